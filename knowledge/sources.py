@@ -1,0 +1,93 @@
+"""The five source documents: where they are, their sections, and quote look-up.
+
+Quotes are matched after normalising case, white space, typographic quotes and the
+HTML tags that survive in the documents' tables, so a citation checks what a reader
+sees rather than how the text happened to be encoded.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+SEEDS_ENV = "SEND_GUIDE_SEEDS"
+_DEFAULT_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+_TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def seeds_dir() -> Path:
+    """The folder holding the source documents (``SEND_GUIDE_SEEDS`` overrides the default)."""
+    return Path(os.environ.get(SEEDS_ENV) or _DEFAULT_SEEDS)
+
+
+def normalise(text: str) -> str:
+    """Fold text for comparison: no tags or emphasis stars, one space, ASCII quotes, lower case."""
+    text = _TAG.sub(" ", text).replace("*", "").translate(_TYPOGRAPHIC)
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def _heading_key(line: str) -> str:
+    return normalise(line.strip().lstrip("-").strip()).rstrip(":").strip()
+
+
+class SourceError(ValueError):
+    """A document or section that the content names cannot be found."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A section's place in its document: where its heading starts and the next one begins."""
+
+    start: int
+    end: int
+
+
+class Document:
+    """One source document, read once, with its section spans located by heading."""
+
+    def __init__(self, file_name: str, text: str) -> None:
+        self.file_name = file_name
+        self.text = text
+        self._lines = text.splitlines(keepends=True)
+
+    @classmethod
+    def load(cls, file_name: str, folder: Path | None = None) -> "Document":
+        path = (folder or seeds_dir()) / file_name
+        if not path.is_file():
+            raise SourceError(f"source document not found: {path} (set {SEEDS_ENV} to the seeds folder)")
+        return cls(file_name, path.read_text(encoding="utf-8"))
+
+    def find_heading(self, heading: str, after: int = 0, occurrence: int = 1) -> int:
+        """Offset of the ``occurrence``-th line after ``after`` that reads as ``heading``."""
+        wanted, offset, seen = _heading_key(heading), 0, 0
+        for line in self._lines:
+            if offset >= after and _heading_key(line) == wanted:
+                seen += 1
+                if seen == occurrence:
+                    return offset
+            offset += len(line)
+        raise SourceError(f"{self.file_name}: heading not found: {heading!r}")
+
+    def spans(self, headings: list[tuple[str, int]]) -> list[Span]:
+        """Spans of headings given in document order, each ending where the next begins."""
+        starts, after = [], 0
+        for heading, occurrence in headings:
+            after = self.find_heading(heading, after, occurrence)
+            starts.append(after)
+            after += 1
+        ends = starts[1:] + [len(self.text)]
+        return [Span(s, e) for s, e in zip(starts, ends)]
+
+    def contains(self, quote: str, span: Span | None = None) -> bool:
+        text = self.text if span is None else self.text[span.start : span.end]
+        return normalise(quote) in _normalised(text)
+
+
+@lru_cache(maxsize=64)
+def _normalised(text: str) -> str:
+    return normalise(text)
