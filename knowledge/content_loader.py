@@ -217,6 +217,7 @@ def _tensions(r: _Reader) -> list[s.Tension]:
             id=r.get(t, "id", "tension"), kind=r.get(t, "kind", t["id"]), title=r.get(t, "title", t["id"]),
             statement=" ".join(r.get(t, "statement", t["id"]).split()), asks=t.get("asks"),
             outcomes={str(k): v for k, v in (t.get("outcomes") or {}).items()}, applies_to=tuple(t.get("applies_to", [])),
+            topics=tuple(t.get("topics", [])),
             citations=tuple(r.citation(c, t["id"]) for c in r.get(t, "cites", t["id"])),
         )
         for t in r.get(r.data, "tensions", "tensions")
@@ -228,7 +229,8 @@ def _roles(r: _Reader) -> list[s.Role]:
     for raw in r.get(r.data, "roles", "roles"):
         rid = r.get(raw, "id", "role")
         sector_facts = tuple(
-            s.SectorFacts(sector, {k: str(v) for k, v in r.get(sf, "facts", rid).items()}, r.citation(sf.get("cite"), f"{rid} {sector}"))
+            s.SectorFacts(sector, {k: str(v) for k, v in r.get(sf, "facts", rid).items()}, r.citation(sf.get("cite"), f"{rid} {sector}"),
+                          tuple(sf.get("asks", [])))
             for sector, sf in (raw.get("implies_by_sector") or {}).items()
         )
         roles.append(s.Role(

@@ -102,6 +102,7 @@ class Tension:
     asks: str | None = None
     outcomes: Mapping[str, str] = field(default_factory=dict)
     applies_to: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class SectorFacts:
     sector: str
     facts: Mapping[str, str]
     citation: Citation
+    asks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ def problems(kb: KnowledgeBase) -> list[str]:
         check_facts("roles.yml", role.id, dict(role.implies))
         for sf in role.sector_facts:
             check_facts("roles.yml", role.id, dict(sf.facts))
+            found += [f"roles.yml: {role.id}: unknown question {x!r}" for x in sf.asks if x not in FACT_VALUES]
     for t in kb.tensions:
         if t.asks and t.asks not in FACT_VALUES:
             found.append(f"tensions.yml: {t.id}: unknown question {t.asks!r}")
@@ -57,6 +58,7 @@ def problems(kb: KnowledgeBase) -> list[str]:
                 found.append(f"tensions.yml: {t.id}: unknown answer {answer!r}")
             if level not in level_ids:
                 found.append(f"tensions.yml: {t.id}: unknown level {level!r}")
+        found += [f"tensions.yml: {t.id}: unknown topic {x!r}" for x in t.topics if x not in topic_ids]
         for key in t.applies_to:
             if key not in level_ids and key.removeprefix("sector:") not in SECTORS:
                 found.append(f"tensions.yml: {t.id}: applies to unknown {key!r}")

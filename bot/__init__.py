@@ -1,0 +1,1 @@
+"""SEND Training Guide runtime: the command line, and later serving and channels."""

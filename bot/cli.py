@@ -1,0 +1,161 @@
+"""`send-guide`: build the knowledge base and ask it questions from the terminal."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot import text
+from knowledge import lookup
+from knowledge.answers import to_dict
+from knowledge.content_loader import ContentError, SourceError, load_content
+from knowledge.coverage import report, uncovered
+from knowledge.db import database_url, describe
+from knowledge.guide import Guide, build
+from knowledge.rules import InvalidAnswer, NextQuestion, Profile
+from knowledge.schema import FACT_VALUES
+from knowledge.store import KnowledgeBaseMissing
+
+ANSWER_OPTIONS = [fact for fact in FACT_VALUES]
+
+
+def _emit(args: argparse.Namespace, data: Any, plain: Callable[[], str]) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False) if args.json else plain())
+
+
+def _build(args: argparse.Namespace) -> int:
+    kb = build(args.database_url, args.content, args.seeds)
+    print(f"Built the knowledge base in {describe(args.database_url or database_url())}: "
+          f"{len(kb.levels)} levels and tiers, {len(kb.roles)} roles, {len(kb.topics)} topics, "
+          f"{len(kb.glossary)} glossary terms, {len(kb.citations())} citations.")
+    return 0
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    kb = load_content(args.content, args.seeds)
+    print(report(kb))
+    return 1 if uncovered(kb) else 0
+
+
+def _profile(args: argparse.Namespace) -> Profile:
+    return Profile.of(args.role, **{fact.replace("-", "_"): getattr(args, fact.replace("-", "_")) for fact in ANSWER_OPTIONS})
+
+
+def _level(args: argparse.Namespace) -> int:
+    guide = Guide.open(args.database_url)
+    if args.interactive and not args.role:
+        try:
+            args.role = input("What is your job role? ").strip() or None
+        except EOFError:
+            args.role = None
+    profile = _profile(args)
+    outcome = guide.decide(profile)
+    while args.interactive and isinstance(outcome, NextQuestion):
+        answer = _prompt(to_dict(outcome))
+        if answer is None:
+            return 1
+        profile = profile.answered(outcome.question.asks, answer)
+        outcome = guide.decide(profile)
+    data = to_dict(outcome)
+    _emit(args, data, lambda: text.question(data) if "question" in data else text.determination(data, args.full))
+    return 0
+
+
+def _prompt(question: dict[str, Any]) -> str | None:
+    """Ask on the terminal until the answer is one of the options; None at end of input."""
+    print(text.question(question))
+    options = question["options"]
+    while True:
+        try:
+            reply = input("> ").strip().casefold()
+        except EOFError:
+            print("No answer given.", file=sys.stderr)
+            return None
+        if reply.isdigit() and 1 <= int(reply) <= len(options):
+            return options[int(reply) - 1]
+        chosen = [v for v in options if reply in (v, question["labels"][v].casefold())]
+        if chosen:
+            return chosen[0]
+        print(f"Please answer with a number from 1 to {len(options)}.")
+
+
+def _cohort(args: argparse.Namespace) -> int:
+    data = lookup.cohort(Guide.open(args.database_url).kb, args.level)
+    def plain() -> str:
+        lines = [f"{data['level']}: {data['cohort']['text']}", text.cited_list("Named in the documents:", data["members"])]
+        lines += [text.cited_list("Roles placed here:", data["roles"], "role")]
+        for key in ("induction", "refresher"):
+            if data[key]:
+                lines.append(f"{key.title()}: {data[key]['text']}")
+        if data["builds_on"]:
+            lines.append(f"Builds on: {', '.join(data['builds_on'])}")
+        lines += [f"Note: {n['statement']}" for n in data["notes"]]
+        return "\n".join(lines)
+    _emit(args, data, plain)
+    return 0
+
+
+def _responsibilities(args: argparse.Namespace) -> int:
+    kb = Guide.open(args.database_url).kb
+    if not args.topic:
+        listing = [{"topic": t.id, "title": t.title} for t in kb.topics]
+        _emit(args, listing, lambda: "\n".join(f"{t['topic']}: {t['title']}" for t in listing))
+        return 0
+    data = lookup.topic(kb, args.topic)
+    _emit(args, data, lambda: text.cited_list(data["title"], data["items"]))
+    return 0
+
+
+def _glossary(args: argparse.Namespace) -> int:
+    data = lookup.glossary(Guide.open(args.database_url).kb, args.term)
+    _emit(args, data, lambda: "\n".join(f"{g['term']}: {g['expansion'] or '(not spelt out)'}" + (f" - {g['note']}" if g["note"] else "") for g in data))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="send-guide", description="Which SEND training you need, from the five source documents.")
+    top.add_argument("--database-url", help="SQLAlchemy URL (default: DATABASE_URL, else the package's SQLite file)")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help: str, json_out: bool = True) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(handler=handler)
+        if json_out:
+            p.add_argument("--json", action="store_true", help="print one JSON value for scripts")
+        return p
+
+    for p in (command("build", _build, "validate the content against the documents and load it", False),
+              command("coverage", _coverage, "facts per section of each document", False)):
+        p.add_argument("--content", type=Path, help="content folder (default: the package's)")
+        p.add_argument("--seeds", type=Path, help="source documents folder (default: SEND_GUIDE_SEEDS or ../shared/seeds)")
+    p = command("level", _level, "the training level for a person, or the next question to ask")
+    p.add_argument("--role", help="the job role as the person says it")
+    for fact in ANSWER_OPTIONS:
+        p.add_argument(f"--{fact}", choices=FACT_VALUES[fact], dest=fact.replace("-", "_"))
+    p.add_argument("--interactive", "-i", action="store_true", help="ask the remaining questions here")
+    p.add_argument("--full", action="store_true", help="show every learning outcome and topic")
+    command("cohort", _cohort, "who a level or tier is for").add_argument("level", help='e.g. "Level 3", "Tier 1", "Introductory"')
+    command("responsibilities", _responsibilities, "SEND responsibilities by role or topic").add_argument("topic", nargs="?")
+    command("glossary", _glossary, "abbreviations the documents use").add_argument("term", nargs="?")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except (ContentError, SourceError, KnowledgeBaseMissing, lookup.NotFound, InvalidAnswer) as error:
+        print(f"send-guide: {error}", file=sys.stderr)
+        return 2 if isinstance(error, InvalidAnswer) else 1
+    except SQLAlchemyError as error:
+        url = describe(args.database_url or database_url())
+        print(f"send-guide: cannot use the database {url} ({type(error).__name__}); check DATABASE_URL", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

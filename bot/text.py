@@ -1,0 +1,72 @@
+"""Plain-text rendering of the knowledge base's answers for the terminal."""
+from __future__ import annotations
+
+from typing import Any
+
+SHORT_LIST = 5
+
+
+def _cites(refs: Any) -> str:
+    refs = refs if isinstance(refs, list) else [refs]
+    return " " + "".join(f"[{r + 1}]" for r in refs)
+
+
+def _sources(citations: list[dict[str, str]], lines: list[str] | None = None) -> list[str]:
+    """The numbered sources, only those the lines above refer to when ``lines`` is given."""
+    shown = " ".join(lines or [])
+    return ["Sources:"] + [f'  [{n}] {c["document"]}, section "{c["section"]}": "{c["quote"]}"'
+                           for n, c in enumerate(citations, 1) if lines is None or f"[{n}]" in shown]
+
+
+def question(q: dict[str, Any]) -> str:
+    lines = [q["question"]]
+    if q.get("because"):
+        lines.append(f"(Why I ask: {q['because']})")
+    lines += [f"  {n}. {q['labels'][v]}  [--{q['asks']} {v}]" for n, v in enumerate(q["options"], 1)]
+    return "\n".join(lines + _sources(q["citations"]))
+
+
+def determination(d: dict[str, Any], full: bool = False) -> str:
+    if d["level"]:
+        lines = [f"{d['level']} ({'health framework' if d['framework'] == 'health' else 'school tiers'})"]
+    else:
+        lines = ["The documents set no training level for this role or setting."]
+    if d["role"]["matched"]:
+        lines.append(f"Role: {d['role']['matched']}")
+    lines += ["Why:"] + [f"  - {w['text']}{_cites(w['cite'])}" for w in d["why"]]
+    for key, title in (("induction", "Induction"), ("refresher", "Refresher")):
+        if d.get(key):
+            lines.append(f"{title}: {d[key]['text']}{_cites(d[key]['cite'])}")
+    if d.get("builds_on"):
+        lines.append(f"Builds on: {', '.join(d['builds_on'])}")
+        lines += [f"  {i['text']}{_cites(i['cite'])}" for t in d["topics"] if t["id"].endswith("-builds-on") for i in t["items"]]
+    outcomes = d.get("learning_outcomes") or []
+    if outcomes:
+        shown = outcomes if full else outcomes[:SHORT_LIST]
+        lines += ["Afterwards you should be able:"] + [f"  - {o['text']}{_cites(o['cite'])}" for o in shown]
+        if len(shown) < len(outcomes):
+            lines.append(f"  (and {len(outcomes) - len(shown)} more: add --full)")
+    training = d.get("training") or {}
+    if training:
+        lines += ["Where to train:"] + [f"  - {m['text']}{_cites(m['cite'])}" for m in training["methods"]]
+        lines += [f"  - {s['name']}: {s['url']}{_cites(s['cite'])}" for s in training["sources"]]
+    award = d.get("senco_award")
+    if award:
+        lines.append("SENCO National Award: " + ("you must achieve it." if award["required"] else "not required of you by the rule below."))
+        lines += [f"  - {i['text']}{_cites(i['cite'])}" for i in award["requirement"] + award["course"]]
+    if d["notes"]:
+        lines += ["Please note:"] + [f"  - {n['statement']}{_cites(n['cite'])}" for n in d["notes"]]
+    for topic in d["topics"]:
+        if full or not d["level"]:
+            lines += [f"{topic['title']}:"] + [f"  - {i['text']}{_cites(i['cite'])}" for i in topic["items"]]
+    return "\n".join(lines + _sources(d["citations"], lines))
+
+
+def cited_list(title: str, items: list[dict[str, Any]], text_key: str = "text") -> str:
+    """A titled list whose items each carry a full citation dict."""
+    lines = [title]
+    for item in items:
+        c = item["cite"]
+        lines.append(f"  - {item[text_key]}")
+        lines.append(f'      ({c["document"]}, "{c["section"]}")')
+    return "\n".join(lines)

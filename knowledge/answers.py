@@ -1,0 +1,95 @@
+"""The rules' outcome as plain data: one JSON-ready dict that every front end formats.
+
+Each part carries ``cite``, an index into the ``citations`` list, so any front end can
+show the document and section behind each line.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from knowledge.roles import RoleMatch
+from knowledge.rules import Determination, NextQuestion, Outcome
+from knowledge.schema import Citation, Requirement, Statement
+
+
+class _Citations:
+    def __init__(self) -> None:
+        self.order: dict[Citation, int] = {}
+
+    def __call__(self, citation: Citation) -> int:
+        return self.order.setdefault(citation, len(self.order))
+
+    def as_list(self) -> list[dict[str, str]]:
+        return [{"document": c.document, "section": c.section, "quote": c.quote} for c in self.order]
+
+
+def _role(match: RoleMatch) -> dict[str, Any]:
+    role = match.role
+    return {"typed": match.typed, "role_id": role.id if role else None, "matched": role.name if role else None}
+
+
+def to_dict(outcome: Outcome) -> dict[str, Any]:
+    return _question(outcome) if isinstance(outcome, NextQuestion) else _determination(outcome)
+
+
+def _question(q: NextQuestion) -> dict[str, Any]:
+    cite = _Citations()
+    cite(q.question.citation)
+    for c in q.because.citations if q.because else ():
+        cite(c)
+    return {
+        "question": q.question.text,
+        "asks": q.question.asks,
+        "options": [o.value for o in q.options],
+        "labels": {o.value: o.label for o in q.options},
+        "because": q.because.statement if q.because else None,
+        "role": _role(q.role),
+        "citations": cite.as_list(),
+    }
+
+
+def _determination(d: Determination) -> dict[str, Any]:
+    cite = _Citations()
+
+    def items(statements: Any) -> list[dict[str, Any]]:
+        return [{"text": st.text, "cite": cite(st.citation)} for st in statements]
+
+    def requirement(req: Requirement | None, **extra: Any) -> dict[str, Any] | None:
+        if req is None:
+            return None
+        return {"text": req.text, "minutes": req.minutes, "within_weeks": req.within_weeks,
+                "period_years": req.period_years, "cite": cite(req.citation), **extra}
+
+    level = d.level
+    result: dict[str, Any] = {
+        "level": level.name if level else None,
+        "level_id": level.id if level else None,
+        "framework": level.framework if level else None,
+        "sector": d.sector,
+        "role": _role(d.role),
+        "why": items(d.reasons),
+        "cohort": items([level.cohort]) if level else [],
+    }
+    if level:
+        induction = d.induction_level.induction if d.induction_level else None
+        result.update(
+            induction=requirement(induction, level=d.induction_level.name if d.induction_level else None),
+            refresher=requirement(level.refresher),
+            builds_on=[lv.name for lv in d.builds_on],
+            learning_outcomes=items(level.learning_outcomes),
+            competencies=items(level.competencies),
+            training={"methods": items(level.methods),
+                      "sources": [{"name": x.name, "url": x.url, "note": x.note, "cite": cite(x.citation)} for x in level.sources]},
+        )
+    if d.senco_award:
+        result["senco_award"] = {"required": d.senco_award_required,
+                                 **{kind: items(i for i in d.senco_award.items if i.kind == kind) for kind in ("requirement", "course")}}
+    result["notes"] = [{"id": t.id, "kind": t.kind, "title": t.title, "statement": t.statement,
+                        "cite": [cite(c) for c in t.citations]} for t in d.notes]
+    result["topics"] = [{"id": t.id, "title": t.title, "items": [dict(kind=i.kind, **_item(i, cite)) for i in t.items]} for t in d.topics]
+    result["citations"] = cite.as_list()
+    return result
+
+
+def _item(item: Statement | Any, cite: _Citations) -> dict[str, Any]:
+    return {"text": item.text, "cite": cite(item.citation)}

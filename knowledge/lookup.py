@@ -1,0 +1,84 @@
+"""On-demand answers: who is in a level, a role's responsibilities, what an abbreviation means."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from knowledge.roles import RoleCatalogue, normalise_role
+from knowledge.schema import Citation, KnowledgeBase, Level, Topic
+
+
+class NotFound(LookupError):
+    """Nothing in the knowledge base answers this; the message says what there is."""
+
+
+def _cite(c: Citation) -> dict[str, str]:
+    return {"document": c.document, "section": c.section, "quote": c.quote}
+
+
+def find_level(kb: KnowledgeBase, ref: str) -> Level:
+    """A level by id or name as people write it: "3", "level 3", "L3", "tier 1", "induction tier"."""
+    key = normalise_role(ref).replace(" ", "").replace("-", "")
+    key = re.sub(r"^l(?=\d$)", "level", key)
+    for level in kb.levels:
+        names = [level.id, level.name, *level.also_called] + ([str(level.rank)] if level.framework == "health" else [])
+        if key in {normalise_role(n).replace(" ", "").replace("-", "") for n in names} | {level.id.replace("-", "")}:
+            return level
+    raise NotFound(f"no level {ref!r}; levels are: {', '.join(lv.name for lv in kb.levels)}")
+
+
+def cohort(kb: KnowledgeBase, ref: str) -> dict[str, Any]:
+    """Who a level is for, as the documents write it, and the catalogue roles placed there."""
+    level = find_level(kb, ref)
+    lower = [lv.name for lv in kb.levels_of(level.framework) if lv.rank < level.rank]
+    roles = [{"role": r.name, "via": kb.tension(r.tension).title if r.tension else None, "cite": _cite(r.citation)}
+             for r in kb.roles if r.level == level.id or (r.tension and level.id in kb.tension(r.tension).outcomes.values())]
+    base = kb.levels_of(level.framework)[0]
+    return {
+        "level": level.name, "framework": level.framework, "also_called": list(level.also_called),
+        "cohort": {"text": level.cohort.text, "cite": _cite(level.cohort.citation)},
+        "members": [{"text": m.text, "cite": _cite(m.citation)} for m in level.members],
+        "roles": roles,
+        "induction": _req(base.induction) if base.induction else None,
+        "refresher": _req(level.refresher) if level.refresher else None,
+        "builds_on": lower,
+        "learning_outcomes": [{"text": x.text, "cite": _cite(x.citation)} for x in level.learning_outcomes],
+        "training": [{"text": x.text, "cite": _cite(x.citation)} for x in level.methods]
+        + [{"text": f"{x.name}: {x.url}", "cite": _cite(x.citation)} for x in level.sources],
+        "notes": [{"title": t.title, "statement": t.statement, "cite": [_cite(c) for c in t.citations]} for t in kb.tensions_for(level.id)],
+    }
+
+
+def _req(req: Any) -> dict[str, Any]:
+    return {"text": req.text, "minutes": req.minutes, "period_years": req.period_years, "within_weeks": req.within_weeks, "cite": _cite(req.citation)}
+
+
+def find_topic(kb: KnowledgeBase, ref: str) -> Topic:
+    """A topic by id, by title words, or by a role whose responsibilities it holds."""
+    key = normalise_role(ref)
+    for topic in kb.topics:
+        if key in (topic.id, normalise_role(topic.id.replace("-", " ")), normalise_role(topic.title)):
+            return topic
+    match = RoleCatalogue(kb.roles, kb.settings).resolve(ref)
+    if match.role and match.role.topic:
+        return kb.topic(match.role.topic)
+    titled = [t for t in kb.topics if key and key in normalise_role(t.title)]
+    if titled:
+        return titled[0]
+    raise NotFound(f"nothing about {ref!r}; topics are: {', '.join(t.id for t in kb.topics)}")
+
+
+def topic(kb: KnowledgeBase, ref: str) -> dict[str, Any]:
+    found = find_topic(kb, ref)
+    return {"topic": found.id, "title": found.title,
+            "items": [{"kind": i.kind, "heading": i.heading, "text": i.text, "cite": _cite(i.citation)} for i in found.items]}
+
+
+def glossary(kb: KnowledgeBase, term: str | None = None) -> list[dict[str, Any]]:
+    """One abbreviation (matched without regard to case), or all of them."""
+    entries = [g for g in kb.glossary if term is None or g.term.casefold() == term.strip().casefold()]
+    if not entries:
+        raise NotFound(f"{term!r} is not an abbreviation the documents use")
+    return [{"term": g.term, "expansion": g.expansion, "expanded_in_documents": g.expansion is not None and g.note is None,
+             "note": g.note or (None if g.expansion else "The documents use this abbreviation without spelling it out."),
+             "cite": _cite(g.citation)} for g in entries]

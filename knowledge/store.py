@@ -1,0 +1,190 @@
+"""Write the knowledge base to SQL in one transaction, and read it back into records."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterable
+
+from sqlalchemy import delete, insert, inspect, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from knowledge import models as m
+from knowledge import schema as s
+from knowledge.roles import normalise_role
+
+
+class KnowledgeBaseMissing(RuntimeError):
+    """The database holds no knowledge base yet."""
+
+
+class _Citations:
+    """Gives each distinct citation one id, in the order first seen, so loads are repeatable."""
+
+    def __init__(self, sections: dict[tuple[str, str], int]) -> None:
+        self.sections = sections
+        self.ids: dict[s.Citation, int] = {}
+
+    def __call__(self, citation: s.Citation) -> int:
+        return self.ids.setdefault(citation, len(self.ids) + 1)
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"id": i, "section_id": self.sections[(c.document, c.section)], "quote": c.quote} for c, i in self.ids.items()]
+
+
+def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
+    rows: dict[type, list[dict[str, Any]]] = defaultdict(list)
+    sections: dict[tuple[str, str], int] = {}
+    for d, doc in enumerate(kb.documents):
+        rows[m.DocumentRow].append({"id": doc.id, "position": d, "file_name": doc.file_name, "title": doc.title})
+        for n, sec in enumerate(doc.sections):
+            sections[(doc.file_name, sec.path)] = len(sections) + 1
+            rows[m.SectionRow].append({"id": len(sections), "document_id": doc.id, "position": n, "path": sec.path, "omitted": sec.omitted})
+    cite = _Citations(sections)
+
+    def add(model: type, **values: Any) -> None:
+        if "id" not in values and "id" in model.__table__.c and model.__table__.c.id.autoincrement is not False:
+            values["id"] = len(rows[model]) + 1
+        rows[model].append(values)
+
+    for n, lv in enumerate(kb.levels):
+        add(m.LevelRow, id=lv.id, position=n, name=lv.name, framework=lv.framework, rank=lv.rank, also_called=list(lv.also_called),
+            cohort_text=lv.cohort.text, cohort_citation_id=cite(lv.cohort.citation))
+        for i, q in enumerate(lv.qualifies):
+            add(m.QualifierRow, level_id=lv.id, position=i, fact=q.fact, answers=list(q.values), citation_id=cite(q.citation))
+        for kind, items in (("member", lv.members), ("competency", lv.competencies), ("learning_outcome", lv.learning_outcomes), ("method", lv.methods)):
+            for i, item in enumerate(items):
+                add(m.LevelItemRow, level_id=lv.id, kind=kind, position=i, text=item.text, citation_id=cite(item.citation))
+        for kind, req in (("induction", lv.induction), ("refresher", lv.refresher)):
+            if req:
+                add(m.RequirementRow, level_id=lv.id, kind=kind, text=req.text, minutes=req.minutes, within_weeks=req.within_weeks,
+                    period_years=req.period_years, citation_id=cite(req.citation))
+        for i, src in enumerate(lv.sources):
+            add(m.TrainingSourceRow, level_id=lv.id, position=i, name=src.name, url=src.url, note=src.note, citation_id=cite(src.citation))
+    for q in kb.questions:
+        add(m.QuestionRow, asks=q.asks, framework=q.framework, text=q.text,
+            options=[{"value": o.value, "label": o.label} for o in q.options], citation_id=cite(q.citation))
+    for n, topic in enumerate(kb.topics):
+        add(m.TopicRow, id=topic.id, position=n, title=topic.title)
+        for i, item in enumerate(topic.items):
+            add(m.TopicItemRow, topic_id=topic.id, position=i, kind=item.kind, heading=item.heading, text=item.text, citation_id=cite(item.citation))
+    for n, t in enumerate(kb.tensions):
+        add(m.TensionRow, id=t.id, position=n, kind=t.kind, title=t.title, statement=t.statement, asks=t.asks,
+            outcomes=dict(t.outcomes), applies_to=list(t.applies_to), topics=list(t.topics))
+        for i, c in enumerate(t.citations):
+            add(m.TensionCitationRow, tension_id=t.id, position=i, citation_id=cite(c))
+    for n, role in enumerate(kb.roles):
+        add(m.RoleRow, id=role.id, position=n, name=role.name, sectors=list(role.sectors), level_id=role.level, tension_id=role.tension,
+            topic_id=role.topic, implies=dict(role.implies), citation_id=cite(role.citation))
+        for alias in (role.name, *role.aliases):
+            add(m.RoleAliasRow, role_id=role.id, alias=alias, normalised=normalise_role(alias))
+        for sf in role.sector_facts:
+            add(m.RoleSectorFactRow, role_id=role.id, sector=sf.sector, facts=dict(sf.facts), asks=list(sf.asks), citation_id=cite(sf.citation))
+    for n, g in enumerate(kb.glossary):
+        add(m.GlossaryRow, term=g.term, position=n, expansion=g.expansion, note=g.note, citation_id=cite(g.citation))
+    for sector, phrases in kb.settings.items():
+        for phrase in phrases:
+            add(m.SettingRow, sector=sector, phrase=phrase)
+    rows[m.CitationRow] = cite.rows()
+    return rows
+
+
+def write(engine: Engine, kb: s.KnowledgeBase) -> None:
+    """Replace whatever knowledge base the database holds with ``kb``, all or nothing."""
+    by_table = {model.__table__: values for model, values in _rows(kb).items()}
+    m.Base.metadata.create_all(engine)
+    tables = m.Base.metadata.sorted_tables
+    with engine.begin() as conn:
+        for table in reversed(tables):
+            conn.execute(delete(table))
+        for table in tables:
+            if by_table.get(table):
+                conn.execute(insert(table), by_table[table])
+
+
+def read(engine: Engine) -> s.KnowledgeBase:
+    """The stored knowledge base as records, the same as the content it was built from."""
+    if not inspect(engine).has_table(m.LevelRow.__tablename__):
+        raise KnowledgeBaseMissing("the knowledge base has not been built: run `send-guide build`")
+    with Session(engine) as session:
+        return _Reader(session).knowledge_base()
+
+
+class _Reader:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        query = (select(m.CitationRow.id, m.DocumentRow.file_name, m.SectionRow.path, m.CitationRow.quote)
+                 .join(m.SectionRow, m.CitationRow.section_id == m.SectionRow.id)
+                 .join(m.DocumentRow, m.SectionRow.document_id == m.DocumentRow.id))
+        self.citations = {cid: s.Citation(doc, path, quote) for cid, doc, path, quote in session.execute(query)}
+        if not self.citations:
+            raise KnowledgeBaseMissing("the knowledge base is empty: run `send-guide build`")
+
+    def all(self, model: type, *order: Any) -> Iterable[Any]:
+        return self.session.execute(select(model).order_by(*order)).scalars()
+
+    def grouped(self, model: type, key: str, *order: Any) -> dict[Any, list[Any]]:
+        groups: dict[Any, list[Any]] = defaultdict(list)
+        for row in self.all(model, *order):
+            groups[getattr(row, key)].append(row)
+        return groups
+
+    def knowledge_base(self) -> s.KnowledgeBase:
+        return s.KnowledgeBase(
+            documents=self.documents(), levels=self.levels(), questions=self.questions(), tensions=self.tensions(),
+            roles=self.roles(), topics=self.topics(), glossary=tuple(
+                s.GlossaryEntry(g.term, self.citations[g.citation_id], g.expansion, g.note) for g in self.all(m.GlossaryRow, m.GlossaryRow.position)),
+            settings={sector: tuple(r.phrase for r in rows) for sector, rows in self.grouped(m.SettingRow, "sector", m.SettingRow.id).items()},
+        )
+
+    def documents(self) -> tuple[s.Document, ...]:
+        sections = self.grouped(m.SectionRow, "document_id", m.SectionRow.position)
+        return tuple(s.Document(d.id, d.file_name, d.title, tuple(s.Section(x.path, x.omitted) for x in sections[d.id]))
+                     for d in self.all(m.DocumentRow, m.DocumentRow.position))
+
+    def levels(self) -> tuple[s.Level, ...]:
+        items = self.grouped(m.LevelItemRow, "level_id", m.LevelItemRow.kind, m.LevelItemRow.position)
+        qualifiers = self.grouped(m.QualifierRow, "level_id", m.QualifierRow.position)
+        reqs = {(r.level_id, r.kind): r for r in self.all(m.RequirementRow, m.RequirementRow.id)}
+        sources = self.grouped(m.TrainingSourceRow, "level_id", m.TrainingSourceRow.position)
+        cite = self.citations
+
+        def stmts(level_id: str, kind: str) -> tuple[s.Statement, ...]:
+            return tuple(s.Statement(i.text, cite[i.citation_id]) for i in items[level_id] if i.kind == kind)
+
+        def req(level_id: str, kind: str) -> s.Requirement | None:
+            r = reqs.get((level_id, kind))
+            return r and s.Requirement(r.text, cite[r.citation_id], r.minutes, r.within_weeks, r.period_years)
+
+        return tuple(
+            s.Level(lv.id, lv.name, lv.framework, lv.rank, s.Statement(lv.cohort_text, cite[lv.cohort_citation_id]), tuple(lv.also_called),
+                    tuple(s.Qualifier(q.fact, tuple(q.answers), cite[q.citation_id]) for q in qualifiers[lv.id]),
+                    stmts(lv.id, "member"), req(lv.id, "induction"), req(lv.id, "refresher"), stmts(lv.id, "competency"),
+                    stmts(lv.id, "learning_outcome"), stmts(lv.id, "method"),
+                    tuple(s.TrainingSource(x.name, x.url, cite[x.citation_id], x.note) for x in sources[lv.id]))
+            for lv in self.all(m.LevelRow, m.LevelRow.position)
+        )
+
+    def questions(self) -> tuple[s.Question, ...]:
+        return tuple(s.Question(q.asks, q.text, tuple(s.Option(**o) for o in q.options), self.citations[q.citation_id], q.framework)
+                     for q in self.all(m.QuestionRow, m.QuestionRow.id))
+
+    def tensions(self) -> tuple[s.Tension, ...]:
+        cites = self.grouped(m.TensionCitationRow, "tension_id", m.TensionCitationRow.position)
+        return tuple(s.Tension(t.id, t.kind, t.title, t.statement, tuple(self.citations[c.citation_id] for c in cites[t.id]),
+                               t.asks, dict(t.outcomes), tuple(t.applies_to), tuple(t.topics))
+                     for t in self.all(m.TensionRow, m.TensionRow.position))
+
+    def roles(self) -> tuple[s.Role, ...]:
+        aliases = self.grouped(m.RoleAliasRow, "role_id", m.RoleAliasRow.id)
+        facts = self.grouped(m.RoleSectorFactRow, "role_id", m.RoleSectorFactRow.id)
+        return tuple(
+            s.Role(r.id, r.name, tuple(r.sectors), self.citations[r.citation_id], tuple(a.alias for a in aliases[r.id][1:]),
+                   r.level_id, r.tension_id, r.topic_id, dict(r.implies),
+                   tuple(s.SectorFacts(f.sector, dict(f.facts), self.citations[f.citation_id], tuple(f.asks)) for f in facts[r.id]))
+            for r in self.all(m.RoleRow, m.RoleRow.position)
+        )
+
+    def topics(self) -> tuple[s.Topic, ...]:
+        items = self.grouped(m.TopicItemRow, "topic_id", m.TopicItemRow.position)
+        return tuple(s.Topic(t.id, t.title, tuple(s.TopicItem(i.kind, i.text, self.citations[i.citation_id], i.heading) for i in items[t.id]))
+                     for t in self.all(m.TopicRow, m.TopicRow.position))

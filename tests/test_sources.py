@@ -1,0 +1,64 @@
+"""Citations against the documents: every quote lies in the section it names."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.content_loader import ContentError, load_content, section_spans
+from knowledge.sources import SEEDS_ENV, Document, SourceError, normalise, seeds_dir
+
+
+def test_every_quote_is_in_its_cited_section(kb):
+    texts = section_spans()
+    missing = [c for c in kb.citations() if not texts[c.document][0].contains(c.quote, texts[c.document][1][c.section])]
+    assert missing == []
+    assert len(kb.citations()) > 400
+
+
+def test_every_document_is_cited(kb):
+    assert {c.document for c in kb.citations()} == {p.name for p in seeds_dir().glob("*.txt")}
+
+
+def test_quote_from_another_section_does_not_count():
+    texts = section_spans()
+    doc, spans = texts["000_eebbad39d168c16b.txt"]
+    quote = "To have awareness of what reasonable adjustments means for the CYP"
+    assert doc.contains(quote, spans["Learning Outcomes > Level 1"])
+    assert not doc.contains(quote, spans["Learning Outcomes > Level 2"])
+
+
+def test_normalise_ignores_case_space_tags_and_typographic_quotes():
+    assert normalise("<p>Children’s  \n CARE</p> **navigators**") == "children's care navigators"
+
+
+def test_repeated_headings_are_found_in_order():
+    doc = Document("x.txt", "Contents\n1. Area\n2. Other\n\n1. Area\nbody one\n2. Other\nbody two\n")
+    first, second = doc.spans([("Contents", 1), ("1. Area", 2), ("2. Other", 1)])[1:]
+    assert doc.text[first.start:first.end].startswith("1. Area\nbody one")
+    assert "body two" in doc.text[second.start:second.end]
+
+
+def test_missing_heading_is_an_error():
+    with pytest.raises(SourceError, match="heading not found"):
+        Document("x.txt", "just text\n").find_heading("Level 9")
+
+
+def test_seeds_folder_comes_from_the_setting(monkeypatch, seeds_copy: Path):
+    monkeypatch.setenv(SEEDS_ENV, str(seeds_copy))
+    assert seeds_dir() == seeds_copy
+    assert load_content().levels
+
+
+def test_a_changed_document_fails_the_quotes_that_cite_it(monkeypatch, seeds_copy: Path):
+    path = seeds_copy / "000_eebbad39d168c16b.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("minimum of 90 mins", "minimum of 95 mins"), encoding="utf-8")
+    monkeypatch.setenv(SEEDS_ENV, str(seeds_copy))
+    with pytest.raises(ContentError, match=r"levels\.yml: level-2 refresher: quote not found"):
+        load_content()
+
+
+def test_missing_seeds_folder_says_which_setting(monkeypatch, tmp_path: Path):
+    monkeypatch.setenv(SEEDS_ENV, str(tmp_path / "nowhere"))
+    with pytest.raises(SourceError, match=SEEDS_ENV):
+        load_content()
