@@ -100,13 +100,15 @@ def test_a_failure_while_writing_rolls_everything_back(db_url, kb, monkeypatch):
 
     written = []
 
-    def insert_failing_on_settings(table):
-        if table is m.SettingRow.__table__:
+    last = m.Base.metadata.sorted_tables[-1]
+
+    def insert_failing_on_last_table(table):
+        if table is last:
             raise RuntimeError(f"disk full after {len(written)} tables")
         written.append(table.name)
         return sqlalchemy.insert(table)
 
-    monkeypatch.setattr("knowledge.store.insert", insert_failing_on_settings)
+    monkeypatch.setattr("knowledge.store.insert", insert_failing_on_last_table)
     engine = make_engine(db_url)
     with pytest.raises(RuntimeError, match="disk full"):
         write(engine, kb)
