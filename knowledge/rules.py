@@ -81,7 +81,7 @@ def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile) -> Out
     role = match.role
     sector = profile.answers.get("sector") or _sector(role, match.sector_hint)
     if sector is None:
-        return _ask(kb, "sector", None, match, allowed=role.sectors if role else None)
+        return _ask(kb, "sector", None, match, first=role.sectors if role else ())
     if role and sector not in role.sectors:
         role = None  # the typed role is not one the documents place in this sector
     known = _known(role, sector, profile)
@@ -177,10 +177,11 @@ def _lower_first(text: str) -> str:
 
 
 def _ask(kb: KnowledgeBase, fact: str, framework: str | None, match: RoleMatch,
-         because: Tension | None = None, allowed: tuple[str, ...] | None = None) -> NextQuestion:
+         because: Tension | None = None, first: tuple[str, ...] = ()) -> NextQuestion:
+    """The question, with the options the role makes likely (``first``) offered first."""
     question = kb.question(fact, framework)
-    options = tuple(o for o in question.options if allowed is None or o.value in allowed)
-    return NextQuestion(question, options, match, because)
+    options = sorted(question.options, key=lambda o: o.value not in first)
+    return NextQuestion(question, tuple(options), match, because)
 
 
 def _without_level(kb: KnowledgeBase, match: RoleMatch, sector: str, tension: Tension | None) -> Determination:

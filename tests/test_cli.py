@@ -1,0 +1,112 @@
+"""The send-guide command line, run as a user runs it."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def send_guide(*args: str, db: str | None = None, stdin: str = "") -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "bot.cli"] + (["--database-url", db] if db else []) + list(args)
+    return subprocess.run(command, cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'kb.db'}"
+    built = send_guide("build", db=url)
+    assert built.returncode == 0, built.stderr
+    assert "539 citations" in built.stdout or "citations" in built.stdout
+    return url
+
+
+def test_level_json_for_a_named_role(db):
+    out = send_guide("level", "--role", "school nurse", "--json", db=db)
+    data = json.loads(out.stdout)
+    assert data["level"] == "Level 3" and data["citations"]
+    assert {"document", "section", "quote"} == set(data["citations"][0])
+
+
+def test_level_json_asks_the_next_question(db):
+    data = json.loads(send_guide("level", "--role", "phsyiotherapist", "--json", db=db).stdout)
+    assert data["asks"] == "assess" and data["options"] == ["yes", "no"]
+    data = json.loads(send_guide("level", "--role", "SENCO", "--json", db=db).stdout)
+    assert data["asks"] == "sector" and data["options"][:3] == ["school", "early-years", "college"]
+    data = json.loads(send_guide("level", "--role", "SENCO", "--sector", "school", "--json", db=db).stdout)
+    assert data["asks"] == "new-senco"
+
+
+def test_level_with_all_answers(db):
+    args = ["level", "--role", "teaching assistant", "--sector", "school", "--assess", "no", "--contact", "some", "--json"]
+    assert json.loads(send_guide(*args, db=db).stdout)["level"] == "Tier 1"
+    args = ["level", "--role", "SENCO", "--sector", "school", "--new-senco", "yes", "--json"]
+    data = json.loads(send_guide(*args, db=db).stdout)
+    assert data["level"] == "Tier 2" and data["senco_award"]["required"] is True
+
+
+def test_unknown_role_is_not_an_error(db):
+    out = send_guide("level", "--role", "zookeeper", "--sector", "health", "--json", db=db)
+    assert out.returncode == 0 and json.loads(out.stdout)["asks"] == "designated"
+
+
+def test_invalid_value_is_a_clear_error(db):
+    out = send_guide("level", "--contact", "lots", db=db)
+    assert out.returncode != 0 and "invalid choice: 'lots'" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_interactive_asks_until_it_can_answer(db):
+    out = send_guide("level", "--interactive", db=db, stdin="receptionist at a GP surgery\n2\nno\n2\n2\n")
+    assert out.returncode == 0, out.stderr
+    assert "Level 2" in out.stdout and "Sources:" in out.stdout
+
+
+def test_interactive_stops_cleanly_at_end_of_input(db):
+    out = send_guide("level", "--interactive", "--role", "GP", db=db, stdin="")
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+
+
+def test_cohort_lookup(db):
+    data = json.loads(send_guide("cohort", "Level 3", "--json", db=db).stdout)
+    assert "School nurse" in [r["role"] for r in data["roles"]]
+    assert data["refresher"]["minutes"] == 240
+    plain = send_guide("cohort", "tier 1", db=db).stdout
+    assert plain.startswith("Tier 1:")
+
+
+def test_responsibilities_lookup(db):
+    listing = json.loads(send_guide("responsibilities", "--json", db=db).stdout)
+    assert "governing-boards" in [t["topic"] for t in listing]
+    data = json.loads(send_guide("responsibilities", "headteacher", "--json", db=db).stdout)
+    assert any("SENCo has enough time and resources" in i["text"] for i in data["items"])
+
+
+def test_glossary_lookup(db):
+    data = json.loads(send_guide("glossary", "EHCP", "--json", db=db).stdout)
+    assert data[0]["expansion"] == "Education, Health and Care Plan"
+    assert json.loads(send_guide("glossary", "DCO", "--json", db=db).stdout)[0]["expansion"] is None
+
+
+def test_unknown_lookups_are_clear_errors(db):
+    for args in (["cohort", "Level 9"], ["glossary", "XYZ"], ["responsibilities", "astronaut"]):
+        out = send_guide(*args, db=db)
+        assert out.returncode == 1 and out.stderr.startswith("send-guide: ") and "Traceback" not in out.stderr
+
+
+def test_coverage_command():
+    out = send_guide("coverage")
+    assert out.returncode == 0 and "0 uncovered" in out.stdout
+
+
+def test_an_unbuilt_database_says_what_to_do(tmp_path):
+    out = send_guide("level", "--role", "GP", db=f"sqlite:///{tmp_path / 'empty.db'}")
+    assert out.returncode == 1 and "send-guide build" in out.stderr
+
+
+def test_an_unreachable_database_names_the_setting():
+    out = send_guide("glossary", db="postgresql://nobody:secret@127.0.0.1:1/none")
+    assert out.returncode == 1 and "DATABASE_URL" in out.stderr and "secret" not in out.stderr

@@ -1,0 +1,177 @@
+"""The rules, case by case from the documents: levels, tiers, tensions, silences, the SENCO award."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answers import to_dict
+from knowledge.rules import InvalidAnswer, NextQuestion, Profile
+from knowledge.sources import normalise
+from tests.rules_helpers import interview
+
+NO = {"sector": "health", "contact": "none", "assess": "no", "lead": "no", "designated": "no", "confidential": "no", "new-senco": "no"}
+
+
+def truth(**answers: str) -> dict[str, str]:
+    return {**NO, **{k.replace("_", "-"): v for k, v in answers.items()}}
+
+
+# role typed, answers the person would give, expected level id, questions asked in order
+CASES = [
+    ("school nurse", truth(), "level-3", []),
+    ("HV", truth(), "level-3", []),
+    ("continuing care assessors", truth(), "level-3", []),
+    ("GP", truth(), "level-3", ["lead"]),
+    ("GP", truth(lead="yes"), "level-4", ["lead"]),
+    ("commissioner", truth(), "level-3", ["lead"]),
+    ("commissioner", truth(lead="yes"), "level-4", ["lead"]),
+    ("children's commissioner", truth(), "level-4", []),
+    ("senior childrens commisioning team", truth(), "level-4", []),
+    ("GP with clinical leadership in SEND", truth(), "level-4", []),
+    ("allied health professional", truth(), "level-2", ["assess"]),
+    ("AHP", truth(assess="yes"), "level-3", ["assess"]),
+    ("i'm a phsyiotherapist", truth(assess="yes"), "level-3", ["assess"]),
+    ("SALT", truth(assess="no"), "level-2", ["assess"]),
+    ("OT", truth(assess="yes"), "level-3", ["assess"]),
+    ("children's care navigator in a PCN", truth(), "level-2", ["lead"]),
+    ("care navigator", truth(lead="yes"), "level-4", ["lead"]),
+    ("SEND champion", truth(), "level-4", []),
+    ("ICB Executive Lead for SEND", truth(), "level-4", []),
+    ("Senior Responsible Officer for SEND", truth(), "level-4", []),
+    ("DHO", truth(), "level-5", []),
+    ("deputy DHO", truth(), "level-5", []),
+    ("Designated Clinical Officer", truth(), "level-5", []),
+    ("I manage SEND correspondence", truth(), "level-2", []),
+    ("non-clinical manager", truth(), "level-1", ["contact"]),
+    ("non-clinical manager", truth(contact="some"), "level-2", ["contact"]),
+    ("receptionist at a GP surgery", truth(), "level-1", ["designated", "lead", "assess", "contact", "confidential"]),
+    ("receptionist at a GP surgery", truth(contact="some"), "level-2", ["designated", "lead", "assess", "contact"]),
+    ("receptionist at a GP surgery", truth(confidential="yes"), "level-2", ["designated", "lead", "assess", "contact", "confidential"]),
+    ("porter in a hospital", truth(assess="yes"), "level-3", ["designated", "lead", "assess"]),
+    ("hospital manager", truth(lead="yes"), "level-4", ["sector", "designated", "lead"]),
+    (None, truth(designated="yes"), "level-5", ["sector", "designated"]),
+    ("teacher", truth(sector="school", assess="yes"), "tier-2", ["assess"]),
+    ("teacher", truth(sector="school", contact="some"), "tier-1", ["assess", "contact"]),
+    ("TA supporting a pupil with an EHCP every day", truth(sector="school", contact="regular"), "tier-1", ["assess", "contact"]),
+    ("teaching assistant", truth(sector="school"), "introductory", ["assess", "contact"]),
+    ("headteacher", truth(sector="school", assess="yes"), "tier-2", ["assess"]),
+    ("I've just been appointed SENCO", truth(sector="school", new_senco="yes"), "tier-2", ["sector", "new-senco"]),
+    ("SENCo at a school", truth(sector="school"), "tier-2", ["new-senco"]),
+    ("office manager", truth(sector="school"), "introductory", ["sector", "assess", "contact"]),
+]
+
+
+@pytest.mark.parametrize("role, answers, level, asked", CASES)
+def test_case(guide, role, answers, level, asked):
+    got_asked, result = interview(guide, role, answers)
+    assert (result.level.id if result.level else None, got_asked) == (level, asked)
+
+
+def test_every_level_and_tier_is_reached(kb):
+    assert {case[2] for case in CASES} == {lv.id for lv in kb.levels}
+
+
+def test_a_named_role_is_decided_by_the_cohort_that_names_it(guide):
+    _, result = interview(guide, "school nurse", truth())
+    assert "school nurses" in normalise(result.reasons[0].citation.quote)
+    assert result.reasons[0].citation.section == "SEND Training Requirements for All Staff and Healthcare Professionals"
+
+
+@pytest.mark.parametrize("role, answers, tension", [
+    ("physiotherapist", truth(), "ahp-or-therapist"),
+    ("allied health professional", truth(assess="yes"), "ahp-or-therapist"),
+    ("care navigator", truth(), "care-navigator-lead"),
+    ("commissioner", truth(), "commissioner-lead"),
+    ("GP", truth(), "gp-leadership"),
+    ("non-clinical manager", truth(), "non-clinical-manager-contact"),
+])
+def test_a_tension_is_asked_about_and_explained(guide, role, answers, tension):
+    first = guide.decide(Profile(role))
+    assert isinstance(first, NextQuestion) and first.because.id == tension
+    _, result = interview(guide, role, answers)
+    assert tension in [note.id for note in result.notes]
+
+
+@pytest.mark.parametrize("role, answers, notes", [
+    ("receptionist at a GP surgery", truth(contact="some"), {"level-2-confidential", "hours-add-up", "induction-only-level-1"}),
+    ("school nurse", truth(), {"hours-add-up", "induction-only-level-1"}),
+    ("teacher", truth(sector="school"), {"introductory-two-names", "tiers-no-hours"}),
+    ("teacher", truth(sector="school", assess="yes"), {"tiers-no-hours", "tier-2-no-areas"}),
+])
+def test_silences_and_tensions_are_stated_with_the_answer(guide, role, answers, notes):
+    _, result = interview(guide, role, answers)
+    assert {note.id for note in result.notes} == notes
+
+
+@pytest.mark.parametrize("role, sector, silence, topic", [
+    ("governor", None, "governors-no-tier", "governing-boards"),
+    ("nursery practitioner", None, "early-years-no-level", "early-years-settings"),
+    ("SENCO", "early-years", "early-years-no-level", "senco"),
+    ("SENCO", "college", "college-no-level", "senco"),
+    ("SEND caseworker", None, "local-authority-no-level", "supervision"),
+])
+def test_where_the_documents_set_no_level_the_answer_says_so(guide, role, sector, silence, topic):
+    _, result = interview(guide, role, truth(sector=sector or "health"), given={"sector": sector} if sector else None)
+    assert result.level is None
+    assert [note.id for note in result.notes] == [silence]
+    assert topic in [t.id for t in result.topics]
+
+
+def test_health_answers_carry_the_level_1_induction_and_their_own_refresher(guide):
+    _, result = interview(guide, "OT", truth(assess="yes"))
+    assert result.induction_level.induction.minutes == 60 and result.induction_level.induction.within_weeks == 6
+    assert result.level.refresher.minutes == 240 and result.level.refresher.period_years == 3
+    assert [lv.id for lv in result.builds_on] == ["level-1", "level-2"]
+
+
+def test_refresher_minimum_per_level(kb):
+    minutes = {lv.id: lv.refresher.minutes for lv in kb.levels_of("health")}
+    quotes = {lv.id: normalise(lv.refresher.citation.quote) for lv in kb.levels_of("health")}
+    assert minutes == {"level-1": 60, "level-2": 90, "level-3": 240, "level-4": 720, "level-5": 720}
+    for level_id, figure in {"level-1": "1 hour", "level-2": "90 mins", "level-3": "4 hours", "level-4": "12 hours", "level-5": "12 hours"}.items():
+        assert figure in quotes[level_id]
+
+
+def test_senco_award_applies_only_to_a_newly_appointed_school_senco(guide):
+    _, new = interview(guide, "SENCO", truth(sector="school", new_senco="yes"))
+    _, experienced = interview(guide, "SENCO", truth(sector="school", new_senco="no"))
+    assert new.senco_award_required and not experienced.senco_award_required
+    texts = " ".join(normalise(i.text) for i in new.senco_award.items)
+    assert "within three years of appointment" in texts and "masters level" in texts and "60 credits" in texts
+
+
+def test_a_role_from_another_sector_is_not_applied(guide):
+    _, result = interview(guide, "school nurse", truth(sector="school"), given={"sector": "school"})
+    assert result.level.framework == "schools"
+
+
+def test_explicit_answers_can_raise_a_named_role(guide):
+    result = guide.decide(Profile.of("school nurse", lead="yes"))
+    assert result.level.id == "level-4"
+
+
+def test_sector_question_offers_the_role_sectors_first(guide):
+    question = guide.decide(Profile("SENCO"))
+    assert [o.value for o in question.options] == ["school", "early-years", "college", "health", "local-authority"]
+
+
+@pytest.mark.parametrize("answers", [{"contact": "lots"}, {"sector": "prison"}, {"mood": "yes"}, {"lead": "maybe"}])
+def test_answers_outside_the_vocabulary_are_refused(answers):
+    with pytest.raises(InvalidAnswer):
+        Profile("nurse", answers)
+
+
+def test_json_for_a_determination(guide):
+    data = to_dict(guide.decide(Profile.of("deputy DHO")))
+    assert data["level"] == "Level 5" and data["refresher"]["minutes"] == 720
+    assert data["builds_on"] == ["Level 1", "Level 2", "Level 3", "Level 4"]
+    every_cite = [data["why"][0]["cite"], data["induction"]["cite"], data["refresher"]["cite"]]
+    every_cite += [i["cite"] for i in data["learning_outcomes"] + data["training"]["methods"]]
+    assert all(0 <= n < len(data["citations"]) for n in every_cite)
+    assert set(data["citations"][0]) == {"document", "section", "quote"}
+    assert data["training"]["sources"][0]["url"].startswith("https://")
+
+
+def test_json_for_a_question(guide):
+    data = to_dict(guide.decide(Profile.of("GP")))
+    assert data["asks"] == "lead" and data["options"] == ["yes", "no"]
+    assert "GPs with clinical leadership in SEND" in [c["quote"] for c in data["citations"]]
