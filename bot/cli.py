@@ -20,7 +20,7 @@ from knowledge.rules import InvalidAnswer, NextQuestion, Profile
 from knowledge.schema import FACT_VALUES
 from knowledge.store import KnowledgeBaseMissing
 
-ANSWER_OPTIONS = [fact for fact in FACT_VALUES]
+ANSWER_OPTIONS = list(FACT_VALUES)
 
 
 def _emit(args: argparse.Namespace, data: Any, plain: Callable[[], str]) -> None:
@@ -100,12 +100,13 @@ def _cohort(args: argparse.Namespace) -> int:
 
 
 def _responsibilities(args: argparse.Namespace) -> int:
-    kb = Guide.open(args.database_url).kb
+    guide = Guide.open(args.database_url)
+    kb = guide.kb
     if not args.topic:
         listing = [{"topic": t.id, "title": t.title} for t in kb.topics]
         _emit(args, listing, lambda: "\n".join(f"{t['topic']}: {t['title']}" for t in listing))
         return 0
-    data = lookup.topic(kb, args.topic)
+    data = lookup.topic(kb, args.topic, guide.catalogue)
     _emit(args, data, lambda: text.cited_list(data["title"], data["items"]))
     return 0
 

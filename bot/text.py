@@ -54,8 +54,10 @@ def determination(d: dict[str, Any], full: bool = False) -> str:
     if award:
         lines.append("SENCO National Award: " + ("you must achieve it." if award["required"] else "not required of you by the rule below."))
         lines += [f"  - {i['text']}{_cites(i['cite'])}" for i in award["requirement"] + award["course"]]
-    if d["notes"]:
-        lines += ["Please note:"] + [f"  - {n['statement']}{_cites(n['cite'])}" for n in d["notes"]]
+    said = {w["text"] for w in d["why"]}
+    notes = [n for n in d["notes"] if n["statement"] not in said]
+    if notes:
+        lines += ["Please note:"] + [f"  - {n['statement']}{_cites(n['cite'])}" for n in notes]
     for topic in d["topics"]:
         if full or not d["level"]:
             lines += [f"{topic['title']}:"] + [f"  - {i['text']}{_cites(i['cite'])}" for i in topic["items"]]

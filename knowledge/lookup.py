@@ -53,13 +53,13 @@ def _req(req: Any) -> dict[str, Any]:
     return {"text": req.text, "minutes": req.minutes, "period_years": req.period_years, "within_weeks": req.within_weeks, "cite": _cite(req.citation)}
 
 
-def find_topic(kb: KnowledgeBase, ref: str) -> Topic:
+def find_topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = None) -> Topic:
     """A topic by id, by title words, or by a role whose responsibilities it holds."""
     key = normalise_role(ref)
     for topic in kb.topics:
         if key in (topic.id, normalise_role(topic.id.replace("-", " ")), normalise_role(topic.title)):
             return topic
-    match = RoleCatalogue(kb.roles, kb.settings).resolve(ref)
+    match = (catalogue or RoleCatalogue(kb.roles, kb.settings)).resolve(ref)
     if match.role and match.role.topic:
         return kb.topic(match.role.topic)
     titled = [t for t in kb.topics if key and key in normalise_role(t.title)]
@@ -68,8 +68,8 @@ def find_topic(kb: KnowledgeBase, ref: str) -> Topic:
     raise NotFound(f"nothing about {ref!r}; topics are: {', '.join(t.id for t in kb.topics)}")
 
 
-def topic(kb: KnowledgeBase, ref: str) -> dict[str, Any]:
-    found = find_topic(kb, ref)
+def topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = None) -> dict[str, Any]:
+    found = find_topic(kb, ref, catalogue)
     return {"topic": found.id, "title": found.title,
             "items": [{"kind": i.kind, "heading": i.heading, "text": i.text, "cite": _cite(i.citation)} for i in found.items]}
 
