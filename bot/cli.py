@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any, Callable
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import text
+from bot import text, training_data
 from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.content_loader import ContentError, SourceError, load_content
@@ -117,6 +120,42 @@ def _glossary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _training_data(args: argparse.Namespace) -> int:
+    kb = load_content(args.content, args.seeds)
+    if args.check:
+        if training_data.is_current(kb):
+            return 0
+        print(f"send-guide: {training_data.GENERATED} is out of date: run `send-guide training-data`", file=sys.stderr)
+        return 1
+    changed = training_data.write(kb)
+    print(f"{'Wrote' if changed else 'Unchanged:'} {training_data.GENERATED}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from bot import serve  # imports requests only when serving
+
+    build(args.database_url)
+    training_data.write(load_content())
+    assistant = serve.Assistant(serve.ensure_model(), args.port, args.actions_port, args.database_url,
+                                os.environ.get("SEND_GUIDE_API_TOKEN") or None)
+    print("Starting the action server and the Rasa server...", flush=True)
+    assistant.start()
+    print(f"SEND Training Guide is running. REST channel: POST {assistant.url}/webhooks/rest/webhook "
+          '{"sender": "you", "message": "hello"}. Press Ctrl-C to stop.', flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+    try:
+        while all(p.poll() is None for p in assistant.processes):
+            time.sleep(1)
+        print("send-guide: a server stopped unexpectedly", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Stopping...")
+        return 0
+    finally:
+        assistant.stop()
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="send-guide", description="Which SEND training you need, from the five source documents.")
     top.add_argument("--database-url", help="SQLAlchemy URL (default: DATABASE_URL, else the package's SQLite file)")
@@ -129,8 +168,10 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--json", action="store_true", help="print one JSON value for scripts")
         return p
 
+    data = command("training-data", _training_data, "write the Rasa training data generated from the knowledge base", False)
+    data.add_argument("--check", action="store_true", help="only check that the checked-in copy is current")
     for p in (command("build", _build, "validate the content against the documents and load it", False),
-              command("coverage", _coverage, "facts per section of each document", False)):
+              command("coverage", _coverage, "facts per section of each document", False), data):
         p.add_argument("--content", type=Path, help="content folder (default: the package's)")
         p.add_argument("--seeds", type=Path, help="source documents folder (default: SEND_GUIDE_SEEDS or ../shared/seeds)")
     p = command("level", _level, "the training level for a person, or the next question to ask")
@@ -139,6 +180,9 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{fact}", choices=FACT_VALUES[fact], dest=fact.replace("-", "_"))
     p.add_argument("--interactive", "-i", action="store_true", help="ask the remaining questions here")
     p.add_argument("--full", action="store_true", help="show every learning outcome and topic")
+    p = command("serve", _serve, "build, train if the inputs changed, and run the assistant on localhost", False)
+    p.add_argument("--port", type=int, default=5005, help="Rasa server port (REST channel at /webhooks/rest/webhook)")
+    p.add_argument("--actions-port", type=int, default=5055, help="action server port")
     command("cohort", _cohort, "who a level or tier is for").add_argument("level", help='e.g. "Level 3", "Tier 1", "Introductory"')
     command("responsibilities", _responsibilities, "SEND responsibilities by role or topic").add_argument("topic", nargs="?")
     command("glossary", _glossary, "abbreviations the documents use").add_argument("term", nargs="?")

@@ -268,6 +268,7 @@ def load_content(folder: Path | None = None, seeds: Path | None = None) -> s.Kno
         documents=tuple(docs.values()), levels=tuple(levels), questions=tuple(_questions(reader("questions.yml"))),
         tensions=tuple(_tensions(reader("tensions.yml"))), roles=tuple(_roles(roles_reader)),
         topics=tuple(_topics(reader)), glossary=tuple(_glossary(reader("glossary.yml"))), settings=settings,
+        job_nouns=tuple(roles_reader.data.get("job_nouns", [])),
     )
     if problems:
         first, *rest = problems

@@ -35,7 +35,7 @@ class Guide:
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> "Guide":
-        return cls(kb, RoleCatalogue(kb.roles, kb.settings))
+        return cls(kb, RoleCatalogue(kb.roles, kb.settings, kb.job_nouns))
 
     @classmethod
     def open(cls, url: str | None = None) -> "Guide":

@@ -42,11 +42,20 @@ def cohort(kb: KnowledgeBase, ref: str) -> dict[str, Any]:
         "induction": _req(base.induction) if base.induction else None,
         "refresher": _req(level.refresher) if level.refresher else None,
         "builds_on": lower,
+        "builds_on_note": [{"text": i.text, "cite": _cite(i.citation)} for i in kb.topic(f"{level.framework}-builds-on").items],
         "learning_outcomes": [{"text": x.text, "cite": _cite(x.citation)} for x in level.learning_outcomes],
         "training": [{"text": x.text, "cite": _cite(x.citation)} for x in level.methods]
         + [{"text": f"{x.name}: {x.url}", "cite": _cite(x.citation)} for x in level.sources],
         "notes": [{"title": t.title, "statement": t.statement, "cite": [_cite(c) for c in t.citations]} for t in kb.tensions_for(level.id)],
     }
+
+
+def induction(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """The induction the documents set (Level 1's, for all healthcare staff) and what they leave unsaid."""
+    base = kb.levels_of("health")[0]
+    notes = [t for t in kb.tensions if t.kind == "silence" and any(
+        base.induction and c.quote in base.induction.citation.quote for c in t.citations)]
+    return [_req(base.induction)] + [{"text": t.statement, "cite": _cite(t.citations[0])} for t in notes]
 
 
 def _req(req: Any) -> dict[str, Any]:
@@ -59,7 +68,7 @@ def find_topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = No
     for topic in kb.topics:
         if key in (topic.id, normalise_role(topic.id.replace("-", " ")), normalise_role(topic.title)):
             return topic
-    match = (catalogue or RoleCatalogue(kb.roles, kb.settings)).resolve(ref)
+    match = (catalogue or RoleCatalogue(kb.roles, kb.settings, kb.job_nouns)).resolve(ref)
     if match.role and match.role.topic:
         return kb.topic(match.role.topic)
     titled = [t for t in kb.topics if key and key in normalise_role(t.title)]

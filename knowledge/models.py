@@ -193,3 +193,11 @@ class SettingRow(Base):
     id = Column(Integer, primary_key=True)
     sector = Column(String(32), nullable=False)
     phrase = Column(Text, nullable=False)
+
+
+class JobNounRow(Base):
+    """A job noun that turns a role word before it into a description ("GP receptionist")."""
+
+    __tablename__ = "kb_job_noun"
+    word = Column(String(64), primary_key=True)
+    position = Column(Integer, nullable=False)

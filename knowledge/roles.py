@@ -1,8 +1,9 @@
 """Resolve a role as people type it ("i'm a phsyiotherapist", "deputy DHO") to the catalogue.
 
 Whole-word matches on names and aliases come first, longest first, so "deputy DHO" beats
-"DHO" and "GP SEND lead" beats "SEND lead". Typos fall back to rapidfuzz over the text's
-word n-grams. Workplace phrases after "at"/"in" ("receptionist at a GP surgery") give a
+"DHO" and "GP SEND lead" beats "SEND lead"; a role word followed by a job noun ("GP
+receptionist") describes the job and is passed over. Typos fall back to rapidfuzz over
+the text's word n-grams. Workplace phrases after "at"/"in" ("receptionist at a GP surgery") give a
 sector hint and are removed first, so they never read as the role itself.
 """
 from __future__ import annotations
@@ -48,7 +49,7 @@ def _pattern(phrases: Iterable[str]) -> re.Pattern[str]:
 class RoleCatalogue:
     """The roles of the knowledge base, indexed by every name people use for them."""
 
-    def __init__(self, roles: Iterable[Role], settings: Mapping[str, Iterable[str]]) -> None:
+    def __init__(self, roles: Iterable[Role], settings: Mapping[str, Iterable[str]], job_nouns: Iterable[str] = ()) -> None:
         self.by_alias: dict[str, Role] = {}
         for role in roles:
             for alias in (role.name, *role.aliases):
@@ -57,6 +58,8 @@ class RoleCatalogue:
         self._setting_sector = {normalise_role(p): sector for sector, phrases in settings.items() for p in phrases}
         self._settings = re.compile(_WORKPLACE_LEAD + "(" + _pattern(self._setting_sector).pattern + ")")
         self._fuzzy_choices = [a for a in self.by_alias if len(a) >= MIN_FUZZY_LENGTH]
+        nouns = sorted({normalise_role(n) for n in job_nouns}, key=len, reverse=True)
+        self._job_noun = re.compile(r"\s+(?:" + "|".join(map(re.escape, nouns)) + r")(?![\w'])") if nouns else None
 
     def resolve(self, typed: str | None) -> RoleMatch:
         if not typed or not typed.strip():
@@ -67,19 +70,32 @@ class RoleCatalogue:
         if workplace:
             hint = self._setting_sector[workplace.group(1)]
             text = (text[: workplace.start()] + " " + text[workplace.end():]).strip()
-        candidates = [(m.group(0), 100.0) for m in self._roles.finditer(text)] + self._fuzzy(text)
+        exact, describing = [], []
+        for match in self._roles.finditer(text):
+            (describing if self._describes_job(text, match.end()) else exact).append(match)
+        for match in describing:  # "SENCO administrator": neither SENCO nor a near-miss of it
+            text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end():]
+        candidates = [(m.group(0), 100.0) for m in exact] + self._fuzzy(text)
         if not candidates:
             return RoleMatch(typed, sector_hint=hint)
         # The most specific name wins: "speech and langauge therapist" is not just "therapist".
         alias, score = max(candidates, key=lambda c: (len(c[0]), c[1]))
         return RoleMatch(typed, self.by_alias[alias], alias, score, hint)
 
+    def _describes_job(self, text: str, end: int) -> bool:
+        """True when a job noun follows the role word: in "GP receptionist" the GP is a workplace."""
+        return bool(self._job_noun and self._job_noun.match(text, end))
+
     def _fuzzy(self, text: str) -> list[tuple[str, float]]:
-        words = text.split()
-        grams = {" ".join(words[i : i + n]) for n in range(1, 6) for i in range(len(words) - n + 1)}
+        words = list(re.finditer(r"\S+", text))
         found = []
-        for gram in (g for g in grams if len(g) >= MIN_FUZZY_LENGTH - 1):
-            best = process.extractOne(gram, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if best:
-                found.append((best[0], best[1]))
+        for n in range(1, 6):
+            for i in range(len(words) - n + 1):
+                start, end = words[i].start(), words[i + n - 1].end()
+                gram = " ".join(w.group(0) for w in words[i : i + n])
+                if len(gram) < MIN_FUZZY_LENGTH - 1 or self._describes_job(text, end):
+                    continue
+                best = process.extractOne(gram, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                if best:
+                    found.append((best[0], best[1]))
         return found

@@ -176,6 +176,7 @@ class KnowledgeBase:
     topics: tuple[Topic, ...]
     glossary: tuple[GlossaryEntry, ...]
     settings: Mapping[str, tuple[str, ...]]
+    job_nouns: tuple[str, ...] = ()
 
     def level(self, level_id: str) -> Level:
         return next(level for level in self.levels if level.id == level_id)

@@ -84,6 +84,8 @@ def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
     for sector, phrases in kb.settings.items():
         for phrase in phrases:
             add(m.SettingRow, sector=sector, phrase=phrase)
+    for n, word in enumerate(kb.job_nouns):
+        add(m.JobNounRow, word=word, position=n)
     rows[m.CitationRow] = cite.rows()
     return rows
 
@@ -134,6 +136,7 @@ class _Reader:
             roles=self.roles(), topics=self.topics(), glossary=tuple(
                 s.GlossaryEntry(g.term, self.citations[g.citation_id], g.expansion, g.note) for g in self.all(m.GlossaryRow, m.GlossaryRow.position)),
             settings={sector: tuple(r.phrase for r in rows) for sector, rows in self.grouped(m.SettingRow, "sector", m.SettingRow.id).items()},
+            job_nouns=tuple(self.session.execute(select(m.JobNounRow.word).order_by(m.JobNounRow.position)).scalars()),
         )
 
     def documents(self) -> tuple[s.Document, ...]:

@@ -31,6 +31,12 @@ def test_known_roles(guide, typed, role_id):
     assert guide.catalogue.resolve(typed).role.id == role_id
 
 
+@pytest.mark.parametrize("typed", ["GP receptionist", "school nurse assistant", "SENCO administrator", "phsyio assistant",
+                                   "TA manager", "trainee GP receptionist"])
+def test_a_role_word_before_a_job_noun_describes_the_job(guide, typed):
+    assert guide.catalogue.resolve(typed).role is None
+
+
 @pytest.mark.parametrize("typed, sector", [
     ("receptionist at a GP surgery", "health"),
     ("I work in a hospital as a porter", "health"),

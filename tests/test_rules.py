@@ -47,6 +47,7 @@ CASES = [
     ("receptionist at a GP surgery", truth(contact="some"), "level-2", ["designated", "lead", "assess", "contact"]),
     ("receptionist at a GP surgery", truth(confidential="yes"), "level-2", ["designated", "lead", "assess", "contact", "confidential"]),
     ("porter in a hospital", truth(assess="yes"), "level-3", ["designated", "lead", "assess"]),
+    ("GP receptionist", truth(contact="some"), "level-2", ["sector", "designated", "lead", "assess", "contact"]),
     ("hospital manager", truth(lead="yes"), "level-4", ["sector", "designated", "lead"]),
     (None, truth(designated="yes"), "level-5", ["sector", "designated"]),
     ("teacher", truth(sector="school", assess="yes"), "tier-2", ["assess"]),

@@ -1,0 +1,119 @@
+"""Answers: a person's level when the questions are done, and questions asked on demand."""
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import replies
+from actions.knowledge_base import decide, guide
+from knowledge import lookup
+from knowledge.answers import to_dict
+from knowledge.rules import Determination
+
+SHORT_LIST = 6
+
+
+class AnswerLevel(Action):
+    def name(self) -> Text:
+        return "action_answer_level"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        outcome = decide(tracker)
+        if not isinstance(outcome, Determination):  # the form ended early; ask what is still needed
+            dispatcher.utter_message(**replies.question(to_dict(outcome), outcome.question.asks.replace("-", "_")))
+            return []
+        for message in replies.determination(to_dict(outcome)):
+            dispatcher.utter_message(**message)
+        return [SlotSet("last_level", outcome.level.name if outcome.level else None)]
+
+
+def _entity(tracker: Tracker, name: Text) -> Optional[Text]:
+    return next(tracker.get_latest_entity_values(name), None)
+
+
+def _level(tracker: Tracker) -> Optional[Text]:
+    return _entity(tracker, "level") or tracker.get_slot("last_level")
+
+
+def _ask_which_level(dispatcher: CollectingDispatcher, intent: Text) -> None:
+    buttons = [{"title": lv.name, "payload": f'/{intent}{{"level": "{lv.name}"}}'} for lv in guide().kb.levels]
+    dispatcher.utter_message(text="Which level or tier do you mean?", buttons=buttons)
+
+
+def _cohort(data: Dict[Text, Any]) -> List[replies.Message]:
+    items = [data["cohort"]] + data["members"] + [{"text": r["role"], "cite": r["cite"]} for r in data["roles"]]
+    return replies.cited_items(f"{data['level']} is for:", items)
+
+
+def _hours(data: Dict[Text, Any]) -> List[replies.Message]:
+    items = [x for x in (data["induction"], data["refresher"]) if x]
+    items += [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
+    if not items:
+        items = [{"text": "The documents set no hours for this level.", "cite": data["cohort"]["cite"]}]
+    return replies.cited_items(f"Hours for {data['level']}:", items)
+
+
+def _outcomes(data: Dict[Text, Any], full: bool = False) -> List[replies.Message]:
+    items = data["learning_outcomes"] or [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
+    return replies.cited_items(f"What {data['level']} covers:", items, None if full else SHORT_LIST)
+
+
+def _training(data: Dict[Text, Any]) -> List[replies.Message]:
+    return replies.cited_items(f"Training for {data['level']}:", data["training"])
+
+
+def _builds_on(data: Dict[Text, Any]) -> List[replies.Message]:
+    items = data["builds_on_note"] + [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
+    lower = ", ".join(data["builds_on"]) or "nothing: it is the first level"
+    return replies.cited_items(f"{data['level']} builds on {lower}.", items)
+
+
+LEVEL_ANSWERS: Dict[Text, Callable[[Dict[Text, Any]], List[replies.Message]]] = {
+    "ask_cohort": _cohort, "ask_hours": _hours, "ask_outcomes": _outcomes, "ask_training": _training,
+    "ask_builds_on": _builds_on, "more": lambda data: _outcomes(data, full=True),
+}
+
+
+class AnswerQuestion(Action):
+    """Answers what is asked on demand, from the knowledge base, with its sources."""
+
+    def name(self) -> Text:
+        return "action_answer_question"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name", "")
+        try:
+            messages = self._answer(intent, tracker, dispatcher)
+        except lookup.NotFound:
+            messages = [{"text": "Sorry, I couldn't find that in the SEND documents I know. Try asking about a level, a tier or a role."}]
+        for message in messages:
+            dispatcher.utter_message(**message)
+        return []
+
+    def _answer(self, intent: Text, tracker: Tracker, dispatcher: CollectingDispatcher) -> List[replies.Message]:
+        kb = guide().kb
+        if intent == "ask_term":
+            term = _entity(tracker, "term")
+            if not term:
+                raise lookup.NotFound("no term")
+            entries = lookup.glossary(kb, term)
+            return replies.cited_items("In these documents:", [
+                {"text": f"{e['term']}: {e['expansion'] or 'not spelt out in the documents'}" + (f" ({e['note']})" if e["note"] else ""), "cite": e["cite"]}
+                for e in entries])
+        if intent == "ask_responsibilities":
+            data = lookup.topic(kb, _entity(tracker, "topic") or _entity(tracker, "role") or "principles", guide().catalogue)
+            return replies.cited_items(f"{data['title']}:", data["items"], 12)
+        if intent == "ask_senco_award":
+            data = lookup.topic(kb, "senco-award")
+            return replies.cited_items(f"{data['title']}:", [i for i in data["items"] if i["kind"] in ("requirement", "course")])
+        if intent == "ask_induction":
+            return replies.cited_items("Induction:", lookup.induction(kb))
+        level = _level(tracker)
+        if not level:
+            _ask_which_level(dispatcher, intent)
+            return []
+        return LEVEL_ANSWERS[intent](lookup.cohort(kb, level))

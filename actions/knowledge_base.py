@@ -1,0 +1,55 @@
+"""The knowledge base for the action server, opened on first use and kept in memory."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Dict, Optional, Text
+
+from rasa_sdk import Tracker
+
+from knowledge.guide import Guide
+from knowledge.rules import InvalidAnswer, Outcome, Profile
+from knowledge.schema import FACT_VALUES
+
+MAX_ROLE_TEXT = 300
+
+
+@lru_cache(maxsize=1)
+def guide() -> Guide:
+    """Read once per process from DATABASE_URL (or the default SQLite file), never at import."""
+    return Guide.open()
+
+
+def slot_of(fact: Text) -> Text:
+    """The slot holding a rules fact: the same name, spelled for Python (`new-senco` -> `new_senco`)."""
+    return fact.replace("-", "_")
+
+
+FACT_SLOTS = {fact: slot_of(fact) for fact in FACT_VALUES}
+
+
+def valid_answer(fact: Text, value: Any) -> Optional[Text]:
+    """The value if the rules accept it for this fact, else None."""
+    text = str(value).strip().casefold() if value is not None else ""
+    return text if text in FACT_VALUES[fact] else None
+
+
+def clean_role(value: Any) -> Optional[Text]:
+    """A role as typed, trimmed; None when there is nothing that could name a role."""
+    text = " ".join(str(value or "").split())[:MAX_ROLE_TEXT]
+    return text if any(ch.isalpha() for ch in text) else None
+
+
+def profile(tracker: Tracker) -> Profile:
+    answers: Dict[Text, Text] = {}
+    for fact, slot in FACT_SLOTS.items():
+        value = valid_answer(fact, tracker.get_slot(slot))
+        if value:
+            answers[fact] = value
+    try:
+        return Profile(clean_role(tracker.get_slot("role")), answers)
+    except InvalidAnswer:  # unreachable after valid_answer, kept so a bad slot never breaks a turn
+        return Profile(clean_role(tracker.get_slot("role")))
+
+
+def decide(tracker: Tracker) -> Outcome:
+    return guide().decide(profile(tracker))

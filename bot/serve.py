@@ -1,0 +1,137 @@
+"""Run the assistant: train when the training inputs changed, then the action and Rasa servers.
+
+Both servers listen on 127.0.0.1 only. Rasa's HTTP API stays off unless a token is given.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Iterator, List, Optional
+
+import requests
+
+from knowledge.db import database_url
+
+ROOT = Path(__file__).resolve().parents[1]
+MODELS = ROOT / "models"
+TRAINING_INPUTS = ["config.yml", "domain.yml", "data", "bot/components"]
+START_TIMEOUT = 300  # seconds; a cold Rasa start loads TensorFlow and the model
+
+
+def _input_files() -> Iterator[Path]:
+    for name in TRAINING_INPUTS:
+        path = ROOT / name
+        yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in {".yml", ".yaml", ".py"}) if path.is_dir() else [path]
+
+
+def training_hash() -> str:
+    """A hash of everything training reads, so an unchanged project never retrains."""
+    digest = hashlib.sha256()
+    for path in _input_files():
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def model_path() -> Path:
+    return MODELS / f"send-guide-{training_hash()}.tar.gz"
+
+
+def environment(db_url: Optional[str] = None, actions_port: int = 5055) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=db_url or database_url(),
+        SEND_GUIDE_ACTIONS_URL=f"http://127.0.0.1:{actions_port}/webhook",
+        SANIC_HOST="127.0.0.1",
+        RASA_TELEMETRY_ENABLED="false",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        TF_CPP_MIN_LOG_LEVEL="2",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
+    )
+    return env
+
+
+def rasa(*args: str) -> List[str]:
+    return [sys.executable, "-m", "rasa", *args]
+
+
+def ensure_model(log: IO[str] = sys.stdout) -> Path:
+    """The trained model for the current inputs, training it first if there is none."""
+    target = model_path()
+    if target.exists():
+        print(f"Model is up to date: {target.name}", file=log)
+        return target
+    print("Training the model (a few minutes)...", file=log, flush=True)
+    started = time.monotonic()
+    subprocess.run(rasa("train", "--data", "data", "--domain", "domain.yml", "--config", "config.yml", "--out", str(MODELS),
+                        "--fixed-model-name", target.name.removesuffix(".tar.gz")),
+                   cwd=ROOT, env=environment(), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    print(f"Trained {target.name} in {time.monotonic() - started:.0f} s", file=log)
+    return target
+
+
+@dataclass
+class Assistant:
+    """The action server and the Rasa server, started together and stopped together."""
+
+    model: Path
+    port: int = 5005
+    actions_port: int = 5055
+    db_url: Optional[str] = None
+    api_token: Optional[str] = None
+    log: Optional[IO[str]] = None
+    processes: List[subprocess.Popen] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> "Assistant":
+        env = environment(self.db_url, self.actions_port)
+        server = ["run", "--model", str(self.model), "--port", str(self.port), "--interface", "127.0.0.1",
+                  "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
+        if self.api_token:
+            server += ["--enable-api", "--auth-token", self.api_token]
+        for command in (rasa("run", "actions", "--actions", "actions", "--port", str(self.actions_port)), rasa(*server)):
+            self.processes.append(subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log or subprocess.DEVNULL,
+                                                   stderr=subprocess.STDOUT, start_new_session=True))
+        self.wait(f"http://127.0.0.1:{self.actions_port}/health")
+        self.wait(f"{self.url}/")
+        return self
+
+    def wait(self, url: str, timeout: float = START_TIMEOUT) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(p.poll() is not None for p in self.processes):
+                self.stop()
+                raise RuntimeError(f"a server exited while starting (waiting for {url})")
+            try:
+                if requests.get(url, timeout=2).ok:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.5)
+        self.stop()
+        raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+        self.processes.clear()
+
+    def say(self, sender: str, message: str, timeout: float = 60) -> list:
+        """One turn over the REST channel: the assistant's replies."""
+        reply = requests.post(f"{self.url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=timeout)
+        reply.raise_for_status()
+        return reply.json()

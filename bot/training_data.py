@@ -1,0 +1,92 @@
+"""Rasa training data that follows from the knowledge base, generated so it never drifts.
+
+`send-guide training-data` writes data/nlu/generated.yml; `--check` fails when the
+checked-in copy differs from what the knowledge base gives now.
+"""
+from __future__ import annotations
+
+from itertools import cycle
+from pathlib import Path
+
+import yaml
+
+from knowledge.schema import KnowledgeBase
+
+GENERATED = Path(__file__).resolve().parents[1] / "data" / "nlu" / "generated.yml"
+HEADER = "# Generated from the knowledge base by `send-guide training-data`; do not edit by hand.\n"
+
+ROLE_TEMPLATES = ["I'm a {}", "i am a {}", "I work as a {}", "my role is {}", "{}", "I'm the {}",
+                  "im a {} what training do i need", "I've just started as a {}", "which level for a {}", "job: {}"]
+TERM_TEMPLATES = ["what's an {}?", "what does {} mean", "what is {}", "{} stands for what?", "meaning of {}"]
+LEVEL_TEMPLATES = {
+    "ask_cohort": ["which staff need {}?", "who needs {}", "who should do {} training", "which roles are in {}"],
+    "ask_hours": ["how many refresher hours for {}?", "how many hours is {}", "what are the hours for {}", "refresher for {}"],
+    "ask_outcomes": ["learning outcomes for {}", "what will I be able to do after {}", "what does {} cover", "competencies for {}"],
+    "ask_training": ["suggested training for {}", "where can I do {} training", "training courses for {}", "how do I train for {}"],
+    "ask_builds_on": ["does {} include the lower levels?", "what does {} build on", "do I need the levels below {}"],
+}
+
+
+def _entity(text: str, entity: str, value: str | None = None) -> str:
+    if value is None:
+        return f"[{text}]({entity})"
+    return f'[{text}]{{"entity": "{entity}", "value": "{value}"}}'
+
+
+def _examples(templates: list[str], values: list[str], entity: str, per_value: int, canonical: dict[str, str] | None = None) -> str:
+    rotation = cycle(templates)
+    lines = []
+    for value in values:
+        for _ in range(per_value):
+            lines.append("- " + next(rotation).format(_entity(value, entity, (canonical or {}).get(value))))
+    return "\n".join(lines) + "\n"
+
+
+def _level_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Ways people write each level, mapped to its name ("L3" -> "Level 3")."""
+    names: dict[str, str] = {}
+    for level in kb.levels:
+        names[level.name] = level.name
+        names[level.name.lower()] = level.name
+        for other in level.also_called:
+            names[other] = level.name
+        if level.framework == "health":
+            names[f"L{level.rank}"] = level.name
+    return names
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Writes multi-line strings as YAML block literals, the way Rasa's own data files look."""
+
+
+_BlockDumper.add_representer(
+    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+
+
+def generate(kb: KnowledgeBase) -> str:
+    roles = sorted({alias for r in kb.roles for alias in (r.name, *r.aliases)}, key=str.casefold)
+    terms = [g.term for g in kb.glossary]
+    levels = _level_names(kb)
+    nlu: list[dict] = [
+        {"lookup": "role", "examples": "".join(f"- {r}\n" for r in roles)},
+        {"intent": "tell_role", "examples": _examples(ROLE_TEMPLATES, roles, "role", 1)},
+        {"intent": "ask_term", "examples": _examples(TERM_TEMPLATES, terms, "term", 2)},
+    ]
+    nlu += [{"intent": intent, "examples": _examples(templates, list(levels), "level", 1, levels)}
+            for intent, templates in LEVEL_TEMPLATES.items()]
+    synonyms = {name: [k for k in sorted(levels) if levels[k] == name and k.casefold() != name.casefold()] for name in set(levels.values())}
+    nlu += [{"synonym": name, "examples": "".join(f"- {k}\n" for k in variants)} for name, variants in sorted(synonyms.items()) if variants]
+    return HEADER + yaml.dump({"version": "3.1", "nlu": nlu}, Dumper=_BlockDumper, sort_keys=False, allow_unicode=True, width=1000)
+
+
+def write(kb: KnowledgeBase, path: Path = GENERATED) -> bool:
+    """Write the generated data; True when the file changed."""
+    text = generate(kb)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def is_current(kb: KnowledgeBase, path: Path = GENERATED) -> bool:
+    return path.exists() and path.read_text(encoding="utf-8") == generate(kb)
