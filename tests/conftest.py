@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 import uuid
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -22,6 +22,9 @@ from knowledge.content_loader import CONTENT_DIR, load_content
 from knowledge.guide import Guide
 from knowledge.schema import KnowledgeBase
 from knowledge.sources import seeds_dir
+
+if TYPE_CHECKING:
+    from bot.serve import Assistant
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -106,3 +109,24 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator["Assistant"]:
+    """The real action server and Rasa server with the trained model, over REST.
+
+    The model is trained once for the current training inputs and reused while they are
+    unchanged (models/send-guide-<hash>.tar.gz).
+    """
+    from bot.serve import Assistant, ensure_model
+    from knowledge.guide import build
+
+    folder = tmp_path_factory.mktemp("assistant")
+    db = f"sqlite:///{folder / 'send_guide.db'}"
+    build(db)
+    with open(folder / "servers.log", "w") as log:
+        running = Assistant(ensure_model(log), _free_port(), _free_port(), db, log=log).start()
+        try:
+            yield running
+        finally:
+            running.stop()

@@ -68,3 +68,13 @@ def test_every_path_ends_in_a_cited_determination(guide, kb, data, truth):
     asked, result = interview(guide, data.draw(_roles(kb)), truth)
     assert len(asked) == len(set(asked)) <= MAX_QUESTIONS
     assert result.reasons and all(r.citation.quote for r in result.reasons)
+
+
+@SETTINGS
+@given(data=st.data(), truth=truths, sector=st.sampled_from(SECTORS))
+def test_some_and_regular_contact_give_the_same_level(guide, kb, data, truth, sector):
+    """Why a plain "yes" to the contact question can be read as "some"."""
+    role = data.draw(_roles(kb))
+    some = guide.decide(Profile(role, {**truth, "sector": sector, "contact": "some"}))
+    regular = guide.decide(Profile(role, {**truth, "sector": sector, "contact": "regular"}))
+    assert some.level == regular.level

@@ -1,0 +1,29 @@
+"""Talking to the running assistant in tests: one sender per conversation, replies as text."""
+from __future__ import annotations
+
+import uuid
+from typing import Any, Dict, List
+
+
+class Conversation:
+    def __init__(self, assistant: Any) -> None:
+        self.assistant = assistant
+        self.sender = f"test-{uuid.uuid4().hex[:10]}"
+        self.replies: List[Dict[str, Any]] = []
+
+    def say(self, message: str) -> str:
+        self.replies = self.assistant.say(self.sender, message)
+        return self.text
+
+    @property
+    def text(self) -> str:
+        return "\n".join(r.get("text", "") for r in self.replies)
+
+    @property
+    def buttons(self) -> List[Dict[str, str]]:
+        return [b for r in self.replies for b in r.get("buttons", [])]
+
+    def press(self, title: str) -> str:
+        """Press the button with this title, as the web page would."""
+        payload = next(b["payload"] for b in self.buttons if b["title"] == title)
+        return self.say(payload)
