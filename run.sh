@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# ./run.sh       install, build the knowledge base, and answer on the command line
-# ./run.sh test  install what the tests need and run them all
+# ./run.sh        install, build the knowledge base, train if the inputs changed, serve the assistant
+# ./run.sh ask    the same knowledge base on the command line, question by question
+# ./run.sh test   install what the tests need and run them all
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=scripts/setup.sh
@@ -9,8 +10,13 @@ ensure_venv "$root"
 
 case "${1:-serve}" in
   serve)
-    send-guide build
     shift || true
+    cd "$root"
+    exec send-guide serve "$@"
+    ;;
+  ask)
+    shift
+    send-guide build
     send-guide level --interactive "$@"
     ;;
   test)
@@ -20,7 +26,7 @@ case "${1:-serve}" in
     python -m pytest "$@"
     ;;
   *)
-    echo "usage: ./run.sh [serve [send-guide level options] | test [pytest options]]" >&2
+    echo "usage: ./run.sh [serve [--port N] | ask [send-guide level options] | test [pytest options]]" >&2
     exit 2
     ;;
 esac

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import replies
-from actions.knowledge_base import decide, guide
+from actions.knowledge_base import decide, guide, slot_of
 from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.rules import Determination
@@ -24,7 +24,7 @@ class AnswerLevel(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         outcome = decide(tracker)
         if not isinstance(outcome, Determination):  # the form ended early; ask what is still needed
-            dispatcher.utter_message(**replies.question(to_dict(outcome), outcome.question.asks.replace("-", "_")))
+            dispatcher.utter_message(**replies.question(to_dict(outcome), slot_of(outcome.question.asks)))
             return []
         for message in replies.determination(to_dict(outcome)):
             dispatcher.utter_message(**message)

@@ -109,3 +109,10 @@ def test_every_level_and_tier_in_conversation(assistant, steps, level):
     for step in steps:
         chat.say(step)
     assert f"You need {level}" in chat.text
+
+
+def test_more_shows_every_learning_outcome(assistant):
+    chat = Conversation(assistant)
+    assert 'Say "more" for all 20' in chat.say("I'm a health visitor")
+    text = chat.say("more")
+    assert "To know how to advise other agencies about the health management of individual children" in text
