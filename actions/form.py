@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -66,7 +66,8 @@ class AskQuestion(Action, ABC):
         return []
 
 
-def _ask_action(fact: Text) -> Optional[type]:
+def _ask_action(fact: Text) -> type:
+    """A concrete AskQuestion for one fact, so rasa-sdk registers an action_ask_<slot> per question."""
     return type(f"Ask{fact.title().replace('-', '')}", (AskQuestion,), {"fact": fact, "__module__": __name__})
 
 

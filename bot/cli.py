@@ -132,6 +132,11 @@ def _training_data(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stop_on_term(signum: int, frame: object) -> None:
+    """Treat a termination request like Ctrl-C, so both servers are stopped the same way."""
+    raise KeyboardInterrupt
+
+
 def _serve(args: argparse.Namespace) -> int:
     from bot import serve  # imports requests only when serving
 
@@ -143,7 +148,7 @@ def _serve(args: argparse.Namespace) -> int:
     assistant.start()
     print(f"SEND Training Guide is running. REST channel: POST {assistant.url}/webhooks/rest/webhook "
           '{"sender": "you", "message": "hello"}. Press Ctrl-C to stop.', flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
+    signal.signal(signal.SIGTERM, _stop_on_term)
     try:
         while all(p.poll() is None for p in assistant.processes):
             time.sleep(1)
