@@ -61,7 +61,8 @@ class AskQuestion(Action, ABC):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         outcome = decide(tracker)
         if not (isinstance(outcome, NextQuestion) and outcome.question.asks == self.fact):
-            outcome = NextQuestion(guide().kb.question(self.fact, None), guide().kb.question(self.fact, None).options, outcome.role)
+            question = guide().kb.question(self.fact, None)
+            outcome = NextQuestion(question, question.options, outcome.role)
         dispatcher.utter_message(**replies.question(to_dict(outcome), FACT_SLOTS[self.fact]))
         return []
 

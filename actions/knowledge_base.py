@@ -7,7 +7,7 @@ from typing import Any, Dict, Optional, Text
 from rasa_sdk import Tracker
 
 from knowledge.guide import Guide
-from knowledge.rules import InvalidAnswer, Outcome, Profile
+from knowledge.rules import Outcome, Profile
 from knowledge.schema import FACT_VALUES
 
 MAX_ROLE_TEXT = 300
@@ -45,10 +45,7 @@ def profile(tracker: Tracker) -> Profile:
         value = valid_answer(fact, tracker.get_slot(slot))
         if value:
             answers[fact] = value
-    try:
-        return Profile(clean_role(tracker.get_slot("role")), answers)
-    except InvalidAnswer:  # unreachable after valid_answer, kept so a bad slot never breaks a turn
-        return Profile(clean_role(tracker.get_slot("role")))
+    return Profile(clean_role(tracker.get_slot("role")), answers)
 
 
 def decide(tracker: Tracker) -> Outcome:

@@ -138,7 +138,9 @@ def _levels(r: _Reader) -> list[s.Level]:
         )
         methods = stmts("methods")
         if raw.get("sources_as"):
-            other = by_id.get(raw["sources_as"]) or _missing(r, lid, "level", raw["sources_as"])
+            other = by_id.get(raw["sources_as"])
+            if other is None:
+                raise r.fail(lid, f"unknown level {raw['sources_as']!r}")
             sources = other.sources
             methods += (s.Statement(f"Training sources: as for {other.name}.", r.citation(raw.get("sources_cite"), f"{lid} sources_cite")),)
         level = s.Level(
@@ -153,10 +155,6 @@ def _levels(r: _Reader) -> list[s.Level]:
         by_id[lid] = level
         levels.append(level)
     return levels
-
-
-def _missing(r: _Reader, entry: str, kind: str, ref: str) -> Any:
-    raise r.fail(entry, f"unknown {kind} {ref!r}")
 
 
 def _topic(r: _Reader, tid: str, title: str, groups: list[tuple[str, Any]], **defaults: Any) -> s.Topic:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -27,7 +26,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.serve import MODELS, Assistant, ensure_model, environment, model_path, rasa  # noqa: E402
+from bot.serve import Assistant, ensure_model, environment, model_path, rasa  # noqa: E402
 from knowledge.guide import build  # noqa: E402
 
 OUR_CONVERSATION = ["hello", "receptionist at a GP surgery", "no", "no", "no", "only occasionally"]
