@@ -20,7 +20,7 @@ case "${1:-serve}" in
     send-guide level --interactive "$@"
     ;;
   test)
-    ensure_postgres
+    ensure_debian_packages '/usr/lib/postgresql/*/bin/pg_ctl' postgresql /usr/bin/chromium chromium
     shift
     cd "$root"
     python -m pytest "$@"

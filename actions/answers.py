@@ -26,8 +26,7 @@ class AnswerLevel(Action):
         if not isinstance(outcome, Determination):  # the form ended early; ask what is still needed
             dispatcher.utter_message(**replies.question(to_dict(outcome), slot_of(outcome.question.asks)))
             return []
-        for message in replies.determination(to_dict(outcome)):
-            dispatcher.utter_message(**message)
+        dispatcher.utter_message(**replies.determination(to_dict(outcome)))
         return [SlotSet("last_level", outcome.level.name if outcome.level else None)]
 
 
@@ -44,12 +43,12 @@ def _ask_which_level(dispatcher: CollectingDispatcher, intent: Text) -> None:
     dispatcher.utter_message(text="Which level or tier do you mean?", buttons=buttons)
 
 
-def _cohort(data: Dict[Text, Any]) -> List[replies.Message]:
+def _cohort(data: Dict[Text, Any]) -> replies.Message:
     items = [data["cohort"]] + data["members"] + [{"text": r["role"], "cite": r["cite"]} for r in data["roles"]]
     return replies.cited_items(f"{data['level']} is for:", items)
 
 
-def _hours(data: Dict[Text, Any]) -> List[replies.Message]:
+def _hours(data: Dict[Text, Any]) -> replies.Message:
     items = [x for x in (data["induction"], data["refresher"]) if x]
     items += [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
     if not items:
@@ -57,22 +56,22 @@ def _hours(data: Dict[Text, Any]) -> List[replies.Message]:
     return replies.cited_items(f"Hours for {data['level']}:", items)
 
 
-def _outcomes(data: Dict[Text, Any], full: bool = False) -> List[replies.Message]:
+def _outcomes(data: Dict[Text, Any], full: bool = False) -> replies.Message:
     items = data["learning_outcomes"] or [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
     return replies.cited_items(f"What {data['level']} covers:", items, None if full else SHORT_LIST)
 
 
-def _training(data: Dict[Text, Any]) -> List[replies.Message]:
+def _training(data: Dict[Text, Any]) -> replies.Message:
     return replies.cited_items(f"Training for {data['level']}:", data["training"])
 
 
-def _builds_on(data: Dict[Text, Any]) -> List[replies.Message]:
+def _builds_on(data: Dict[Text, Any]) -> replies.Message:
     items = data["builds_on_note"] + [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
     lower = ", ".join(data["builds_on"]) or "nothing: it is the first level"
     return replies.cited_items(f"{data['level']} builds on {lower}.", items)
 
 
-LEVEL_ANSWERS: Dict[Text, Callable[[Dict[Text, Any]], List[replies.Message]]] = {
+LEVEL_ANSWERS: Dict[Text, Callable[[Dict[Text, Any]], replies.Message]] = {
     "ask_cohort": _cohort, "ask_hours": _hours, "ask_outcomes": _outcomes, "ask_training": _training,
     "ask_builds_on": _builds_on, "more": lambda data: _outcomes(data, full=True),
 }
@@ -87,14 +86,14 @@ class AnswerQuestion(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name", "")
         try:
-            messages = self._answer(intent, tracker, dispatcher)
+            message = self._answer(intent, tracker, dispatcher)
         except lookup.NotFound:
-            messages = [{"text": "Sorry, I couldn't find that in the SEND documents I know. Try asking about a level, a tier or a role."}]
-        for message in messages:
+            message = {"text": "Sorry, I couldn't find that in the SEND documents I know. Try asking about a level, a tier or a role."}
+        if message:
             dispatcher.utter_message(**message)
         return []
 
-    def _answer(self, intent: Text, tracker: Tracker, dispatcher: CollectingDispatcher) -> List[replies.Message]:
+    def _answer(self, intent: Text, tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[replies.Message]:
         kb = guide().kb
         if intent == "ask_term":
             term = _entity(tracker, "term")
@@ -115,5 +114,5 @@ class AnswerQuestion(Action):
         level = _level(tracker)
         if not level:
             _ask_which_level(dispatcher, intent)
-            return []
+            return None
         return LEVEL_ANSWERS[intent](lookup.cohort(kb, level))

@@ -1,81 +1,132 @@
 """Turn the knowledge base's answers (knowledge.answers dicts) into chat messages.
 
-Each message is a dict for `dispatcher.utter_message(**message)`. Every fact line carries
-its source number, and the last message lists the sources. Nothing a person typed is
-echoed back, so no user text ever reaches a reply's markup.
+Each reply is built once as a channel-neutral document: titled sections of items, each
+item with the numbers of its sources, and the numbered sources (document and section).
+`message()` sends it as plain text, for the REST channel and any client that reads text,
+with the document attached as custom data under `send_guide`; the web page, Slack and
+Teams each render that document in their own form. Nothing a person typed is echoed
+back, so no user text ever reaches a reply's markup.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+import uuid
+from typing import Any, Dict, Iterable, List, Optional, Text
 
 SHORT_LIST = 3
+KEY = "send_guide"
 
 Message = Dict[Text, Any]
+Item = Dict[Text, Any]
+Section = Dict[Text, Any]
 
 
-def _n(refs: Any) -> Text:
-    refs = refs if isinstance(refs, list) else [refs]
-    return "".join(f" [{r + 1}]" for r in refs)
+def _refs(cite: Any) -> List[int]:
+    return [r + 1 for r in (cite if isinstance(cite, list) else [cite])]
 
 
-def sources(citations: List[Dict[Text, Text]], lines: List[Text]) -> Message:
-    """The sources the lines refer to, by number, as document and section."""
-    shown = " ".join(lines)
-    refs = [f'[{n}] {c["document"]}, "{c["section"]}"' for n, c in enumerate(citations, 1) if f"[{n}]" in shown]
-    return {"text": "Sources:\n" + "\n".join(refs)}
+def item(text: Text, cite: Any = None, url: Optional[Text] = None) -> Item:
+    """One line of a reply; `cite` is a 0-based index, or a list of them, into the reply's citations."""
+    return {"text": text, "refs": [] if cite is None else _refs(cite), **({"url": url} if url else {})}
+
+
+def section(items: List[Item], title: Optional[Text] = None, listed: bool = True, more: Optional[Text] = None) -> Section:
+    return {"title": title, "items": items, "list": listed, "more": more}
+
+
+def reply(kind: Text, sections: Iterable[Section], citations: List[Dict[Text, Text]]) -> Dict[Text, Any]:
+    """The document every channel renders: one numbered source per document section its items cite."""
+    sections = [s for s in sections if s["items"]]
+    sources: Dict[tuple, Dict[Text, Any]] = {}
+    for i in (i for s in sections for i in s["items"]):
+        refs = []
+        for old in i["refs"]:
+            c = citations[old - 1]
+            source = sources.setdefault((c["document"], c["section"]), {
+                "n": len(sources) + 1, "document": c["document"], "title": c.get("title", c["document"]),
+                "section": c["section"], "quotes": []})
+            if c.get("quote") and c["quote"] not in source["quotes"]:
+                source["quotes"].append(c["quote"])
+            refs += [source["n"]] if source["n"] not in refs else []
+        i["refs"] = refs
+    return {"kind": kind, "sections": sections, "sources": list(sources.values())}
+
+
+def plain(doc: Dict[Text, Any]) -> Text:
+    """The reply as text: sections apart by a blank line, each line with its source numbers."""
+    blocks = []
+    for s in doc["sections"]:
+        lines = [s["title"]] if s["title"] else []
+        for i in s["items"]:
+            text = f"{i['text']}: {i['url']} (opens the provider's site)" if i.get("url") else i["text"]
+            lines.append(("• " if s["list"] else "") + text + "".join(f" [{r}]" for r in i["refs"]))
+        if s["more"]:
+            lines.append(s["more"])
+        blocks.append("\n".join(lines))
+    if doc["sources"]:
+        blocks.append("Sources:\n" + "\n".join(f'[{c["n"]}] {c["title"]} ({c["document"]}), "{c["section"]}"' for c in doc["sources"]))
+    return "\n\n".join(blocks)
+
+
+def message(doc: Dict[Text, Any], buttons: Optional[List[Dict[Text, Text]]] = None) -> Message:
+    """Keyword arguments for `dispatcher.utter_message`, with an id that feedback can refer to."""
+    payload = {**doc, "id": uuid.uuid4().hex}
+    return {"text": plain(doc), "buttons": buttons or [], "json_message": {KEY: payload}}
 
 
 def question(q: Dict[Text, Any], slot: Text) -> Message:
-    text = q["question"] + (f"\n(I ask because: {q['because']})" if q.get("because") else "")
+    items = [item(q["question"])]
+    if q.get("because"):
+        items.append(item(f"(I ask because: {q['because']})", list(range(1, len(q["citations"])))))
     buttons = [{"title": q["labels"][v], "payload": f'/inform{{"{slot}": "{v}"}}'} for v in q["options"]]
-    return {"text": text, "buttons": buttons}
+    return message(reply("question", [section(items, listed=False)], q["citations"]), buttons)
 
 
-def determination(d: Dict[Text, Any], full: bool = False) -> List[Message]:
+def _award(d: Dict[Text, Any]) -> Section:
+    award = d.get("senco_award")
+    if not award:
+        return section([])
+    verdict = "You must achieve the National Award in SEN Co-ordination." if award["required"] else \
+        "The National Award rule below does not require it of you."
+    return section([item(i["text"], i["cite"]) for i in award["requirement"][:2] + award["course"][:3]], verdict)
+
+
+def _no_level(d: Dict[Text, Any], full: bool) -> List[Section]:
+    head = section([item("The documents set no training level for you.")] + [item(w["text"], w["cite"]) for w in d["why"]], listed=False)
+    topics = [section([item(i["text"], i["cite"]) for i in t["items"][: (None if full else 5)]], f"{t['title']}:") for t in d["topics"][:2]]
+    return [head, *topics]
+
+
+def determination(d: Dict[Text, Any], full: bool = False) -> Message:
     if not d["level"]:
-        head = ["The documents set no training level for you."] + [w["text"] + _n(w["cite"]) for w in d["why"]]
-        for topic in d["topics"][:2]:
-            head += [f"{topic['title']}:"] + [f"• {i['text']}{_n(i['cite'])}" for i in topic["items"][: (None if full else 5)]]
-        return [{"text": "\n".join(head)}, sources(d["citations"], head)]
+        return message(reply("answer", _no_level(d, full), d["citations"]))
     framework = "health framework" if d["framework"] == "health" else "school tiers"
-    head = [f"You need {d['level']} ({framework})."] + [w["text"] + _n(w["cite"]) for w in d["why"]]
-    hours = []
-    if d.get("induction"):
-        hours.append(f"Induction: {d['induction']['text']}{_n(d['induction']['cite'])}")
-    if d.get("refresher"):
-        hours.append(f"Refresher: {d['refresher']['text']}{_n(d['refresher']['cite'])}")
+    head = [item(f"You need {d['level']} ({framework}).")] + [item(w["text"], w["cite"]) for w in d["why"]]
+    for key, label in (("induction", "Induction"), ("refresher", "Refresher")):
+        if d.get(key):
+            head.append(item(f"{label}: {d[key]['text']}", d[key]["cite"]))
     if d.get("builds_on"):
-        hours.append(f"It builds on {', '.join(d['builds_on'])}.")
+        head.append(item(f"It builds on {', '.join(d['builds_on'])}."))
     outcomes = d.get("learning_outcomes") or []
     shown = outcomes if full else outcomes[:SHORT_LIST]
-    learn = [f"Afterwards you should be able:" if d["framework"] == "health" else "What you will cover:"] if shown else []
-    learn += [f"• {o['text']}{_n(o['cite'])}" for o in shown]
-    if len(shown) < len(outcomes):
-        learn.append(f"Say \"more\" for all {len(outcomes)}.")
-    train = ["Where to train:"] + [f"• {m['text']}{_n(m['cite'])}" for m in d["training"]["methods"]]
-    train += [f"• {s['name']}: {s['url']} (opens the provider's site){_n(s['cite'])}" for s in d["training"]["sources"]]
-    train += [f"• {i['text']}{_n(i['cite'])}" for t in d["topics"] if t["id"] == "learning-platform" for i in t["items"][:2]]
-    messages = [head + hours, learn, train]
-    award = d.get("senco_award")
-    if award:
-        verdict = "You must achieve the National Award in SEN Co-ordination." if award["required"] else "The National Award rule below does not require it of you."
-        messages.append([verdict] + [f"• {i['text']}{_n(i['cite'])}" for i in award["requirement"][:2] + award["course"][:3]])
+    learn_title = "Afterwards you should be able:" if d["framework"] == "health" else "What you will cover:"
+    more = f"Say \"more\" for all {len(outcomes)}." if len(shown) < len(outcomes) else None
+    train = [item(m["text"], m["cite"]) for m in d["training"]["methods"]]
+    train += [item(s["name"], s["cite"], url=s["url"]) for s in d["training"]["sources"]]
+    train += [item(i["text"], i["cite"]) for t in d["topics"] if t["id"] == "learning-platform" for i in t["items"][:2]]
     said = {w["text"] for w in d["why"]}
-    notes = [f"• {n['statement']}{_n(n['cite'])}" for n in d["notes"] if n["statement"] not in said]
-    if notes:
-        messages.append(["Please note:"] + notes)
-    lines = [line for message in messages for line in message]
-    return [{"text": "\n".join(m)} for m in messages if m] + [sources(d["citations"], lines)]
+    notes = [item(n["statement"], n["cite"]) for n in d["notes"] if n["statement"] not in said]
+    sections = [section(head, listed=False), section([item(o["text"], o["cite"]) for o in shown], learn_title, more=more),
+                section(train, "Where to train:"), _award(d), section(notes, "Please note:")]
+    return message(reply("answer", sections, d["citations"]))
 
 
-def cited_items(title: Text, items: List[Dict[Text, Any]], limit: int | None = None) -> List[Message]:
+def cited_items(title: Text, items: List[Dict[Text, Any]], limit: Optional[int] = None) -> Message:
     """A titled list whose items carry full citation dicts (knowledge.lookup results)."""
     citations: List[Dict[Text, Text]] = []
-    lines = [title]
-    for item in items[:limit]:
-        if item["cite"] not in citations:
-            citations.append(item["cite"])
-        lines.append(f"• {item['text']} [{citations.index(item['cite']) + 1}]")
-    if limit is not None and len(items) > limit:
-        lines.append(f"(and {len(items) - limit} more)")
-    return [{"text": "\n".join(lines)}, sources(citations, lines)]
+    lines = []
+    for i in items[:limit]:
+        if i["cite"] not in citations:
+            citations.append(i["cite"])
+        lines.append(item(i["text"], citations.index(i["cite"])))
+    more = f"(and {len(items) - limit} more)" if limit is not None and len(items) > limit else None
+    return message(reply("answer", [section(lines, title, more=more)], citations))

@@ -146,8 +146,9 @@ def _serve(args: argparse.Namespace) -> int:
                                 os.environ.get("SEND_GUIDE_API_TOKEN") or None)
     print("Starting the action server and the Rasa server...", flush=True)
     assistant.start()
-    print(f"SEND Training Guide is running. REST channel: POST {assistant.url}/webhooks/rest/webhook "
-          '{"sender": "you", "message": "hello"}. Press Ctrl-C to stop.', flush=True)
+    print(f"SEND Training Guide is running.\n  Web chat page: {assistant.url}/webhooks/webchat/\n"
+          f"  REST channel:  POST {assistant.url}/webhooks/rest/webhook " '{"sender": "you", "message": "hello"}\n'
+          "Press Ctrl-C to stop.", flush=True)
     signal.signal(signal.SIGTERM, _stop_on_term)
     try:
         while all(p.poll() is None for p in assistant.processes):

@@ -20,7 +20,7 @@ class _Citations:
         return self.order.setdefault(citation, len(self.order))
 
     def as_list(self) -> list[dict[str, str]]:
-        return [{"document": c.document, "section": c.section, "quote": c.quote} for c in self.order]
+        return [{"document": c.document, "title": c.title, "section": c.section, "quote": c.quote} for c in self.order]
 
 
 def _role(match: RoleMatch) -> dict[str, Any]:

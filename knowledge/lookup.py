@@ -13,7 +13,7 @@ class NotFound(LookupError):
 
 
 def _cite(c: Citation) -> dict[str, str]:
-    return {"document": c.document, "section": c.section, "quote": c.quote}
+    return {"document": c.document, "title": c.title, "section": c.section, "quote": c.quote}
 
 
 def find_level(kb: KnowledgeBase, ref: str) -> Level:

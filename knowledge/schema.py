@@ -21,6 +21,7 @@ class Citation:
     document: str  # the source file's name
     section: str  # the section heading as the document writes it, parents joined by " > "
     quote: str
+    title: str  # the document's own title, for people
 
 
 @dataclass(frozen=True)

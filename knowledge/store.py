@@ -114,10 +114,10 @@ def read(engine: Engine) -> s.KnowledgeBase:
 class _Reader:
     def __init__(self, session: Session) -> None:
         self.session = session
-        query = (select(m.CitationRow.id, m.DocumentRow.file_name, m.SectionRow.path, m.CitationRow.quote)
+        query = (select(m.CitationRow.id, m.DocumentRow.file_name, m.SectionRow.path, m.CitationRow.quote, m.DocumentRow.title)
                  .join(m.SectionRow, m.CitationRow.section_id == m.SectionRow.id)
                  .join(m.DocumentRow, m.SectionRow.document_id == m.DocumentRow.id))
-        self.citations = {cid: s.Citation(doc, path, quote) for cid, doc, path, quote in session.execute(query)}
+        self.citations = {cid: s.Citation(doc, path, quote, title) for cid, doc, path, quote, title in session.execute(query)}
         if not self.citations:
             raise KnowledgeBaseMissing("the knowledge base is empty: run `send-guide build`")
 

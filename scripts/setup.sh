@@ -35,13 +35,20 @@ ensure_venv() {
   export PATH="$venv/bin:$PATH" RASA_TELEMETRY_ENABLED=false
 }
 
-ensure_postgres() {
-  # The tests start their own PostgreSQL server on loopback; they need its binaries.
-  if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1; then return 0; fi
+ensure_debian_packages() {
+  # Pairs of <file glob> <Debian package>: installs the packages whose file is missing.
+  # The tests start their own servers and browser on loopback from these packages.
+  local missing=() probe package
+  while [ $# -gt 1 ]; do
+    probe=$1 package=$2
+    shift 2
+    compgen -G "$probe" >/dev/null || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "error: PostgreSQL server binaries not found; install Debian's postgresql package" >&2
+    echo "error: these Debian packages are needed and not installed: ${missing[*]}" >&2
     exit 1
   fi
-  echo "Installing PostgreSQL from Debian's packages"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  echo "Installing ${missing[*]} from Debian's packages"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }

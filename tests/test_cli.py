@@ -29,7 +29,7 @@ def test_level_json_for_a_named_role(db):
     out = send_guide("level", "--role", "school nurse", "--json", db=db)
     data = json.loads(out.stdout)
     assert data["level"] == "Level 3" and data["citations"]
-    assert {"document", "section", "quote"} == set(data["citations"][0])
+    assert {"document", "title", "section", "quote"} == set(data["citations"][0])
 
 
 def test_level_json_asks_the_next_question(db):

@@ -168,7 +168,8 @@ def test_json_for_a_determination(guide):
     every_cite = [data["why"][0]["cite"], data["induction"]["cite"], data["refresher"]["cite"]]
     every_cite += [i["cite"] for i in data["learning_outcomes"] + data["training"]["methods"]]
     assert all(0 <= n < len(data["citations"]) for n in every_cite)
-    assert set(data["citations"][0]) == {"document", "section", "quote"}
+    assert set(data["citations"][0]) == {"document", "title", "section", "quote"}
+    assert data["citations"][0]["title"] == "SEND Training Assurance Framework for Health Professionals"
     assert data["training"]["sources"][0]["url"].startswith("https://")
 
 

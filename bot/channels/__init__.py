@@ -1,0 +1,1 @@
+"""Rasa input channels: the web chat page, Slack and Microsoft Teams."""

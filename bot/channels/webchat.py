@@ -1,0 +1,119 @@
+"""The web chat page and its channel: Rasa's REST channel, plus the page, its history and feedback.
+
+Served by the Rasa server itself under /webhooks/webchat/, so the page, the messages and the
+feedback share one origin and need no CORS. The page picks a random conversation id and
+keeps it in the browser; the id is the only key to the conversation, so only ids of that
+shape are accepted.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Dict, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot import feedback
+from bot.channels.conversation_log import ConversationLog
+from knowledge.db import make_engine
+
+logger = logging.getLogger(__name__)
+
+STATIC = Path(__file__).resolve().parents[1] / "webchat"
+FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
+SENDER = re.compile(r"^[0-9a-f]{32}$")
+KEY = "send_guide"
+HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+                               "frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+}
+
+
+class WebChatCollector(CollectingOutputChannel):
+    """Keeps an answer's text, buttons and custom document together as one message."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "webchat"
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        if KEY in (message.get("custom") or {}):
+            await self._persist_message({"recipient_id": recipient_id, "text": message.get("text"),
+                                         "buttons": message.get("buttons") or [], "custom": message["custom"]})
+        else:
+            await super().send_response(recipient_id, message)
+
+
+@lru_cache(maxsize=1)
+def _engine() -> Any:
+    return make_engine()
+
+
+class WebChatInput(InputChannel):
+    """POST /webhook like the REST channel, without metadata; GET / the page; GET /history; POST /feedback."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "webchat"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        page = Blueprint("webchat", __name__)
+
+        @page.route("/", methods=["GET"])
+        async def index(_: Request) -> HTTPResponse:
+            return await response.file(STATIC / "index.html", headers=HEADERS, mime_type="text/html; charset=utf-8")
+
+        @page.route("/static/<name>", methods=["GET"])
+        async def static(_: Request, name: Text) -> HTTPResponse:
+            if name not in FILES:
+                return response.json({"error": "not found"}, status=404)
+            return await response.file(STATIC / name, headers=HEADERS, mime_type=f"{FILES[name]}; charset=utf-8")
+
+        @page.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            body = request.json if isinstance(request.json, dict) else {}
+            sender, text = str(body.get("sender", "")), body.get("message")
+            if not SENDER.match(sender) or not isinstance(text, str):
+                return response.json({"error": "send {\"sender\": <32 hex characters>, \"message\": <text>}"}, status=400)
+            collector = WebChatCollector()
+            await on_new_message(UserMessage(text, collector, sender, input_channel=self.name()))
+            return response.json(collector.messages)
+
+        @page.route("/history", methods=["GET"])
+        async def history(request: Request) -> HTTPResponse:
+            sender = request.args.get("sender", "")
+            if not SENDER.match(sender):
+                return response.json({"error": "unknown conversation"}, status=400)
+            log = await ConversationLog.load(request.app.ctx.agent, sender)
+            return response.json({"messages": log.messages})
+
+        @page.route("/feedback", methods=["POST"])
+        async def rate(request: Request) -> HTTPResponse:
+            body = request.json if isinstance(request.json, dict) else {}
+            sender, answer_id = str(body.get("sender", "")), str(body.get("answer_id", ""))
+            if not SENDER.match(sender):
+                return response.json({"error": "unknown conversation"}, status=400)
+            log = await ConversationLog.load(request.app.ctx.agent, sender)
+            exchange = log.exchange(answer_id)
+            if exchange is None:
+                return response.json({"error": "no such answer in this conversation"}, status=404)
+            comment = body.get("comment")
+            try:
+                row = feedback.Feedback(sender, answer_id, exchange[0], exchange[1], str(body.get("rating", "")),
+                                        comment if isinstance(comment, str) else None)
+            except feedback.InvalidFeedback as error:
+                return response.json({"error": str(error)}, status=400)
+            await asyncio.to_thread(feedback.record, _engine(), row)
+            return response.json({"ok": True}, status=201)
+
+        return page
+

@@ -1,0 +1,206 @@
+// The web chat page: talks to the webchat channel on the same origin, renders each reply
+// from its text or its `send_guide` document, and never puts received text into HTML.
+"use strict";
+
+(() => {
+  const STORE = "send-guide-conversation";
+  const ID = /^[0-9a-f]{32}$/;
+  const log = document.getElementById("log");
+  const status = document.getElementById("status");
+  const form = document.getElementById("composer");
+  const input = document.getElementById("message");
+  const composerError = document.getElementById("composer-error");
+  let sender = localStorage.getItem(STORE);
+  let busy = false;
+
+  const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+
+  function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === "text") node.textContent = value;
+      else if (key === "class") node.className = value;
+      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value);
+    }
+    children.filter(Boolean).forEach((child) => node.append(child));
+    return node;
+  }
+
+  function announce(text) {
+    status.textContent = "";
+    window.setTimeout(() => { status.textContent = text; }, 50);
+  }
+
+  async function post(path, body) {
+    const reply = await fetch(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!reply.ok) throw new Error(`the assistant answered ${reply.status}`);
+    return reply.json();
+  }
+
+  function refs(numbers) {
+    if (!numbers || !numbers.length) return null;
+    return el("span", { class: "refs", text: " " + numbers.map((n) => `[${n}]`).join(" ") });
+  }
+
+  function itemNode(item) {
+    if (item.url) {
+      const link = el("a", { href: item.url, target: "_blank", rel: "noopener noreferrer", text: item.text });
+      return [link, " (opens in a new tab)", refs(item.refs)];
+    }
+    return [item.text, refs(item.refs)];
+  }
+
+  function documentNode(doc) {
+    const parts = [];
+    for (const section of doc.sections) {
+      if (section.title) parts.push(el("h3", { text: section.title }));
+      if (section.list) parts.push(el("ul", {}, ...section.items.map((item) => el("li", {}, ...itemNode(item)))));
+      else section.items.forEach((item) => parts.push(el("p", {}, ...itemNode(item))));
+      if (section.more) parts.push(el("p", { text: section.more }));
+    }
+    if (doc.sources.length) {
+      const list = el("ol", {}, ...doc.sources.map((s) => el("li", {},
+        el("span", { text: `${s.title}, section "${s.section}" (${s.document})` }),
+        ...s.quotes.map((q) => el("blockquote", { text: q })))));
+      const label = doc.sources.length === 1 ? "Source (1 document section)" : `Sources (${doc.sources.length} document sections)`;
+      parts.push(el("details", { class: "sources" }, el("summary", { text: label }), list));
+    }
+    return parts;
+  }
+
+  function spoken(message) {
+    const doc = message.custom && message.custom.send_guide;
+    if (!doc) return message.text || "";
+    return doc.sections.map((s) => [s.title, ...s.items.map((i) => i.text), s.more].filter(Boolean).join(". ")).join(". ");
+  }
+
+  function feedbackNode(answerId) {
+    const box = el("fieldset", { class: "feedback" }, el("legend", { text: "Was this useful?" }));
+    const choices = el("div", { class: "choices" });
+    const commentId = `comment-${answerId}`;
+    const comment = el("textarea", { id: commentId, rows: "2", maxlength: "1000" });
+    const extra = el("div", { hidden: "" },
+      el("label", { for: commentId, text: "Comment (optional)" }), comment,
+      el("button", { type: "button", class: "secondary", text: "Send feedback", onclick: submit }));
+    let rating = null;
+    for (const [value, title] of [["yes", "Yes"], ["neutral", "Neutral"], ["no", "No"]]) {
+      choices.append(el("button", {
+        type: "button", class: "choice", "aria-pressed": "false", text: title,
+        onclick: (event) => {
+          rating = value;
+          choices.querySelectorAll("button").forEach((b) => b.setAttribute("aria-pressed", String(b === event.currentTarget)));
+          extra.hidden = false;
+        },
+      }));
+    }
+    async function submit() {
+      try {
+        await post("feedback", { sender, answer_id: answerId, rating, comment: comment.value.trim() || null });
+        const thanks = el("p", { tabindex: "-1", text: "Thank you for your feedback." });
+        box.replaceWith(thanks);
+        thanks.focus();
+        announce("Thank you for your feedback.");
+      } catch (error) {
+        announce("Sorry, your feedback could not be saved. Please try again.");
+      }
+    }
+    box.append(choices, extra);
+    return box;
+  }
+
+  function disableChoices() {
+    log.querySelectorAll("button.option").forEach((b) => { b.disabled = true; });
+  }
+
+  function addBot(message) {
+    const doc = message.custom && message.custom.send_guide;
+    const body = doc ? documentNode(doc) : (message.text || "").split("\n").map((line) => el("p", { text: line }));
+    const item = el("li", { class: "message bot" }, el("span", { class: "who", text: "Assistant" }), ...body);
+    if (message.buttons && message.buttons.length) {
+      item.append(el("div", { class: "choices" }, ...message.buttons.map((b) => el("button", {
+        type: "button", class: "choice option", text: b.title,
+        onclick: () => { disableChoices(); send(b.payload, b.title); },
+      }))));
+    }
+    if (doc && doc.kind === "answer") item.append(feedbackNode(doc.id));
+    log.append(item);
+  }
+
+  function addUser(text) {
+    log.append(el("li", { class: "message user" }, el("span", { class: "who", text: "You" }), el("p", { text })));
+  }
+
+  function addError(text) {
+    log.append(el("li", { class: "message error" }, el("p", { text })));
+    announce(text);
+  }
+
+  async function send(text, shown) {
+    if (busy) return;
+    busy = true;
+    if (shown) addUser(shown);
+    try {
+      const replies = await post("webhook", { sender, message: text });
+      disableChoices();
+      replies.forEach(addBot);
+      if (replies.length) announce(`Assistant: ${replies.map(spoken).join(" ")}`);
+      else addError("The assistant did not reply. Please try again.");
+    } catch (error) {
+      addError("Sorry, I couldn't reach the assistant. Please try again in a moment.");
+    } finally {
+      busy = false;
+      input.focus();
+    }
+  }
+
+  async function resume() {
+    try {
+      const reply = await fetch(`history?sender=${sender}`);
+      const { messages } = await reply.json();
+      if (!messages.length) return send("/greet", null);
+      messages.forEach((m) => (m.from === "user" ? addUser(m.text) : addBot(m)));
+      const items = log.querySelectorAll("li.message");
+      const open = messages[messages.length - 1].from === "bot" ? items[items.length - 1] : null;
+      items.forEach((li) => { if (li !== open) li.querySelectorAll("button.option").forEach((b) => { b.disabled = true; }); });
+      announce("Your earlier conversation is shown.");
+    } catch (error) {
+      addError("Sorry, I couldn't load the conversation. Please reload the page.");
+    }
+  }
+
+  function startAgain() {
+    sender = newId();
+    localStorage.setItem(STORE, sender);
+    log.replaceChildren();
+    announce("Started a new conversation.");
+    input.focus();
+    send("/greet", null);
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    composerError.hidden = !!text;
+    if (!text) {
+      composerError.textContent = "Type a message first.";
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+      return;
+    }
+    input.removeAttribute("aria-invalid");
+    input.value = "";
+    send(text, text);
+  });
+  document.getElementById("start-again").addEventListener("click", startAgain);
+
+  if (!ID.test(sender || "")) {
+    sender = newId();
+    localStorage.setItem(STORE, sender);
+  }
+  resume();
+})();

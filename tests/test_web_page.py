@@ -1,0 +1,141 @@
+"""The web chat page in a real headless Chromium (Debian's), driven by Playwright, against the real servers."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+pytestmark = pytest.mark.assistant
+
+CHROMIUM = "/usr/bin/chromium"
+# Chromium's own background traffic is refused by this network; these flags keep it quiet.
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "var" / "screenshots"
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is not installed: run the tests with ./run.sh test, which installs it")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+def _open(browser: Browser, assistant, **context) -> Page:
+    page = browser.new_context(**context).new_page()
+    page.goto(f"{assistant.url}/webhooks/webchat/")
+    expect(page.locator("#log")).to_contain_text("automated assistant")
+    return page
+
+
+@pytest.fixture
+def page(browser: Browser, assistant) -> Iterator[Page]:
+    page = _open(browser, assistant, viewport={"width": 1280, "height": 900})
+    yield page
+    page.context.close()
+
+
+def _reply(page: Page, text: str) -> None:
+    expect(page.locator("li.message.bot").last).to_contain_text(text, timeout=30_000)
+
+
+def _answer_as_gp_receptionist(page: Page) -> None:
+    page.get_by_label("Your message").fill("receptionist at a GP surgery")
+    page.get_by_role("button", name="Send").click()
+    _reply(page, "designated role")
+    for expected in ("lead on the SEND agenda", "assessing, planning", "contact with children"):
+        page.locator("button.option:enabled", has_text="No").first.click()
+        _reply(page, expected)
+    page.locator("button.option:enabled", has_text="Some or occasional contact").click()
+    _reply(page, "You need Level 2")
+
+
+def test_a_new_starter_finds_their_level_with_hours_and_source(page: Page):
+    _answer_as_gp_receptionist(page)
+    answer = page.locator("li.message.bot").last
+    expect(answer).to_contain_text("Induction:")
+    expect(answer).to_contain_text("Refresher:")
+    sources = answer.locator("details.sources")
+    expect(sources.locator("blockquote").first).to_be_hidden()
+    sources.locator("summary").click()
+    expect(sources).to_contain_text("SEND Training Assurance Framework for Health Professionals")
+    expect(sources.locator("blockquote").first).to_be_visible()
+    link = answer.get_by_role("link").first
+    expect(link).to_have_attribute("target", "_blank")
+    expect(answer).to_contain_text("(opens in a new tab)")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "webchat-answered.png"), full_page=True)
+
+
+def test_a_reload_keeps_the_conversation_and_start_again_begins_a_new_one(page: Page):
+    _answer_as_gp_receptionist(page)
+    page.reload()
+    expect(page.locator("#log")).to_contain_text("receptionist at a GP surgery")
+    expect(page.locator("#log")).to_contain_text("You need Level 2")
+    page.get_by_label("Your message").fill("how many refresher hours for Level 2?")
+    page.keyboard.press("Enter")
+    _reply(page, "Hours for Level 2")
+    page.get_by_role("button", name="Start again").click()
+    expect(page.locator("#log")).not_to_contain_text("receptionist at a GP surgery")
+    expect(page.locator("#log")).to_contain_text("automated assistant")
+
+
+def test_feedback_is_given_after_an_answer(page: Page):
+    page.get_by_label("Your message").fill("I'm a school nurse")
+    page.keyboard.press("Enter")
+    _reply(page, "You need Level 3")
+    box = page.locator("li.message.bot").last.locator("fieldset.feedback")
+    box.get_by_role("button", name="Yes").click()
+    expect(box.get_by_role("button", name="Yes")).to_have_attribute("aria-pressed", "true")
+    box.get_by_label("Comment (optional)").fill("Just what I needed")
+    box.get_by_role("button", name="Send feedback").click()
+    expect(page.get_by_text("Thank you for your feedback.").first).to_be_focused()
+
+
+def test_the_whole_conversation_works_from_the_keyboard(page: Page):
+    keyboard = page.keyboard
+    expect(page.get_by_label("Your message")).to_be_focused()
+    keyboard.type("I've just been appointed SENCO")
+    keyboard.press("Enter")
+    _reply(page, "Where do you work?")
+    for _ in range(12):  # back from the message box to the newest options
+        keyboard.press("Shift+Tab")
+        if page.evaluate("document.activeElement.textContent") == "A school":
+            break
+    focused = page.locator(":focus")
+    expect(focused).to_have_text("A school")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    keyboard.press("Enter")
+    _reply(page, "newly appointed SENCO")
+    expect(page.get_by_label("Your message")).to_be_focused()
+    status = page.locator("#status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_contain_text("newly appointed SENCO")
+
+
+def test_axe_finds_no_serious_or_critical_violations(page: Page):
+    _answer_as_gp_receptionist(page)
+    page.locator("details.sources summary").last.click()
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], results.generate_report()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 320, "height": 640}, {"width": 375, "height": 667}])
+def test_it_reflows_at_400_percent_zoom_and_on_a_phone(browser: Browser, assistant, viewport):
+    page = _open(browser, assistant, viewport=viewport)
+    try:
+        page.get_by_label("Your message").fill("I'm a school nurse")
+        page.keyboard.press("Enter")
+        _reply(page, "You need Level 3")
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+        expect(page.get_by_role("button", name="Send")).to_be_visible()
+    finally:
+        page.context.close()
