@@ -12,7 +12,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterator, List, Optional
+from typing import IO, Dict, Iterator, List, Optional
 
 import requests
 
@@ -85,6 +85,7 @@ class Assistant:
     db_url: Optional[str] = None
     api_token: Optional[str] = None
     log: Optional[IO[str]] = None
+    env: Dict[str, str] = field(default_factory=dict)  # on top of the environment, e.g. channel settings
     processes: List[subprocess.Popen] = field(default_factory=list)
 
     @property
@@ -92,7 +93,7 @@ class Assistant:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> "Assistant":
-        env = environment(self.db_url, self.actions_port)
+        env = {**environment(self.db_url, self.actions_port), **self.env}
         server = ["run", "--model", str(self.model), "--port", str(self.port), "--interface", "127.0.0.1",
                   "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
         if self.api_token:

@@ -22,11 +22,14 @@ from knowledge.content_loader import CONTENT_DIR, load_content
 from knowledge.guide import Guide
 from knowledge.schema import KnowledgeBase
 from knowledge.sources import seeds_dir
+from tests import standins
+from tests.standins import StandIn
 
 if TYPE_CHECKING:
     from bot.serve import Assistant
 
 ROOT = Path(__file__).resolve().parents[1]
+SLACK_SIGNING_SECRET = "test-signing-secret"
 
 
 @pytest.fixture(scope="session")
@@ -112,11 +115,26 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator["Assistant"]:
-    """The real action server and Rasa server with the trained model, over REST.
+def slack_api() -> Iterator[StandIn]:
+    stand_in = standins.slack_web_api()
+    yield stand_in
+    stand_in.stop()
+
+
+@pytest.fixture(scope="session")
+def bot_framework() -> Iterator[standins.BotFramework]:
+    services = standins.BotFramework()
+    yield services
+    services.service.stop()
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory, slack_api: StandIn,
+              bot_framework: standins.BotFramework) -> Iterator["Assistant"]:
+    """The real action server and Rasa server with the trained model, every channel on.
 
     The model is trained once for the current training inputs and reused while they are
-    unchanged (models/send-guide-<hash>.tar.gz).
+    unchanged (models/send-guide-<hash>.tar.gz). Slack and Teams talk to local stand-ins.
     """
     from bot.serve import Assistant, ensure_model
     from knowledge.guide import build
@@ -125,7 +143,9 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator["Assistant"]
     db = f"sqlite:///{folder / 'send_guide.db'}"
     build(db)
     with open(folder / "servers.log", "w") as log:
-        running = Assistant(ensure_model(log), _free_port(), _free_port(), db, log=log).start()
+        channels = {"SLACK_TOKEN": standins.SLACK_TOKEN, "SLACK_SIGNING_SECRET": SLACK_SIGNING_SECRET,
+                    "SLACK_API_URL": f"{slack_api.url}/api/", **bot_framework.env}
+        running = Assistant(ensure_model(log), _free_port(), _free_port(), db, log=log, env=channels).start()
         try:
             yield running
         finally:

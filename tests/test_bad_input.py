@@ -30,7 +30,8 @@ def test_bad_input_gets_a_friendly_reply_and_the_conversation_carries_on(assista
     chat.say("hello")
     reply = requests.post(f"{assistant.url}/webhooks/rest/webhook", json={"sender": chat.sender, "message": message}, timeout=60)
     assert reply.status_code == 200
-    texts = [r.get("text", "") for r in reply.json()]
+    # A message with only `custom` is the answer's document for rich clients; its text came before it.
+    texts = [r.get("text", "") for r in reply.json() if set(r) != {"recipient_id", "custom"}]
     assert texts and all(texts), "every bad input gets a reply"
     joined = " ".join(texts)
     assert "Traceback" not in joined and "<script>" not in joined and "<img" not in joined

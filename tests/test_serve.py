@@ -30,7 +30,8 @@ def test_the_model_name_follows_the_training_inputs():
 def test_serve_runs_answers_and_stops_cleanly(assistant, tmp_path: Path):
     port, actions_port = _free_port(), _free_port()
     env = {**environment(f"sqlite:///{tmp_path / 'serve.db'}"), "PYTHONUNBUFFERED": "1"}
-    env.pop("SEND_GUIDE_API_TOKEN", None)
+    for name in ("SEND_GUIDE_API_TOKEN", "SLACK_TOKEN", "SLACK_SIGNING_SECRET", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD"):
+        env.pop(name, None)
     log = (tmp_path / "serve.log").open("w+")
     process = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve", "--port", str(port), "--actions-port", str(actions_port)],
                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -42,6 +43,10 @@ def test_serve_runs_answers_and_stops_cleanly(assistant, tmp_path: Path):
         output = (tmp_path / "serve.log").read_text()
         assert "Model is up to date" in output, "an unchanged project must not retrain"
         assert f"http://127.0.0.1:{port}/webhooks/rest/webhook" in output
+        assert f"http://127.0.0.1:{port}/webhooks/webchat/" in output
+        for channel, variable in (("slack", "SLACK_SIGNING_SECRET"), ("botframework", "MICROSOFT_APP_PASSWORD")):
+            off = requests.post(f"http://127.0.0.1:{port}/webhooks/{channel}/webhook", json={}, timeout=10)
+            assert off.status_code == 404 and variable in off.json()["error"]  # off while its settings are unset
         reply = requests.post(f"http://127.0.0.1:{port}/webhooks/rest/webhook", json={"sender": "s", "message": "I'm a DHO"}, timeout=60)
         assert "You need Level 5" in reply.text
         assert requests.get(f"http://127.0.0.1:{port}/status", timeout=10).status_code in (403, 404)  # no HTTP API without a token

@@ -1,0 +1,108 @@
+"""Microsoft Teams: activities with tokens signed by a local key pair, replies to a local conversation service."""
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from typing import Any, Dict, List
+
+import pytest
+import requests
+from cryptography.hazmat.primitives.asymmetric import rsa
+from sqlalchemy import text
+
+from bot.channels.teams import card, typed_text
+from knowledge.db import make_engine
+
+ACTIVITIES = "/v3/conversations/"
+
+
+class TeamsUser:
+    def __init__(self, assistant, bot_framework) -> None:
+        self.url = f"{assistant.url}/webhooks/botframework/webhook"
+        self.services, self.user = bot_framework, f"teams-{uuid.uuid4().hex[:8]}"
+
+    def replies(self) -> List[Dict[str, Any]]:
+        posted = [json.loads(p["body"]) for p in self.services.service.posts(ACTIVITIES)]
+        return [a for a in posted if (a.get("recipient") or {}).get("id") == self.user]
+
+    def send(self, token: str = "", **activity: Any) -> requests.Response:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return requests.post(self.url, json=self.services.activity(user=self.user, **activity), headers=headers, timeout=60)
+
+    def say(self, message: str = "", **activity: Any) -> Dict[str, Any]:
+        before = len(self.replies())
+        assert self.send(self.services.token(), text=message, **activity).status_code == 200
+        deadline = time.monotonic() + 60
+        while len(self.replies()) <= before and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return self.replies()[-1]
+
+
+def _card_text(activity: Dict[str, Any]) -> str:
+    return json.dumps(activity.get("attachments") or activity.get("text"))
+
+
+@pytest.mark.assistant
+def test_a_verified_message_gets_a_card_with_sources_posted_with_the_bots_token(assistant, bot_framework):
+    reply = TeamsUser(assistant, bot_framework).say("I'm a school nurse")
+    [attachment] = reply["attachments"]
+    assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
+    content = attachment["content"]
+    assert "You need Level 3" in content["body"][0]["text"]
+    assert {"type": "Action.ToggleVisibility", "title": "Sources", "targetElements": ["sources"]} in content["actions"]
+    [posted] = [p for p in bot_framework.service.posts(ACTIVITIES) if json.loads(p["body"]) == reply]
+    assert posted["headers"]["Authorization"] == f"Bearer {bot_framework.REPLY_TOKEN}"
+
+
+@pytest.mark.assistant
+def test_a_button_click_with_empty_text_continues_the_conversation(assistant, bot_framework):
+    person = TeamsUser(assistant, bot_framework)
+    question = person.say("receptionist at a GP surgery")
+    [no] = [a for a in question["attachments"][0]["content"]["actions"] if a.get("title") == "No"]
+    assert "lead on the SEND agenda" in _card_text(person.say("", value=no["data"]))
+
+
+@pytest.mark.assistant
+@pytest.mark.parametrize("case", ["no token", "wrong signature", "wrong audience", "wrong issuer", "expired",
+                                  "other service address", "not a JWT"])
+def test_an_activity_without_a_valid_token_is_refused_and_reaches_no_conversation(assistant, bot_framework, case):
+    services = bot_framework
+    tokens = {
+        "no token": "",
+        "wrong signature": services.token(key=rsa.generate_private_key(public_exponent=65537, key_size=2048)),
+        "wrong audience": services.token(aud="someone-else"),
+        "wrong issuer": services.token(iss="https://login.example.org"),
+        "expired": services.token(exp=int(time.time()) - 600, nbf=int(time.time()) - 1200),
+        "other service address": services.token(serviceUrl="https://evil.example.org/"),
+        "not a JWT": "abc.def",
+    }
+    person = TeamsUser(assistant, services)
+    assert person.send(tokens[case], text="I'm a school nurse").status_code == 401
+    time.sleep(1)
+    assert person.replies() == []
+    with make_engine(assistant.db_url).connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": person.user}).scalar() == 0
+
+
+@pytest.mark.assistant
+def test_a_broken_activity_gets_a_clear_400(assistant, bot_framework):
+    url = f"{assistant.url}/webhooks/botframework/webhook"
+    assert requests.post(url, data="{not json", headers={"Content-Type": "application/json"}, timeout=30).status_code == 400
+    assert requests.post(url, json={"type": "message"}, timeout=30).status_code == 400
+
+
+def test_mentions_are_dropped_and_card_payloads_win_over_text():
+    assert typed_text({"text": "<at>SEND Guide</at> I'm a school nurse"}) == "I'm a school nurse"
+    assert typed_text({"text": "", "value": {"payload": "/affirm"}}) == "/affirm"
+    assert typed_text({"text": None}) == ""
+
+
+def test_a_card_keeps_sources_behind_a_toggle_and_buttons_as_submits():
+    doc = {"kind": "answer", "sources": [{"n": 1, "title": "T", "section": "S", "document": "d.txt", "quotes": []}],
+           "sections": [{"title": None, "list": False, "more": None, "items": [{"text": "You need Level 2.", "refs": [1]}]}]}
+    content = card("You need Level 2.", doc, [{"title": "Yes", "payload": "/affirm"}])["content"]
+    assert content["body"][0]["text"] == "You need Level 2. [1]"
+    assert content["body"][1] == {"type": "Container", "id": "sources", "isVisible": False,
+                                  "items": [{"type": "TextBlock", "text": '[1] T, "S" (d.txt)', "wrap": True, "size": "Small"}]}
+    assert content["actions"][1] == {"type": "Action.Submit", "title": "Yes", "data": {"payload": "/affirm"}}
