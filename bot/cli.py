@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import signal
@@ -162,6 +163,38 @@ def _serve(args: argparse.Namespace) -> int:
         assistant.stop()
 
 
+def _staff(args: argparse.Namespace) -> int:
+    """A staff list in, a CSV (and optional HTML) report out; rows are held in memory only."""
+    from tqdm import tqdm  # a progress bar for long files
+
+    from bot import staff_report
+    from knowledge.staff import assess, summarise
+    from knowledge.staff_input import StaffListError, read
+
+    try:
+        staff = read(args.file.read_bytes(), args.file.name)
+    except (OSError, StaffListError) as error:
+        print(f"send-guide: cannot read {args.file.name}: {error}", file=sys.stderr)
+        return 1
+    print("Columns used: " + ", ".join(f"{k.replace('_', ' ')} <- \"{v}\"" for k, v in staff.mapping.items()), file=sys.stderr)
+    rows = tqdm(assess(Guide.open(args.database_url), staff, args.as_of, args.due_days), total=len(staff.rows),
+                unit="row", disable=len(staff.rows) < 5000 or None, file=sys.stderr)
+    results = list(rows)
+    summary = summarise(results)
+    with args.out.open("w", newline="", encoding="utf-8") as out:
+        staff_report.write_csv(results, out)
+    if args.html:
+        with args.html.open("w", encoding="utf-8") as out:
+            staff_report.write_html(results, summary, staff.mapping, out)
+    for note in staff.problems:
+        print(f"note: {note}", file=sys.stderr)
+    levels = ", ".join(f"{k}: {v}" for k, v in sorted(summary.per_level.items()))
+    print(f"{summary.rows} rows ({levels}); {len(summary.open_questions)} kinds of open question; "
+          f"{sum(summary.unrecognised_titles.values())} unrecognised titles; {summary.rows_with_problems} rows with problems. "
+          f"Report: {args.out}" + (f", {args.html}" if args.html else ""))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="send-guide", description="Which SEND training you need, from the five source documents.")
     top.add_argument("--database-url", help="SQLAlchemy URL (default: DATABASE_URL, else the package's SQLite file)")
@@ -189,6 +222,12 @@ def parser() -> argparse.ArgumentParser:
     p = command("serve", _serve, "build, train if the inputs changed, and run the assistant on localhost", False)
     p.add_argument("--port", type=int, default=5005, help="Rasa server port (REST channel at /webhooks/rest/webhook)")
     p.add_argument("--actions-port", type=int, default=5055, help="action server port")
+    p = command("staff", _staff, "a whole staff list (CSV or .xlsx): each person's level or open question", False)
+    p.add_argument("file", type=Path, help="the staff list, with a job title column")
+    p.add_argument("--out", type=Path, required=True, help="the CSV report to write")
+    p.add_argument("--html", type=Path, help="also write a printable HTML report with a chart")
+    p.add_argument("--as-of", type=lambda v: dt.date.fromisoformat(v), help="date training is judged on (default today)")
+    p.add_argument("--due-days", type=int, default=60, help="training due within this many days is amber (default 60)")
     command("cohort", _cohort, "who a level or tier is for").add_argument("level", help='e.g. "Level 3", "Tier 1", "Introductory"')
     command("responsibilities", _responsibilities, "SEND responsibilities by role or topic").add_argument("topic", nargs="?")
     command("glossary", _glossary, "abbreviations the documents use").add_argument("term", nargs="?")

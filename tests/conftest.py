@@ -42,6 +42,16 @@ def guide(kb: KnowledgeBase) -> Guide:
     return Guide.of(kb)
 
 
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite knowledge base built once, for commands run as a person would."""
+    from knowledge.guide import build
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('built') / 'kb.db'}"
+    build(url)
+    return url
+
+
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
     """A private copy of the content files that a test may break."""

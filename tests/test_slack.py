@@ -13,7 +13,8 @@ import pytest
 import requests
 from sqlalchemy import text
 
-from bot.channels.slack import blocks
+from bot.channels.off import ChannelOff
+from bot.channels.slack import SlackInput, blocks
 from knowledge.db import make_engine
 from tests.conftest import SLACK_SIGNING_SECRET
 
@@ -147,3 +148,9 @@ def test_blocks_escape_slack_markup_and_keep_within_limits():
     assert sections[0] == "*T&lt;1&gt;*" and sections[2] == "• a &lt; b &amp; c [1]\n• <https://example.org/a|CDC>"
     assert "A &amp; B, “&lt;S&gt;”" in result[-2]["elements"][0]["text"]
     assert len(result[-1]["elements"]) == 25
+
+
+def test_without_its_settings_the_channel_is_off(monkeypatch):
+    monkeypatch.delenv("SLACK_SIGNING_SECRET", raising=False)
+    monkeypatch.setenv("SLACK_TOKEN", "xoxb-1")
+    assert isinstance(SlackInput.from_credentials({}), ChannelOff)

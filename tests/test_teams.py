@@ -1,17 +1,21 @@
 """Microsoft Teams: activities with tokens signed by a local key pair, replies to a local conversation service."""
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 import uuid
 from typing import Any, Dict, List
 
+import jwt
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import text
 
-from bot.channels.teams import card, typed_text
+from bot.channels.botframework_auth import KeysUnavailable
+from bot.channels.off import ChannelOff
+from bot.channels.teams import TeamsInput, card, typed_text
 from knowledge.db import make_engine
 
 ACTIVITIES = "/v3/conversations/"
@@ -106,3 +110,24 @@ def test_a_card_keeps_sources_behind_a_toggle_and_buttons_as_submits():
     assert content["body"][1] == {"type": "Container", "id": "sources", "isVisible": False,
                                   "items": [{"type": "TextBlock", "text": '[1] T, "S" (d.txt)', "wrap": True, "size": "Small"}]}
     assert content["actions"][1] == {"type": "Action.Submit", "title": "Yes", "data": {"payload": "/affirm"}}
+
+
+def test_the_channel_starts_offline_and_fetches_keys_only_when_a_request_comes(monkeypatch):
+    """Nothing listens on port 9: construction must not touch the network, and a check must fail fast."""
+    monkeypatch.setenv("MICROSOFT_APP_ID", "app")
+    monkeypatch.setenv("MICROSOFT_APP_PASSWORD", "secret")
+    monkeypatch.setenv("BOTFRAMEWORK_OPENID_URL", "http://127.0.0.1:9/openid")
+    channel = TeamsInput.from_credentials(None)
+    assert isinstance(channel, TeamsInput)
+    token = jwt.encode({"aud": "app"}, rsa.generate_private_key(public_exponent=65537, key_size=2048), algorithm="RS256",
+                       headers={"kid": "k"})
+    started = time.monotonic()
+    with pytest.raises(KeysUnavailable):
+        asyncio.run(channel.verifier.verify(f"Bearer {token}", {"serviceUrl": "http://127.0.0.1:9/"}))
+    assert time.monotonic() - started < 15
+
+
+def test_without_its_settings_the_channel_is_off(monkeypatch):
+    monkeypatch.delenv("MICROSOFT_APP_ID", raising=False)
+    monkeypatch.delenv("MICROSOFT_APP_PASSWORD", raising=False)
+    assert isinstance(TeamsInput.from_credentials(None), ChannelOff)

@@ -1,6 +1,8 @@
 """The web chat channel over HTTP: messages, history and feedback, with the real servers and database."""
 from __future__ import annotations
 
+import threading
+import time
 import uuid
 
 import pytest
@@ -112,3 +114,27 @@ def test_the_page_is_served_with_a_strict_content_security_policy(assistant):
     assert requests.get(f"{assistant.url}/webhooks/webchat/static/chat.js", timeout=30).headers["Content-Type"].startswith("text/javascript")
     assert requests.get(f"{assistant.url}/webhooks/webchat/static/..%2f..%2fserve.py", timeout=30).status_code == 404
     assert requests.get(f"{assistant.url}/webhooks/webchat/history", params={"sender": "x"}, timeout=30).status_code == 400
+
+
+@pytest.mark.assistant
+def test_the_socketio_channel_delivers_replies(assistant):
+    """credentials.yml keeps Rasa's socketio channel for other front ends; its replies must arrive."""
+    import socketio  # python-socketio, which Rasa installs
+
+    client, replies, answered = socketio.Client(), [], threading.Event()
+
+    @client.on("bot_uttered")
+    def received(data):
+        replies.append(data)
+        answered.set()
+
+    session = uuid.uuid4().hex
+    client.connect(assistant.url, transports=["polling"], wait_timeout=30)
+    try:
+        client.emit("session_request", {"session_id": session})
+        client.emit("user_uttered", {"message": "I'm a school nurse", "session_id": session})
+        assert answered.wait(60)
+        time.sleep(1)  # the rest of the answer
+    finally:
+        client.disconnect()
+    assert any("You need Level 3" in (r.get("text") or "") for r in replies)
