@@ -10,9 +10,10 @@ from rasa_sdk.types import DomainDict
 
 from actions import replies
 from actions.knowledge_base import decide, guide, slot_of
-from knowledge import lookup
+from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
 from knowledge.rules import Determination
+from knowledge.staff import assess as staff_assess, summarise
 
 SHORT_LIST = 6
 
@@ -71,6 +72,19 @@ def _builds_on(data: Dict[Text, Any]) -> replies.Message:
     return replies.cited_items(f"{data['level']} builds on {lower}.", items)
 
 
+def _staff_list(text: Text) -> replies.Message:
+    staff = staff_input.from_titles(text)
+    if len(staff.rows) < 2:
+        return {"text": "Paste the job titles, one per line (up to 50), and I'll give each one's level or the question "
+                        "still open. For a whole staff list, upload it on the web page or use `send-guide staff`."}
+    results = [a for a in staff_assess(guide(), staff) if a.title and a.citation]
+    counts = summarise(results).per_level
+    items = [{"text": f"{a.title}: {a.level or ('question open: ' + a.open_question if a.open_question else a.statement)}",
+              "cite": lookup.cite_dict(a.citation)} for a in results]
+    title = f"{len(results)} job titles ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))}):"
+    return replies.cited_items(title, items)
+
+
 LEVEL_ANSWERS: Dict[Text, Callable[[Dict[Text, Any]], replies.Message]] = {
     "ask_cohort": _cohort, "ask_hours": _hours, "ask_outcomes": _outcomes, "ask_training": _training,
     "ask_builds_on": _builds_on, "more": lambda data: _outcomes(data, full=True),
@@ -109,6 +123,14 @@ class AnswerQuestion(Action):
         if intent == "ask_senco_award":
             data = lookup.topic(kb, "senco-award")
             return replies.cited_items(f"{data['title']}:", [i for i in data["items"] if i["kind"] in ("requirement", "course")])
+        if intent == "compare_levels":
+            named = list(dict.fromkeys(tracker.get_latest_entity_values("level")))
+            if len(named) < 2:
+                return {"text": "Which two levels or tiers? For example: \"difference between Level 2 and Level 3\"."}
+            data = lookup.step_up(kb, named[0], named[1])
+            return replies.cited_items(f"From {data['lower']} to {data['higher']}, what is added:", data["items"], 12)
+        if intent == "check_staff_list":
+            return _staff_list(tracker.latest_message.get("text") or "")
         if intent == "ask_induction":
             return replies.cited_items("Induction:", lookup.induction(kb))
         level = _level(tracker)

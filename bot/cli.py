@@ -178,7 +178,7 @@ def _staff(args: argparse.Namespace) -> int:
         return 1
     print("Columns used: " + ", ".join(f"{k.replace('_', ' ')} <- \"{v}\"" for k, v in staff.mapping.items()), file=sys.stderr)
     rows = tqdm(assess(Guide.open(args.database_url), staff, args.as_of, args.due_days), total=len(staff.rows),
-                unit="row", disable=len(staff.rows) < 5000 or None, file=sys.stderr)
+                unit="row", disable=len(staff.rows) < 5000, file=sys.stderr)
     results = list(rows)
     summary = summarise(results)
     with args.out.open("w", newline="", encoding="utf-8") as out:

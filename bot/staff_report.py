@@ -74,7 +74,8 @@ def _training_by_department(assessments: List[Assessment]) -> str:
         return ""
     statuses = list(RAG)
     rows = [[dept, *[c[s] for s in statuses]] for dept, c in sorted(counts.items())]
-    worst = ["red" if c["overdue"] + c["never trained"] else "amber" if c["due"] else "green" for _, c in sorted(counts.items())]
+    worst = ["red" if c["overdue"] + c["never trained"] else "amber" if c["due"] else "green" if c["compliant"] else ""
+             for _, c in sorted(counts.items())]
     return ("<h2>Training by department</h2>"
             f"<p>Red: overdue or never trained; amber: due within the chosen days; green: compliant. {html.escape(READING)}</p>"
             + _table(["Department", *[s.capitalize() for s in statuses]], rows, worst))

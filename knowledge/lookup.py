@@ -12,7 +12,7 @@ class NotFound(LookupError):
     """Nothing in the knowledge base answers this; the message says what there is."""
 
 
-def _cite(c: Citation) -> dict[str, str]:
+def cite_dict(c: Citation) -> dict[str, str]:
     return {"document": c.document, "title": c.title, "section": c.section, "quote": c.quote}
 
 
@@ -31,22 +31,22 @@ def cohort(kb: KnowledgeBase, ref: str) -> dict[str, Any]:
     """Who a level is for, as the documents write it, and the catalogue roles placed there."""
     level = find_level(kb, ref)
     lower = [lv.name for lv in kb.levels_of(level.framework) if lv.rank < level.rank]
-    roles = [{"role": r.name, "via": kb.tension(r.tension).title if r.tension else None, "cite": _cite(r.citation)}
+    roles = [{"role": r.name, "via": kb.tension(r.tension).title if r.tension else None, "cite": cite_dict(r.citation)}
              for r in kb.roles if r.level == level.id or (r.tension and level.id in kb.tension(r.tension).outcomes.values())]
     base = kb.levels_of(level.framework)[0]
     return {
         "level": level.name, "framework": level.framework, "also_called": list(level.also_called),
-        "cohort": {"text": level.cohort.text, "cite": _cite(level.cohort.citation)},
-        "members": [{"text": m.text, "cite": _cite(m.citation)} for m in level.members],
+        "cohort": {"text": level.cohort.text, "cite": cite_dict(level.cohort.citation)},
+        "members": [{"text": m.text, "cite": cite_dict(m.citation)} for m in level.members],
         "roles": roles,
         "induction": _req(base.induction) if base.induction else None,
         "refresher": _req(level.refresher) if level.refresher else None,
         "builds_on": lower,
-        "builds_on_note": [{"text": i.text, "cite": _cite(i.citation)} for i in kb.topic(f"{level.framework}-builds-on").items],
-        "learning_outcomes": [{"text": x.text, "cite": _cite(x.citation)} for x in level.learning_outcomes],
-        "training": [{"text": x.text, "cite": _cite(x.citation)} for x in level.methods]
-        + [{"text": f"{x.name}: {x.url}", "cite": _cite(x.citation)} for x in level.sources],
-        "notes": [{"title": t.title, "statement": t.statement, "cite": [_cite(c) for c in t.citations]} for t in kb.tensions_for(level.id)],
+        "builds_on_note": [{"text": i.text, "cite": cite_dict(i.citation)} for i in kb.topic(f"{level.framework}-builds-on").items],
+        "learning_outcomes": [{"text": x.text, "cite": cite_dict(x.citation)} for x in level.learning_outcomes],
+        "training": [{"text": x.text, "cite": cite_dict(x.citation)} for x in level.methods]
+        + [{"text": f"{x.name}: {x.url}", "cite": cite_dict(x.citation)} for x in level.sources],
+        "notes": [{"title": t.title, "statement": t.statement, "cite": [cite_dict(c) for c in t.citations]} for t in kb.tensions_for(level.id)],
     }
 
 
@@ -55,11 +55,11 @@ def induction(kb: KnowledgeBase) -> list[dict[str, Any]]:
     base = kb.levels_of("health")[0]
     notes = [t for t in kb.tensions if t.kind == "silence" and any(
         base.induction and c.quote in base.induction.citation.quote for c in t.citations)]
-    return [_req(base.induction)] + [{"text": t.statement, "cite": _cite(t.citations[0])} for t in notes]
+    return [_req(base.induction)] + [{"text": t.statement, "cite": cite_dict(t.citations[0])} for t in notes]
 
 
 def _req(req: Any) -> dict[str, Any]:
-    return {"text": req.text, "minutes": req.minutes, "period_years": req.period_years, "within_weeks": req.within_weeks, "cite": _cite(req.citation)}
+    return {"text": req.text, "minutes": req.minutes, "period_years": req.period_years, "within_weeks": req.within_weeks, "cite": cite_dict(req.citation)}
 
 
 def find_topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = None) -> Topic:
@@ -80,7 +80,7 @@ def find_topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = No
 def topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = None) -> dict[str, Any]:
     found = find_topic(kb, ref, catalogue)
     return {"topic": found.id, "title": found.title,
-            "items": [{"kind": i.kind, "heading": i.heading, "text": i.text, "cite": _cite(i.citation)} for i in found.items]}
+            "items": [{"kind": i.kind, "heading": i.heading, "text": i.text, "cite": cite_dict(i.citation)} for i in found.items]}
 
 
 def glossary(kb: KnowledgeBase, term: str | None = None) -> list[dict[str, Any]]:
@@ -90,4 +90,24 @@ def glossary(kb: KnowledgeBase, term: str | None = None) -> list[dict[str, Any]]
         raise NotFound(f"{term!r} is not an abbreviation the documents use")
     return [{"term": g.term, "expansion": g.expansion, "expanded_in_documents": g.expansion is not None and g.note is None,
              "note": g.note or (None if g.expansion else "The documents use this abbreviation without spelling it out."),
-             "cite": _cite(g.citation)} for g in entries]
+             "cite": cite_dict(g.citation)} for g in entries]
+
+
+def step_up(kb: KnowledgeBase, one: str, other: str) -> dict[str, Any]:
+    """What moving from the lower of two levels to the higher adds: the levels in between, their
+    learning outcomes and competencies, and both refresher minimums. Only what is added."""
+    a, b = find_level(kb, one), find_level(kb, other)
+    if a.framework != b.framework:
+        raise NotFound(f"{a.name} and {b.name} are in different frameworks (the health levels and the school tiers), "
+                       "so neither builds on the other")
+    if a.rank == b.rank:
+        raise NotFound(f"those are the same level, {a.name}")
+    lower, higher = sorted((a, b), key=lambda lv: lv.rank)
+    added = [lv for lv in kb.levels_of(lower.framework) if lower.rank < lv.rank <= higher.rank]
+    items = [{"text": f"{lv.name} is for: {lv.cohort.text}", "cite": cite_dict(lv.cohort.citation)} for lv in added]
+    items += [{"text": f"{lv.name}: {x.text}", "cite": cite_dict(x.citation)} for lv in added for x in lv.competencies]
+    items += [{"text": f"{lv.name}: {x.text}", "cite": cite_dict(x.citation)} for lv in added for x in lv.learning_outcomes]
+    hours = [{"text": f"{lv.name} refresher: {lv.refresher.text}", "cite": cite_dict(lv.refresher.citation)}
+             for lv in (lower, higher) if lv.refresher]
+    notes = [{"text": t.statement, "cite": cite_dict(t.citations[0])} for t in kb.tensions_for(higher.id) if t.kind == "silence"]
+    return {"lower": lower.name, "higher": higher.name, "added_levels": [lv.name for lv in added], "items": hours + items + notes}

@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from knowledge.guide import Guide
 from knowledge.rules import Determination, NextQuestion, Outcome, Profile
+from knowledge.schema import Citation
 from knowledge.staff_input import Row, StaffList, answers
 
 # The documents do not say whether lower-level hours count towards a higher level (tensions.yml).
@@ -44,6 +45,7 @@ class Assessment:
     open_question: str | None = None
     statement: str | None = None
     source: str | None = None
+    citation: Citation | None = None
     training: Training | None = None
     problems: list[str] = field(default_factory=list)
     recognised: bool = True
@@ -150,10 +152,10 @@ def _fill(result: Assessment, outcome: Outcome) -> None:
     match = outcome.role
     result.role, result.recognised = (match.role.name if match.role else None), match.role is not None
     if isinstance(outcome, NextQuestion):
-        result.open_question = outcome.question.text
+        result.open_question, result.citation = outcome.question.text, outcome.question.citation
         return
     level = outcome.level
-    cite = outcome.reasons[0].citation if outcome.reasons else None
+    cite = result.citation = outcome.reasons[0].citation if outcome.reasons else None
     result.source = f"{cite.title}, \"{cite.section}\"" if cite else None
     if level is None:
         result.statement = outcome.reasons[0].text if outcome.reasons else "The documents set no level."

@@ -179,6 +179,18 @@ def _row(number: int, raw: list[str], where: dict[str, int]) -> Row:
     return row
 
 
+MAX_PASTED = 50
+BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
+
+
+def from_titles(text: str) -> StaffList:
+    """A pasted list of job titles, one per line (bullets and numbers dropped), at most MAX_PASTED."""
+    titles = [BULLET.sub("", line) for line in text.splitlines() if line.strip()]
+    rows = [_row(n, [title], {"title": 0}) for n, title in enumerate(titles[:MAX_PASTED], 1)]
+    problems = [f"only the first {MAX_PASTED} of {len(titles)} lines were read"] if len(titles) > MAX_PASTED else []
+    return StaffList({"title": "pasted lines"}, ["pasted lines"], rows, problems)
+
+
 def answers(row: Row) -> Iterator[tuple[str, str | None]]:
     """(fact, value) for each answer column the row fills; value None when it means nothing certain."""
     for fact in ("sector", "contact", "assess", "lead", "designated", "confidential", "new-senco"):

@@ -116,3 +116,20 @@ def test_more_shows_every_learning_outcome(assistant):
     assert 'Say "more" for all 20' in chat.say("I'm a health visitor")
     text = chat.say("more")
     assert "To know how to advise other agencies about the health management of individual children" in text
+
+
+def test_a_pasted_list_of_job_titles_gets_each_ones_level_or_open_question(assistant):
+    chat = Conversation(assistant)
+    text = chat.say("School nurse\nPorter\n3. Deputy DHO")
+    assert "3 job titles" in text and "School nurse: Level 3" in text and "Deputy DHO: Level 5" in text
+    assert "Porter: question open: Where do you work?" in text and "Sources:" in text
+    assert "You need Level 3" in chat.say("I'm a school nurse")  # the conversation carries on as usual
+
+
+def test_asking_to_check_a_list_without_one_says_how(assistant):
+    assert "one per line" in Conversation(assistant).say("can you check a list of job titles")
+
+
+def test_two_levels_are_compared_by_what_the_higher_adds(assistant):
+    text = Conversation(assistant).say("what does someone moving from Level 2 to Level 3 need to do?")
+    assert "From Level 2 to Level 3, what is added:" in text and "Level 3 refresher" in text and "Sources:" in text

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.rules import InvalidAnswer, NextQuestion, Profile
 from knowledge.sources import normalise
@@ -177,3 +178,17 @@ def test_json_for_a_question(guide):
     data = to_dict(guide.decide(Profile.of("GP")))
     assert data["asks"] == "lead" and data["options"] == ["yes", "no"]
     assert "GPs with clinical leadership in SEND" in [c["quote"] for c in data["citations"]]
+
+
+def test_a_step_up_lists_only_what_the_higher_levels_add(guide):
+    kb = guide.kb
+    data = lookup.step_up(kb, "Level 3", "Level 1")
+    assert (data["lower"], data["higher"], data["added_levels"]) == ("Level 1", "Level 3", ["Level 2", "Level 3"])
+    level_1 = lookup.find_level(kb, "Level 1")
+    texts = [i["text"] for i in data["items"]]
+    assert not any(o.text in t for o in level_1.learning_outcomes for t in texts if t.startswith("Level 1"))
+    assert texts[0].startswith("Level 1 refresher") and texts[1].startswith("Level 3 refresher")
+    with pytest.raises(lookup.NotFound, match="different frameworks"):
+        lookup.step_up(kb, "Level 2", "Tier 1")
+    with pytest.raises(lookup.NotFound, match="same level"):
+        lookup.step_up(kb, "L2", "level 2")

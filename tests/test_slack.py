@@ -154,3 +154,9 @@ def test_without_its_settings_the_channel_is_off(monkeypatch):
     monkeypatch.delenv("SLACK_SIGNING_SECRET", raising=False)
     monkeypatch.setenv("SLACK_TOKEN", "xoxb-1")
     assert isinstance(SlackInput.from_credentials({}), ChannelOff)
+
+
+@pytest.mark.assistant
+def test_a_list_pasted_in_slack_is_checked_title_by_title(assistant, slack_api):
+    reply = SlackUser(assistant, slack_api).say("School nurse\nPorter")
+    assert "2 job titles" in _all_text(reply) and "School nurse: Level 3" in _all_text(reply)

@@ -137,3 +137,13 @@ def test_the_command_writes_both_reports(tmp_path, built_db):
     assert done.returncode == 0, done.stderr
     assert "2 rows" in done.stdout and 'title <- "Job title"' in done.stderr and "Ann" not in done.stderr + done.stdout
     assert "Level 3" in (tmp_path / "r.csv").read_text() and "<svg" in (tmp_path / "r.html").read_text()
+
+
+def test_a_long_file_shows_a_progress_bar_and_a_broken_workbook_is_refused(tmp_path, built_db):
+    staff = tmp_path / "long.csv"
+    staff.write_bytes(_csv([["Job title"]] + [["Porter"]] * 6000))
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "--database-url", built_db, "staff", str(staff), "--out",
+                           str(tmp_path / "r.csv")], capture_output=True, text=True)
+    assert done.returncode == 0 and "6000/6000" in done.stderr
+    with pytest.raises(StaffListError, match="not a readable .xlsx workbook"):
+        read(b"PK\x03\x04 this is not really a zip", "staff.xlsx")

@@ -100,6 +100,7 @@ def test_mentions_are_dropped_and_card_payloads_win_over_text():
     assert typed_text({"text": "<at>SEND Guide</at> I'm a school nurse"}) == "I'm a school nurse"
     assert typed_text({"text": "", "value": {"payload": "/affirm"}}) == "/affirm"
     assert typed_text({"text": None}) == ""
+    assert typed_text({"text": "<p>School nurse</p><p>Porter &amp; driver<br/>Teacher</p>"}) == "School nurse\nPorter & driver\nTeacher"
 
 
 def test_a_card_keeps_sources_behind_a_toggle_and_buttons_as_submits():
@@ -131,3 +132,9 @@ def test_without_its_settings_the_channel_is_off(monkeypatch):
     monkeypatch.delenv("MICROSOFT_APP_ID", raising=False)
     monkeypatch.delenv("MICROSOFT_APP_PASSWORD", raising=False)
     assert isinstance(TeamsInput.from_credentials(None), ChannelOff)
+
+
+@pytest.mark.assistant
+def test_a_list_pasted_in_teams_is_checked_title_by_title(assistant, bot_framework):
+    reply = TeamsUser(assistant, bot_framework).say("<p>School nurse</p><p>Porter</p>")
+    assert "2 job titles" in _card_text(reply) and "School nurse: Level 3" in _card_text(reply)

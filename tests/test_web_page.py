@@ -139,3 +139,17 @@ def test_it_reflows_at_400_percent_zoom_and_on_a_phone(browser: Browser, assista
         expect(page.get_by_role("button", name="Send")).to_be_visible()
     finally:
         page.context.close()
+
+
+def test_hr_uploads_a_staff_list_and_downloads_the_report(page: Page, tmp_path):
+    staff = tmp_path / "staff.csv"
+    staff.write_text("Name,Job title\nAnn,School nurse\nBob,receptionist at a GP surgery\nCy,Teacher\n")
+    page.get_by_label("Staff list (CSV or .xlsx)").set_input_files(str(staff))
+    page.get_by_role("button", name="Check the list").click()
+    result = page.locator("#staff-result")
+    expect(result).to_contain_text("3 people checked")
+    expect(result.get_by_role("table", name="People per level")).to_contain_text("Level 3")
+    expect(result.get_by_role("table", name="Questions still open")).to_contain_text("designated role")
+    with page.expect_download() as download:
+        result.get_by_role("link", name="Download the report for every person (CSV)").click()
+    assert "School nurse" in Path(download.value.path()).read_text()

@@ -138,3 +138,17 @@ def test_the_socketio_channel_delivers_replies(assistant):
     finally:
         client.disconnect()
     assert any("You need Level 3" in (r.get("text") or "") for r in replies)
+
+
+@pytest.mark.assistant
+def test_a_staff_list_uploaded_from_the_page_gets_a_summary_and_a_report(assistant):
+    staff = b"Name,Job title,Contact\nAnn,School nurse,\nBob,Porter,some\nCy,Physiotherapist,\nDi,=HYPERLINK(\"x\"),\n"
+    reply = requests.post(f"{assistant.url}/webhooks/webchat/staff", files={"file": ("staff.csv", staff, "text/csv")}, timeout=60)
+    assert reply.status_code == 200, reply.text
+    report = reply.json()
+    assert report["rows"] == 4 and report["per_level"]["Level 3"] == 1 and report["rows_with_problems"] == 1
+    assert any(question.startswith("Do you contribute to assessing") for question, _ in report["open_questions"])
+    assert report["csv"].splitlines()[0].startswith("Row,Name or staff id")
+    refused = requests.post(f"{assistant.url}/webhooks/webchat/staff", files={"file": ("x.csv", b"Surname\nSmith\n")}, timeout=30)
+    assert refused.status_code == 400 and '"Surname"' in refused.json()["error"]
+    assert requests.post(f"{assistant.url}/webhooks/webchat/staff", timeout=30).status_code == 400

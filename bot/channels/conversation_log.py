@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.shared.core.events import BotUttered, Restarted, UserUttered
 
-KEY = "send_guide"
+from actions.replies import KEY  # the answer document's key in a message's custom data
 
 
 @dataclass

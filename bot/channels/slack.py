@@ -18,9 +18,9 @@ from sanic import response
 from sanic.request import Request
 from slack_sdk.web.async_client import AsyncWebClient
 
+from actions.replies import KEY  # the answer document's key in a message's custom data
 from bot.channels.off import ChannelOff
 
-KEY = "send_guide"
 SLACK_API = "https://slack.com/api/"
 SEEN_FOR = 3600  # seconds an event id is remembered; Slack retries within minutes
 SECTION_LIMIT = 3000  # characters in one section block

@@ -7,6 +7,7 @@ BOTFRAMEWORK_ISSUER point at other services (tests use local stand-ins).
 """
 from __future__ import annotations
 
+import html
 import logging
 import os
 import re
@@ -19,13 +20,15 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.replies import KEY  # the answer document's key in a message's custom data
 from bot.channels import botframework_auth as auth
 from bot.channels.off import ChannelOff
 
 logger = logging.getLogger(__name__)
 
-KEY = "send_guide"
 MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+LINE_BREAK = re.compile(r"<br\s*/?>|</p>|</div>", re.IGNORECASE)
+TAG = re.compile(r"<[^>]+>")
 CARD = "application/vnd.microsoft.card.adaptive"
 
 
@@ -57,11 +60,13 @@ def card(text: Text, doc: Optional[Dict[Text, Any]], buttons: List[Dict[Text, Te
 
 
 def typed_text(activity: Dict[Text, Any]) -> Text:
-    """What the person sent: a card button's payload (Teams sends those with empty text), else the text without @mentions."""
+    """What the person sent: a card button's payload (Teams sends those with empty text), else the text
+    without @mentions, and with Teams' HTML line breaks as new lines (a pasted list stays a list)."""
     value = activity.get("value")
     if isinstance(value, dict) and isinstance(value.get("payload"), str):
         return value["payload"]
-    return MENTION.sub("", str(activity.get("text") or "")).strip()
+    text = LINE_BREAK.sub("\n", MENTION.sub("", str(activity.get("text") or "")))
+    return html.unescape(TAG.sub("", text)).strip()
 
 
 class TeamsOutput(OutputChannel):

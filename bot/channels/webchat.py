@@ -8,7 +8,7 @@ shape are accepted.
 from __future__ import annotations
 
 import asyncio
-import logging
+import io
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -19,16 +19,18 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import feedback
+from actions.replies import KEY  # the answer document's key in a message's custom data
+from bot import feedback, staff_report
 from bot.channels.conversation_log import ConversationLog
 from knowledge.db import make_engine
-
-logger = logging.getLogger(__name__)
+from knowledge.guide import Guide
+from knowledge.staff import assess, summarise
+from knowledge.staff_input import StaffListError, read
 
 STATIC = Path(__file__).resolve().parents[1] / "webchat"
 FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
 SENDER = re.compile(r"^[0-9a-f]{32}$")
-KEY = "send_guide"
+MAX_UPLOAD = 20 * 2**20  # bytes; a 100,000-row list is about 4 MB
 HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
                                "frame-ancestors 'none'; form-action 'self'",
@@ -56,6 +58,22 @@ class WebChatCollector(CollectingOutputChannel):
 @lru_cache(maxsize=1)
 def _engine() -> Any:
     return make_engine()
+
+
+@lru_cache(maxsize=1)
+def _guide() -> Guide:
+    return Guide.open()
+
+
+def _staff_report(data: bytes, filename: str) -> Dict[Text, Any]:
+    """The summary and the CSV report of an uploaded staff list, made in memory and kept nowhere."""
+    staff = read(data, filename)
+    results = list(assess(_guide(), staff))
+    summary, out = summarise(results), io.StringIO()
+    staff_report.write_csv(results, out)
+    return {"columns": staff.mapping, "rows": summary.rows, "per_level": dict(summary.per_level),
+            "open_questions": summary.open_questions.most_common(), "unrecognised": summary.unrecognised_titles.most_common(20),
+            "rows_with_problems": summary.rows_with_problems, "notes": staff.problems, "csv": out.getvalue()}
 
 
 class WebChatInput(InputChannel):
@@ -115,5 +133,17 @@ class WebChatInput(InputChannel):
             await asyncio.to_thread(feedback.record, _engine(), row)
             return response.json({"ok": True}, status=201)
 
-        return page
+        @page.route("/staff", methods=["POST"])
+        async def staff(request: Request) -> HTTPResponse:
+            upload = request.files.get("file")
+            if upload is None or not upload.body:
+                return response.json({"error": "choose a CSV or .xlsx file with a job title column"}, status=400)
+            if len(upload.body) > MAX_UPLOAD:
+                return response.json({"error": f"the file is over {MAX_UPLOAD // 2**20} MB"}, status=413)
+            try:
+                report = await asyncio.to_thread(_staff_report, upload.body, upload.name or "staff.csv")
+            except StaffListError as error:
+                return response.json({"error": str(error)}, status=400)
+            return response.json(report, headers={"Cache-Control": "no-store"})
 
+        return page

@@ -182,6 +182,46 @@
     send("/greet", null);
   }
 
+  function table(caption, header, rows) {
+    return el("table", {}, el("caption", { text: caption }),
+      el("thead", {}, el("tr", {}, ...header.map((h) => el("th", { scope: "col", text: h })))),
+      el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((c) => (c instanceof Node ? el("td", {}, c) : el("td", { text: String(c) })))))));
+  }
+
+  function showStaffReport(report) {
+    const result = document.getElementById("staff-result");
+    const levels = Object.entries(report.per_level).sort((a, b) => b[1] - a[1]);
+    const most = Math.max(1, ...levels.map(([, n]) => n));
+    const bar = (n) => {
+      const node = el("span", { class: "bar", "aria-hidden": "true" });
+      node.style.width = `${Math.round((100 * n) / most)}%`; // CSSOM, which the page's CSP allows
+      return node;
+    };
+    const link = el("a", { href: URL.createObjectURL(new Blob([report.csv], { type: "text/csv" })), download: "send-training-report.csv",
+      text: "Download the report for every person (CSV)" });
+    const columns = Object.entries(report.columns).map(([field, column]) => `${field.replace("_", " ")} from "${column}"`).join("; ");
+    result.replaceChildren(
+      el("p", { text: `${report.rows} people checked; ${report.rows_with_problems} rows with a problem (see the report). Columns used: ${columns}.` }),
+      table("People per level", ["Level", "People", "Chart"], levels.map(([level, n]) => [level, n, bar(n)])),
+      table("Questions still open", ["Question", "People"], report.open_questions),
+      el("p", {}, link));
+    result.focus();
+    announce(`${report.rows} people checked.`);
+  }
+
+  document.getElementById("staff-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const result = document.getElementById("staff-result");
+    try {
+      const reply = await fetch("staff", { method: "POST", body: new FormData(event.currentTarget) });
+      const body = await reply.json();
+      if (!reply.ok) throw new Error(body.error || "the list could not be checked");
+      showStaffReport(body);
+    } catch (error) {
+      result.replaceChildren(el("p", { class: "error", role: "alert", text: `Sorry: ${error.message}.` }));
+    }
+  });
+
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const text = input.value.trim();
