@@ -18,7 +18,7 @@ from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.content_loader import ContentError, SourceError, load_content
 from knowledge.coverage import report, uncovered
-from knowledge.db import database_url, describe
+from knowledge.db import database_url, describe, make_engine
 from knowledge.guide import Guide, build
 from knowledge.rules import InvalidAnswer, NextQuestion, Profile
 from knowledge.schema import FACT_VALUES
@@ -195,6 +195,23 @@ def _staff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _forget(args: argparse.Namespace) -> int:
+    from bot.retention import forget
+
+    deleted = forget(make_engine(args.database_url), args.conversation_id)
+    print(f"Deleted {deleted.events} events and {deleted.feedback} feedback rows of that conversation.")
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    from bot.retention import purge
+
+    deleted = purge(make_engine(args.database_url), args.days)
+    print(f"Deleted {deleted.conversations} conversations ({deleted.events} events) last active over {args.days} days ago, "
+          f"and {deleted.feedback} feedback rows given before then.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="send-guide", description="Which SEND training you need, from the five source documents.")
     top.add_argument("--database-url", help="SQLAlchemy URL (default: DATABASE_URL, else the package's SQLite file)")
@@ -228,6 +245,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--html", type=Path, help="also write a printable HTML report with a chart")
     p.add_argument("--as-of", type=lambda v: dt.date.fromisoformat(v), help="date training is judged on (default today)")
     p.add_argument("--due-days", type=int, default=60, help="training due within this many days is amber (default 60)")
+    p = command("forget", _forget, "delete everything held for one conversation id", False)
+    p.add_argument("conversation_id", help="the sender id: the web page's conversation number, a Slack or Teams user id")
+    p = command("purge", _purge, "delete conversations and feedback older than the retention period (run daily)", False)
+    p.add_argument("--days", type=int, default=int(os.environ.get("SEND_GUIDE_RETENTION_DAYS") or 90),
+                   help="retention period in days (default SEND_GUIDE_RETENTION_DAYS, else 90)")
     command("cohort", _cohort, "who a level or tier is for").add_argument("level", help='e.g. "Level 3", "Tier 1", "Introductory"')
     command("responsibilities", _responsibilities, "SEND responsibilities by role or topic").add_argument("topic", nargs="?")
     command("glossary", _glossary, "abbreviations the documents use").add_argument("term", nargs="?")

@@ -90,6 +90,10 @@ class WebChatInput(InputChannel):
         async def index(_: Request) -> HTTPResponse:
             return await response.file(STATIC / "index.html", headers=HEADERS, mime_type="text/html; charset=utf-8")
 
+        @page.route("/health", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
         @page.route("/static/<name>", methods=["GET"])
         async def static(_: Request, name: Text) -> HTTPResponse:
             if name not in FILES:

@@ -1,0 +1,63 @@
+"""Keeping conversations only as long as they should be kept.
+
+`purge` deletes every conversation whose last event is older than the retention period (all its
+events, never part of one, so no tracker is left half-read), and feedback older than it; meant to
+run daily. `forget` deletes everything held for one conversation id, on request. Both work on the
+tables Rasa's SQL tracker store (`events`) and the web page (`send_guide_feedback`) keep in
+DATABASE_URL, and do nothing where a table does not exist yet.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, delete, func, inspect, select
+from sqlalchemy.engine import Engine
+
+from bot.feedback import FeedbackRow
+
+DEFAULT_DAYS = 90
+
+# The columns of Rasa's tracker-store table that retention needs; Rasa creates and owns the table.
+EVENTS = Table("events", MetaData(), Column("id", Integer, primary_key=True), Column("sender_id", String(255)),
+               Column("timestamp", Float))
+
+
+@dataclass(frozen=True)
+class Deleted:
+    conversations: int
+    events: int
+    feedback: int
+
+
+def _has(engine: Engine, table: str) -> bool:
+    return inspect(engine).has_table(table)
+
+
+def forget(engine: Engine, conversation_id: str) -> Deleted:
+    """Delete every event and every feedback row of one conversation."""
+    events = feedback = 0
+    with engine.begin() as conn:
+        if _has(engine, "events"):
+            events = conn.execute(delete(EVENTS).where(EVENTS.c.sender_id == conversation_id)).rowcount
+        if _has(engine, FeedbackRow.__tablename__):
+            feedback = conn.execute(delete(FeedbackRow.__table__).where(FeedbackRow.conversation_id == conversation_id)).rowcount
+    return Deleted(int(events > 0), events, feedback)
+
+
+def purge(engine: Engine, days: int, now: float | None = None) -> Deleted:
+    """Delete conversations last active before the cutoff, and feedback given before it."""
+    cutoff = (now if now is not None else time.time()) - days * 86400
+    conversations = events = feedback = 0
+    with engine.begin() as conn:
+        if _has(engine, "events"):
+            stale = select(EVENTS.c.sender_id).group_by(EVENTS.c.sender_id).having(func.max(EVENTS.c.timestamp) < cutoff)
+            senders = list(conn.execute(stale).scalars())
+            conversations = len(senders)
+            for start in range(0, len(senders), 500):
+                events += conn.execute(delete(EVENTS).where(EVENTS.c.sender_id.in_(senders[start:start + 500]))).rowcount
+        if _has(engine, FeedbackRow.__tablename__):
+            before = dt.datetime.fromtimestamp(cutoff, dt.timezone.utc).replace(tzinfo=None)
+            feedback = conn.execute(delete(FeedbackRow.__table__).where(FeedbackRow.created_at < before)).rowcount
+    return Deleted(conversations, events, feedback)

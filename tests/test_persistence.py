@@ -1,0 +1,51 @@
+"""Conversations live in the SQL tracker store: they survive a restart of both servers."""
+from __future__ import annotations
+
+import socket
+import uuid
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.assistant
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_conversation_in_the_middle_of_its_questions_survives_a_restart_of_both_servers(assistant, tmp_path):
+    from bot.serve import Assistant
+    from knowledge.guide import build
+
+    db = f"sqlite:///{tmp_path / 'persist.db'}"
+    build(db)
+    sender = uuid.uuid4().hex
+    first = Assistant(assistant.model, _free_port(), _free_port(), db).start()
+    try:
+        assert "designated role" in first.say(sender, "receptionist at a GP surgery")[0]["text"]
+        assert "lead on the SEND agenda" in first.say(sender, "no")[0]["text"]
+    finally:
+        first.stop()
+    second = Assistant(assistant.model, _free_port(), _free_port(), db).start()
+    try:
+        assert "assessing, planning" in second.say(sender, "no")[0]["text"]  # the next question, not the first
+        assert "contact with children" in second.say(sender, "no")[0]["text"]
+        assert any("You need Level 2" in r.get("text", "") for r in second.say(sender, "only occasionally"))
+    finally:
+        second.stop()
+
+
+def test_health_endpoints_answer_for_a_load_balancer(assistant):
+    assert requests.get(f"{assistant.url}/", timeout=10).ok
+    assert requests.get(f"{assistant.url}/webhooks/webchat/health", timeout=10).json() == {"status": "ok"}
+    assert requests.get(f"{assistant.url}/webhooks/rest/", timeout=10).json() == {"status": "ok"}
+    assert requests.get(f"http://127.0.0.1:{assistant.actions_port}/health", timeout=10).json()["status"] == "ok"
+
+
+def test_no_other_origin_is_allowed_by_cors(assistant):
+    reply = requests.post(f"{assistant.url}/webhooks/webchat/webhook", json={"sender": uuid.uuid4().hex, "message": "hi"},
+                          headers={"Origin": "https://elsewhere.example"}, timeout=60)
+    assert "Access-Control-Allow-Origin" not in reply.headers
