@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import socket
+import time
 import uuid
+from pathlib import Path
 
 import pytest
 import requests
@@ -49,3 +51,13 @@ def test_no_other_origin_is_allowed_by_cors(assistant):
     reply = requests.post(f"{assistant.url}/webhooks/webchat/webhook", json={"sender": uuid.uuid4().hex, "message": "hi"},
                           headers={"Origin": "https://elsewhere.example"}, timeout=60)
     assert "Access-Control-Allow-Origin" not in reply.headers
+
+
+def test_no_message_text_reaches_the_logs_at_the_default_level(assistant):
+    marker = f"Zebedee{uuid.uuid4().hex[:8]}"
+    sender = uuid.uuid4().hex
+    for message in (f"my colleague {marker} is a porter", f"<script>{marker}</script>", f"/inform{{\"role\": \"{marker}\"}}"):
+        requests.post(f"{assistant.url}/webhooks/webchat/webhook", json={"sender": sender, "message": message}, timeout=60)
+    requests.post(f"{assistant.url}/webhooks/webchat/staff", files={"file": ("s.csv", f"Name,Job title\n{marker},Porter\n")}, timeout=60)
+    time.sleep(1)
+    assert marker not in Path(assistant.log.name).read_text(errors="replace")
