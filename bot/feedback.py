@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import List, Optional
 
 from sqlalchemy import Column, DateTime, Integer, String, Text, select
@@ -51,8 +52,15 @@ class Feedback:
             raise InvalidFeedback(f"a comment may have at most {MAX_COMMENT} characters")
 
 
-def record(engine: Engine, feedback: Feedback) -> None:
+@lru_cache(maxsize=None)
+def _ready(engine: Engine) -> Engine:
+    """The engine, once its table exists: made on first use, checked once per engine."""
     Base.metadata.create_all(engine, checkfirst=True)
+    return engine
+
+
+def record(engine: Engine, feedback: Feedback) -> None:
+    engine = _ready(engine)
     with Session(engine) as session, session.begin():
         session.add(FeedbackRow(conversation_id=feedback.conversation_id, answer_id=feedback.answer_id,
                                 question=feedback.question, answer=feedback.answer, rating=feedback.rating,
@@ -60,8 +68,7 @@ def record(engine: Engine, feedback: Feedback) -> None:
 
 
 def for_conversation(engine: Engine, conversation_id: str) -> List[Feedback]:
-    Base.metadata.create_all(engine, checkfirst=True)
-    with Session(engine) as session:
+    with Session(_ready(engine)) as session:
         rows = session.execute(select(FeedbackRow).where(FeedbackRow.conversation_id == conversation_id)
                                .order_by(FeedbackRow.id)).scalars()
         return [Feedback(r.conversation_id, r.answer_id, r.question, r.answer, r.rating, r.comment) for r in rows]

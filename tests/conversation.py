@@ -4,6 +4,16 @@ from __future__ import annotations
 import uuid
 from typing import Any, Dict, List
 
+from sqlalchemy import text
+
+from knowledge.db import make_engine
+
+
+def stored_events(assistant: Any, sender: str) -> int:
+    """How many events the tracker store holds for a sender: 0 when a request never reached a conversation."""
+    with make_engine(assistant.db_url).connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": sender}).scalar()
+
 
 class Conversation:
     def __init__(self, assistant: Any) -> None:

@@ -1,7 +1,6 @@
 """Conversations live in the SQL tracker store: they survive a restart of both servers."""
 from __future__ import annotations
 
-import socket
 import time
 import uuid
 from pathlib import Path
@@ -9,13 +8,9 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.conftest import _free_port
+
 pytestmark = pytest.mark.assistant
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_a_conversation_in_the_middle_of_its_questions_survives_a_restart_of_both_servers(assistant, tmp_path):

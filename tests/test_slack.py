@@ -11,12 +11,11 @@ from urllib.parse import urlencode
 
 import pytest
 import requests
-from sqlalchemy import text
 
 from bot.channels.off import ChannelOff
 from bot.channels.slack import SlackInput, blocks
-from knowledge.db import make_engine
 from tests.conftest import SLACK_SIGNING_SECRET
+from tests.conversation import stored_events
 
 POST_MESSAGE = "/api/chat.postMessage"
 
@@ -105,8 +104,7 @@ def test_a_request_that_is_not_from_slack_is_refused_and_reaches_no_conversation
     assert requests.post(person.url, data=body, headers=sent, timeout=30).status_code == 400
     time.sleep(1)
     assert person.replies() == []
-    with make_engine(assistant.db_url).connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": person.user}).scalar() == 0
+    assert stored_events(assistant, person.user) == 0
 
 
 @pytest.mark.assistant

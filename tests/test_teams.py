@@ -11,12 +11,11 @@ import jwt
 import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric import rsa
-from sqlalchemy import text
 
 from bot.channels.botframework_auth import KeysUnavailable
 from bot.channels.off import ChannelOff
 from bot.channels.teams import TeamsInput, card, typed_text
-from knowledge.db import make_engine
+from tests.conversation import stored_events
 
 ACTIVITIES = "/v3/conversations/"
 
@@ -85,8 +84,7 @@ def test_an_activity_without_a_valid_token_is_refused_and_reaches_no_conversatio
     assert person.send(tokens[case], text="I'm a school nurse").status_code == 401
     time.sleep(1)
     assert person.replies() == []
-    with make_engine(assistant.db_url).connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": person.user}).scalar() == 0
+    assert stored_events(assistant, person.user) == 0
 
 
 @pytest.mark.assistant

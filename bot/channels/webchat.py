@@ -19,11 +19,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.knowledge_base import guide
 from actions.replies import KEY  # the answer document's key in a message's custom data
 from bot import feedback, staff_report
 from bot.channels.conversation_log import ConversationLog
 from knowledge.db import make_engine
-from knowledge.guide import Guide
 from knowledge.staff import assess, summarise
 from knowledge.staff_input import StaffListError, read
 
@@ -60,15 +60,10 @@ def _engine() -> Any:
     return make_engine()
 
 
-@lru_cache(maxsize=1)
-def _guide() -> Guide:
-    return Guide.open()
-
-
 def _staff_report(data: bytes, filename: str) -> Dict[Text, Any]:
     """The summary and the CSV report of an uploaded staff list, made in memory and kept nowhere."""
     staff = read(data, filename)
-    results = list(assess(_guide(), staff))
+    results = list(assess(guide(), staff))
     summary, out = summarise(results), io.StringIO()
     staff_report.write_csv(results, out)
     return {"columns": staff.mapping, "rows": summary.rows, "per_level": dict(summary.per_level),
