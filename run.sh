@@ -20,7 +20,8 @@ case "${1:-serve}" in
     send-guide level --interactive "$@"
     ;;
   test)
-    ensure_debian_packages '/usr/lib/postgresql/*/bin/pg_ctl' postgresql /usr/bin/chromium chromium
+    ensure_debian_packages '/usr/lib/postgresql/*/bin/pg_ctl' postgresql /usr/bin/chromium chromium \
+      /usr/bin/redis-server redis-server /usr/sbin/nginx nginx
     shift
     cd "$root"
     python -m pytest "$@"

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import text, training_data
+from bot import preflight, text, training_data
 from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.content_loader import ContentError, SourceError, load_content
@@ -138,10 +138,19 @@ def _stop_on_term(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _train(args: argparse.Namespace) -> int:
+    from bot import serve
+
+    training_data.write(load_content())
+    print(serve.ensure_model(sys.stderr))
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from bot import serve  # imports requests only when serving
 
     build(args.database_url)
+    preflight.check({**os.environ, "DATABASE_URL": args.database_url or database_url()})
     training_data.write(load_content())
     assistant = serve.Assistant(serve.ensure_model(), args.port, args.actions_port, args.database_url,
                                 os.environ.get("SEND_GUIDE_API_TOKEN") or None)
@@ -236,6 +245,7 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{fact}", choices=FACT_VALUES[fact], dest=fact.replace("-", "_"))
     p.add_argument("--interactive", "-i", action="store_true", help="ask the remaining questions here")
     p.add_argument("--full", action="store_true", help="show every learning outcome and topic")
+    command("train", _train, "train the model if the training inputs changed, and print its path", False)
     p = command("serve", _serve, "build, train if the inputs changed, and run the assistant on localhost", False)
     p.add_argument("--port", type=int, default=5005, help="Rasa server port (REST channel at /webhooks/rest/webhook)")
     p.add_argument("--actions-port", type=int, default=5055, help="action server port")
@@ -260,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (ContentError, SourceError, KnowledgeBaseMissing, lookup.NotFound, InvalidAnswer) as error:
+    except (ContentError, SourceError, KnowledgeBaseMissing, lookup.NotFound, InvalidAnswer, preflight.Unreachable) as error:
         print(f"send-guide: {error}", file=sys.stderr)
         return 2 if isinstance(error, InvalidAnswer) else 1
     except SQLAlchemyError as error:

@@ -1,10 +1,13 @@
-"""Rasa's own command line, with one speed fix: the action-server reply schema is compiled once.
+"""Rasa's own command line, with the project's changes to the Rasa server installed first.
 
-Rasa 3.6 checks every reply from the action server with `jsonschema.validate`, which checks
-the schema itself against its metaschema on every call before validating the reply. A form
-turn makes two such calls, and the profile of a level-finding conversation showed a fifth of
-the Rasa server's time there. The fix validates against a validator built once; replies are
-checked exactly as before, and an invalid reply still raises the same error.
+- `bot.faults`: a failed action server, database or Redis ends the turn with an apology
+  and keeps nothing of it, instead of Rasa's silent fallbacks.
+- `bot.log_privacy`: no message text in Rasa's structured logs.
+- `run` checks DATABASE_URL and REDIS_URL first and exits naming the one that fails.
+- The action-server reply schema is compiled once. Rasa 3.6 checks every reply with
+  `jsonschema.validate`, which checks the schema itself against its metaschema on every
+  call; a form turn makes two such calls, a fifth of the server's time in a profile.
+  Replies are checked exactly as before, and an invalid reply raises the same error.
 
     python -m bot.rasa_main run --model ...     (what `send-guide serve` runs)
 """
@@ -16,6 +19,8 @@ from typing import Any, Dict, Text
 
 import jsonschema
 from rasa.core.actions.action import RemoteAction
+
+from bot import faults, log_privacy, preflight
 
 
 @lru_cache(maxsize=1)
@@ -36,6 +41,13 @@ def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool
 
 def main() -> None:
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+    faults.install()
+    log_privacy.install()
+    if sys.argv[1:2] == ["run"]:
+        try:
+            preflight.check()
+        except preflight.Unreachable as error:
+            sys.exit(f"error: the Rasa server cannot start: {error}")
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

@@ -88,24 +88,51 @@ class Assistant:
     log: Optional[IO[str]] = None
     env: Dict[str, str] = field(default_factory=dict)  # on top of the environment, e.g. channel settings
     processes: List[subprocess.Popen] = field(default_factory=list)
+    actions: Optional[subprocess.Popen] = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def actions_url(self) -> str:
+        return f"http://127.0.0.1:{self.actions_port}"
+
     def start(self) -> "Assistant":
-        env = {**environment(self.db_url, self.actions_port), **self.env}
+        return self.launch().ready()
+
+    def launch(self) -> "Assistant":
+        """Start both servers without waiting for them, so that several assistants can load at once."""
         server = ["run", "--model", str(self.model), "--port", str(self.port), "--interface", "127.0.0.1",
                   "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"]
         if self.api_token:
             server += ["--enable-api", "--auth-token", self.api_token]
-        actions = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.actions_port)]
-        for command in (actions, rasa(*server)):
-            self.processes.append(subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log or subprocess.DEVNULL,
-                                                   stderr=subprocess.STDOUT, start_new_session=True))
-        self.wait(f"http://127.0.0.1:{self.actions_port}/health")
+        self.start_actions(wait=False)
+        self.processes.append(self._spawn(rasa(*server)))
+        return self
+
+    def ready(self) -> "Assistant":
+        self.wait(f"{self.actions_url}/health")
         self.wait(f"{self.url}/")
         return self
+
+    def start_actions(self, wait: bool = True) -> None:
+        self.actions = self._spawn([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.actions_port)])
+        self.processes.append(self.actions)
+        if wait:
+            self.wait(f"{self.actions_url}/health")
+
+    def stop_actions(self) -> None:
+        """Stop the action server alone, as a crash would leave the Rasa server."""
+        if self.actions is not None:
+            self.processes.remove(self.actions)
+            _end([self.actions])
+            self.actions = None
+
+    def _spawn(self, command: List[str]) -> subprocess.Popen:
+        env = {**environment(self.db_url, self.actions_port), **self.env}
+        return subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log or subprocess.DEVNULL,
+                                stderr=subprocess.STDOUT, start_new_session=True)
 
     def wait(self, url: str, timeout: float = START_TIMEOUT) -> None:
         deadline = time.monotonic() + timeout
@@ -123,18 +150,25 @@ class Assistant:
         raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
 
     def stop(self) -> None:
-        for process in self.processes:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-        for process in self.processes:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+        _end(self.processes)
         self.processes.clear()
+        self.actions = None
 
     def say(self, sender: str, message: str, timeout: float = 60) -> list:
         """One turn over the REST channel: the assistant's replies."""
         reply = requests.post(f"{self.url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=timeout)
         reply.raise_for_status()
         return reply.json()
+
+
+def _end(processes: List[subprocess.Popen]) -> None:
+    """Ask each process group to stop, and make sure it has."""
+    for process in processes:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()

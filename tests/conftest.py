@@ -5,15 +5,11 @@ on loopback only, and stopped at the end. Set TEST_POSTGRES_URL to use a running
 """
 from __future__ import annotations
 
-import glob
 import os
 import shutil
-import socket
-import subprocess
-import tempfile
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Dict, Iterator, Optional
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -22,7 +18,7 @@ from knowledge.content_loader import CONTENT_DIR, load_content
 from knowledge.guide import Guide
 from knowledge.schema import KnowledgeBase
 from knowledge.sources import seeds_dir
-from tests import standins
+from tests import services, standins
 from tests.standins import StandIn
 
 if TYPE_CHECKING:
@@ -63,46 +59,51 @@ def seeds_copy(tmp_path: Path) -> Path:
     return Path(shutil.copytree(seeds_dir(), tmp_path / "seeds"))
 
 
-def _pg_bin() -> Path:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
-    if found:
-        return Path(found[-1]).parent
-    pg_ctl = shutil.which("pg_ctl")
-    if pg_ctl:
-        return Path(pg_ctl).resolve().parent
-    pytest.fail("PostgreSQL is not installed: run the tests with ./run.sh test, which installs it")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Optional[services.PostgresServer]]:
+    """The session's PostgreSQL server, or None when TEST_POSTGRES_URL names a running one."""
+    if os.environ.get("TEST_POSTGRES_URL"):
+        yield None
+        return
+    try:
+        server = services.PostgresServer().start()
+    except services.ServiceMissing as missing:
+        pytest.fail(str(missing))
+    yield server
+    server.remove()
 
 
 @pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    if os.environ.get("TEST_POSTGRES_URL"):
-        yield os.environ["TEST_POSTGRES_URL"]
-        return
-    # Not under pytest's temporary folders: they are private to the user running the tests.
-    bin_dir, folder = _pg_bin(), Path(tempfile.mkdtemp(prefix="send-guide-pg-"))
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
-        shutil.chown(folder, "postgres", "postgres")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    data, port = folder / "data", _free_port()
+def postgres_server(postgres: Optional[services.PostgresServer]) -> str:
+    return postgres.url if postgres else os.environ["TEST_POSTGRES_URL"]
 
-    def run(*args: str) -> None:
-        subprocess.run([*as_user, *args], check=True, capture_output=True)
 
-    run(str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync")
-    run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "start",
-        "-o", f"-h 127.0.0.1 -p {port} -k {folder} -F -c fsync=off")
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[services.RedisServer]:
     try:
-        yield f"postgresql+psycopg2://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        run(str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
-        shutil.rmtree(folder, ignore_errors=True)
+        server = services.RedisServer().start()
+    except services.ServiceMissing as missing:
+        pytest.fail(str(missing))
+    yield server
+    server.remove()
+
+
+def new_database(server: str) -> str:
+    """A new, empty database on the PostgreSQL server: its URL."""
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, future=True, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return server.rsplit("/", 1)[0] + f"/{name}"
+
+
+def drop_database(url: str) -> None:
+    server, name = url.rsplit("/", 1)
+    admin = create_engine(f"{server}/postgres", future=True, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -111,17 +112,11 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'kb.db'}"
         return
-    server = request.getfixturevalue("postgres_server")
-    name = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, future=True, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = new_database(request.getfixturevalue("postgres_server"))
     try:
-        yield server.rsplit("/", 1)[0] + f"/{name}"
+        yield url
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop_database(url)
 
 
 @pytest.fixture(scope="session")
@@ -133,14 +128,20 @@ def slack_api() -> Iterator[StandIn]:
 
 @pytest.fixture(scope="session")
 def bot_framework() -> Iterator[standins.BotFramework]:
-    services = standins.BotFramework()
-    yield services
-    services.service.stop()
+    stand_ins = standins.BotFramework()
+    yield stand_ins
+    stand_ins.service.stop()
 
 
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory: pytest.TempPathFactory, slack_api: StandIn,
-              bot_framework: standins.BotFramework) -> Iterator["Assistant"]:
+def channel_settings(slack_api: StandIn, bot_framework: standins.BotFramework) -> Dict[str, str]:
+    """Slack and Teams on, talking to the local stand-ins."""
+    return {"SLACK_TOKEN": standins.SLACK_TOKEN, "SLACK_SIGNING_SECRET": SLACK_SIGNING_SECRET,
+            "SLACK_API_URL": f"{slack_api.url}/api/", **bot_framework.env}
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory, channel_settings: Dict[str, str]) -> Iterator["Assistant"]:
     """The real action server and Rasa server with the trained model, every channel on.
 
     The model is trained once for the current training inputs and reused while they are
@@ -153,10 +154,27 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, slack_api: StandIn,
     db = f"sqlite:///{folder / 'send_guide.db'}"
     build(db)
     with open(folder / "servers.log", "w") as log:
-        channels = {"SLACK_TOKEN": standins.SLACK_TOKEN, "SLACK_SIGNING_SECRET": SLACK_SIGNING_SECRET,
-                    "SLACK_API_URL": f"{slack_api.url}/api/", **bot_framework.env}
-        running = Assistant(ensure_model(log), _free_port(), _free_port(), db, log=log, env=channels).start()
+        running = Assistant(ensure_model(log), services.free_port(), services.free_port(), db, log=log,
+                            env=channel_settings).start()
         try:
             yield running
         finally:
             running.stop()
+
+
+@pytest.fixture(scope="session")
+def replicated(assistant: "Assistant", postgres_server: str, redis_server: services.RedisServer,
+               channel_settings: Dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[services.Replicated]:
+    """The README's deployment on loopback: two Rasa servers and two action servers behind nginx,
+    sharing one PostgreSQL database and one Redis, with the same model and channels as `assistant`."""
+    from knowledge.guide import build
+
+    db = new_database(postgres_server)
+    build(db)
+    with open(tmp_path_factory.mktemp("replicated") / "servers.log", "w") as log:
+        cluster = services.Replicated(assistant.model, db, redis_server.url, log=log, env=channel_settings).start()
+        try:
+            yield cluster
+        finally:
+            cluster.stop()
+            drop_database(db)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import uuid
+import json
 from typing import Any, Dict, List
 
 from sqlalchemy import text
@@ -13,6 +14,19 @@ def stored_events(assistant: Any, sender: str) -> int:
     """How many events the tracker store holds for a sender: 0 when a request never reached a conversation."""
     with make_engine(assistant.db_url).connect() as conn:
         return conn.execute(text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": sender}).scalar()
+
+
+def user_messages(assistant: Any, sender: str) -> List[str]:
+    """What the person said, in the order the tracker store holds it."""
+    return [text for kind, text in stored_turns(assistant, sender) if kind == "user"]
+
+
+def stored_turns(assistant: Any, sender: str) -> List[tuple]:
+    """The stored user messages and action_listen events, in order: a clean turn is one of each, in turn."""
+    with make_engine(assistant.db_url).connect() as conn:
+        rows = conn.execute(text("SELECT type_name, action_name, data FROM events WHERE sender_id = :s "
+                                 "AND (type_name = 'user' OR action_name = 'action_listen') ORDER BY id"), {"s": sender})
+        return [("user", json.loads(data).get("text")) if kind == "user" else ("listen", None) for kind, _, data in rows]
 
 
 class Conversation:

@@ -110,3 +110,19 @@ def test_an_unbuilt_database_says_what_to_do(tmp_path):
 def test_an_unreachable_database_names_the_setting():
     out = send_guide("glossary", db="postgresql://nobody:secret@127.0.0.1:1/none")
     assert out.returncode == 1 and "DATABASE_URL" in out.stderr and "secret" not in out.stderr
+
+
+@pytest.mark.assistant
+def test_train_prints_the_current_model_without_training_again(assistant):
+    out = send_guide("train")
+    assert out.returncode == 0 and out.stdout.strip() == str(assistant.model)
+    assert "up to date" in out.stderr
+
+
+def test_serve_with_an_unreachable_redis_stops_before_starting_anything_and_names_the_setting(db, monkeypatch):
+    from tests.services import free_port
+
+    monkeypatch.setenv("REDIS_URL", f"redis://:secret@127.0.0.1:{free_port()}/0")
+    out = send_guide("serve", db=db)
+    assert out.returncode == 1 and "Check REDIS_URL" in out.stderr and "secret" not in out.stderr
+    assert "Traceback" not in out.stderr and "Starting" not in out.stdout

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.conftest import _free_port
+from tests.services import free_port
 
 pytestmark = pytest.mark.assistant
 
@@ -20,13 +20,13 @@ def test_a_conversation_in_the_middle_of_its_questions_survives_a_restart_of_bot
     db = f"sqlite:///{tmp_path / 'persist.db'}"
     build(db)
     sender = uuid.uuid4().hex
-    first = Assistant(assistant.model, _free_port(), _free_port(), db).start()
+    first = Assistant(assistant.model, free_port(), free_port(), db).start()
     try:
         assert "designated role" in first.say(sender, "receptionist at a GP surgery")[0]["text"]
         assert "lead on the SEND agenda" in first.say(sender, "no")[0]["text"]
     finally:
         first.stop()
-    second = Assistant(assistant.model, _free_port(), _free_port(), db).start()
+    second = Assistant(assistant.model, free_port(), free_port(), db).start()
     try:
         assert "assessing, planning" in second.say(sender, "no")[0]["text"]  # the next question, not the first
         assert "contact with children" in second.say(sender, "no")[0]["text"]

@@ -13,7 +13,7 @@ import pytest
 import requests
 
 from bot.serve import ROOT, environment, model_path, training_hash
-from tests.conftest import _free_port
+from tests.services import free_port
 
 pytestmark = pytest.mark.assistant
 
@@ -28,7 +28,7 @@ def test_the_model_name_follows_the_training_inputs():
 
 
 def test_serve_runs_answers_and_stops_cleanly(assistant, tmp_path: Path):
-    port, actions_port = _free_port(), _free_port()
+    port, actions_port = free_port(), free_port()
     env = {**environment(f"sqlite:///{tmp_path / 'serve.db'}"), "PYTHONUNBUFFERED": "1"}
     for name in ("SEND_GUIDE_API_TOKEN", "SLACK_TOKEN", "SLACK_SIGNING_SECRET", "MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD"):
         env.pop(name, None)

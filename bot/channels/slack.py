@@ -2,12 +2,12 @@
 
 On when SLACK_TOKEN and SLACK_SIGNING_SECRET are set. SLACK_API_URL points the Web API client
 elsewhere (tests use a local stand-in). Rasa's channel checks every request's signature and
-five-minute timestamp; this one also drops Slack's retries of an event it has already taken.
+five-minute timestamp; this one also drops Slack's retries of an event it has already taken,
+in any replica (`bot/channels/deliveries.py`).
 """
 from __future__ import annotations
 
 import os
-import time
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
@@ -19,10 +19,10 @@ from sanic.request import Request
 from slack_sdk.web.async_client import AsyncWebClient
 
 from actions.replies import KEY  # the answer document's key in a message's custom data
+from bot.channels.deliveries import Deliveries
 from bot.channels.off import ChannelOff
 
 SLACK_API = "https://slack.com/api/"
-SEEN_FOR = 3600  # seconds an event id is remembered; Slack retries within minutes
 SECTION_LIMIT = 3000  # characters in one section block
 MAX_BUTTONS = 25  # elements in one actions block
 
@@ -101,21 +101,13 @@ class SlackInput(RasaSlackInput):
                          conversation_granularity=conversation_granularity)
         self.api_url = api_url
         self.errors_ignore_retry = ()  # retries are told apart by their event id instead, whatever the reason
-        self._seen: Dict[Text, float] = {}
+        self.deliveries = Deliveries()
 
     def _first_delivery(self, request: Request) -> bool:
         """True the first time an event id arrives; Slack's retries of it are answered, not processed."""
         body = request.json if request.headers.get("content-type") == "application/json" else None
         event_id = body.get("event_id") if isinstance(body, dict) else None
-        if not event_id:
-            return True
-        now = time.monotonic()
-        for old in [k for k, t in self._seen.items() if now - t > SEEN_FOR]:
-            del self._seen[old]
-        if event_id in self._seen:
-            return False
-        self._seen[event_id] = now
-        return True
+        return not event_id or self.deliveries.first(str(event_id))
 
     async def process_message(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                               text: Text, sender_id: Optional[Text], metadata: Optional[Dict]) -> Any:

@@ -18,11 +18,13 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions.knowledge_base import guide
 from actions.replies import KEY  # the answer document's key in a message's custom data
 from bot import feedback, staff_report
 from bot.channels.conversation_log import ConversationLog
+from bot.faults import CANNOT_REACH_RECORDS, RecordsUnavailable
 from knowledge.db import make_engine
 from knowledge.staff import assess, summarise
 from knowledge.staff_input import StaffListError, read
@@ -53,6 +55,13 @@ class WebChatCollector(CollectingOutputChannel):
                                          "buttons": message.get("buttons") or [], "custom": message["custom"]})
         else:
             await super().send_response(recipient_id, message)
+
+
+RECORDS_DOWN = (RecordsUnavailable, SQLAlchemyError)
+
+
+def _records_down() -> HTTPResponse:
+    return response.json({"error": CANNOT_REACH_RECORDS}, status=503, headers={"Retry-After": "10"})
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +119,10 @@ class WebChatInput(InputChannel):
             sender = request.args.get("sender", "")
             if not SENDER.match(sender):
                 return response.json({"error": "unknown conversation"}, status=400)
-            log = await ConversationLog.load(request.app.ctx.agent, sender)
+            try:
+                log = await ConversationLog.load(request.app.ctx.agent, sender)
+            except RECORDS_DOWN:
+                return _records_down()
             return response.json({"messages": log.messages})
 
         @page.route("/feedback", methods=["POST"])
@@ -119,7 +131,10 @@ class WebChatInput(InputChannel):
             sender, answer_id = str(body.get("sender", "")), str(body.get("answer_id", ""))
             if not SENDER.match(sender):
                 return response.json({"error": "unknown conversation"}, status=400)
-            log = await ConversationLog.load(request.app.ctx.agent, sender)
+            try:
+                log = await ConversationLog.load(request.app.ctx.agent, sender)
+            except RECORDS_DOWN:
+                return _records_down()
             exchange = log.exchange(answer_id)
             if exchange is None:
                 return response.json({"error": "no such answer in this conversation"}, status=404)
@@ -129,7 +144,10 @@ class WebChatInput(InputChannel):
                                         comment if isinstance(comment, str) else None)
             except feedback.InvalidFeedback as error:
                 return response.json({"error": str(error)}, status=400)
-            await asyncio.to_thread(feedback.record, _engine(), row)
+            try:
+                await asyncio.to_thread(feedback.record, _engine(), row)
+            except RECORDS_DOWN:
+                return _records_down()
             return response.json({"ok": True}, status=201)
 
         @page.route("/staff", methods=["POST"])
