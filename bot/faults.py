@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import traceback
 from typing import Any, Dict, List, Optional, Text
 
 import aiohttp
@@ -90,11 +91,10 @@ async def handle_message(self: Agent, message: UserMessage) -> Optional[List[Dic
         reply, reason = CANNOT_REACH_RECORDS, f"tracker store failed: {error}"
     except (LockError, RedisError) as error:
         reply, reason = CANNOT_KEEP_ORDER, f"lock store failed: {type(error).__name__}"
-    except Exception as error:  # noqa: BLE001 - the person gets an apology, the log gets the trace
-        logger.exception("A turn failed (%s); it was not kept.", type(error).__name__)
-        reply, reason = SOMETHING_WENT_WRONG, ""
-    if reason:
-        logger.error("A turn was not kept: %s.", reason)  # never the message text
+    except Exception as error:  # noqa: BLE001 - the person gets an apology, the log gets where it failed
+        frames = "".join(traceback.format_tb(error.__traceback__))  # not the error's message: it may quote the text
+        reply, reason = SOMETHING_WENT_WRONG, f"{type(error).__name__} at\n{frames}"
+    logger.error("A turn was not kept: %s", reason)  # never the message text
     if isinstance(message.output_channel, CollectingOutputChannel):
         message.output_channel.messages.clear()  # the turn's partial replies were not kept either
     await message.output_channel.send_text_message(message.sender_id, reply)

@@ -51,6 +51,7 @@ def environment(db_url: Optional[str] = None, actions_port: int = 5055) -> dict:
         RASA_TELEMETRY_ENABLED="false",
         SQLALCHEMY_SILENCE_UBER_WARNING="1",
         TF_CPP_MIN_LOG_LEVEL="2",
+        PYTHONUNBUFFERED="1",  # log lines reach the log as they happen
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
     )
     return env

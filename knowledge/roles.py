@@ -91,7 +91,7 @@ class RoleCatalogue:
         found = []
         for n in range(1, 6):
             for i in range(len(words) - n + 1):
-                start, end = words[i].start(), words[i + n - 1].end()
+                end = words[i + n - 1].end()
                 gram = " ".join(w.group(0) for w in words[i : i + n])
                 if len(gram) < MIN_FUZZY_LENGTH - 1 or self._describes_job(text, end):
                     continue

@@ -34,8 +34,7 @@ from benchmark import OUR_CONVERSATION, Load, rss_mb  # noqa: E402
 from bot.serve import Assistant, ensure_model  # noqa: E402
 from knowledge.db import make_engine  # noqa: E402
 from knowledge.guide import build  # noqa: E402
-from tests.conftest import new_database  # noqa: E402
-from tests.services import PostgresServer, RedisServer, Replicated, free_port  # noqa: E402
+from tests.services import PostgresServer, RedisServer, Replicated, free_port, new_database  # noqa: E402
 
 FINAL = "You need Level 2"
 

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Dict, Iterator, Optional
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from knowledge.content_loader import CONTENT_DIR, load_content
 from knowledge.guide import Guide
@@ -88,35 +86,17 @@ def redis_server() -> Iterator[services.RedisServer]:
     server.remove()
 
 
-def new_database(server: str) -> str:
-    """A new, empty database on the PostgreSQL server: its URL."""
-    name = f"test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, future=True, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return server.rsplit("/", 1)[0] + f"/{name}"
-
-
-def drop_database(url: str) -> None:
-    server, name = url.rsplit("/", 1)
-    admin = create_engine(f"{server}/postgres", future=True, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty database of each kind."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'kb.db'}"
         return
-    url = new_database(request.getfixturevalue("postgres_server"))
+    url = services.new_database(request.getfixturevalue("postgres_server"))
     try:
         yield url
     finally:
-        drop_database(url)
+        services.drop_database(url)
 
 
 @pytest.fixture(scope="session")
@@ -169,7 +149,7 @@ def replicated(assistant: "Assistant", postgres_server: str, redis_server: servi
     sharing one PostgreSQL database and one Redis, with the same model and channels as `assistant`."""
     from knowledge.guide import build
 
-    db = new_database(postgres_server)
+    db = services.new_database(postgres_server)
     build(db)
     with open(tmp_path_factory.mktemp("replicated") / "servers.log", "w") as log:
         cluster = services.Replicated(assistant.model, db, redis_server.url, log=log, env=channel_settings).start()
@@ -177,4 +157,4 @@ def replicated(assistant: "Assistant", postgres_server: str, redis_server: servi
             yield cluster
         finally:
             cluster.stop()
-            drop_database(db)
+            services.drop_database(db)

@@ -5,13 +5,18 @@ same message carries the conversation on once the service is back.
 """
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import uuid
 
 import pytest
 import requests
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from redis.exceptions import RedisError
 
-from bot.faults import CANNOT_KEEP_ORDER, CANNOT_LOOK_UP, CANNOT_REACH_RECORDS
+from bot import faults
+from bot.faults import (CANNOT_KEEP_ORDER, CANNOT_LOOK_UP, CANNOT_REACH_RECORDS, SOMETHING_WENT_WRONG, RecordsUnavailable,
+                        TurnAbandoned)
 from bot.serve import ROOT, environment, rasa
 from tests.conversation import stored_turns
 from tests.services import free_port
@@ -96,3 +101,33 @@ def test_a_rasa_server_that_cannot_reach_a_configured_service_stops_and_names_th
     assert out.returncode != 0
     assert f"Check {setting}" in out.stderr and "127.0.0.1" in out.stderr
     assert "Traceback" not in out.stderr and "secret" not in out.stderr
+
+
+class FailingAgent:
+    """Just enough of Rasa's Agent for its `handle_message`: a processor that fails with `error`."""
+
+    def __init__(self, error: BaseException) -> None:
+        from rasa.core.lock_store import InMemoryLockStore
+
+        self.lock_store, self.error = InMemoryLockStore(), error
+        self.processor = self
+
+    def is_ready(self) -> bool:
+        return True
+
+    async def handle_message(self, message) -> None:
+        await message.output_channel.send_text_message(message.sender_id, "a partial reply")
+        raise self.error
+
+
+@pytest.mark.parametrize("error, apology", [
+    (TurnAbandoned(CANNOT_LOOK_UP, "action failed"), CANNOT_LOOK_UP),
+    (RecordsUnavailable("OperationalError"), CANNOT_REACH_RECORDS),
+    (RedisError("Connection refused"), CANNOT_KEEP_ORDER),
+    (ValueError("secret text the person typed"), SOMETHING_WENT_WRONG),
+])
+def test_a_failed_turn_ends_with_one_apology_and_its_cause_logged_without_the_text(error, apology, caplog):
+    output = CollectingOutputChannel()
+    asyncio.run(faults.handle_message(FailingAgent(error), UserMessage("secret text the person typed", output, "s1")))
+    assert [m["text"] for m in output.messages] == [apology]
+    assert "A turn was not kept" in caplog.text and "secret" not in caplog.text

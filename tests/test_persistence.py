@@ -1,6 +1,8 @@
 """Conversations live in the SQL tracker store: they survive a restart of both servers."""
 from __future__ import annotations
 
+import os
+import signal
 import time
 import uuid
 from pathlib import Path
@@ -54,5 +56,14 @@ def test_no_message_text_reaches_the_logs_at_the_default_level(assistant):
     for message in (f"my colleague {marker} is a porter", f"<script>{marker}</script>", f"/inform{{\"role\": \"{marker}\"}}"):
         requests.post(f"{assistant.url}/webhooks/webchat/webhook", json={"sender": sender, "message": message}, timeout=60)
     requests.post(f"{assistant.url}/webhooks/webchat/staff", files={"file": ("s.csv", f"Name,Job title\n{marker},Porter\n")}, timeout=60)
-    time.sleep(1)
-    assert marker not in Path(assistant.log.name).read_text(errors="replace")
+    os.killpg(assistant.actions.pid, signal.SIGSTOP)  # a hung action server: the client below gives up mid-turn
+    try:
+        with pytest.raises(requests.Timeout):
+            requests.post(f"{assistant.url}/webhooks/rest/webhook", json={"sender": uuid.uuid4().hex, "message": f"{marker} is a porter"},
+                          timeout=3)
+        time.sleep(1)
+    finally:
+        os.killpg(assistant.actions.pid, signal.SIGCONT)
+    log = Path(assistant.log.name).read_text(errors="replace")
+    assert "rest.message.received.timeout" in log  # Rasa logged the abandoned message, which carries its text
+    assert marker not in log
