@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 SLACK_SIGNING_SECRET = "test-signing-secret"
+API_TOKEN = "test-api-token"  # the replicated set-up has Rasa's HTTP API on, guarded by this
 
 
 @pytest.fixture(scope="session")
@@ -152,7 +153,8 @@ def replicated(assistant: "Assistant", postgres_server: str, redis_server: servi
     db = services.new_database(postgres_server)
     build(db)
     with open(tmp_path_factory.mktemp("replicated") / "servers.log", "w") as log:
-        cluster = services.Replicated(assistant.model, db, redis_server.url, log=log, env=channel_settings).start()
+        cluster = services.Replicated(assistant.model, db, redis_server.url, api_token=API_TOKEN, log=log,
+                                      env=channel_settings).start()
         try:
             yield cluster
         finally:

@@ -180,6 +180,7 @@ class Replicated:
     db_url: str
     redis_url: str
     replicas: int = 2
+    api_token: Optional[str] = None
     log: Optional[IO[str]] = None
     env: Dict[str, str] = field(default_factory=dict)
     members: List[Assistant] = field(default_factory=list)
@@ -195,7 +196,7 @@ class Replicated:
         self.nginx = Nginx([p for p, _ in ports], [a for _, a in ports]).start()
         env = {**self.env, "REDIS_URL": self.redis_url,
                "SEND_GUIDE_ACTIONS_URL": f"http://127.0.0.1:{self.nginx.actions_port}/webhook"}
-        self.members = [Assistant(self.model, port, actions_port, self.db_url, log=self.log, env=env).launch()
+        self.members = [Assistant(self.model, port, actions_port, self.db_url, self.api_token, log=self.log, env=env).launch()
                         for port, actions_port in ports]
         try:
             for member in self.members:

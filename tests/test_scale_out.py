@@ -14,6 +14,7 @@ from typing import List, Tuple
 import pytest
 import requests
 
+from tests.conftest import API_TOKEN
 from tests.conversation import stored_turns
 from tests.test_slack import SlackUser
 
@@ -117,3 +118,9 @@ def test_every_server_has_a_health_check_for_the_load_balancer(replicated):
         assert requests.get(f"{member.url}/webhooks/webchat/health", timeout=10).json() == {"status": "ok"}
         assert requests.get(f"{member.actions_url}/health", timeout=10).json()["status"] == "ok"
     assert requests.get(f"{replicated.url}/webhooks/webchat/health", timeout=10).ok
+
+
+def test_rasa_http_api_answers_only_with_its_token(replicated):
+    assert requests.get(f"{replicated.url}/status", timeout=10).status_code == 401
+    assert requests.get(f"{replicated.url}/status", params={"token": "wrong"}, timeout=10).status_code == 401
+    assert requests.get(f"{replicated.url}/status", params={"token": API_TOKEN}, timeout=10).json()["model_file"]
