@@ -17,6 +17,7 @@ import requests
 from tests.conftest import API_TOKEN
 from tests.conversation import stored_turns
 from tests.test_slack import SlackUser
+from tests.test_webchat import socketio_replies
 
 pytestmark = pytest.mark.assistant
 
@@ -110,6 +111,12 @@ def test_a_slack_retry_that_reaches_the_other_server_is_not_answered_twice(repli
     assert retry.status_code == 200 and retry.headers.get("X-Slack-No-Retry") == "1"
     time.sleep(3)
     assert len(person.replies()) == 1
+
+
+@pytest.mark.parametrize("transport", ["polling", "websocket"])
+def test_the_socketio_channel_works_through_nginx(replicated, transport):
+    """Long-polling needs every request of a socket.io session on one server: nginx pins them by address."""
+    assert any("You need Level 3" in (r.get("text") or "") for r in socketio_replies(replicated.url, transport))
 
 
 def test_every_server_has_a_health_check_for_the_load_balancer(replicated):

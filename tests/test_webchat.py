@@ -1,9 +1,12 @@
 """The web chat channel over HTTP: messages, history and feedback, with the real servers and database."""
 from __future__ import annotations
 
+import asyncio
+import json
 import threading
 import time
 import uuid
+from typing import List
 
 import pytest
 import requests
@@ -116,9 +119,11 @@ def test_the_page_is_served_with_a_strict_content_security_policy(assistant):
     assert requests.get(f"{assistant.url}/webhooks/webchat/history", params={"sender": "x"}, timeout=30).status_code == 400
 
 
-@pytest.mark.assistant
-def test_the_socketio_channel_delivers_replies(assistant):
-    """credentials.yml keeps Rasa's socketio channel for other front ends; its replies must arrive."""
+def socketio_replies(url: str, transport: str, message: str = "I'm a school nurse") -> List[dict]:
+    """One message over Rasa's socketio channel, by long-polling or WebSocket: the replies that arrive."""
+    session = uuid.uuid4().hex
+    if transport == "websocket":
+        return asyncio.run(_over_websocket(url, session, message))
     import socketio  # python-socketio, which Rasa installs
 
     client, replies, answered = socketio.Client(), [], threading.Event()
@@ -128,16 +133,45 @@ def test_the_socketio_channel_delivers_replies(assistant):
         replies.append(data)
         answered.set()
 
-    session = uuid.uuid4().hex
-    client.connect(assistant.url, transports=["polling"], wait_timeout=30)
+    client.connect(url, transports=["polling"], wait_timeout=30)
     try:
         client.emit("session_request", {"session_id": session})
-        client.emit("user_uttered", {"message": "I'm a school nurse", "session_id": session})
+        client.emit("user_uttered", {"message": message, "session_id": session})
         assert answered.wait(60)
         time.sleep(1)  # the rest of the answer
     finally:
         client.disconnect()
-    assert any("You need Level 3" in (r.get("text") or "") for r in replies)
+    return replies
+
+
+async def _over_websocket(url: str, session: str, message: str) -> List[dict]:
+    """Engine.IO 4 packets by hand (python-socketio's WebSocket client needs a newer aiohttp than Rasa allows)."""
+    import websockets  # installed with Rasa's Sanic
+
+    replies: List[dict] = []
+    async with websockets.connect(url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket") as ws:
+        assert (await ws.recv()).startswith("0")  # open
+        await ws.send("40")  # join the default namespace
+        assert (await ws.recv()).startswith("40")
+        for event in (["session_request", {"session_id": session}], ["user_uttered", {"message": message, "session_id": session}]):
+            await ws.send("42" + json.dumps(event))
+        timeout = 60.0
+        while True:
+            try:
+                packet = await asyncio.wait_for(ws.recv(), timeout)
+            except asyncio.TimeoutError:
+                return replies
+            if packet == "2":
+                await ws.send("3")  # pong
+            elif packet.startswith("42") and json.loads(packet[2:])[0] == "bot_uttered":
+                replies.append(json.loads(packet[2:])[1])
+                timeout = 1.0  # the rest of the answer
+
+
+@pytest.mark.assistant
+def test_the_socketio_channel_delivers_replies(assistant):
+    """credentials.yml keeps Rasa's socketio channel for other front ends; its replies must arrive."""
+    assert any("You need Level 3" in (r.get("text") or "") for r in socketio_replies(assistant.url, "polling"))
 
 
 @pytest.mark.assistant
