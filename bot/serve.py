@@ -127,7 +127,7 @@ class Assistant:
         """Stop the action server alone, as a crash would leave the Rasa server."""
         if self.actions is not None:
             self.processes.remove(self.actions)
-            _end([self.actions])
+            stop_processes([self.actions])
             self.actions = None
 
     def _spawn(self, command: List[str]) -> subprocess.Popen:
@@ -151,7 +151,7 @@ class Assistant:
         raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
 
     def stop(self) -> None:
-        _end(self.processes)
+        stop_processes(self.processes)
         self.processes.clear()
         self.actions = None
 
@@ -162,7 +162,7 @@ class Assistant:
         return reply.json()
 
 
-def _end(processes: List[subprocess.Popen]) -> None:
+def stop_processes(processes: List[subprocess.Popen]) -> None:
     """Ask each process group to stop, and make sure it has."""
     for process in processes:
         if process.poll() is None:

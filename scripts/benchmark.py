@@ -19,7 +19,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, List, Sequence
+from typing import Any, Callable, List, Optional, Sequence
 
 import requests
 
@@ -52,6 +52,26 @@ class Load:
         return statistics.quantiles(self.latencies, n=100)[94]
 
 
+def turn(http: Any, url: str, sender: str, message: str, check: Optional[Callable[[list], bool]] = None) -> bool:
+    """One message over REST (`http` is requests or a Session): answered, and passing `check` when given."""
+    try:
+        reply = http.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=120)
+        return reply.ok and (check is None or check(reply.json()))
+    except requests.RequestException:
+        return False
+
+
+def in_threads(worker: Callable[[], None], concurrency: int) -> float:
+    """Run `worker` in that many threads at once: the seconds until the last one finished."""
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    started = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - started
+
+
 def drive(url: str, script: Sequence[str], concurrency: int, conversations: int, check: Callable[[list], bool]) -> Load:
     load, lock = Load(), threading.Lock()
 
@@ -60,24 +80,14 @@ def drive(url: str, script: Sequence[str], concurrency: int, conversations: int,
             sender = uuid.uuid4().hex
             for message in script:
                 started = time.perf_counter()
-                try:
-                    reply = requests.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=120)
-                    ok = reply.ok and (message != script[-1] or check(reply.json()))
-                except requests.RequestException:
-                    ok = False
+                ok = turn(requests, url, sender, message, check if message == script[-1] else None)
                 with lock:
                     if ok:
                         load.latencies.append(time.perf_counter() - started)
                     else:
                         load.errors += 1
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    load.seconds = time.perf_counter() - started
+    load.seconds = in_threads(worker, concurrency)
     return load
 
 

@@ -30,13 +30,17 @@ from sqlalchemy import text
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmark import OUR_CONVERSATION, Load, rss_mb  # noqa: E402
+from benchmark import OUR_CONVERSATION, Load, in_threads, rss_mb, turn  # noqa: E402
 from bot.serve import Assistant, ensure_model  # noqa: E402
 from knowledge.db import make_engine  # noqa: E402
 from knowledge.guide import build  # noqa: E402
 from tests.services import PostgresServer, RedisServer, Replicated, free_port, new_database  # noqa: E402
 
 FINAL = "You need Level 2"
+
+
+def answered(replies: list) -> bool:
+    return FINAL in json.dumps(replies)
 
 
 def soak(url: str, concurrency: int, seconds: float) -> tuple[Load, Dict[str, List[str]]]:
@@ -50,11 +54,7 @@ def soak(url: str, concurrency: int, seconds: float) -> tuple[Load, Dict[str, Li
             sender = uuid.uuid4().hex
             for message in OUR_CONVERSATION:
                 started = time.perf_counter()
-                try:
-                    reply = session.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=120)
-                    ok = reply.ok and (message != OUR_CONVERSATION[-1] or FINAL in json.dumps(reply.json()))
-                except requests.RequestException:
-                    ok = False
+                ok = turn(session, url, sender, message, answered if message == OUR_CONVERSATION[-1] else None)
                 with lock:
                     if ok:
                         load.latencies.append(time.perf_counter() - started)
@@ -64,13 +64,7 @@ def soak(url: str, concurrency: int, seconds: float) -> tuple[Load, Dict[str, Li
                 if not ok or time.monotonic() >= deadline:
                     break
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    load.seconds = time.perf_counter() - started
+    load.seconds = in_threads(worker, concurrency)
     return load, sent
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Dict, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, Optional
 
 import pytest
 
@@ -58,18 +58,23 @@ def seeds_copy(tmp_path: Path) -> Path:
     return Path(shutil.copytree(seeds_dir(), tmp_path / "seeds"))
 
 
+def _running(service: Callable[[], Any]) -> Iterator[Any]:
+    """A loopback server for the session, removed after it."""
+    try:
+        server = service().start()
+    except services.ServiceMissing as missing:
+        pytest.fail(str(missing))
+    yield server
+    server.remove()
+
+
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[Optional[services.PostgresServer]]:
     """The session's PostgreSQL server, or None when TEST_POSTGRES_URL names a running one."""
     if os.environ.get("TEST_POSTGRES_URL"):
         yield None
         return
-    try:
-        server = services.PostgresServer().start()
-    except services.ServiceMissing as missing:
-        pytest.fail(str(missing))
-    yield server
-    server.remove()
+    yield from _running(services.PostgresServer)
 
 
 @pytest.fixture(scope="session")
@@ -79,12 +84,7 @@ def postgres_server(postgres: Optional[services.PostgresServer]) -> str:
 
 @pytest.fixture(scope="session")
 def redis_server() -> Iterator[services.RedisServer]:
-    try:
-        server = services.RedisServer().start()
-    except services.ServiceMissing as missing:
-        pytest.fail(str(missing))
-    yield server
-    server.remove()
+    yield from _running(services.RedisServer)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

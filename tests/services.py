@@ -22,7 +22,7 @@ from typing import IO, Dict, List, Optional
 import requests
 from sqlalchemy import create_engine, text
 
-from bot.serve import Assistant
+from bot.serve import Assistant, stop_processes
 
 ROOT = Path(__file__).resolve().parents[1]
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
@@ -106,13 +106,23 @@ def drop_database(url: str) -> None:
     admin.dispose()
 
 
-class RedisServer:
+class _Foreground:
+    """A server run in the foreground as its own process group, stopped like the assistant's servers."""
+
+    process: Optional[subprocess.Popen] = None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop_processes([self.process])
+            self.process = None
+
+
+class RedisServer(_Foreground):
     def __init__(self) -> None:
         self.program = shutil.which("redis-server") or "/usr/bin/redis-server"
         if not Path(self.program).exists():
             raise ServiceMissing("Redis is not installed: run the tests with ./run.sh test, which installs it")
         self.folder, self.port = _folder("send-guide-redis-"), free_port()
-        self.process: Optional[subprocess.Popen] = None
 
     @property
     def url(self) -> str:
@@ -122,22 +132,16 @@ class RedisServer:
         self.process = subprocess.Popen(
             [self.program, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no",
              "--dir", str(self.folder), "--logfile", str(self.folder / "log")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         wait_for_port(self.port)
         return self
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=20)
-            self.process = None
 
     def remove(self) -> None:
         self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-class Nginx:
+class Nginx(_Foreground):
     """deploy/nginx.conf, filled in for these Rasa and action servers."""
 
     def __init__(self, rasa_ports: List[int], action_ports: List[int]) -> None:
@@ -150,7 +154,6 @@ class Nginx:
             RUN_DIR=self.folder, LISTEN=f"127.0.0.1:{self.port}", ACTIONS_LISTEN=f"127.0.0.1:{self.actions_port}",
             RASA_SERVERS=servers(rasa_ports), ACTION_SERVERS=servers(action_ports))
         (self.folder / "nginx.conf").write_text(config)
-        self.process: Optional[subprocess.Popen] = None
 
     @property
     def url(self) -> str:
@@ -159,16 +162,13 @@ class Nginx:
     def start(self) -> "Nginx":
         self.process = subprocess.Popen([self.program, "-p", str(self.folder), "-c", str(self.folder / "nginx.conf"),
                                          "-e", str(self.folder / "error.log"), "-g", "daemon off;"],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         wait_for_port(self.port)
         wait_for_port(self.actions_port)
         return self
 
     def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=20)
-            self.process = None
+        super().stop()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

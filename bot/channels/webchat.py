@@ -8,6 +8,7 @@ shape are accepted.
 from __future__ import annotations
 
 import asyncio
+import functools
 import io
 import re
 from functools import lru_cache
@@ -57,11 +58,19 @@ class WebChatCollector(CollectingOutputChannel):
             await super().send_response(recipient_id, message)
 
 
-RECORDS_DOWN = (RecordsUnavailable, SQLAlchemyError)
+Handler = Callable[..., Awaitable[HTTPResponse]]
 
 
-def _records_down() -> HTTPResponse:
-    return response.json({"error": CANNOT_REACH_RECORDS}, status=503, headers={"Retry-After": "10"})
+def _needs_records(handler: Handler) -> Handler:
+    """For routes that read or write conversation records: while the database is down, 503 and the apology."""
+    @functools.wraps(handler)
+    async def guarded(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+        try:
+            return await handler(request, *args, **kwargs)
+        except (RecordsUnavailable, SQLAlchemyError):
+            return response.json({"error": CANNOT_REACH_RECORDS}, status=503, headers={"Retry-After": "10"})
+
+    return guarded
 
 
 @lru_cache(maxsize=1)
@@ -115,26 +124,22 @@ class WebChatInput(InputChannel):
             return response.json(collector.messages)
 
         @page.route("/history", methods=["GET"])
+        @_needs_records
         async def history(request: Request) -> HTTPResponse:
             sender = request.args.get("sender", "")
             if not SENDER.match(sender):
                 return response.json({"error": "unknown conversation"}, status=400)
-            try:
-                log = await ConversationLog.load(request.app.ctx.agent, sender)
-            except RECORDS_DOWN:
-                return _records_down()
+            log = await ConversationLog.load(request.app.ctx.agent, sender)
             return response.json({"messages": log.messages})
 
         @page.route("/feedback", methods=["POST"])
+        @_needs_records
         async def rate(request: Request) -> HTTPResponse:
             body = request.json if isinstance(request.json, dict) else {}
             sender, answer_id = str(body.get("sender", "")), str(body.get("answer_id", ""))
             if not SENDER.match(sender):
                 return response.json({"error": "unknown conversation"}, status=400)
-            try:
-                log = await ConversationLog.load(request.app.ctx.agent, sender)
-            except RECORDS_DOWN:
-                return _records_down()
+            log = await ConversationLog.load(request.app.ctx.agent, sender)
             exchange = log.exchange(answer_id)
             if exchange is None:
                 return response.json({"error": "no such answer in this conversation"}, status=404)
@@ -144,10 +149,7 @@ class WebChatInput(InputChannel):
                                         comment if isinstance(comment, str) else None)
             except feedback.InvalidFeedback as error:
                 return response.json({"error": str(error)}, status=400)
-            try:
-                await asyncio.to_thread(feedback.record, _engine(), row)
-            except RECORDS_DOWN:
-                return _records_down()
+            await asyncio.to_thread(feedback.record, _engine(), row)
             return response.json({"ok": True}, status=201)
 
         @page.route("/staff", methods=["POST"])
