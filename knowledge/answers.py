@@ -33,16 +33,20 @@ def to_dict(outcome: Outcome) -> dict[str, Any]:
 
 
 def _question(q: NextQuestion) -> dict[str, Any]:
+    """The question with its options; each option carries every fact it settles (``sets``), and
+    an option that describes a level cites that level's cohort."""
     cite = _Citations()
     cite(q.question.citation)
-    for c in q.because.citations if q.because else ():
-        cite(c)
+    options = [{"value": o.value, "label": o.label, "sets": dict(o.sets),
+                **({"level": q.levels[o.level].name, "cite": cite(q.levels[o.level].cohort.citation)} if o.level else {})}
+               for o in q.options]
+    because = [cite(c) for c in q.because.citations] if q.because else []
     return {
         "question": q.question.text,
         "asks": q.question.asks,
-        "options": [o.value for o in q.options],
-        "labels": {o.value: o.label for o in q.options},
+        "options": options,
         "because": q.because.statement if q.because else None,
+        "because_cite": because,
         "role": _role(q.role),
         "citations": cite.as_list(),
     }

@@ -199,22 +199,25 @@ def _topics(reader: Callable[[str], _Reader]) -> list[s.Topic]:
 
 
 def _questions(r: _Reader) -> list[s.Question]:
-    return [
-        s.Question(
-            asks=r.get(q, "asks", "question"), text=r.get(q, "text", q["asks"]), framework=q.get("framework"),
-            options=tuple(s.Option(str(o["value"]), o["label"]) for o in r.get(q, "options", q["asks"])),
-            citation=r.citation(q.get("cite"), f"question {q['asks']}"),
+    questions = []
+    for q in r.get(r.data, "questions", "questions"):
+        asks = r.get(q, "asks", "question")
+        options = tuple(
+            s.Option(str(o["value"]), r.get(o, "label", asks), {k: str(v) for k, v in (o.get("sets") or {asks: o["value"]}).items()},
+                     o.get("level"))
+            for o in r.get(q, "options", asks)
         )
-        for q in r.get(r.data, "questions", "questions")
-    ]
+        questions.append(s.Question(asks=asks, text=r.get(q, "text", asks), options=options, framework=q.get("framework"),
+                                    role=q.get("role"), citation=r.citation(q.get("cite"), f"question {asks}")))
+    return questions
 
 
 def _tensions(r: _Reader) -> list[s.Tension]:
     return [
         s.Tension(
             id=r.get(t, "id", "tension"), kind=r.get(t, "kind", t["id"]), title=r.get(t, "title", t["id"]),
-            statement=" ".join(r.get(t, "statement", t["id"]).split()), asks=t.get("asks"),
-            outcomes={str(k): v for k, v in (t.get("outcomes") or {}).items()}, applies_to=tuple(t.get("applies_to", [])),
+            statement=" ".join(r.get(t, "statement", t["id"]).split()), levels=tuple(t.get("levels", [])),
+            applies_to=tuple(t.get("applies_to", [])),
             topics=tuple(t.get("topics", [])),
             citations=tuple(r.citation(c, t["id"]) for c in r.get(t, "cites", t["id"])),
         )
@@ -226,17 +229,25 @@ def _roles(r: _Reader) -> list[s.Role]:
     roles = []
     for raw in r.get(r.data, "roles", "roles"):
         rid = r.get(raw, "id", "role")
-        sector_facts = tuple(
-            s.SectorFacts(sector, {k: str(v) for k, v in r.get(sf, "facts", rid).items()}, r.citation(sf.get("cite"), f"{rid} {sector}"),
-                          tuple(sf.get("asks", [])))
-            for sector, sf in (raw.get("implies_by_sector") or {}).items()
-        )
+        if raw.get("level") and not raw.get("cite"):
+            raise r.fail(rid, "a role placed in a level must cite where the documents place it")
         roles.append(s.Role(
-            id=rid, name=r.get(raw, "name", rid), sectors=tuple(r.get(raw, "sectors", rid)), citation=r.citation(raw.get("cite"), rid),
+            id=rid, name=r.get(raw, "name", rid), sectors=tuple(r.get(raw, "sectors", rid)),
+            citation=r.citation(raw["cite"], rid) if raw.get("cite") else None,
             aliases=tuple(str(a) for a in raw.get("aliases", [])), level=raw.get("level"), tension=raw.get("tension"),
-            topic=raw.get("topic"), implies={k: str(v) for k, v in (raw.get("implies") or {}).items()}, sector_facts=sector_facts,
+            topic=raw.get("topic"), reading=" ".join(raw["reading"].split()) if raw.get("reading") else None,
+            asks=tuple(raw.get("asks", [])), based_in=tuple(raw.get("based_in", [])),
         ))
     return roles
+
+
+def _wording(r: _Reader) -> s.Wording:
+    def by_sector(key: str) -> dict[str, tuple[str, ...]]:
+        return {sector: tuple(words) for sector, words in (r.data.get(key) or {}).items()}
+
+    said = tuple(s.Said(r.get(x, "pattern", "said"), r.get(x, "fact", "said"), str(r.get(x, "value", "said"))) for x in r.data.get("said", []))
+    return s.Wording(settings=by_sector("settings"), settings_after=by_sector("settings_after"), job_nouns=tuple(r.data.get("job_nouns", [])),
+                     not_before=tuple(r.data.get("not_before", [])), not_after=tuple(r.data.get("not_after", [])), said=said)
 
 
 def _glossary(r: _Reader) -> list[s.GlossaryEntry]:
@@ -261,12 +272,10 @@ def load_content(folder: Path | None = None, seeds: Path | None = None) -> s.Kno
 
     levels = _levels(reader("levels.yml")) + _levels(reader("tiers.yml"))
     roles_reader = reader("roles.yml")
-    settings = {sector: tuple(words) for sector, words in roles_reader.get(roles_reader.data, "settings", "settings").items()}
     kb = s.KnowledgeBase(
         documents=tuple(docs.values()), levels=tuple(levels), questions=tuple(_questions(reader("questions.yml"))),
         tensions=tuple(_tensions(reader("tensions.yml"))), roles=tuple(_roles(roles_reader)),
-        topics=tuple(_topics(reader)), glossary=tuple(_glossary(reader("glossary.yml"))), settings=settings,
-        job_nouns=tuple(roles_reader.data.get("job_nouns", [])),
+        topics=tuple(_topics(reader)), glossary=tuple(_glossary(reader("glossary.yml"))), wording=_wording(roles_reader),
     )
     if problems:
         first, *rest = problems

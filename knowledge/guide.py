@@ -35,7 +35,7 @@ class Guide:
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> "Guide":
-        return cls(kb, RoleCatalogue(kb.roles, kb.settings, kb.job_nouns))
+        return cls(kb, RoleCatalogue(kb.roles, kb.wording))
 
     @classmethod
     def open(cls, url: str | None = None) -> "Guide":

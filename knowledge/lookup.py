@@ -32,7 +32,7 @@ def cohort(kb: KnowledgeBase, ref: str) -> dict[str, Any]:
     level = find_level(kb, ref)
     lower = [lv.name for lv in kb.levels_of(level.framework) if lv.rank < level.rank]
     roles = [{"role": r.name, "via": kb.tension(r.tension).title if r.tension else None, "cite": cite_dict(r.citation)}
-             for r in kb.roles if r.level == level.id or (r.tension and level.id in kb.tension(r.tension).outcomes.values())]
+             for r in kb.roles if r.citation and (r.level == level.id or (r.tension and level.id in kb.tension(r.tension).levels))]
     base = kb.levels_of(level.framework)[0]
     return {
         "level": level.name, "framework": level.framework, "also_called": list(level.also_called),
@@ -68,7 +68,7 @@ def find_topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = No
     for topic in kb.topics:
         if key in (topic.id, normalise_role(topic.id.replace("-", " ")), normalise_role(topic.title)):
             return topic
-    match = (catalogue or RoleCatalogue(kb.roles, kb.settings, kb.job_nouns)).resolve(ref)
+    match = (catalogue or RoleCatalogue(kb.roles, kb.wording)).resolve(ref)
     if match.role and match.role.topic:
         return kb.topic(match.role.topic)
     titled = [t for t in kb.topics if key and key in normalise_role(t.title)]

@@ -11,8 +11,8 @@ from sqlalchemy.orm import declarative_base
 Base = declarative_base()
 
 
-def _citation() -> Column:
-    return Column(Integer, ForeignKey("kb_citation.id"), nullable=False)
+def _citation(nullable: bool = False) -> Column:
+    return Column(Integer, ForeignKey("kb_citation.id"), nullable=nullable)
 
 
 class DocumentRow(Base):
@@ -103,6 +103,7 @@ class QuestionRow(Base):
     id = Column(Integer, primary_key=True)
     asks = Column(String(32), nullable=False)
     framework = Column(String(32))
+    role_id = Column(String(64), ForeignKey("kb_role.id"))
     text = Column(Text, nullable=False)
     options = Column(JSON, nullable=False)
     citation_id = _citation()
@@ -133,8 +134,7 @@ class TensionRow(Base):
     kind = Column(String(16), nullable=False)
     title = Column(Text, nullable=False)
     statement = Column(Text, nullable=False)
-    asks = Column(String(32))
-    outcomes = Column(JSON, nullable=False)
+    levels = Column(JSON, nullable=False)
     applies_to = Column(JSON, nullable=False)
     topics = Column(JSON, nullable=False)
 
@@ -147,6 +147,8 @@ class TensionCitationRow(Base):
 
 
 class RoleRow(Base):
+    """A role; a title the documents do not name has no citation and no level."""
+
     __tablename__ = "kb_role"
     id = Column(String(64), primary_key=True)
     position = Column(Integer, nullable=False)
@@ -155,8 +157,10 @@ class RoleRow(Base):
     level_id = Column(String(64), ForeignKey("kb_level.id"))
     tension_id = Column(String(64), ForeignKey("kb_tension.id"))
     topic_id = Column(String(64), ForeignKey("kb_topic.id"))
-    implies = Column(JSON, nullable=False)
-    citation_id = _citation()
+    reading = Column(Text)
+    asks = Column(JSON, nullable=False)
+    based_in = Column(JSON, nullable=False)
+    citation_id = _citation(nullable=True)
 
 
 class RoleAliasRow(Base):
@@ -165,16 +169,6 @@ class RoleAliasRow(Base):
     role_id = Column(String(64), ForeignKey("kb_role.id"), nullable=False)
     alias = Column(Text, nullable=False)
     normalised = Column(String(200), nullable=False, unique=True)
-
-
-class RoleSectorFactRow(Base):
-    __tablename__ = "kb_role_sector_fact"
-    id = Column(Integer, primary_key=True)
-    role_id = Column(String(64), ForeignKey("kb_role.id"), nullable=False)
-    sector = Column(String(32), nullable=False)
-    facts = Column(JSON, nullable=False)
-    asks = Column(JSON, nullable=False)
-    citation_id = _citation()
 
 
 class GlossaryRow(Base):
@@ -186,18 +180,12 @@ class GlossaryRow(Base):
     citation_id = _citation()
 
 
-class SettingRow(Base):
-    """A workplace phrase ("GP surgery") and the sector it points to."""
+class WordingRow(Base):
+    """How role text is read (schema.Wording): a workplace phrase and its sector, a job noun,
+    a word that makes a role someone else's, or a pattern that states a fact (key "fact=value")."""
 
-    __tablename__ = "kb_setting"
+    __tablename__ = "kb_wording"
     id = Column(Integer, primary_key=True)
-    sector = Column(String(32), nullable=False)
+    kind = Column(String(32), nullable=False)
+    key = Column(String(64))
     phrase = Column(Text, nullable=False)
-
-
-class JobNounRow(Base):
-    """A job noun that turns a role word before it into a description ("GP receptionist")."""
-
-    __tablename__ = "kb_job_noun"
-    word = Column(String(64), primary_key=True)
-    position = Column(Integer, nullable=False)

@@ -1,27 +1,38 @@
-"""Resolve a role as people type it ("i'm a phsyiotherapist", "deputy DHO") to the catalogue.
+"""Resolve a role as people type it ("i'm a phsyiotherapist", "SEND lead at a primary school")
+to the catalogue, keeping every word that changes who is meant.
 
-Whole-word matches on names and aliases come first, longest first, so "deputy DHO" beats
-"DHO" and "GP SEND lead" beats "SEND lead"; a role word followed by a job noun ("GP
-receptionist") describes the job and is passed over. Typos fall back to rapidfuzz over
-the text's word n-grams. Workplace phrases after "at"/"in" ("receptionist at a GP surgery") give a
-sector hint and are removed first, so they never read as the role itself.
+1. Names and aliases match as whole words, longest first, so "deputy DHO" beats "DHO". A match
+   is not that role when a job noun follows ("GP receptionist" is a receptionist), a word
+   such as "deputy" comes before ("deputy SENCO" is not the SENCO), "of" follows ("head of
+   year" is not the headteacher), or another role name follows straight after ("principal
+   physiotherapist"). Several roles may be named ("school nurse and SEND lead").
+2. Typos: the remaining words against aliases of as many words, word by word, each within a
+   small edit distance where a swapped pair of letters counts once. A different word is
+   never a typo: "continuing healthcare assessor" is not a "continuing care assessor".
+3. Workplace phrases ("at an NHS trust", "in a day nursery") give a sector hint; they never
+   read as the role. Two different workplaces give none.
+4. What the person says of themselves in the same words ("... and I'm the SEND lead") is kept
+   as answers, unless negated just before.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
-from knowledge.schema import Role
+from knowledge.schema import Role, Wording
 
-FUZZY_CUTOFF = 88  # rapidfuzz ratio; below this a near-miss is not trusted
-MIN_FUZZY_LENGTH = 5  # short aliases (OT, TA, GP) must match exactly
 MAX_ROLE_TEXT = 300  # a role is a few words; longer text is cut before matching
+MIN_TYPO_WORD = 5  # shorter words (OT, TA, GP, care) must be spelt exactly
+LONG_WORD = 12  # words this long may have two slips, shorter ones one
 
 _PUNCT = re.compile(r"[^\w&'+/-]+")
-_WORKPLACE_LEAD = r"(?:at|in|for|with|from|within)\s+(?:an?|the|my|our|a local)?\s*"
+_PREPOSITION = r"(?:at|in|for|with|from|within)\s+(?:(?:an?|the|my|our|local)\s+){0,2}(?:[\w'-]+\s+){0,2}?"
+_NOT_NOW = {"last", "previous", "former", "old"}
+_NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "wasn't", "without", "non"}
+_ADULTS = re.compile(r"(?<![\w'])adults?(?![\w'])")
 
 
 def normalise_role(text: str) -> str:
@@ -32,70 +43,135 @@ def normalise_role(text: str) -> str:
 
 @dataclass(frozen=True)
 class RoleMatch:
-    """What the typed role resolved to; ``role`` is None when the catalogue does not know it."""
+    """What the typed role says: the catalogue roles it names (most specific first), the
+    workplace it names, and facts stated in the person's own words."""
 
     typed: str | None
-    role: Role | None = None
+    roles: tuple[Role, ...] = ()
     matched: str | None = None
     score: float = 0.0
     sector_hint: str | None = None
+    said: Mapping[str, str] = field(default_factory=dict)
+    adults: bool = False
+
+    @property
+    def role(self) -> Role | None:
+        return self.roles[0] if self.roles else None
 
 
-def _pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+def _pattern(phrases: Iterable[str]) -> str:
     ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w'])")
+    return r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w'])"
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s-]+", text) if w]
 
 
 class RoleCatalogue:
     """The roles of the knowledge base, indexed by every name people use for them."""
 
-    def __init__(self, roles: Iterable[Role], settings: Mapping[str, Iterable[str]], job_nouns: Iterable[str] = ()) -> None:
+    def __init__(self, roles: Iterable[Role], wording: Wording | None = None) -> None:
+        wording = wording or Wording()
         self.by_alias: dict[str, Role] = {}
         for role in roles:
             for alias in (role.name, *role.aliases):
                 self.by_alias[normalise_role(alias)] = role
-        self._roles = _pattern(self.by_alias)
-        self._setting_sector = {normalise_role(p): sector for sector, phrases in settings.items() for p in phrases}
-        self._settings = re.compile(_WORKPLACE_LEAD + "(" + _pattern(self._setting_sector).pattern + ")")
-        self._fuzzy_choices = [a for a in self.by_alias if len(a) >= MIN_FUZZY_LENGTH]
-        nouns = sorted({normalise_role(n) for n in job_nouns}, key=len, reverse=True)
-        self._job_noun = re.compile(r"\s+(?:" + "|".join(map(re.escape, nouns)) + r")(?![\w'])") if nouns else None
+        self._roles = re.compile(_pattern(self.by_alias))
+        self._by_words: dict[int, list[tuple[str, list[str]]]] = {}
+        for alias in self.by_alias:
+            self._by_words.setdefault(len(alias.split()), []).append((alias, alias.split()))
+        self._sector_of = {normalise_role(p): s for s, phrases in wording.settings.items() for p in phrases}
+        self._settings = re.compile("(" + _pattern(self._sector_of) + ")")
+        after = {normalise_role(p): s for s, phrases in wording.settings_after.items() for p in phrases}
+        self._sector_of.update(after)
+        self._settings_after = re.compile(_PREPOSITION + "(" + _pattern(after) + ")") if after else None
+        nouns = {normalise_role(n) for n in wording.job_nouns}
+        self._job_noun = re.compile(r"\s+" + _pattern(nouns)) if nouns else None
+        self._not_before = {normalise_role(w) for w in wording.not_before}
+        self._not_after = {normalise_role(w) for w in wording.not_after}
+        self._said = [(re.compile(r"(?<![\w'])(?:" + x.pattern + r")(?![\w'])"), x.fact, x.value) for x in wording.said]
 
     def resolve(self, typed: str | None) -> RoleMatch:
         if not typed or not typed.strip():
             return RoleMatch(typed)
         text = normalise_role(typed)
-        hint = None
-        workplace = self._settings.search(text)
-        if workplace:
-            hint = self._setting_sector[workplace.group(1)]
-            text = (text[: workplace.start()] + " " + text[workplace.end():]).strip()
-        exact, describing = [], []
-        for match in self._roles.finditer(text):
-            (describing if self._describes_job(text, match.end()) else exact).append(match)
-        for match in describing:  # "SENCO administrator": neither SENCO nor a near-miss of it
-            text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end():]
-        candidates = [(m.group(0), 100.0) for m in exact] + self._fuzzy(text)
-        if not candidates:
-            return RoleMatch(typed, sector_hint=hint)
-        # The most specific name wins: "speech and langauge therapist" is not just "therapist".
-        alias, score = max(candidates, key=lambda c: (len(c[0]), c[1]))
-        return RoleMatch(typed, self.by_alias[alias], alias, score, hint)
+        found: list[tuple[str, float, tuple[int, int]]] = []
+        # The most specific name first: "speech and langauge therapist" is not just "therapist".
+        for alias, score, span in sorted(self._exact(text) + self._typos(text), key=lambda f: (-len(f[0]), -f[1])):
+            if not any(span[0] < b and a < span[1] for _, _, (a, b) in found):
+                found.append((alias, score, span))
+        roles = tuple(dict.fromkeys(self.by_alias[alias] for alias, _, _ in found))
+        best = found[0] if found else (None, 0.0, None)
+        blanked = text
+        for _, _, (a, b) in found:
+            blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+        return RoleMatch(typed, roles, best[0], best[1], self._workplace(blanked), self._stated(text), bool(_ADULTS.search(text)))
+
+    def _exact(self, text: str) -> list[tuple[str, float, tuple[int, int]]]:
+        """Whole-word matches that name the role."""
+        matches = list(self._roles.finditer(text))
+        places = [m.span(1) for m in self._settings.finditer(text)]
+        found = []
+        for n, m in enumerate(matches):
+            followed = n + 1 < len(matches) and not text[m.end(): matches[n + 1].start()].strip()
+            workplace = any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in places)  # "GP surgery"
+            if not (followed or workplace or self._describes_job(text, m.end()) or self._someone_else(text, m.start(), m.end())):
+                found.append((m.group(0), 100.0, m.span()))
+        return found
 
     def _describes_job(self, text: str, end: int) -> bool:
         """True when a job noun follows the role word: in "GP receptionist" the GP is a workplace."""
         return bool(self._job_noun and self._job_noun.match(text, end))
 
-    def _fuzzy(self, text: str) -> list[tuple[str, float]]:
+    def _someone_else(self, text: str, start: int, end: int) -> bool:
+        """True for "deputy SENCO", "ex-SENCO", "head of year": the words name another role."""
+        before, after = _words(text[:start]), _words(text[end:])
+        return bool((before and before[-1] in self._not_before) or (after and after[0] in self._not_after))
+
+    def _typos(self, text: str) -> list[tuple[str, float, tuple[int, int]]]:
         words = list(re.finditer(r"\S+", text))
         found = []
-        for n in range(1, 6):
+        for n, aliases in self._by_words.items():
             for i in range(len(words) - n + 1):
-                end = words[i + n - 1].end()
-                gram = " ".join(w.group(0) for w in words[i : i + n])
-                if len(gram) < MIN_FUZZY_LENGTH - 1 or self._describes_job(text, end):
+                gram = [w.group(0) for w in words[i: i + n]]
+                start, end = words[i].start(), words[i + n - 1].end()
+                if self._describes_job(text, end) or self._someone_else(text, start, end):
                     continue
-                best = process.extractOne(gram, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+                best = min(((sum(d), alias) for alias, parts in aliases if (d := _slips(gram, parts)) is not None), default=None)
                 if best:
-                    found.append((best[0], best[1]))
+                    found.append((best[1], 100.0 - 10 * best[0], (start, end)))
         return found
+
+    def _workplace(self, text: str) -> str | None:
+        sectors = set()
+        for m in self._settings.finditer(text):
+            before = _words(text[: m.start()])
+            if not (before and before[-1] in _NOT_NOW):
+                sectors.add(self._sector_of[m.group(1)])
+        for m in self._settings_after.finditer(text) if self._settings_after else ():
+            sectors.add(self._sector_of[m.group(1)])
+        return sectors.pop() if len(sectors) == 1 else None
+
+    def _stated(self, text: str) -> dict[str, str]:
+        said: dict[str, str] = {}
+        for pattern, fact, value in self._said:
+            for m in pattern.finditer(text):
+                if not _NEGATION & set(_words(text[: m.start()])[-3:]):
+                    said.setdefault(fact, value)
+        return said
+
+
+def _slips(typed: list[str], alias: list[str]) -> list[int] | None:
+    """Edit distance word by word, or None when a word is not a slip of the alias's word."""
+    slips = []
+    for a, b in zip(typed, alias):
+        if a == b:
+            slips.append(0)
+            continue
+        allowed = 0 if min(len(a), len(b)) < MIN_TYPO_WORD else (2 if min(len(a), len(b)) >= LONG_WORD else 1)
+        distance = OSA.distance(a, b, score_cutoff=allowed)
+        if distance > allowed:
+            return None
+        slips.append(distance)
+    return slips if any(slips) else None

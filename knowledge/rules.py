@@ -1,9 +1,12 @@
 """Turn what is known about a person into a level, or into the one question still needed.
 
-Never a guess: while an answer that could change the level is unknown, ``decide`` returns
-that question. A role named in a cohort goes straight to its level unless a recorded
-tension says to ask; any other role climbs the levels from the top, asking one qualifying
-question at a time, so a yes ends early and more involvement never gives a lower level.
+Never a guess: while anything that could change the answer is unknown, ``decide`` returns
+the question that settles it. The workplace comes first: as the person answered it, as
+their words name it ("at a college"), or as the documents place their role. A role the
+documents name then fixes a floor, never a ceiling. One involvement question offers the
+documents' own cohort descriptions above that floor, highest first, and the highest that
+applies wins, so more involvement never gives a lower level and nothing that could raise
+the level is left unasked.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from typing import Mapping, Union
 
 from knowledge.roles import RoleCatalogue, RoleMatch
 from knowledge.schema import (
-    FACT_VALUES, FRAMEWORK_OF_SECTOR, Citation, KnowledgeBase, Level, Option, Question, Role, Tension, Topic,
+    FACT_VALUES, FRAMEWORK_OF_SECTOR, INVOLVEMENT, Citation, KnowledgeBase, Level, Option, Question, Role, Tension, Topic,
 )
 
 
@@ -42,6 +45,10 @@ class Profile:
     def answered(self, fact: str, value: str) -> "Profile":
         return replace(self, answers={**self.answers, fact: value})
 
+    def chose(self, option: Option) -> "Profile":
+        """The profile after choosing one option of a question: every fact it settles."""
+        return replace(self, answers={**self.answers, **option.sets})
+
 
 @dataclass(frozen=True)
 class Reason:
@@ -51,15 +58,19 @@ class Reason:
 
 @dataclass(frozen=True)
 class NextQuestion:
+    """The question still needed; ``levels`` are the levels its options describe, by id."""
+
     question: Question
     options: tuple[Option, ...]
     role: RoleMatch
     because: Tension | None = None
+    levels: Mapping[str, Level] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Determination:
-    """The answer for one person; ``level`` is None where the documents set none for them."""
+    """The answer for one person; ``level`` is None where the documents set none for them.
+    ``known`` is every answer it rests on, the person's own words included."""
 
     role: RoleMatch
     sector: str
@@ -71,6 +82,7 @@ class Determination:
     topics: tuple[Topic, ...] = ()
     senco_award: Topic | None = None
     senco_award_required: bool = False
+    known: Mapping[str, str] = field(default_factory=dict)
 
 
 Outcome = Union[Determination, NextQuestion]
@@ -78,134 +90,153 @@ Outcome = Union[Determination, NextQuestion]
 
 def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile) -> Outcome:
     match = catalogue.resolve(profile.role)
-    role = match.role
-    sector = profile.answers.get("sector") or _sector(role, match.sector_hint)
-    if sector is None:
-        return _ask(kb, "sector", None, match, first=role.sectors if role else ())
-    if role and sector not in role.sectors:
-        role = None  # the typed role is not one the documents place in this sector
-    known = _known(role, sector, profile)
+    known = {**match.said, **profile.answers}
+    workplace = _workplace(kb, match, known)
+    if isinstance(workplace, NextQuestion):
+        return workplace
+    sector, roles, reasons = workplace
+    placed = [r for r in roles if r.home == sector]
+    tensions = [kb.tension(r.tension) for r in placed if r.tension]
     framework = FRAMEWORK_OF_SECTOR.get(sector)
-    tension = kb.tension(role.tension) if role and role.tension else None
-    if framework is None or (tension and tension.kind == "silence"):
-        return _without_level(kb, match, sector, tension)
+    silence = next((t for t in tensions if t.kind == "silence"), None)
+    if framework is None or silence:
+        return _without_level(kb, match, roles, sector, silence, reasons, known)
 
-    level, reasons = None, []
-    if role and role.level:
-        level = kb.level(role.level)
-        reasons.append(Reason(tension.statement, tension.citations[0]) if tension else
-                       Reason(f"{role.name} is named in the {level.name} cohort.", role.citation))
-    if tension and tension.asks:
-        answer = known.get(tension.asks)
-        if answer is None:
-            return _ask(kb, tension.asks, framework, match, because=tension)
-        level = kb.level(tension.outcomes[answer])
-        reasons.append(_answered(kb, tension.asks, framework, answer, level))
-    climbed = _climb(kb, framework, known, ask=level is None, stated=_stated(role, sector, profile))
-    if isinstance(climbed, str):
-        return _ask(kb, climbed, framework, match)
-    if level is None or climbed[0].rank > level.rank:
-        level = climbed[0]
-        reasons.append(climbed[1])
-    for fact in _sector_asks(role, sector):
+    floor = _floor(kb, framework, placed, match, reasons)
+    reached, rung = floor, None
+    for option, level in _rungs(kb, framework):
+        if level.rank > reached.rank and _applies(option, level, known):
+            reached, rung = level, option
+    open_rungs = [o for o, lv in _rungs(kb, framework) if lv.rank > reached.rank and _applies(o, lv, known) is None]
+    if open_rungs:
+        question = kb.question("involvement", framework)
+        none = tuple(o for o in question.options if o.level is None)
+        because = next((t for t in tensions if t.kind == "tension"), None)
+        return NextQuestion(question, tuple(open_rungs) + none, match, because, {o.level: kb.level(o.level) for o in open_rungs})
+    if rung:
+        reasons.append(Reason(f'You said: "{rung.label}". {reached.name} is for {_lower_first(reached.cohort.text)}',
+                              reached.cohort.citation))
+    elif not any(r.level for r in placed):
+        reasons.append(Reason(f"{reached.name} is for {_lower_first(reached.cohort.text)} None of the descriptions "
+                              "for a higher level applies to you.", reached.cohort.citation))
+    for fact in (f for r in placed for f in r.asks):
         if fact not in known:
-            return _ask(kb, fact, framework, match)
-    return _determination(kb, match, sector, level, reasons, known, tension)
+            question = kb.question(fact, framework)
+            return NextQuestion(question, question.options, match)
+    award = any("new-senco" in r.asks for r in placed)
+    return _determination(kb, match, sector, reached, reasons, known, tensions, award)
 
 
-def _sector(role: Role | None, hint: str | None) -> str | None:
-    if role and len(role.sectors) == 1:
-        return role.sectors[0]
-    if hint and (role is None or hint in role.sectors):
-        return hint
+def _workplace(kb: KnowledgeBase, match: RoleMatch, known: Mapping[str, str]) -> NextQuestion | tuple[str, list[Role], list[Reason]]:
+    """The person's sector, the named roles that hold there, and why any named role does not."""
+    roles, reasons = list(match.roles), []
+    sector = known.get("sector") or match.sector_hint
+    if sector is None:
+        shared = set.intersection(*(set(r.sectors) for r in roles)) if roles else set()
+        if len(shared) != 1:
+            first = list(dict.fromkeys(s for r in roles for s in r.sectors))
+            question = kb.question("sector", None, match.role.id if match.role else None)
+            order = {s: n for n, s in enumerate(first)}
+            return NextQuestion(question, tuple(sorted(question.options, key=lambda o: order.get(o.sets["sector"], len(order)))), match)
+        sector = shared.pop()
+    based = next((r for r in roles if sector in r.based_in), None)
+    if based and not any(sector in r.sectors for r in roles):
+        reasons.append(Reason(f'The documents place the role "{based.name}" in the {based.home} framework, so this guide '
+                              f"applies it although you work in {_sector_label(kb, sector)}.", based.citation))
+        sector = based.home
+    for role in [r for r in roles if r.home != sector]:
+        if sector not in role.sectors:
+            roles.remove(role)
+        if role.citation and sector in FRAMEWORK_OF_SECTOR:
+            reasons.append(Reason(f'The documents place the role "{role.name}" in {_sector_label(kb, role.home)}, not in '
+                                  f"{_sector_label(kb, sector)}, so your answer comes from what you do there.", role.citation))
+    return sector, roles, reasons
+
+
+def _sector_label(kb: KnowledgeBase, sector: str) -> str:
+    label = next(o.label for o in kb.question("sector", None).options if o.value == sector)
+    return label[:1].lower() + label[1:]
+
+
+def _floor(kb: KnowledgeBase, framework: str, placed: list[Role], match: RoleMatch, reasons: list[Reason]) -> Level:
+    """The lowest level the named roles allow, with the reason for it added to ``reasons``."""
+    base = kb.levels_of(framework)[0]
+    floor, why = base, None
+    for role in placed:
+        if not role.level:
+            continue
+        level = kb.level(role.level)
+        if match.adults and framework == "health" and level.rank > base.rank:
+            continue  # the levels are about CYP; a role named for that work says nothing of work with adults
+        if why is None or level.rank > floor.rank:
+            floor, why = level, _placed(kb, role, level)
+    if why:
+        reasons.append(why)
+    return floor
+
+
+def _placed(kb: KnowledgeBase, role: Role, level: Level) -> Reason:
+    assert role.citation  # content_loader refuses a placed role without one
+    if role.reading:
+        return Reason(f"This guide's reading: {role.reading}", role.citation)
+    if role.tension:
+        tension = kb.tension(role.tension)
+        return Reason(tension.statement, tension.citations[0])
+    return Reason(f"{role.name} is named in the {level.name} cohort.", role.citation)
+
+
+def _rungs(kb: KnowledgeBase, framework: str) -> list[tuple[Option, Level]]:
+    """The involvement options that name a level, highest first."""
+    question = kb.question("involvement", framework)
+    return [(o, kb.level(o.level)) for o in question.options if o.level]
+
+
+def _applies(option: Option, level: Level, known: Mapping[str, str]) -> bool | None:
+    """Whether the person is in this level's cohort: True, False, or None while unknown."""
+    if any(known.get(q.fact) in q.values for q in level.qualifies):
+        return True
+    chosen = known.get("involvement")
+    if chosen == option.value:
+        return True
+    if chosen is not None and INVOLVEMENT.index(chosen) < INVOLVEMENT.index(option.value):
+        return False  # they chose a lower description: this one does not apply
+    if all(known.get(q.fact) is not None for q in level.qualifies):
+        return False
     return None
-
-
-def _sector_asks(role: Role | None, sector: str) -> tuple[str, ...]:
-    return next((sf.asks for sf in role.sector_facts if sf.sector == sector), ()) if role else ()
-
-
-def _stated(role: Role | None, sector: str, profile: Profile) -> dict[str, tuple[str, Citation]]:
-    """Facts the documents state about the role in this sector (and the person did not answer)."""
-    stated = {f: (role.name, sf.citation) for sf in role.sector_facts if sf.sector == sector for f in sf.facts} if role else {}
-    return {f: v for f, v in stated.items() if f not in profile.answers}
-
-
-def _known(role: Role | None, sector: str, profile: Profile) -> dict[str, str]:
-    """The role's stated facts, overridden by anything the person answered."""
-    known: dict[str, str] = dict(role.implies) if role else {}
-    if role:
-        for sf in role.sector_facts:
-            if sf.sector == sector:
-                known.update(sf.facts)
-    known.update(profile.answers)
-    return known
-
-
-def _climb(kb: KnowledgeBase, framework: str, known: Mapping[str, str], ask: bool,
-           stated: Mapping[str, tuple[str, Citation]]) -> tuple[Level, Reason] | str:
-    """The highest level an answer qualifies for, checked from the top down.
-
-    With ``ask`` the first unanswered qualifying question is returned instead, so nothing
-    that could raise the level is skipped; without it, unanswered questions are passed over.
-    """
-    levels = kb.levels_of(framework)
-    for level in reversed(levels):
-        for qualifier in level.qualifies:
-            value = known.get(qualifier.fact)
-            if value is None and ask:
-                return qualifier.fact
-            if value in qualifier.values and qualifier.fact in stated:
-                name, citation = stated[qualifier.fact]
-                return level, Reason(f'The documents say the {name} should "{_lower_first(citation.quote)}". '
-                                     f"{level.name} is for {_lower_first(level.cohort.text)}", citation)
-            if value in qualifier.values:
-                return level, _answered(kb, qualifier.fact, framework, value, level, qualifier.citation)
-    base = levels[0]
-    return base, Reason(f"{base.name} is for {_lower_first(base.cohort.text)} No answer puts you in a higher level.", base.cohort.citation)
-
-
-def _answered(kb: KnowledgeBase, fact: str, framework: str, value: str, level: Level, citation: Citation | None = None) -> Reason:
-    question = kb.question(fact, framework)
-    label = next(o.label for o in question.options if o.value == value)
-    return Reason(f'You answered "{label}" to "{question.text}" {level.name} is for {_lower_first(level.cohort.text)}',
-                  citation or question.citation)
 
 
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
-def _ask(kb: KnowledgeBase, fact: str, framework: str | None, match: RoleMatch,
-         because: Tension | None = None, first: tuple[str, ...] = ()) -> NextQuestion:
-    """The question, with the options the role makes likely (``first``) offered first."""
-    question = kb.question(fact, framework)
-    options = sorted(question.options, key=lambda o: o.value not in first)
-    return NextQuestion(question, tuple(options), match, because)
-
-
-def _without_level(kb: KnowledgeBase, match: RoleMatch, sector: str, tension: Tension | None) -> Determination:
-    notes = [tension] if tension else kb.tensions_for(f"sector:{sector}")
+def _without_level(kb: KnowledgeBase, match: RoleMatch, roles: list[Role], sector: str, silence: Tension | None,
+                   reasons: list[Reason], known: Mapping[str, str]) -> Determination:
+    notes = [silence] if silence else kb.tensions_for(f"sector:{sector}")
     topic_ids = [t for note in notes for t in note.topics]
-    if match.role and match.role.topic and match.role.topic not in topic_ids:
-        topic_ids.insert(0, match.role.topic)
-    reasons = tuple(Reason(note.statement, note.citations[0]) for note in notes)
-    return Determination(match, sector, None, reasons, notes=tuple(notes), topics=tuple(kb.topic(t) for t in topic_ids))
+    for role in roles:
+        if role.topic and role.topic not in topic_ids:
+            topic_ids.insert(0, role.topic)
+    reasons = reasons + [Reason(note.statement, note.citations[0]) for note in notes]
+    return Determination(match, sector, None, tuple(reasons), notes=tuple(notes), topics=tuple(kb.topic(t) for t in topic_ids),
+                         known=dict(known))
 
 
 def _determination(kb: KnowledgeBase, match: RoleMatch, sector: str, level: Level, reasons: list[Reason],
-                   known: Mapping[str, str], tension: Tension | None) -> Determination:
+                   known: Mapping[str, str], tensions: list[Tension], award: bool) -> Determination:
     levels = kb.levels_of(level.framework)
-    notes = ([tension] if tension else []) + kb.tensions_for(level.id)
+    notes = [t for t in tensions if t.kind == "tension"] + kb.tensions_for(level.id)
+    if match.adults and level.framework == "health":
+        notes += [t for t in kb.tensions_for("said:adults") if t not in notes]
     topic_ids = [f"{level.framework}-builds-on"]
     topic_ids += ["health-framework-purpose"] if level.framework == "health" else ["learning-platform"]
     if match.role and match.role.topic:
         topic_ids.append(match.role.topic)
-    new_senco = known.get("new-senco") if sector == "school" else None
+    new_senco = known.get("new-senco") if award else None
     return Determination(
         role=match, sector=sector, level=level, reasons=tuple(reasons),
         builds_on=tuple(lv for lv in levels if lv.rank < level.rank),
         induction_level=levels[0] if levels[0].induction else None,
         notes=tuple(notes), topics=tuple(kb.topic(t) for t in topic_ids),
         senco_award=kb.topic("senco-award") if new_senco else None, senco_award_required=new_senco == "yes",
+        known=dict(known),
     )

@@ -4,15 +4,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-FACTS = ("sector", "contact", "assess", "lead", "designated", "confidential", "new-senco")
 SECTORS = ("health", "school", "early-years", "college", "local-authority")
 CONTACT = ("none", "some", "regular")
 YES_NO = ("yes", "no")
+# The answer to the one involvement question: the highest of the documents' cohort descriptions
+# that applies, lowest first. Each value above "none" is the fact that puts a person in a level.
+INVOLVEMENT = ("none", "contact", "assess", "lead", "designated")
 FACT_VALUES: Mapping[str, tuple[str, ...]] = {
     "sector": SECTORS,
+    "involvement": INVOLVEMENT,
     "contact": CONTACT,
     **{name: YES_NO for name in ("assess", "lead", "designated", "confidential", "new-senco")},
 }
+FACTS = tuple(FACT_VALUES)
 FRAMEWORK_OF_SECTOR = {"health": "health", "school": "schools"}
 
 
@@ -78,17 +82,25 @@ class Level:
 
 @dataclass(frozen=True)
 class Option:
+    """One answer to a question. ``sets`` is every fact the answer settles (by default ``{asks: value}``);
+    ``level`` names the level an involvement answer describes."""
+
     value: str
     label: str
+    sets: Mapping[str, str] = field(default_factory=dict)
+    level: str | None = None
 
 
 @dataclass(frozen=True)
 class Question:
+    """A question the rules ask; ``role`` marks one asked of that role instead of the general one."""
+
     asks: str
     text: str
     options: tuple[Option, ...]
     citation: Citation
     framework: str | None = None
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,32 +112,39 @@ class Tension:
     title: str
     statement: str
     citations: tuple[Citation, ...]
-    asks: str | None = None
-    outcomes: Mapping[str, str] = field(default_factory=dict)
-    applies_to: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()  # the levels a tension lies between, lowest first
+    applies_to: tuple[str, ...] = ()  # level ids, "sector:<sector>", topic ids, or "said:adults"
     topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
-class SectorFacts:
-    sector: str
-    facts: Mapping[str, str]
-    citation: Citation
-    asks: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class Role:
+    """A job title and where the documents place it.
+
+    ``sectors`` are the workplaces people with this title have (more than one means the
+    workplace is asked); the placement (``level``, ``tension``, ``reading``, ``asks``) holds
+    in the first of them only. ``level`` is a floor: answers can raise it, never lower it.
+    ``reading`` is set when the placement is this guide's reading rather than the documents'
+    words. ``based_in`` lists workplaces where the role works without leaving its own
+    framework (a school nurse in a school). A role with no citation is a title the documents
+    do not name, kept so that its words are not read as something else.
+    """
+
     id: str
     name: str
     sectors: tuple[str, ...]
-    citation: Citation
+    citation: Citation | None
     aliases: tuple[str, ...] = ()
     level: str | None = None
     tension: str | None = None
     topic: str | None = None
-    implies: Mapping[str, str] = field(default_factory=dict)
-    sector_facts: tuple[SectorFacts, ...] = ()
+    reading: str | None = None
+    asks: tuple[str, ...] = ()
+    based_in: tuple[str, ...] = ()
+
+    @property
+    def home(self) -> str:
+        return self.sectors[0]
 
 
 @dataclass(frozen=True)
@@ -168,6 +187,33 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Said:
+    """Words that state a fact in a person's own words: "I'm the SEND lead" says lead=yes."""
+
+    pattern: str  # a regular expression over normalised role text
+    fact: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How typed role text is read, beyond the role catalogue's names.
+
+    ``settings`` name a workplace wherever they stand ("an NHS trust"); ``settings_after``
+    only after at/in/for ("a nurse in a surgery"). ``job_nouns`` straight after a role word make
+    it describe the job ("GP receptionist"). ``not_before``/``not_after`` make a role word name
+    someone else ("deputy SENCO", "head of year").
+    """
+
+    settings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    settings_after: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    job_nouns: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    said: tuple[Said, ...] = ()
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     documents: tuple[Document, ...]
     levels: tuple[Level, ...]
@@ -176,8 +222,7 @@ class KnowledgeBase:
     roles: tuple[Role, ...]
     topics: tuple[Topic, ...]
     glossary: tuple[GlossaryEntry, ...]
-    settings: Mapping[str, tuple[str, ...]]
-    job_nouns: tuple[str, ...] = ()
+    wording: Wording = field(default_factory=Wording)
 
     def level(self, level_id: str) -> Level:
         return next(level for level in self.levels if level.id == level_id)
@@ -188,9 +233,12 @@ class KnowledgeBase:
     def topic(self, topic_id: str) -> Topic:
         return next(t for t in self.topics if t.id == topic_id)
 
-    def question(self, asks: str, framework: str | None) -> Question:
+    def question(self, asks: str, framework: str | None, role: str | None = None) -> Question:
+        """The question for a fact: the role's own if it has one, else the framework's, else the general one."""
         matching = [q for q in self.questions if q.asks == asks]
-        return next((q for q in matching if q.framework == framework), matching[0])
+        return next((q for q in matching if role and q.role == role), None) or \
+            next((q for q in matching if q.framework == framework and q.role is None), None) or \
+            next(q for q in matching if q.role is None)
 
     def levels_of(self, framework: str) -> list[Level]:
         return sorted((lv for lv in self.levels if lv.framework == framework), key=lambda lv: lv.rank)
@@ -209,7 +257,7 @@ class KnowledgeBase:
             found += [s.citation for s in level.sources]
         found += [q.citation for q in self.questions]
         found += [c for t in self.tensions for c in t.citations]
-        found += [r.citation for r in self.roles] + [f.citation for r in self.roles for f in r.sector_facts]
+        found += [r.citation for r in self.roles if r.citation]
         found += [i.citation for t in self.topics for i in t.items]
         found += [g.citation for g in self.glossary]
         return found

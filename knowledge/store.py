@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterable
 
-from sqlalchemy import delete, insert, inspect, select
+from sqlalchemy import MetaData, delete, insert, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -61,38 +61,59 @@ def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
         for i, src in enumerate(lv.sources):
             add(m.TrainingSourceRow, level_id=lv.id, position=i, name=src.name, url=src.url, note=src.note, citation_id=cite(src.citation))
     for q in kb.questions:
-        add(m.QuestionRow, asks=q.asks, framework=q.framework, text=q.text,
-            options=[{"value": o.value, "label": o.label} for o in q.options], citation_id=cite(q.citation))
+        add(m.QuestionRow, asks=q.asks, framework=q.framework, role_id=q.role, text=q.text, citation_id=cite(q.citation),
+            options=[{"value": o.value, "label": o.label, "sets": dict(o.sets), "level": o.level} for o in q.options])
     for n, topic in enumerate(kb.topics):
         add(m.TopicRow, id=topic.id, position=n, title=topic.title)
         for i, item in enumerate(topic.items):
             add(m.TopicItemRow, topic_id=topic.id, position=i, kind=item.kind, heading=item.heading, text=item.text, citation_id=cite(item.citation))
     for n, t in enumerate(kb.tensions):
-        add(m.TensionRow, id=t.id, position=n, kind=t.kind, title=t.title, statement=t.statement, asks=t.asks,
-            outcomes=dict(t.outcomes), applies_to=list(t.applies_to), topics=list(t.topics))
+        add(m.TensionRow, id=t.id, position=n, kind=t.kind, title=t.title, statement=t.statement,
+            levels=list(t.levels), applies_to=list(t.applies_to), topics=list(t.topics))
         for i, c in enumerate(t.citations):
             add(m.TensionCitationRow, tension_id=t.id, position=i, citation_id=cite(c))
     for n, role in enumerate(kb.roles):
         add(m.RoleRow, id=role.id, position=n, name=role.name, sectors=list(role.sectors), level_id=role.level, tension_id=role.tension,
-            topic_id=role.topic, implies=dict(role.implies), citation_id=cite(role.citation))
+            topic_id=role.topic, reading=role.reading, asks=list(role.asks), based_in=list(role.based_in),
+            citation_id=cite(role.citation) if role.citation else None)
         for alias in (role.name, *role.aliases):
             add(m.RoleAliasRow, role_id=role.id, alias=alias, normalised=normalise_role(alias))
-        for sf in role.sector_facts:
-            add(m.RoleSectorFactRow, role_id=role.id, sector=sf.sector, facts=dict(sf.facts), asks=list(sf.asks), citation_id=cite(sf.citation))
     for n, g in enumerate(kb.glossary):
         add(m.GlossaryRow, term=g.term, position=n, expansion=g.expansion, note=g.note, citation_id=cite(g.citation))
-    for sector, phrases in kb.settings.items():
-        for phrase in phrases:
-            add(m.SettingRow, sector=sector, phrase=phrase)
-    for n, word in enumerate(kb.job_nouns):
-        add(m.JobNounRow, word=word, position=n)
+    w = kb.wording
+    for kind, groups in (("setting", w.settings), ("setting_after", w.settings_after)):
+        for sector, phrases in groups.items():
+            for phrase in phrases:
+                add(m.WordingRow, kind=kind, key=sector, phrase=phrase)
+    for kind, words in (("job_noun", w.job_nouns), ("not_before", w.not_before), ("not_after", w.not_after)):
+        for word in words:
+            add(m.WordingRow, kind=kind, phrase=word)
+    for said in w.said:
+        add(m.WordingRow, kind="said", key=f"{said.fact}={said.value}", phrase=said.pattern)
     rows[m.CitationRow] = cite.rows()
     return rows
+
+
+def _drop_stale_tables(engine: Engine) -> None:
+    """Drop every kb_ table when the stored ones are not the tables this version writes.
+
+    The knowledge base is rebuilt from the content on every build, so an older layout is
+    simply removed; nothing else in the database (Rasa's ``events``) is touched.
+    """
+    found = inspect(engine)
+    stored = {name for name in found.get_table_names() if name.startswith("kb_")}
+    wanted = {t.name: {c.name for c in t.c} for t in m.Base.metadata.sorted_tables}
+    if not stored or (stored == set(wanted) and all({c["name"] for c in found.get_columns(t)} == cols for t, cols in wanted.items())):
+        return
+    old = MetaData()
+    old.reflect(engine, only=sorted(stored))
+    old.drop_all(engine)
 
 
 def write(engine: Engine, kb: s.KnowledgeBase) -> None:
     """Replace whatever knowledge base the database holds with ``kb``, all or nothing."""
     by_table = {model.__table__: values for model, values in _rows(kb).items()}
+    _drop_stale_tables(engine)
     m.Base.metadata.create_all(engine)
     tables = m.Base.metadata.sorted_tables
     with engine.begin() as conn:
@@ -135,9 +156,23 @@ class _Reader:
             documents=self.documents(), levels=self.levels(), questions=self.questions(), tensions=self.tensions(),
             roles=self.roles(), topics=self.topics(), glossary=tuple(
                 s.GlossaryEntry(g.term, self.citations[g.citation_id], g.expansion, g.note) for g in self.all(m.GlossaryRow, m.GlossaryRow.position)),
-            settings={sector: tuple(r.phrase for r in rows) for sector, rows in self.grouped(m.SettingRow, "sector", m.SettingRow.id).items()},
-            job_nouns=tuple(self.session.execute(select(m.JobNounRow.word).order_by(m.JobNounRow.position)).scalars()),
+            wording=self.wording(),
         )
+
+    def wording(self) -> s.Wording:
+        rows = self.grouped(m.WordingRow, "kind", m.WordingRow.id)
+
+        def by_sector(kind: str) -> dict[str, tuple[str, ...]]:
+            groups: dict[str, list[str]] = defaultdict(list)
+            for r in rows[kind]:
+                groups[r.key].append(r.phrase)
+            return {sector: tuple(phrases) for sector, phrases in groups.items()}
+
+        def words(kind: str) -> tuple[str, ...]:
+            return tuple(r.phrase for r in rows[kind])
+
+        said = tuple(s.Said(r.phrase, *r.key.split("=", 1)) for r in rows["said"])
+        return s.Wording(by_sector("setting"), by_sector("setting_after"), words("job_noun"), words("not_before"), words("not_after"), said)
 
     def documents(self) -> tuple[s.Document, ...]:
         sections = self.grouped(m.SectionRow, "document_id", m.SectionRow.position)
@@ -168,22 +203,20 @@ class _Reader:
         )
 
     def questions(self) -> tuple[s.Question, ...]:
-        return tuple(s.Question(q.asks, q.text, tuple(s.Option(**o) for o in q.options), self.citations[q.citation_id], q.framework)
+        return tuple(s.Question(q.asks, q.text, tuple(s.Option(**o) for o in q.options), self.citations[q.citation_id], q.framework, q.role_id)
                      for q in self.all(m.QuestionRow, m.QuestionRow.id))
 
     def tensions(self) -> tuple[s.Tension, ...]:
         cites = self.grouped(m.TensionCitationRow, "tension_id", m.TensionCitationRow.position)
         return tuple(s.Tension(t.id, t.kind, t.title, t.statement, tuple(self.citations[c.citation_id] for c in cites[t.id]),
-                               t.asks, dict(t.outcomes), tuple(t.applies_to), tuple(t.topics))
+                               tuple(t.levels), tuple(t.applies_to), tuple(t.topics))
                      for t in self.all(m.TensionRow, m.TensionRow.position))
 
     def roles(self) -> tuple[s.Role, ...]:
         aliases = self.grouped(m.RoleAliasRow, "role_id", m.RoleAliasRow.id)
-        facts = self.grouped(m.RoleSectorFactRow, "role_id", m.RoleSectorFactRow.id)
         return tuple(
-            s.Role(r.id, r.name, tuple(r.sectors), self.citations[r.citation_id], tuple(a.alias for a in aliases[r.id][1:]),
-                   r.level_id, r.tension_id, r.topic_id, dict(r.implies),
-                   tuple(s.SectorFacts(f.sector, dict(f.facts), self.citations[f.citation_id], tuple(f.asks)) for f in facts[r.id]))
+            s.Role(r.id, r.name, tuple(r.sectors), self.citations.get(r.citation_id), tuple(a.alias for a in aliases[r.id][1:]),
+                   r.level_id, r.tension_id, r.topic_id, r.reading, tuple(r.asks), tuple(r.based_in))
             for r in self.all(m.RoleRow, m.RoleRow.position)
         )
 

@@ -5,7 +5,7 @@ from collections import Counter
 
 from knowledge.coverage import uncovered
 from knowledge.roles import normalise_role
-from knowledge.schema import FACT_VALUES, SECTORS, KnowledgeBase
+from knowledge.schema import FACT_VALUES, FRAMEWORK_OF_SECTOR, SECTORS, KnowledgeBase, Question
 
 
 def _duplicates(names: list[str]) -> list[str]:
@@ -43,30 +43,44 @@ def problems(kb: KnowledgeBase) -> list[str]:
             found.append(f"roles.yml: {role.id}: unknown tension {role.tension!r}")
         if role.topic and role.topic not in topic_ids:
             found.append(f"roles.yml: {role.id}: unknown topic {role.topic!r}")
-        for sector in role.sectors + tuple(sf.sector for sf in role.sector_facts):
+        for sector in role.sectors + role.based_in:
             if sector not in SECTORS:
                 found.append(f"roles.yml: {role.id}: unknown sector {sector!r}")
-        check_facts("roles.yml", role.id, dict(role.implies))
-        for sf in role.sector_facts:
-            check_facts("roles.yml", role.id, dict(sf.facts))
-            found += [f"roles.yml: {role.id}: unknown question {x!r}" for x in sf.asks if x not in FACT_VALUES]
+        if role.level in level_ids and kb.level(role.level).framework != FRAMEWORK_OF_SECTOR.get(role.home):
+            found.append(f"roles.yml: {role.id}: {role.level} is not a level of its first sector, {role.home}")
+        found += [f"roles.yml: {role.id}: unknown question {x!r}" for x in role.asks if x not in FACT_VALUES]
     for t in kb.tensions:
-        if t.asks and t.asks not in FACT_VALUES:
-            found.append(f"tensions.yml: {t.id}: unknown question {t.asks!r}")
-        for answer, level in t.outcomes.items():
-            if t.asks and answer not in FACT_VALUES.get(t.asks, ()):
-                found.append(f"tensions.yml: {t.id}: unknown answer {answer!r}")
-            if level not in level_ids:
-                found.append(f"tensions.yml: {t.id}: unknown level {level!r}")
+        found += [f"tensions.yml: {t.id}: unknown level {x!r}" for x in t.levels if x not in level_ids]
         found += [f"tensions.yml: {t.id}: unknown topic {x!r}" for x in t.topics if x not in topic_ids]
         for key in t.applies_to:
-            if key not in level_ids and key.removeprefix("sector:") not in SECTORS:
+            if key not in level_ids | topic_ids | {"said:adults"} and key.removeprefix("sector:") not in SECTORS:
                 found.append(f"tensions.yml: {t.id}: applies to unknown {key!r}")
     for q in kb.questions:
-        if tuple(o.value for o in q.options) != FACT_VALUES.get(q.asks):
-            found.append(f"questions.yml: {q.asks}: options must be {FACT_VALUES.get(q.asks)}")
-    for sector in kb.settings:
+        found += _question_problems(kb, q, level_ids)
+    for sector in (*kb.wording.settings, *kb.wording.settings_after):
         if sector not in SECTORS:
             found.append(f"roles.yml: settings: unknown sector {sector!r}")
+    found += [f"roles.yml: said: unknown fact {x.fact}={x.value}" for x in kb.wording.said if x.value not in FACT_VALUES.get(x.fact, ())]
     found += [f"documents.yml: {row.document} {row.section!r}: no fact cites it and no reason is given" for row in uncovered(kb)]
+    return found
+
+
+def _question_problems(kb: KnowledgeBase, q: Question, level_ids: set[str]) -> list[str]:
+    """An option must settle its own fact with a value the rules know; involvement options name their levels."""
+    where = f"questions.yml: {q.asks}{' (' + q.role + ')' if q.role else ''}"
+    found = [f"{where}: unknown role {q.role!r}" for _ in [q.role] if q.role and q.role not in {r.id for r in kb.roles}]
+    values = [o.value for o in q.options]
+    found += [f"{where}: duplicate option {v!r}" for v in _duplicates(values)]
+    for o in q.options:
+        if q.asks not in o.sets:
+            found.append(f"{where}: option {o.value!r} does not settle {q.asks}")
+        found += [f"{where}: option {o.value!r} sets unknown {k}={v}" for k, v in o.sets.items() if v not in FACT_VALUES.get(k, ())]
+        if o.level and o.level not in level_ids:
+            found.append(f"{where}: option {o.value!r} names unknown level {o.level!r}")
+    if q.asks == "involvement":
+        levels = [kb.level(o.level) for o in q.options if o.level in level_ids]
+        if any(lv.framework != q.framework for lv in levels) or [lv.rank for lv in levels] != sorted((lv.rank for lv in levels), reverse=True):
+            found.append(f"{where}: options must name levels of {q.framework}, highest first")
+        if q.options[-1].level is not None:
+            found.append(f"{where}: the last option must be the one that names no level")
     return found

@@ -18,6 +18,10 @@ from knowledge.roles import MAX_ROLE_TEXT, RoleCatalogue, normalise_role
     ("DHO", "designated-health-officer"),
     ("Designated Clinical Officer", "designated-professional"),
     ("GP SEND lead", "gp-send-lead"),
+    ("school nurse and SEND lead", "school-nurse"),
+    ("senior childrens commisioning team", "childrens-commissioner"),
+    ("speach and language therapist", "speech-and-language-therapist"),
+    ("commissioning manager at the ICB", "commissioner"),
     ("GPs", "gp"),
     ("AHPs", "allied-health-professional"),
     ("TA supporting a pupil with an EHCP every day", "teaching-assistant"),
@@ -37,16 +41,58 @@ def test_a_role_word_before_a_job_noun_describes_the_job(guide, typed):
     assert guide.catalogue.resolve(typed).role is None
 
 
+@pytest.mark.parametrize("typed, not_role", [
+    ("deputy SENCO", "senco"), ("assistant SENCO", "senco"), ("ex-SENCO", "senco"), ("former SENCO", "senco"),
+    ("head of year", "headteacher"), ("head of department", "headteacher"), ("Head of Children's Therapies", "therapist"),
+    ("assistant head", "headteacher"), ("trainee GP", "gp"), ("student physio", "physiotherapist"),
+    ("ICB executive lead", "icb-executive-lead"), ("senior responsible officer", "send-senior-responsible-officer"),
+    ("service lead", "cyp-service-lead"), ("specialist service manager", "cyp-specialist-service-manager"),
+    ("childrens commissioning team", "childrens-commissioner"), ("clinical lead for SEND", "gp-send-lead"),
+    ("continuing healthcare assessor", "continuing-care-assessor"), ("care navigator", "childrens-care-navigator"),
+    ("office manager at a GP surgery", "gp"), ("principal physiotherapist", "headteacher"),
+])
+def test_words_that_change_who_is_meant_are_kept(guide, typed, not_role):
+    assert not_role not in [r.id for r in guide.catalogue.resolve(typed).roles]
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("school nurse and SEND lead", {"lead": "yes"}),
+    ("I'm not the SEND lead", {}),
+    ("nurse who leads on SEND", {"lead": "yes"}),
+    ("SENCO, newly appointed", {"new-senco": "yes"}),
+    ("SENCO for four years", {"new-senco": "no"}),
+])
+def test_what_people_say_of_themselves_is_kept(guide, typed, said):
+    assert dict(guide.catalogue.resolve(typed).said) == said
+
+
 @pytest.mark.parametrize("typed, sector", [
     ("receptionist at a GP surgery", "health"),
     ("I work in a hospital as a porter", "health"),
     ("cook at a primary school", "school"),
     ("admin in a nursery", "early-years"),
     ("receptionist", None),
+    ("I work in the finance team of an NHS trust", "health"),
+    ("assistant in a day nursery", "early-years"),
+    ("lecturer at a sixth form college", "college"),
+    ("receptionist at a surgery", "health"),
+    ("cleaner, my last school", None),
+    ("cleaner at a school and a hospital", None),
 ])
 def test_a_workplace_gives_the_sector_not_the_role(guide, typed, sector):
     match = guide.catalogue.resolve(typed)
     assert match.role is None and match.sector_hint == sector
+
+
+@pytest.mark.parametrize("typed, role_id, sector", [
+    ("school nurse based in a secondary school", "school-nurse", "school"),
+    ("nursery nurse in the health visiting team", "nursery-nurse", "health"),
+    ("SEND lead at a primary school", "health-send-lead", "school"),
+    ("nursery nurse", "nursery-nurse", None),
+])
+def test_a_named_workplace_is_kept_beside_the_role(guide, typed, role_id, sector):
+    match = guide.catalogue.resolve(typed)
+    assert (match.role.id, match.sector_hint) == (role_id, sector)
 
 
 ODD = ["", "   ", "🙂🙂", "<script>alert(1)</script>", "'; DROP TABLE kb_role; --",
@@ -63,6 +109,6 @@ def test_very_long_text_is_cut_before_matching():
 
 
 def test_a_fuzzy_match_needs_a_close_spelling(kb):
-    catalogue = RoleCatalogue(kb.roles, kb.settings)
+    catalogue = RoleCatalogue(kb.roles, kb.wording)
     assert catalogue.resolve("physiology student").role is None
     assert catalogue.resolve("theatre nurse").role is None

@@ -17,48 +17,56 @@ def truth(**answers: str) -> dict[str, str]:
 
 
 # role typed, answers the person would give, expected level id, questions asked in order
+I = "involvement"
 CASES = [
-    ("school nurse", truth(), "level-3", []),
-    ("HV", truth(), "level-3", []),
-    ("continuing care assessors", truth(), "level-3", []),
-    ("GP", truth(), "level-3", ["lead"]),
-    ("GP", truth(lead="yes"), "level-4", ["lead"]),
-    ("commissioner", truth(), "level-3", ["lead"]),
-    ("commissioner", truth(lead="yes"), "level-4", ["lead"]),
-    ("children's commissioner", truth(), "level-4", []),
-    ("senior childrens commisioning team", truth(), "level-4", []),
-    ("GP with clinical leadership in SEND", truth(), "level-4", []),
-    ("allied health professional", truth(), "level-2", ["assess"]),
-    ("AHP", truth(assess="yes"), "level-3", ["assess"]),
-    ("i'm a phsyiotherapist", truth(assess="yes"), "level-3", ["assess"]),
-    ("SALT", truth(assess="no"), "level-2", ["assess"]),
-    ("OT", truth(assess="yes"), "level-3", ["assess"]),
-    ("children's care navigator in a PCN", truth(), "level-2", ["lead"]),
-    ("care navigator", truth(lead="yes"), "level-4", ["lead"]),
-    ("SEND champion", truth(), "level-4", []),
-    ("ICB Executive Lead for SEND", truth(), "level-4", []),
-    ("Senior Responsible Officer for SEND", truth(), "level-4", []),
     ("DHO", truth(), "level-5", []),
     ("deputy DHO", truth(), "level-5", []),
-    ("Designated Clinical Officer", truth(), "level-5", []),
-    ("I manage SEND correspondence", truth(), "level-2", []),
-    ("non-clinical manager", truth(), "level-1", ["contact"]),
-    ("non-clinical manager", truth(contact="some"), "level-2", ["contact"]),
-    ("receptionist at a GP surgery", truth(), "level-1", ["designated", "lead", "assess", "contact", "confidential"]),
-    ("receptionist at a GP surgery", truth(contact="some"), "level-2", ["designated", "lead", "assess", "contact"]),
-    ("receptionist at a GP surgery", truth(confidential="yes"), "level-2", ["designated", "lead", "assess", "contact", "confidential"]),
-    ("porter in a hospital", truth(assess="yes"), "level-3", ["designated", "lead", "assess"]),
-    ("GP receptionist", truth(contact="some"), "level-2", ["sector", "designated", "lead", "assess", "contact"]),
-    ("hospital manager", truth(lead="yes"), "level-4", ["sector", "designated", "lead"]),
-    (None, truth(designated="yes"), "level-5", ["sector", "designated"]),
-    ("teacher", truth(sector="school", assess="yes"), "tier-2", ["assess"]),
-    ("teacher", truth(sector="school", contact="some"), "tier-1", ["assess", "contact"]),
-    ("TA supporting a pupil with an EHCP every day", truth(sector="school", contact="regular"), "tier-1", ["assess", "contact"]),
-    ("teaching assistant", truth(sector="school"), "introductory", ["assess", "contact"]),
-    ("headteacher", truth(sector="school", assess="yes"), "tier-2", ["assess"]),
-    ("I've just been appointed SENCO", truth(sector="school", new_senco="yes"), "tier-2", ["sector", "new-senco"]),
+    ("Designated Health Officer for SEND", truth(), "level-5", []),
+    ("school nurse", truth(), "level-3", [I]),
+    ("school nurse", truth(lead="yes"), "level-4", [I]),
+    ("HV", truth(designated="yes"), "level-5", [I]),
+    ("continuing care assessors", truth(), "level-3", [I]),
+    ("GP", truth(), "level-3", [I]),
+    ("GP", truth(lead="yes"), "level-4", [I]),
+    ("commissioner", truth(), "level-3", [I]),
+    ("commissioning manager", truth(lead="yes"), "level-4", [I]),
+    ("children's commissioner", truth(), "level-4", [I]),
+    ("senior childrens commisioning team", truth(), "level-4", [I]),
+    ("GP with clinical leadership in SEND", truth(), "level-4", [I]),
+    ("allied health professional", truth(), "level-2", [I]),
+    ("AHP", truth(assess="yes"), "level-3", [I]),
+    ("i'm a phsyiotherapist", truth(assess="yes"), "level-3", [I]),
+    ("SALT", truth(), "level-2", [I]),
+    ("children's care navigator in a PCN", truth(), "level-2", [I]),
+    ("childrens care navigator", truth(lead="yes"), "level-4", [I]),
+    ("care navigator", truth(), "level-1", [I]),
+    ("care navigator", truth(contact="some"), "level-2", [I]),
+    ("SEND champion", truth(), "level-4", [I]),
+    ("ICB Executive Lead for SEND", truth(), "level-4", [I]),
+    ("ICB executive lead", truth(), "level-1", [I]),
+    ("Senior Responsible Officer for SEND", truth(), "level-4", [I]),
+    ("Designated Clinical Officer", truth(), "level-1", [I]),
+    ("Designated Clinical Officer", truth(designated="yes"), "level-5", [I]),
+    ("I manage SEND correspondence", truth(), "level-2", ["sector", I]),
+    ("non-clinical manager", truth(), "level-1", [I]),
+    ("practice manager", truth(confidential="yes"), "level-2", [I]),
+    ("receptionist at a GP surgery", truth(), "level-1", [I]),
+    ("receptionist at a GP surgery", truth(contact="some"), "level-2", [I]),
+    ("receptionist at a GP surgery", truth(confidential="yes"), "level-2", [I]),
+    ("porter in a hospital", truth(assess="yes"), "level-3", [I]),
+    ("GP receptionist", truth(contact="some"), "level-2", ["sector", I]),
+    ("hospital manager", truth(lead="yes"), "level-4", [I]),
+    (None, truth(designated="yes"), "level-5", ["sector", I]),
+    ("teacher", truth(sector="school", assess="yes"), "tier-2", [I]),
+    ("teacher", truth(sector="school", contact="some"), "tier-1", [I]),
+    ("TA supporting a pupil with an EHCP every day", truth(sector="school", contact="regular"), "tier-1", [I]),
+    ("teaching assistant", truth(sector="school"), "introductory", [I]),
+    ("headteacher", truth(sector="school", assess="yes"), "tier-2", [I]),
+    ("I've just been appointed SENCO", truth(sector="school", new_senco="yes"), "tier-2", ["sector"]),
     ("SENCo at a school", truth(sector="school"), "tier-2", ["new-senco"]),
-    ("office manager", truth(sector="school"), "introductory", ["sector", "assess", "contact"]),
+    ("SENCO at a school, newly appointed", truth(sector="school", new_senco="yes"), "tier-2", []),
+    ("office manager", truth(sector="school"), "introductory", ["sector", I]),
+    ("SEND lead at a primary school", truth(sector="school", assess="yes"), "tier-2", [I]),
 ]
 
 
@@ -81,7 +89,10 @@ def test_a_named_role_is_decided_by_the_cohort_that_names_it(guide):
 @pytest.mark.parametrize("role, answers, tension", [
     ("physiotherapist", truth(), "ahp-or-therapist"),
     ("allied health professional", truth(assess="yes"), "ahp-or-therapist"),
-    ("care navigator", truth(), "care-navigator-lead"),
+    ("children's care navigator", truth(), "care-navigator-lead"),
+    ("care navigator", truth(), "care-navigator-children"),
+    ("senior manager at an NHS trust", truth(), "senior-managers-lead"),
+    ("Designated Medical Officer", truth(), "designated-professionals"),
     ("commissioner", truth(), "commissioner-lead"),
     ("GP", truth(), "gp-leadership"),
     ("non-clinical manager", truth(), "non-clinical-manager-contact"),
@@ -94,7 +105,8 @@ def test_a_tension_is_asked_about_and_explained(guide, role, answers, tension):
 
 
 @pytest.mark.parametrize("role, answers, notes", [
-    ("receptionist at a GP surgery", truth(contact="some"), {"level-2-confidential", "hours-add-up", "induction-only-level-1"}),
+    ("receptionist at a GP surgery", truth(contact="some"), {"level-2-confidential", "clinical-contact", "hours-add-up", "induction-only-level-1"}),
+    ("physiotherapist for adults", truth(), {"ahp-or-therapist", "children-and-adults"}),
     ("school nurse", truth(), {"hours-add-up", "induction-only-level-1"}),
     ("teacher", truth(sector="school"), {"introductory-two-names", "tiers-no-hours"}),
     ("teacher", truth(sector="school", assess="yes"), {"tiers-no-hours", "tier-2-no-areas"}),
@@ -141,19 +153,54 @@ def test_senco_award_applies_only_to_a_newly_appointed_school_senco(guide):
     assert "within three years of appointment" in texts and "masters level" in texts and "60 credits" in texts
 
 
-def test_a_role_from_another_sector_is_not_applied(guide):
+@pytest.mark.parametrize("role, sector", [("teacher", "health"), ("SEND administrator", "school"), ("SEND lead", "school")])
+def test_a_role_from_another_sector_is_not_applied_and_the_answer_says_so(guide, role, sector):
+    _, result = interview(guide, role, truth(sector=sector), given={"sector": sector})
+    assert result.role.role is not None and result.role.role.id not in {r.id for r in result.role.roles if r.home == result.sector}
+    assert any("so your answer comes from what you do there" in r.text for r in result.reasons)
+
+
+def test_a_role_based_in_another_workplace_keeps_its_framework_and_says_so(guide):
     _, result = interview(guide, "school nurse", truth(sector="school"), given={"sector": "school"})
-    assert result.level.framework == "schools"
+    assert result.level.id == "level-3" and "although you work in a school" in result.reasons[0].text
 
 
 def test_explicit_answers_can_raise_a_named_role(guide):
-    result = guide.decide(Profile.of("school nurse", lead="yes"))
-    assert result.level.id == "level-4"
+    assert isinstance(guide.decide(Profile.of("school nurse", lead="yes")), NextQuestion)  # a designated SEND role is still open
+    assert guide.decide(Profile.of("school nurse", lead="yes", designated="no")).level.id == "level-4"
+
+
+def test_a_named_role_is_offered_only_the_descriptions_above_its_floor(guide):
+    gp = guide.decide(Profile("GP"))
+    assert [o.value for o in gp.options] == ["designated", "lead", "none"]
+    champion = guide.decide(Profile("SEND champion"))
+    assert [o.value for o in champion.options] == ["designated", "none"]
+    porter = guide.decide(Profile("porter at a hospital"))
+    assert [o.value for o in porter.options] == ["designated", "lead", "assess", "contact", "none"]
+
+
+def test_the_designated_description_says_send(guide):
+    question = guide.decide(Profile("designated nurse for safeguarding children"))
+    assert "SEND" in next(o.label for o in question.options if o.value == "designated")
+    assert question.because.id == "designated-professionals"
 
 
 def test_sector_question_offers_the_role_sectors_first(guide):
+    question = guide.decide(Profile("nursery nurse"))
+    assert [o.value for o in question.options] == ["early-years", "health", "school", "college", "local-authority"]
+
+
+def test_a_senco_is_asked_where_and_whether_new_in_one_question(guide):
     question = guide.decide(Profile("SENCO"))
-    assert [o.value for o in question.options] == ["school", "early-years", "college", "health", "local-authority"]
+    assert question.question.role == "senco"
+    assert question.options[0].sets == {"sector": "school", "new-senco": "yes"}
+    assert {o.sets["sector"] for o in question.options} == {"school", "early-years", "college", "health", "local-authority"}
+
+
+@pytest.mark.parametrize("typed", ["deputy SENCO", "assistant SENCO", "ex-SENCO", "SENCO administrator"])
+def test_someone_who_is_not_the_senco_is_never_told_to_achieve_the_award(guide, typed):
+    _, result = interview(guide, typed, truth(sector="school", assess="yes", new_senco="yes"))
+    assert result.level.id == "tier-2" and result.senco_award is None
 
 
 @pytest.mark.parametrize("answers", [{"contact": "lots"}, {"sector": "prison"}, {"mood": "yes"}, {"lead": "maybe"}])
@@ -176,8 +223,11 @@ def test_json_for_a_determination(guide):
 
 def test_json_for_a_question(guide):
     data = to_dict(guide.decide(Profile.of("GP")))
-    assert data["asks"] == "lead" and data["options"] == ["yes", "no"]
-    assert "GPs with clinical leadership in SEND" in [c["quote"] for c in data["citations"]]
+    assert data["asks"] == "involvement" and [o["value"] for o in data["options"]] == ["designated", "lead", "none"]
+    assert data["options"][1]["sets"] == {"involvement": "lead"} and data["options"][1]["level"] == "Level 4"
+    quotes = [c["quote"] for c in data["citations"]]
+    assert "GPs with clinical leadership in SEND" in [quotes[i] for i in data["because_cite"]]
+    assert quotes[data["options"][1]["cite"]].startswith("Level 4: Professionals leading on the SEND agenda")
 
 
 def test_a_step_up_lists_only_what_the_higher_levels_add(guide):
