@@ -20,11 +20,23 @@ from knowledge.content_loader import ContentError, SourceError, load_content
 from knowledge.coverage import report, uncovered
 from knowledge.db import database_url, describe, make_engine
 from knowledge.guide import Guide, build
+from knowledge.reading import read_answer
 from knowledge.rules import InvalidAnswer, NextQuestion, Profile
-from knowledge.schema import FACT_VALUES
+from knowledge.schema import FACT_VALUES, Option
 from knowledge.store import KnowledgeBaseMissing
 
 ANSWER_OPTIONS = list(FACT_VALUES)
+FACT_HELP = {
+    "sector": "where you work",
+    "involvement": "the highest of the documents' descriptions that applies to you (the question the assistant asks)",
+    "contact": "contact with children or young people with SEND",
+    "assess": "you contribute to assessing, planning, intervening or evaluating their needs (in a school: you are "
+              "continuously and directly involved in educating them)",
+    "lead": "you lead on SEND for a service or organisation",
+    "designated": "you hold a designated SEND role, such as DHO or deputy DHO",
+    "confidential": "you handle confidential information about CYP with SEND",
+    "new-senco": "you are a newly appointed school SENCO, not a SENCO for more than twelve months in total",
+}
 
 
 def _emit(args: argparse.Namespace, data: Any, plain: Callable[[], str]) -> None:
@@ -59,32 +71,29 @@ def _level(args: argparse.Namespace) -> int:
     profile = _profile(args)
     outcome = guide.decide(profile)
     while args.interactive and isinstance(outcome, NextQuestion):
-        answer = _prompt(to_dict(outcome))
-        if answer is None:
+        option = _prompt(outcome, guide)
+        if option is None:
             return 1
-        profile = profile.answered(outcome.question.asks, answer)
+        profile = profile.chose(option)
         outcome = guide.decide(profile)
     data = to_dict(outcome)
     _emit(args, data, lambda: text.question(data) if "question" in data else text.determination(data, args.full))
     return 0
 
 
-def _prompt(question: dict[str, Any]) -> str | None:
-    """Ask on the terminal until the answer is one of the options; None at end of input."""
-    print(text.question(question))
-    options = question["options"]
+def _prompt(question: NextQuestion, guide: Guide) -> Option | None:
+    """Ask on the terminal until the answer picks one of the options; None at end of input."""
+    print(text.question(to_dict(question)))
     while True:
         try:
-            reply = input("> ").strip().casefold()
+            reply = input("> ")
         except EOFError:
             print("No answer given.", file=sys.stderr)
             return None
-        if reply.isdigit() and 1 <= int(reply) <= len(options):
-            return options[int(reply) - 1]
-        chosen = [v for v in options if reply in (v, question["labels"][v].casefold())]
+        chosen = read_answer(question.options, question.question.asks, reply, guide.catalogue)
         if chosen:
-            return chosen[0]
-        print(f"Please answer with a number from 1 to {len(options)}.")
+            return chosen
+        print(f"Sorry, I could not tell which of those you mean. Please answer with a number from 1 to {len(question.options)}.")
 
 
 def _cohort(args: argparse.Namespace) -> int:
@@ -242,7 +251,7 @@ def parser() -> argparse.ArgumentParser:
     p = command("level", _level, "the training level for a person, or the next question to ask")
     p.add_argument("--role", help="the job role as the person says it")
     for fact in ANSWER_OPTIONS:
-        p.add_argument(f"--{fact}", choices=FACT_VALUES[fact], dest=fact.replace("-", "_"))
+        p.add_argument(f"--{fact}", choices=FACT_VALUES[fact], dest=fact.replace("-", "_"), help=FACT_HELP.get(fact))
     p.add_argument("--interactive", "-i", action="store_true", help="ask the remaining questions here")
     p.add_argument("--full", action="store_true", help="show every learning outcome and topic")
     command("train", _train, "train the model if the training inputs changed, and print its path", False)

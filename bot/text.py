@@ -22,7 +22,9 @@ def question(q: dict[str, Any]) -> str:
     lines = [q["question"]]
     if q.get("because"):
         lines.append(f"(Why I ask: {q['because']})")
-    lines += [f"  {n}. {q['labels'][v]}  [--{q['asks']} {v}]" for n, v in enumerate(q["options"], 1)]
+    for n, option in enumerate(q["options"], 1):
+        flags = " ".join(f"--{fact} {value}" for fact, value in option["sets"].items())
+        lines.append(f"  {n}. {option['label']}  [{flags}]")
     return "\n".join(lines + _sources(q["citations"]))
 
 

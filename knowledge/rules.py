@@ -102,7 +102,7 @@ def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile) -> Out
     if framework is None or silence:
         return _without_level(kb, match, roles, sector, silence, reasons, known)
 
-    floor = _floor(kb, framework, placed, match, reasons)
+    floor, named = _floor(kb, framework, placed, match, reasons)
     reached, rung = floor, None
     for option, level in _rungs(kb, framework):
         if level.rank > reached.rank and _applies(option, level, known):
@@ -116,7 +116,7 @@ def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile) -> Out
     if rung:
         reasons.append(Reason(f'You said: "{rung.label}". {reached.name} is for {_lower_first(reached.cohort.text)}',
                               reached.cohort.citation))
-    elif not any(r.level for r in placed):
+    elif not named:
         reasons.append(Reason(f"{reached.name} is for {_lower_first(reached.cohort.text)} None of the descriptions "
                               "for a higher level applies to you.", reached.cohort.citation))
     for fact in (f for r in placed for f in r.asks):
@@ -158,8 +158,8 @@ def _sector_label(kb: KnowledgeBase, sector: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def _floor(kb: KnowledgeBase, framework: str, placed: list[Role], match: RoleMatch, reasons: list[Reason]) -> Level:
-    """The lowest level the named roles allow, with the reason for it added to ``reasons``."""
+def _floor(kb: KnowledgeBase, framework: str, placed: list[Role], match: RoleMatch, reasons: list[Reason]) -> tuple[Level, bool]:
+    """The lowest level the named roles allow, and whether a role set it (its reason added to ``reasons``)."""
     base = kb.levels_of(framework)[0]
     floor, why = base, None
     for role in placed:
@@ -172,7 +172,7 @@ def _floor(kb: KnowledgeBase, framework: str, placed: list[Role], match: RoleMat
             floor, why = level, _placed(kb, role, level)
     if why:
         reasons.append(why)
-    return floor
+    return floor, why is not None
 
 
 def _placed(kb: KnowledgeBase, role: Role, level: Level) -> Reason:

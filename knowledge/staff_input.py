@@ -16,6 +16,8 @@ from typing import Iterator, Mapping
 
 from rapidfuzz import fuzz
 
+from knowledge.schema import INVOLVEMENT
+
 MAX_CELL = 300
 FUZZY_CUTOFF = 88  # "Job tittle" and "Departmnet" pass; "Status" does not name "started"
 FORMULA = re.compile(r"^\s*[=+\-@\t\r]")
@@ -27,6 +29,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
                "payroll number", "staff number"),
     "department": ("department", "dept", "team", "service", "directorate", "unit", "ward"),
     "sector": ("sector", "setting", "workplace", "organisation type", "setting type"),
+    "involvement": ("involvement", "send involvement", "involvement with send", "involvement with cyp with send"),
     "contact": ("contact", "contact with cyp", "contact with cyp with send", "send contact", "cyp contact",
                 "contact with children"),
     "assess": ("assess", "assessing", "contributes to assessing", "assessing planning", "contributes to assessing planning",
@@ -193,12 +196,14 @@ def from_titles(text: str) -> StaffList:
 
 def answers(row: Row) -> Iterator[tuple[str, str | None]]:
     """(fact, value) for each answer column the row fills; value None when it means nothing certain."""
-    for fact in ("sector", "contact", "assess", "lead", "designated", "confidential", "new-senco"):
+    for fact in ("sector", "involvement", "contact", "assess", "lead", "designated", "confidential", "new-senco"):
         text = row.cells.get(fact, "").casefold()
         if not text:
             continue
         if fact == "sector":
             yield fact, SECTOR_WORDS.get(text)
+        elif fact == "involvement":
+            yield fact, text if text in INVOLVEMENT else None
         elif fact == "contact":
             yield fact, CONTACT_WORDS.get(text)
         else:

@@ -87,7 +87,7 @@ def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
                 add(m.WordingRow, kind=kind, key=sector, phrase=phrase)
     for kind, words in (("job_noun", w.job_nouns), ("not_before", w.not_before), ("not_after", w.not_after)):
         for word in words:
-            add(m.WordingRow, kind=kind, phrase=word)
+            add(m.WordingRow, kind=kind, key=None, phrase=word)
     for said in w.said:
         add(m.WordingRow, kind="said", key=f"{said.fact}={said.value}", phrase=said.pattern)
     rows[m.CitationRow] = cite.rows()

@@ -26,17 +26,17 @@ def db(tmp_path_factory) -> str:
 
 
 def test_level_json_for_a_named_role(db):
-    out = send_guide("level", "--role", "school nurse", "--json", db=db)
+    out = send_guide("level", "--role", "deputy DHO", "--json", db=db)
     data = json.loads(out.stdout)
-    assert data["level"] == "Level 3" and data["citations"]
+    assert data["level"] == "Level 5" and data["citations"]
     assert {"document", "title", "section", "quote"} == set(data["citations"][0])
 
 
 def test_level_json_asks_the_next_question(db):
     data = json.loads(send_guide("level", "--role", "phsyiotherapist", "--json", db=db).stdout)
-    assert data["asks"] == "assess" and data["options"] == ["yes", "no"]
+    assert data["asks"] == "involvement" and [o["value"] for o in data["options"]] == ["designated", "lead", "assess", "none"]
     data = json.loads(send_guide("level", "--role", "SENCO", "--json", db=db).stdout)
-    assert data["asks"] == "sector" and data["options"][:3] == ["school", "early-years", "college"]
+    assert data["asks"] == "sector" and [o["sets"]["sector"] for o in data["options"]][:3] == ["school", "school", "early-years"]
     data = json.loads(send_guide("level", "--role", "SENCO", "--sector", "school", "--json", db=db).stdout)
     assert data["asks"] == "new-senco"
 
@@ -44,6 +44,8 @@ def test_level_json_asks_the_next_question(db):
 def test_level_with_all_answers(db):
     args = ["level", "--role", "teaching assistant", "--sector", "school", "--assess", "no", "--contact", "some", "--json"]
     assert json.loads(send_guide(*args, db=db).stdout)["level"] == "Tier 1"
+    args = ["level", "--role", "GP", "--involvement", "lead", "--json"]
+    assert json.loads(send_guide(*args, db=db).stdout)["level"] == "Level 4"
     args = ["level", "--role", "SENCO", "--sector", "school", "--new-senco", "yes", "--json"]
     data = json.loads(send_guide(*args, db=db).stdout)
     assert data["level"] == "Tier 2" and data["senco_award"]["required"] is True
@@ -51,7 +53,7 @@ def test_level_with_all_answers(db):
 
 def test_unknown_role_is_not_an_error(db):
     out = send_guide("level", "--role", "zookeeper", "--sector", "health", "--json", db=db)
-    assert out.returncode == 0 and json.loads(out.stdout)["asks"] == "designated"
+    assert out.returncode == 0 and json.loads(out.stdout)["asks"] == "involvement"
 
 
 def test_invalid_value_is_a_clear_error(db):
@@ -59,10 +61,25 @@ def test_invalid_value_is_a_clear_error(db):
     assert out.returncode != 0 and "invalid choice: 'lots'" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_interactive_asks_until_it_can_answer(db):
-    out = send_guide("level", "--interactive", db=db, stdin="receptionist at a GP surgery\n2\nno\n2\n2\n")
+@pytest.mark.parametrize("typed, level", [("4", "Level 2"), ("I see kids at reception now and then", "Level 2"),
+                                          ("none of these", "Level 1"), ("no", "Level 1")])
+def test_interactive_asks_until_it_can_answer(db, typed, level):
+    out = send_guide("level", "--interactive", db=db, stdin=f"receptionist at a GP surgery\n{typed}\n")
     assert out.returncode == 0, out.stderr
-    assert "Level 2" in out.stdout and "Sources:" in out.stdout
+    assert f"> {level} (health framework)" in out.stdout and "Sources:" in out.stdout
+
+
+def test_interactive_asks_again_when_the_answer_is_unclear(db):
+    out = send_guide("level", "--interactive", "--role", "SENCO", db=db, stdin="somewhere\nat a primary school, I'm new to it\n")
+    assert out.returncode == 0 and "could not tell which" in out.stdout
+    assert "Tier 2" in out.stdout and "you must achieve it" in out.stdout
+
+
+def test_a_role_and_a_workplace_from_different_sectors_are_not_silently_swapped(db):
+    data = json.loads(send_guide("level", "--role", "school nurse", "--sector", "school", "--json", db=db).stdout)
+    assert data["asks"] == "involvement" and data["role"]["matched"] == "School nurse"
+    out = send_guide("level", "--role", "school nurse", "--sector", "school", "--involvement", "none", db=db).stdout
+    assert out.startswith("Level 3 (health framework)") and "although you work in a school" in out
 
 
 def test_interactive_stops_cleanly_at_end_of_input(db):

@@ -52,14 +52,14 @@ def test_columns_are_matched_forgivingly_and_a_missing_title_column_is_named(gui
 
 
 def test_bad_rows_are_reported_one_by_one_and_never_stop_the_rest(guide):
-    data = (b"Name,Job title,Department\n"
-            b"A,,Ward 1\n"                                   # empty title
-            b"B,=HYPERLINK(\"http://x\",\"y\"),Ward 1\n"      # a formula
-            b"C,+cmd|' /C calc'!A0,Ward 1\n"                 # command injection
-            b"D,School nurse\x07,Ward 1\n"                    # a control character
-            + b"E," + b"nurse " * 100 + b",Ward 1\n"          # very long
-            + b"F,Caf\xe9 assistant,Ward 1\n"                 # not UTF-8
-            b"G,School nurse,Ward 2\n")
+    data = (b"Name,Job title,Department,Involvement\n"
+            b"A,,Ward 1,none\n"                                   # empty title
+            b"B,=HYPERLINK(\"http://x\",\"y\"),Ward 1,none\n"      # a formula
+            b"C,+cmd|' /C calc'!A0,Ward 1,none\n"                 # command injection
+            b"D,School nurse\x07,Ward 1,none\n"                    # a control character
+            + b"E," + b"nurse " * 100 + b",Ward 1,none\n"          # very long
+            + b"F,Caf\xe9 assistant,Ward 1,none\n"                 # not UTF-8
+            b"G,School nurse,Ward 2,none\n")
     staff = read(data, "x.csv")
     results = {r.person: r for r in assess(guide, staff)}
     assert results["A"].problems == ["no job title"]
@@ -74,15 +74,15 @@ def test_bad_rows_are_reported_one_by_one_and_never_stop_the_rest(guide):
 def test_answers_that_mean_nothing_certain_leave_the_question_open(guide):
     staff = read(_csv([["Job title", "Contact", "Assess"], ["Physiotherapist", "lots", "maybe"]]), "x.csv")
     [result] = assess(guide, staff)
-    assert result.level is None and result.open_question.startswith("Do you contribute to assessing")
+    assert result.level is None and result.open_question.startswith("Which of these is true of your work?")
     assert result.problems == ["contact value not understood; the question is left open",
                                "assess value not understood; the question is left open"]
 
 
 def test_an_xlsx_file_reads_like_a_csv(guide, tmp_path):
     book = Workbook()
-    book.active.append(["Staff ID", "Post", "Training date", "Minutes"])
-    book.active.append(["1001", "School nurse", dt.date(2025, 6, 1), 240])
+    book.active.append(["Staff ID", "Post", "Training date", "Minutes", "SEND involvement"])
+    book.active.append(["1001", "School nurse", dt.date(2025, 6, 1), 240, "None"])
     book.save(tmp_path / "staff.xlsx")
     [result] = assess(guide, read((tmp_path / "staff.xlsx").read_bytes(), "staff.xlsx"), as_of=dt.date(2026, 11, 24))
     assert (result.person, result.level, result.training.status) == ("1001", "Level 3", "compliant")
@@ -99,7 +99,8 @@ def test_an_xlsx_file_reads_like_a_csv(guide, tmp_path):
     ("", "", "", "2026-09-01", "overdue", 240),
 ])
 def test_training_status_follows_the_refresher_period_and_the_induction_rule(guide, trained_on, level, minutes, started, status, needed):
-    rows = [["Job title", "Training date", "Training level", "Minutes", "Start date"], ["School nurse", trained_on, level, minutes, started]]
+    rows = [["Job title", "Training date", "Training level", "Minutes", "Start date", "Involvement"],
+            ["School nurse", trained_on, level, minutes, started, "none"]]
     [result] = assess(guide, read(_csv(rows), "x.csv"), as_of=dt.date(2026, 11, 24), due_days=60)
     assert (result.training.status, result.training.minutes_needed) == (status, needed)
 
@@ -114,7 +115,8 @@ def test_the_csv_report_is_safe_from_formula_injection(guide):
 
 
 def test_the_html_report_charts_levels_and_escapes_every_value(guide):
-    staff = read(_csv([["Job title", "Department"], ["School nurse", "<script>x</script>"], ["Porter", "A"], ["Teacher", "A"]]), "x.csv")
+    staff = read(_csv([["Job title", "Department", "Involvement"], ["School nurse", "<script>x</script>", "none"], ["Porter", "A", ""],
+                       ["Teacher", "A", ""]]), "x.csv")
     results = list(assess(guide, staff))
     out = io.StringIO()
     write_html(results, summarise(results), staff.mapping, out)
@@ -131,7 +133,7 @@ def test_a_hundred_thousand_rows_are_all_answered(guide):
 
 def test_the_command_writes_both_reports(tmp_path, built_db):
     staff = tmp_path / "staff.csv"
-    staff.write_bytes(_csv([["Name", "Job title"], ["Ann", "School nurse"], ["Bob", "Porter"]]))
+    staff.write_bytes(_csv([["Name", "Job title", "Involvement"], ["Ann", "School nurse", "none"], ["Bob", "Porter", ""]]))
     done = subprocess.run([sys.executable, "-m", "bot.cli", "--database-url", built_db, "staff", str(staff), "--out",
                            str(tmp_path / "r.csv"), "--html", str(tmp_path / "r.html")], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

@@ -51,7 +51,8 @@ def test_every_fact_row_points_at_a_citation(db_url):
     with engine.connect() as conn:
         for table in m.Base.metadata.sorted_tables:
             for column in (c for c in table.c if c.name.endswith("citation_id")):
-                nulls = conn.execute(select(func.count()).select_from(table).where(column.is_(None))).scalar_one()
+                unnamed = table.c.level_id.is_(None) if table.name == "kb_role" else sqlalchemy.false()  # a title the documents do not name
+                nulls = conn.execute(select(func.count()).select_from(table).where(column.is_(None) & ~unnamed)).scalar_one()
                 assert nulls == 0, f"{table.name}.{column.name}"
     engine.dispose()
 
@@ -80,9 +81,9 @@ def _duplicate_id(data):
 
 
 @pytest.mark.parametrize("file, edit, message", [
-    ("roles.yml", _drop_cite, r"roles\.yml: non-clinical-manager: missing citation"),
-    ("roles.yml", _bad_quote, r"roles\.yml: send-correspondence: quote not found in 000_eebbad39d168c16b\.txt"),
-    ("roles.yml", _unknown_level, r"roles\.yml: allied-health-professional: unknown level 'level-9'"),
+    ("roles.yml", _drop_cite, r"roles\.yml: non-clinical-manager: a role placed in a level must cite"),
+    ("roles.yml", _bad_quote, r"roles\.yml: senior-manager-health: quote not found in 000_eebbad39d168c16b\.txt"),
+    ("roles.yml", _unknown_level, r"roles\.yml: send-correspondence: unknown level 'level-9'"),
     ("tensions.yml", _duplicate_id, r"tensions\.yml: ahp-or-therapist: duplicate tension"),
 ])
 def test_bad_content_stops_the_build_and_leaves_the_database_as_it_was(db_url, content_copy, file, edit, message):

@@ -1,0 +1,101 @@
+"""Read a typed answer to one of the rules' questions: "2", "a school", "I see kids at
+reception now and then", "no, none of those".
+
+The answer must pick one of the options offered, and only when the words clearly say so:
+anything unclear gives None, so the question is asked again rather than guessed. Words
+just after "not", "no", "never" and the like do not count ("I don't see children" does not
+say contact). For the involvement question the highest option the words support wins, as
+when a person picks the first description that applies.
+"""
+from __future__ import annotations
+
+import re
+from typing import Mapping, Sequence
+
+from knowledge.roles import RoleCatalogue, normalise_role
+from knowledge.schema import Option
+
+# Words that point at an involvement option, as people answer it in their own words.
+INVOLVEMENT_WORDS: Mapping[str, tuple[str, ...]] = {
+    "designated": (r"designated (?:send|health officer)", r"dho", r"deputy dho", r"designated (?:role|post) for send"),
+    "lead": (r"send (?:lead|champion)", r"lead(?:s|ing)? (?:on|for) (?:the )?send", r"send agenda", r"service lead",
+             r"children'?s commissioner", r"lead(?:s|ing)? (?:the )?send", r"i lead"),
+    "assess": (r"assess\w*", r"plan(?:s|ning)?", r"interven\w*", r"evaluat\w*", r"treat\w*", r"diagnos\w*", r"therapy", r"contribute",
+               r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson"),
+    "contact": (r"contact", r"see\w*", r"meet\w*", r"now and then", r"sometimes", r"occasional\w*", r"rarely", r"confidential",
+                r"correspondence", r"letters?", r"records?", r"interact\w*", r"adjust\w*", r"every day", r"daily", r"regular\w*",
+                r"work with (?:them|children|kids|pupils|young people)", r"kids", r"children", r"pupils", r"young people"),
+}
+YES = r"(?:yes|yeah|yep|yup|y|correct|sure|absolutely|i am|i do|that'?s right|that'?s me|right)"
+NO = r"(?:no|nope|nah|n|not really|none|neither|nothing|none of (?:these|them|those|the above)|no to all|not at all|n/?a)"
+NEW = (r"new\w*", r"just", r"first year", r"recently", r"this year")
+EXPERIENCED = (r"experienced", r"years", r"more than", r"over a year", r"long time", r"not new")
+_NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "didn't", "without", "hardly"}
+MAX_ANSWER = 300
+
+
+def _hits(text: str, patterns: Sequence[str]) -> bool:
+    """True when a pattern matches somewhere not negated just before."""
+    for m in re.finditer(r"(?<![\w'])(?:" + "|".join(patterns) + r")(?![\w'])", text):
+        if not _NEGATION & set(text[: m.start()].split()[-3:]):
+            return True
+    return False
+
+
+def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalogue: RoleCatalogue | None = None) -> Option | None:
+    """The option the typed answer picks, or None when it does not clearly pick one."""
+    text = normalise_role(typed or "")[:MAX_ANSWER]
+    if not text:
+        return None
+    number = re.fullmatch(r"(?:option |number )?(\d{1,2})", text)
+    if number:
+        n = int(number.group(1))
+        return options[n - 1] if 1 <= n <= len(options) else None
+    for option in options:
+        if text in (normalise_role(option.label), normalise_role(option.value)):
+            return option
+    if asks == "involvement":
+        return _involvement(options, text)
+    if asks == "sector":
+        return _sector(options, text, catalogue)
+    return _yes_no(options, text)
+
+
+def _yes_no(options: Sequence[Option], text: str) -> Option | None:
+    yes = re.match(YES + r"(?![\w'])", text) and not re.match(NO + r"(?![\w'])", text)
+    no = re.match(NO + r"(?![\w'])", text)
+    wanted = "yes" if yes else "no" if no else None
+    return next((o for o in options if o.value == wanted), None)
+
+
+def _involvement(options: Sequence[Option], text: str) -> Option | None:
+    none = next((o for o in options if o.level is None), None)
+    if re.search(r"none of (?:these|them|those|the above)", text):
+        return none
+    rungs = [o for o in options if o.level]
+    for option in rungs:  # highest first
+        if _hits(text, INVOLVEMENT_WORDS.get(option.value, ())):
+            return option
+    if len(rungs) == 1 and re.match(YES + r"(?![\w'])", text) and not re.match(NO + r"(?![\w'])", text):
+        return rungs[0]  # one description offered: a plain yes means it applies
+    if re.match(NO + r"(?![\w'])", text):
+        return none
+    return None
+
+
+def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | None) -> Option | None:
+    words = {"health": ("health\\w*", "nhs", "hospital", "clinic\\w*", "gp"), "school": ("schools?", "academy"),
+             "early-years": ("early years", "nursery", "pre-?school", "childminder"), "college": ("college", "further education", "fe"),
+             "local-authority": ("local authority", "council", "la")}
+    hint = catalogue.resolve(text).sector_hint if catalogue else None
+    sectors = {s for s, pats in words.items() if _hits(text, pats)} | ({hint} if hint else set())
+    if len(sectors) != 1:
+        return None
+    sector = sectors.pop()
+    matching = [o for o in options if o.sets.get("sector") == sector]
+    if len(matching) > 1:  # the SENCO's question: a school, newly appointed or not
+        new, experienced = _hits(text, NEW), _hits(text, EXPERIENCED) or bool(re.search(r"\bnot new", text))
+        if new == experienced:
+            return None
+        return next((o for o in matching if o.sets.get("new-senco") == ("yes" if new else "no")), None)
+    return matching[0] if matching else None
