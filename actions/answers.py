@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import replies
-from actions.knowledge_base import decide, guide, slot_of
+from actions.knowledge_base import decide, guide
 from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
 from knowledge.rules import Determination
@@ -25,7 +25,7 @@ class AnswerLevel(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         outcome = decide(tracker)
         if not isinstance(outcome, Determination):  # the form ended early; ask what is still needed
-            dispatcher.utter_message(**replies.question(to_dict(outcome), slot_of(outcome.question.asks)))
+            dispatcher.utter_message(**replies.question(to_dict(outcome)))
             return []
         dispatcher.utter_message(**replies.determination(to_dict(outcome)))
         return [SlotSet("last_level", outcome.level.name if outcome.level else None)]

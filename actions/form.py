@@ -1,17 +1,32 @@
-"""The level questions as a Rasa form whose next slot is always the rules' next question."""
+"""The level questions as a Rasa form whose next slot is always the rules' next question.
+
+While a question is open, the next message is read as its answer (knowledge.reading) unless it
+is plainly something else: a question, a command, or a new role. An answer that picks none of
+the options is said so, and the question is asked again; nothing is guessed.
+"""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import replies
-from actions.knowledge_base import FACT_SLOTS, clean_role, decide, guide, valid_answer
+from actions.knowledge_base import FACT_SLOTS, clean_role, decide, earlier_value, guide, slot_of, valid_answer
 from knowledge.answers import to_dict
-from knowledge.rules import NextQuestion
+from knowledge.reading import read_answer
+from knowledge.rules import Determination, NextQuestion
+
+# Messages that are never an answer to the open question: the rules for them answer or act instead.
+NOT_ANSWERS = {"ask_term", "ask_cohort", "ask_hours", "ask_induction", "ask_outcomes", "ask_training", "ask_builds_on",
+               "ask_responsibilities", "ask_senco_award", "check_staff_list", "compare_levels", "more", "start_again", "greet",
+               "goodbye", "thank", "bot_challenge"}
+NOT_UNDERSTOOD = "Sorry, I couldn't tell which of those you mean. Please choose one of the options below, or type its number."
+ANSWERS_OF_A_ROLE = ("sector", "involvement", "new_senco")
+
 
 class ValidateLevelForm(FormValidationAction):
     def name(self) -> Text:
@@ -25,26 +40,88 @@ class ValidateLevelForm(FormValidationAction):
         outcome = decide(tracker)
         return [FACT_SLOTS[outcome.question.asks]] if isinstance(outcome, NextQuestion) else []
 
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        """The open question's answer; after an answer has been given, a correction in words ("actually I do
+        see children now and then") read against the whole involvement question."""
+        events = await super().get_extraction_events(dispatcher, tracker, domain)
+        message = tracker.latest_message or {}
+        if events or tracker.get_slot("requested_slot") or (message.get("intent") or {}).get("name") != "inform":
+            return events
+        outcome = decide(tracker)
+        if isinstance(outcome, Determination) and outcome.level and not (message.get("text") or "").startswith("/"):
+            question = guide().kb.question("involvement", outcome.level.framework)
+            option = read_answer(question.options, "involvement", message.get("text"), guide().catalogue)
+            if option:
+                return [SlotSet(slot_of(f), v) for f, v in option.sets.items()]
+        return events
+
     def validate_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         role = clean_role(value)
+        before = earlier_value(tracker, "role")
         if role is None:
             dispatcher.utter_message(text="Please tell me your job role in a few words, for example \"health visitor\".")
+            return {"role": before}
+        if before and role != before:
+            if tracker.get_slot("requested_slot") not in (None, "role") and not _names_a_role(role):
+                return {"role": before}  # an answer to the open question, not a new role: read by the extractor
+            fresh = {slot: None for slot in ANSWERS_OF_A_ROLE if slot not in tracker.slots_to_validate()}
+            return {"role": role, **fresh}  # answers given for the old role do not carry over
         return {"role": role}
 
 
+def _names_a_role(text: Text) -> bool:
+    match = guide().catalogue.resolve(text)
+    return bool(match.roles or match.sector_hint)
+
+
+def _extractor(fact: Text):
+    slot = slot_of(fact)
+
+    def extract(self: ValidateLevelForm, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        message = tracker.latest_message or {}
+        text = message.get("text") or ""
+        intent = (message.get("intent") or {}).get("name")
+        if tracker.get_slot("requested_slot") != slot or intent in NOT_ANSWERS or text.startswith("/"):
+            return {}
+        if slot in tracker.slots_to_validate():
+            return {}  # a button or an entity already answered it
+        role = tracker.slots_to_validate().get("role")
+        if role and role != earlier_value(tracker, "role") and _names_a_role(role):
+            return {}  # a new role: its questions start again
+        outcome = decide(tracker)
+        if not (isinstance(outcome, NextQuestion) and outcome.question.asks == fact):
+            return {}
+        option = read_answer(outcome.options, fact, text, guide().catalogue)
+        if option is None:
+            if intent in ("out_of_scope", "nlu_fallback"):
+                return {}  # nothing like an answer: the rephrase rule takes it
+            dispatcher.utter_message(text=NOT_UNDERSTOOD)
+            return {slot: None}  # the form asks the same question again
+        return {slot_of(f): value for f, value in option.sets.items()}
+    extract.__doc__ = f"Read the latest message as the answer to the open {fact} question."
+    return extract
+
+
 def _validator(fact: Text):
+    slot = slot_of(fact)
+
     def validate(self: ValidateLevelForm, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                  domain: DomainDict) -> Dict[Text, Any]:
         answer = valid_answer(fact, value)
-        if answer is None:
-            dispatcher.utter_message(text="Sorry, I need one of the options for that question.")
-        return {FACT_SLOTS[fact]: answer}
+        if answer is None and value is not None:
+            kb = guide().kb
+            option = read_answer(kb.question(fact, None).options, fact, str(value), guide().catalogue)
+            answer = option.sets.get(fact) if option else None
+            if answer is None and tracker.get_slot("requested_slot") == slot:
+                dispatcher.utter_message(text=NOT_UNDERSTOOD)
+        return {slot: answer}
     validate.__doc__ = f"Accept only the rules' own answers for {fact}."
     return validate
 
 
 for _fact, _slot in FACT_SLOTS.items():
     setattr(ValidateLevelForm, f"validate_{_slot}", _validator(_fact))
+    setattr(ValidateLevelForm, f"extract_{_slot}", _extractor(_fact))
 
 
 class AskQuestion(Action, ABC):
@@ -63,7 +140,7 @@ class AskQuestion(Action, ABC):
         if not (isinstance(outcome, NextQuestion) and outcome.question.asks == self.fact):
             question = guide().kb.question(self.fact, None)
             outcome = NextQuestion(question, question.options, outcome.role)
-        dispatcher.utter_message(**replies.question(to_dict(outcome), FACT_SLOTS[self.fact]))
+        dispatcher.utter_message(**replies.question(to_dict(outcome)))
         return []
 
 
@@ -73,3 +150,4 @@ def _ask_action(fact: Text) -> type:
 
 
 ASK_ACTIONS = [_ask_action(fact) for fact in FACT_SLOTS]
+

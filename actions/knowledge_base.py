@@ -1,4 +1,5 @@
-"""The knowledge base for the action server, opened on first use and kept in memory."""
+"""The knowledge base for the action server, opened on first use and kept in memory, and the
+slots that hold what the rules know about the person."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -8,7 +9,7 @@ from rasa_sdk import Tracker
 
 from knowledge.guide import Guide
 from knowledge.rules import Outcome, Profile
-from knowledge.schema import FACT_VALUES
+from knowledge.schema import ASKED_FACTS, FACT_VALUES
 
 MAX_ROLE_TEXT = 300
 
@@ -24,7 +25,8 @@ def slot_of(fact: Text) -> Text:
     return fact.replace("-", "_")
 
 
-FACT_SLOTS = {fact: slot_of(fact) for fact in FACT_VALUES}
+# One slot per fact the rules ask about.
+FACT_SLOTS = {fact: slot_of(fact) for fact in ASKED_FACTS}
 
 
 def valid_answer(fact: Text, value: Any) -> Optional[Text]:
@@ -37,6 +39,13 @@ def clean_role(value: Any) -> Optional[Text]:
     """A role as typed, trimmed; None when there is nothing that could name a role."""
     text = " ".join(str(value or "").split())[:MAX_ROLE_TEXT]
     return text if any(ch.isalpha() for ch in text) else None
+
+
+def earlier_value(tracker: Tracker, slot: Text) -> Any:
+    """The slot's value before the latest message changed it."""
+    events = list(tracker.events)
+    last_user = max((n for n, e in enumerate(events) if e.get("event") == "user"), default=len(events))
+    return next((e.get("value") for e in reversed(events[:last_user]) if e.get("event") == "slot" and e.get("name") == slot), None)
 
 
 def profile(tracker: Tracker) -> Profile:

@@ -9,8 +9,11 @@ back, so no user text ever reaches a reply's markup.
 """
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any, Dict, Iterable, List, Optional, Text
+
+from actions.knowledge_base import slot_of
 
 SHORT_LIST = 3
 KEY = "send_guide"
@@ -73,12 +76,16 @@ def message(doc: Dict[Text, Any], buttons: Optional[List[Dict[Text, Text]]] = No
     return {"text": plain(doc), "buttons": buttons or [], "json_message": {KEY: payload}}
 
 
-def question(q: Dict[Text, Any], slot: Text) -> Message:
-    items = [item(q["question"])]
+def question(q: Dict[Text, Any]) -> Message:
+    """The question, its options numbered in full (a text-only client can answer with a number),
+    and a button per option that sends every fact the option settles."""
+    items = [item(q["question"], 0)]
     if q.get("because"):
-        items.append(item(f"(I ask because: {q['because']})", list(range(1, len(q["citations"])))))
-    buttons = [{"title": q["labels"][v], "payload": f'/inform{{"{slot}": "{v}"}}'} for v in q["options"]]
-    return message(reply("question", [section(items, listed=False)], q["citations"]), buttons)
+        items.append(item(f"(I ask because: {q['because']})", q["because_cite"]))
+    choices = [item(f"{n}. {o['label']}", o.get("cite")) for n, o in enumerate(q["options"], 1)]
+    buttons = [{"title": o["short"], "payload": "/inform" + json.dumps({slot_of(f): v for f, v in o["sets"].items()})}
+               for o in q["options"]]
+    return message(reply("question", [section(items, listed=False), section(choices, listed=False)], q["citations"]), buttons)
 
 
 def _award(d: Dict[Text, Any]) -> Section:

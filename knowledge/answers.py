@@ -37,7 +37,7 @@ def _question(q: NextQuestion) -> dict[str, Any]:
     an option that describes a level cites that level's cohort."""
     cite = _Citations()
     cite(q.question.citation)
-    options = [{"value": o.value, "label": o.label, "sets": dict(o.sets),
+    options = [{"value": o.value, "label": o.label, "short": o.short or o.label, "sets": dict(o.sets),
                 **({"level": q.levels[o.level].name, "cite": cite(q.levels[o.level].cohort.citation)} if o.level else {})}
                for o in q.options]
     because = [cite(c) for c in q.because.citations] if q.because else []

@@ -204,7 +204,7 @@ def _questions(r: _Reader) -> list[s.Question]:
         asks = r.get(q, "asks", "question")
         options = tuple(
             s.Option(str(o["value"]), r.get(o, "label", asks), {k: str(v) for k, v in (o.get("sets") or {asks: o["value"]}).items()},
-                     o.get("level"))
+                     o.get("level"), o.get("short"))
             for o in r.get(q, "options", asks)
         )
         questions.append(s.Question(asks=asks, text=r.get(q, "text", asks), options=options, framework=q.get("framework"),

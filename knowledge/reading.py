@@ -52,7 +52,7 @@ def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalog
         n = int(number.group(1))
         return options[n - 1] if 1 <= n <= len(options) else None
     for option in options:
-        if text in (normalise_role(option.label), normalise_role(option.value)):
+        if text in (normalise_role(option.label), normalise_role(option.value), normalise_role(option.short or option.label)):
             return option
     if asks == "involvement":
         return _involvement(options, text)

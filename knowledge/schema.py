@@ -17,6 +17,8 @@ FACT_VALUES: Mapping[str, tuple[str, ...]] = {
     **{name: YES_NO for name in ("assess", "lead", "designated", "confidential", "new-senco")},
 }
 FACTS = tuple(FACT_VALUES)
+# The facts the rules ask questions about; the others are answers a staff list or the command line may give.
+ASKED_FACTS = ("sector", "involvement", "new-senco")
 FRAMEWORK_OF_SECTOR = {"health": "health", "school": "schools"}
 
 
@@ -83,12 +85,13 @@ class Level:
 @dataclass(frozen=True)
 class Option:
     """One answer to a question. ``sets`` is every fact the answer settles (by default ``{asks: value}``);
-    ``level`` names the level an involvement answer describes."""
+    ``level`` names the level an involvement answer describes; ``short`` is the label for a button."""
 
     value: str
     label: str
     sets: Mapping[str, str] = field(default_factory=dict)
     level: str | None = None
+    short: str | None = None
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
             add(m.TrainingSourceRow, level_id=lv.id, position=i, name=src.name, url=src.url, note=src.note, citation_id=cite(src.citation))
     for q in kb.questions:
         add(m.QuestionRow, asks=q.asks, framework=q.framework, role_id=q.role, text=q.text, citation_id=cite(q.citation),
-            options=[{"value": o.value, "label": o.label, "sets": dict(o.sets), "level": o.level} for o in q.options])
+            options=[{"value": o.value, "label": o.label, "sets": dict(o.sets), "level": o.level, "short": o.short} for o in q.options])
     for n, topic in enumerate(kb.topics):
         add(m.TopicRow, id=topic.id, position=n, title=topic.title)
         for i, item in enumerate(topic.items):

@@ -5,7 +5,7 @@ from collections import Counter
 
 from knowledge.coverage import uncovered
 from knowledge.roles import normalise_role
-from knowledge.schema import FACT_VALUES, FRAMEWORK_OF_SECTOR, SECTORS, KnowledgeBase, Question
+from knowledge.schema import ASKED_FACTS, FACT_VALUES, FRAMEWORK_OF_SECTOR, SECTORS, KnowledgeBase, Question
 
 
 def _duplicates(names: list[str]) -> list[str]:
@@ -68,6 +68,8 @@ def problems(kb: KnowledgeBase) -> list[str]:
 def _question_problems(kb: KnowledgeBase, q: Question, level_ids: set[str]) -> list[str]:
     """An option must settle its own fact with a value the rules know; involvement options name their levels."""
     where = f"questions.yml: {q.asks}{' (' + q.role + ')' if q.role else ''}"
+    if q.asks not in ASKED_FACTS:
+        return [f"{where}: the rules ask only about {', '.join(ASKED_FACTS)}"]
     found = [f"{where}: unknown role {q.role!r}" for _ in [q.role] if q.role and q.role not in {r.id for r in kb.roles}]
     values = [o.value for o in q.options]
     found += [f"{where}: duplicate option {v!r}" for v in _duplicates(values)]
@@ -75,6 +77,8 @@ def _question_problems(kb: KnowledgeBase, q: Question, level_ids: set[str]) -> l
         if q.asks not in o.sets:
             found.append(f"{where}: option {o.value!r} does not settle {q.asks}")
         found += [f"{where}: option {o.value!r} sets unknown {k}={v}" for k, v in o.sets.items() if v not in FACT_VALUES.get(k, ())]
+        if len(o.short or o.label) > 75:
+            found.append(f"{where}: option {o.value!r} needs a short label of at most 75 characters for buttons")
         if o.level and o.level not in level_ids:
             found.append(f"{where}: option {o.value!r} names unknown level {o.level!r}")
     if q.asks == "involvement":

@@ -8,63 +8,87 @@ from tests.conversation import Conversation
 pytestmark = pytest.mark.assistant
 
 
-def test_a_named_role_gets_its_level_at_once(assistant):
+def test_a_named_role_is_asked_only_what_could_raise_it(assistant):
     chat = Conversation(assistant)
     assert "automated assistant" in chat.say("hello")
     text = chat.say("I'm a school nurse")
-    assert "You need Level 3" in text
+    assert "Which of these is true of your work?" in text and "designated SEND role" in text
+    assert [b["title"] for b in chat.buttons] == ["A designated SEND role (DHO or deputy DHO)",
+                                                 "I lead on SEND for a service or organisation", "None of these"]
+    text = chat.press("None of these")
+    assert "You need Level 3" in text and "school nurses" in text
     assert "Induction:" in text and "Refresher:" in text and "4 hours" in text
     assert "Sources:" in text and "000_eebbad39d168c16b.txt" in text
 
 
-def test_an_unknown_role_is_worked_out_through_the_questions(assistant):
+def test_an_unknown_role_answers_one_question_in_their_own_words(assistant):
     chat = Conversation(assistant)
-    assert "designated role" in chat.say("receptionist at a GP surgery")
-    assert {"Yes", "No"} <= {b["title"] for b in chat.buttons}
-    assert "lead on the SEND agenda" in chat.press("No")
-    assert "assessing, planning" in chat.say("no")
-    assert "contact with children" in chat.say("no")
-    assert "You need Level 2" in chat.say("only occasionally")
+    text = chat.say("receptionist at a GP surgery")
+    assert "Which of these is true of your work?" in text and "5. None of these" in text
+    assert len(chat.buttons) == 5
+    assert "You need Level 2" in chat.say("I see kids at reception now and then")
+
+
+def test_an_answer_that_picks_no_option_is_asked_again(assistant):
+    chat = Conversation(assistant)
+    chat.say("receptionist at a GP surgery")
+    text = chat.say("it depends on the day")
+    assert "couldn't tell which of those you mean" in text and "Which of these is true of your work?" in text
+    assert "You need Level 1" in chat.say("5")
 
 
 def test_a_tension_is_asked_about_with_its_reason(assistant):
     chat = Conversation(assistant)
     text = chat.say("i'm a phsyiotherapist")
-    assert "assessing, planning" in text and "I ask because" in text
-    assert "You need Level 3" in chat.say("yes")
+    assert "assessing, planning" in text and "I ask because" in text and "Allied Health Professionals" in text
+    assert "You need Level 3" in chat.say("yes I assess children")
 
 
-def test_a_new_senco_gets_the_award(assistant):
+def test_a_new_senco_gets_the_award_after_one_question(assistant):
     chat = Conversation(assistant)
-    assert "Where do you work?" in chat.say("I've just been appointed SENCO")
-    assert "newly appointed SENCO" in chat.press("A school")
-    text = chat.press("Yes")
-    assert "You need Tier 2" in text and "National Award in SEN Co-ordination" in text
+    assert "Where are you the SENCO?" in chat.say("I'm the SENCO")
+    text = chat.press("A school: newly appointed")
+    assert "You need Tier 2" in text and "This guide's reading" in text and "You must achieve the National Award" in text
 
 
-@pytest.mark.parametrize("role, level", [("deputy DHO", "Level 5"), ("SEND champion", "Level 4")])
-def test_senior_roles(assistant, role, level):
-    assert f"You need {level}" in Conversation(assistant).say(f"I'm a {role}")
+def test_a_deputy_senco_is_not_told_to_achieve_the_award(assistant):
+    chat = Conversation(assistant)
+    assert "Where do you work?" in chat.say("I'm a deputy SENCO")
+    chat.press("A school")
+    text = chat.press("Continuously and directly educating them")
+    assert "You need Tier 2" in text and "National Award" not in text
+
+
+def test_senior_roles(assistant):
+    assert "You need Level 5" in Conversation(assistant).say("I'm a deputy DHO")
+    chat = Conversation(assistant)
+    assert "designated SEND role" in chat.say("I'm a SEND champion")
+    assert "You need Level 4" in chat.say("no")
 
 
 def test_where_the_documents_set_no_level_it_says_so(assistant):
-    text = Conversation(assistant).say("I'm a school governor")
-    assert "no training level" in text
+    assert "no training level" in Conversation(assistant).say("I'm a school governor")
+    assert "no training level" in Conversation(assistant).say("learning support assistant at a college")
 
 
 def test_a_correction_gives_the_corrected_answer(assistant):
     chat = Conversation(assistant)
     chat.say("receptionist at a GP surgery")
-    for answer in ("no", "no", "no"):
-        chat.say(answer)
-    assert "You need Level 2" in chat.say("every day")
-    assert "confidential information" in chat.say("actually I don't work with children")
-    assert "You need Level 1" in chat.say("no")
+    assert "You need Level 1" in chat.say("none of these")
+    assert "You need Level 2" in chat.say("actually I do see children with SEND now and then")
+
+
+def test_a_new_role_starts_its_questions_again(assistant):
+    chat = Conversation(assistant)
+    chat.say("GP")
+    assert "You need Level 3" in chat.say("none of these")
+    text = chat.say("sorry, I'm actually a receptionist at a GP surgery")
+    assert "Which of these is true of your work?" in text and len(chat.buttons) == 5
 
 
 def test_start_again_forgets_the_answers(assistant):
     chat = Conversation(assistant)
-    chat.say("I'm a school nurse")
+    chat.say("I'm a deputy DHO")
     assert "start again" in chat.say("start again").lower()
     assert "assessing, planning" in chat.say("physiotherapist")
 
@@ -74,7 +98,7 @@ def test_a_question_in_the_middle_is_answered_and_the_questions_resume(assistant
     chat.say("receptionist at a GP surgery")
     text = chat.say("what's an EHCP?")
     assert "Education, Health and Care Plan" in text
-    assert "designated role" in text  # the same question again
+    assert "Which of these is true of your work?" in text  # the same question again
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -98,11 +122,13 @@ def test_out_of_scope_says_what_it_can_do(assistant):
 
 
 @pytest.mark.parametrize("steps, level", [
-    (["receptionist at a GP surgery", "no", "no", "no", "no contact", "no"], "Level 1"),
-    (["GP", "yes"], "Level 4"),
-    (["I'm a teacher", "no", "no"], "Introductory"),
-    (["I'm a teaching assistant", "no", "sometimes"], "Tier 1"),
-    (["I'm a teacher", "yes"], "Tier 2"),
+    (["receptionist at a GP surgery", "none of these"], "Level 1"),
+    (["porter at a hospital", "2"], "Level 4"),
+    (["GP", "I lead on SEND for the practice"], "Level 4"),
+    (["I'm a teacher", "no"], "Introductory"),
+    (["I'm a teaching assistant", "sometimes I adjust things for them"], "Tier 1"),
+    (["I'm a teacher", "I teach pupils with SEND every day"], "Tier 2"),
+    (["Designated Medical Officer", "1"], "Level 5"),
 ])
 def test_every_level_and_tier_in_conversation(assistant, steps, level):
     chat = Conversation(assistant)
@@ -113,7 +139,8 @@ def test_every_level_and_tier_in_conversation(assistant, steps, level):
 
 def test_more_shows_every_learning_outcome(assistant):
     chat = Conversation(assistant)
-    assert 'Say "more" for all 20' in chat.say("I'm a health visitor")
+    chat.say("I'm a health visitor")
+    assert 'Say "more" for all 20' in chat.say("none of these")
     text = chat.say("more")
     assert "To know how to advise other agencies about the health management of individual children" in text
 
@@ -121,9 +148,9 @@ def test_more_shows_every_learning_outcome(assistant):
 def test_a_pasted_list_of_job_titles_gets_each_ones_level_or_open_question(assistant):
     chat = Conversation(assistant)
     text = chat.say("School nurse\nPorter\n3. Deputy DHO")
-    assert "3 job titles" in text and "School nurse: Level 3" in text and "Deputy DHO: Level 5" in text
+    assert "3 job titles" in text and "School nurse: question open: Which of these" in text and "Deputy DHO: Level 5" in text
     assert "Porter: question open: Where do you work?" in text and "Sources:" in text
-    assert "You need Level 3" in chat.say("I'm a school nurse")  # the conversation carries on as usual
+    assert "You need Level 5" in chat.say("I'm a deputy DHO")  # the conversation carries on as usual
 
 
 def test_asking_to_check_a_list_without_one_says_how(assistant):

@@ -30,18 +30,19 @@ def deployment(request: pytest.FixtureRequest):
     return request.getfixturevalue("assistant" if request.param == "one server" else "replicated")
 
 
+AGAIN = "what's an EHCP?"  # a turn in the middle of the questions, after which the same question is asked again
+
+
 def _first_turn(deployment) -> str:
     sender = uuid.uuid4().hex
-    assert "designated role" in reply_text(deployment.say(sender, "receptionist at a GP surgery"))
+    assert "Which of these is true of your work?" in reply_text(deployment.say(sender, "receptionist at a GP surgery"))
     return sender
 
 
 def _carries_on(deployment, sender: str) -> None:
     """The turn that failed, sent again, and the rest of the conversation."""
-    assert "lead on the SEND agenda" in reply_text(deployment.say(sender, "no"))
-    for message in ("no", "no"):
-        deployment.say(sender, message)
-    assert "You need Level 2" in reply_text(deployment.say(sender, "only occasionally"))
+    assert "Which of these is true of your work?" in reply_text(deployment.say(sender, AGAIN))
+    assert "You need Level 2" in reply_text(deployment.say(sender, "I see kids at reception now and then"))
 
 
 def _refused(replies: list, apology: str) -> None:
@@ -53,8 +54,8 @@ def test_with_the_action_server_down_the_person_is_asked_to_try_again(deployment
     before = stored_turns(deployment, sender)
     deployment.stop_actions()
     try:
-        _refused(deployment.say(sender, "no"), CANNOT_LOOK_UP)
-        _refused(deployment.say(sender, "no"), CANNOT_LOOK_UP)
+        _refused(deployment.say(sender, AGAIN), CANNOT_LOOK_UP)
+        _refused(deployment.say(sender, AGAIN), CANNOT_LOOK_UP)
         assert stored_turns(deployment, sender) == before
     finally:
         deployment.start_actions()
@@ -69,7 +70,7 @@ def test_with_the_database_down_the_person_is_asked_to_try_again(replicated, pos
     postgres.stop()
     try:
         for member in replicated.members:
-            _refused(member.say(sender, "no"), CANNOT_REACH_RECORDS)
+            _refused(member.say(sender, AGAIN), CANNOT_REACH_RECORDS)
         history = requests.get(f"{replicated.url}/webhooks/webchat/history", params={"sender": sender}, timeout=30)
         assert history.status_code == 503 and history.json() == {"error": CANNOT_REACH_RECORDS}
     finally:
@@ -84,7 +85,7 @@ def test_with_redis_down_no_turn_is_taken_out_of_order(replicated, redis_server)
     redis_server.stop()
     try:
         for member in replicated.members:
-            _refused(member.say(sender, "no"), CANNOT_KEEP_ORDER)
+            _refused(member.say(sender, AGAIN), CANNOT_KEEP_ORDER)
     finally:
         redis_server.start()
     assert stored_turns(replicated, sender) == before

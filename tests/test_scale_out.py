@@ -23,11 +23,11 @@ pytestmark = pytest.mark.assistant
 
 # A level-finding conversation: each message, and what the reply to it must say.
 SCRIPT: List[Tuple[str, str]] = [
-    ("receptionist at a GP surgery", "designated role"),
-    ("no", "lead on the SEND agenda"),
-    ("no", "assessing, planning"),
-    ("no", "contact with children"),
-    ("only occasionally", "You need Level 2"),
+    ("receptionist at a GP surgery", "Which of these is true of your work?"),
+    ("what's an EHCP?", "Education, Health and Care Plan"),
+    ("what's a DHO?", "Designated Health Officer"),
+    ("I see kids at reception now and then", "You need Level 2"),
+    ("actually I'm a deputy DHO", "You need Level 5"),
 ]
 
 
@@ -103,9 +103,9 @@ def test_messages_arriving_at_both_servers_at_once_are_taken_one_after_the_other
 def test_a_slack_retry_that_reaches_the_other_server_is_not_answered_twice(replicated, slack_api):
     first, other = replicated.members
     person = SlackUser(first, slack_api)
-    body = person.event("I'm a school nurse", event_id=f"Ev{uuid.uuid4().hex[:10]}")
+    body = person.event("I'm a deputy DHO", event_id=f"Ev{uuid.uuid4().hex[:10]}")
     assert person.send(body).status_code == 200
-    assert "You need Level 3" in person.wait(1)[0]["text"]
+    assert "You need Level 5" in person.wait(1)[0]["text"]
     person.url = f"{other.url}/webhooks/slack/webhook"
     retry = person.send(body, **{"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
     assert retry.status_code == 200 and retry.headers.get("X-Slack-No-Retry") == "1"
@@ -116,7 +116,7 @@ def test_a_slack_retry_that_reaches_the_other_server_is_not_answered_twice(repli
 @pytest.mark.parametrize("transport", ["polling", "websocket"])
 def test_the_socketio_channel_works_through_nginx(replicated, transport):
     """Long-polling needs every request of a socket.io session on one server: nginx pins them by address."""
-    assert any("You need Level 3" in (r.get("text") or "") for r in socketio_replies(replicated.url, transport))
+    assert any("You need Level 5" in (r.get("text") or "") for r in socketio_replies(replicated.url, transport))
 
 
 def test_every_server_has_a_health_check_for_the_load_balancer(replicated):

@@ -68,21 +68,21 @@ def _all_text(reply: Dict[str, Any]) -> str:
 
 @pytest.mark.assistant
 def test_an_answer_comes_back_as_blocks_with_a_source_line(assistant, slack_api):
-    reply = SlackUser(assistant, slack_api).say("I'm a school nurse")
+    reply = SlackUser(assistant, slack_api).say("I'm a deputy DHO")
     kinds = [b["type"] for b in reply["blocks"]]
     assert kinds[0] == "section" and "context" in kinds
-    assert reply["blocks"][0]["text"]["type"] == "mrkdwn" and "You need Level 3" in reply["blocks"][0]["text"]["text"]
+    assert reply["blocks"][0]["text"]["type"] == "mrkdwn" and "You need Level 5" in reply["blocks"][0]["text"]["text"]
     [context] = [b for b in reply["blocks"] if b["type"] == "context"]
     assert context["elements"][0]["text"].startswith("Sources: [1] SEND Training Assurance Framework for Health Professionals")
-    assert "You need Level 3" in reply["text"]  # the notification text
+    assert "You need Level 5" in reply["text"]  # the notification text
 
 
 @pytest.mark.assistant
 def test_buttons_are_interactive_blocks_and_a_click_continues_the_conversation(assistant, slack_api):
     person = SlackUser(assistant, slack_api)
     question = person.say("receptionist at a GP surgery")
-    assert "designated role" in _all_text(question)
-    assert "lead on the SEND agenda" in _all_text(person.click(question, "No"))
+    assert "designated SEND role" in _all_text(question)
+    assert "You need Level 2" in _all_text(person.click(question, "Some contact, or their confidential information"))
 
 
 @pytest.mark.assistant
@@ -94,7 +94,7 @@ def test_buttons_are_interactive_blocks_and_a_click_continues_the_conversation(a
 ])
 def test_a_request_that_is_not_from_slack_is_refused_and_reaches_no_conversation(assistant, slack_api, headers):
     person = SlackUser(assistant, slack_api)
-    body = person.event("I'm a school nurse")
+    body = person.event("I'm a deputy DHO")
     if headers == "wrong secret":
         sent = _signed(body, "application/json", secret="not-the-secret")
     elif headers == "six minutes old":
@@ -110,7 +110,7 @@ def test_a_request_that_is_not_from_slack_is_refused_and_reaches_no_conversation
 @pytest.mark.assistant
 def test_slack_retries_never_give_a_second_reply(assistant, slack_api):
     person = SlackUser(assistant, slack_api)
-    body = person.event("I'm a school nurse", event_id="EvRetried1")
+    body = person.event("I'm a deputy DHO", event_id="EvRetried1")
     assert person.send(body).status_code == 200
     person.wait(1)
     retry = person.send(body, **{"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
@@ -123,9 +123,9 @@ def test_slack_retries_never_give_a_second_reply(assistant, slack_api):
 @pytest.mark.assistant
 def test_a_retry_of_an_event_never_received_is_answered(assistant, slack_api):
     person = SlackUser(assistant, slack_api)
-    body = person.event("I'm a school nurse", event_id="EvFirstLost1")
+    body = person.event("I'm a deputy DHO", event_id="EvFirstLost1")
     assert person.send(body, **{"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}).status_code == 200
-    assert "You need Level 3" in person.wait(1)[0]["text"]
+    assert "You need Level 5" in person.wait(1)[0]["text"]
 
 
 @pytest.mark.assistant
@@ -157,4 +157,4 @@ def test_without_its_settings_the_channel_is_off(monkeypatch):
 @pytest.mark.assistant
 def test_a_list_pasted_in_slack_is_checked_title_by_title(assistant, slack_api):
     reply = SlackUser(assistant, slack_api).say("School nurse\nPorter")
-    assert "2 job titles" in _all_text(reply) and "School nurse: Level 3" in _all_text(reply)
+    assert "2 job titles" in _all_text(reply) and "School nurse: question open" in _all_text(reply)

@@ -48,11 +48,11 @@ def _card_text(activity: Dict[str, Any]) -> str:
 
 @pytest.mark.assistant
 def test_a_verified_message_gets_a_card_with_sources_posted_with_the_bots_token(assistant, bot_framework):
-    reply = TeamsUser(assistant, bot_framework).say("I'm a school nurse")
+    reply = TeamsUser(assistant, bot_framework).say("I'm a deputy DHO")
     [attachment] = reply["attachments"]
     assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
     content = attachment["content"]
-    assert "You need Level 3" in content["body"][0]["text"]
+    assert "You need Level 5" in content["body"][0]["text"]
     assert {"type": "Action.ToggleVisibility", "title": "Sources", "targetElements": ["sources"]} in content["actions"]
     [posted] = [p for p in bot_framework.service.posts(ACTIVITIES) if json.loads(p["body"]) == reply]
     assert posted["headers"]["Authorization"] == f"Bearer {bot_framework.REPLY_TOKEN}"
@@ -81,7 +81,7 @@ def test_an_activity_without_a_valid_token_is_refused_and_reaches_no_conversatio
         "not a JWT": "abc.def",
     }
     person = TeamsUser(assistant, services)
-    assert person.send(tokens[case], text="I'm a school nurse").status_code == 401
+    assert person.send(tokens[case], text="I'm a deputy DHO").status_code == 401
     time.sleep(1)
     assert person.replies() == []
     assert stored_events(assistant, person.user) == 0
@@ -95,7 +95,7 @@ def test_a_broken_activity_gets_a_clear_400(assistant, bot_framework):
 
 
 def test_mentions_are_dropped_and_card_payloads_win_over_text():
-    assert typed_text({"text": "<at>SEND Guide</at> I'm a school nurse"}) == "I'm a school nurse"
+    assert typed_text({"text": "<at>SEND Guide</at> I'm a school nurse"}) == "I'm a deputy DHO"
     assert typed_text({"text": "", "value": {"payload": "/affirm"}}) == "/affirm"
     assert typed_text({"text": None}) == ""
     assert typed_text({"text": "<p>School nurse</p><p>Porter &amp; driver<br/>Teacher</p>"}) == "School nurse\nPorter & driver\nTeacher"
@@ -135,4 +135,4 @@ def test_without_its_settings_the_channel_is_off(monkeypatch):
 @pytest.mark.assistant
 def test_a_list_pasted_in_teams_is_checked_title_by_title(assistant, bot_framework):
     reply = TeamsUser(assistant, bot_framework).say("<p>School nurse</p><p>Porter</p>")
-    assert "2 job titles" in _card_text(reply) and "School nurse: Level 3" in _card_text(reply)
+    assert "2 job titles" in _card_text(reply) and "School nurse: question open" in _card_text(reply)

@@ -49,11 +49,8 @@ def _reply(page: Page, text: str) -> None:
 def _answer_as_gp_receptionist(page: Page) -> None:
     page.get_by_label("Your message").fill("receptionist at a GP surgery")
     page.get_by_role("button", name="Send").click()
-    _reply(page, "designated role")
-    for expected in ("lead on the SEND agenda", "assessing, planning", "contact with children"):
-        page.locator("button.option:enabled", has_text="No").first.click()
-        _reply(page, expected)
-    page.locator("button.option:enabled", has_text="Some or occasional contact").click()
+    _reply(page, "Which of these is true of your work?")
+    page.locator("button.option:enabled", has_text="Some contact, or their confidential information").click()
     _reply(page, "You need Level 2")
 
 
@@ -88,9 +85,9 @@ def test_a_reload_keeps_the_conversation_and_start_again_begins_a_new_one(page: 
 
 
 def test_feedback_is_given_after_an_answer(page: Page):
-    page.get_by_label("Your message").fill("I'm a school nurse")
+    page.get_by_label("Your message").fill("I'm a deputy DHO")
     page.keyboard.press("Enter")
-    _reply(page, "You need Level 3")
+    _reply(page, "You need Level 5")
     box = page.locator("li.message.bot").last.locator("fieldset.feedback")
     box.get_by_role("button", name="Yes").click()
     expect(box.get_by_role("button", name="Yes")).to_have_attribute("aria-pressed", "true")
@@ -104,20 +101,20 @@ def test_the_whole_conversation_works_from_the_keyboard(page: Page):
     expect(page.get_by_label("Your message")).to_be_focused()
     keyboard.type("I've just been appointed SENCO")
     keyboard.press("Enter")
-    _reply(page, "Where do you work?")
+    _reply(page, "Where are you the SENCO?")
     for _ in range(12):  # back from the message box to the newest options
         keyboard.press("Shift+Tab")
-        if page.evaluate("document.activeElement.textContent") == "A school":
+        if page.evaluate("document.activeElement.textContent") == "A school: newly appointed":
             break
     focused = page.locator(":focus")
-    expect(focused).to_have_text("A school")
+    expect(focused).to_have_text("A school: newly appointed")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     keyboard.press("Enter")
-    _reply(page, "newly appointed SENCO")
+    _reply(page, "You need Tier 2")
     expect(page.get_by_label("Your message")).to_be_focused()
     status = page.locator("#status")
     expect(status).to_have_attribute("aria-live", "polite")
-    expect(status).to_contain_text("newly appointed SENCO")
+    expect(status).to_contain_text("You must achieve the National Award")
 
 
 def test_axe_finds_no_serious_or_critical_violations(page: Page):
@@ -132,9 +129,9 @@ def test_axe_finds_no_serious_or_critical_violations(page: Page):
 def test_it_reflows_at_400_percent_zoom_and_on_a_phone(browser: Browser, assistant, viewport):
     page = _open(browser, assistant, viewport=viewport)
     try:
-        page.get_by_label("Your message").fill("I'm a school nurse")
+        page.get_by_label("Your message").fill("I'm a deputy DHO")
         page.keyboard.press("Enter")
-        _reply(page, "You need Level 3")
+        _reply(page, "You need Level 5")
         assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
         expect(page.get_by_role("button", name="Send")).to_be_visible()
     finally:
@@ -148,8 +145,8 @@ def test_hr_uploads_a_staff_list_and_downloads_the_report(page: Page, tmp_path):
     page.get_by_role("button", name="Check the list").click()
     result = page.locator("#staff-result")
     expect(result).to_contain_text("3 people checked")
-    expect(result.get_by_role("table", name="People per level")).to_contain_text("Level 3")
-    expect(result.get_by_role("table", name="Questions still open")).to_contain_text("designated role")
+    expect(result.get_by_role("table", name="People per level")).to_contain_text("Tier")
+    expect(result.get_by_role("table", name="Questions still open")).to_contain_text("Which of these is true of your work?")
     with page.expect_download() as download:
         result.get_by_role("link", name="Download the report for every person (CSV)").click()
     assert "School nurse" in Path(download.value.path()).read_text()

@@ -38,7 +38,7 @@ def test_the_log_starts_after_the_last_restart_and_finds_an_answer_with_its_ques
 
 def test_feedback_is_stored_and_read_back(db_url):
     engine = make_engine(db_url)
-    row = feedback.Feedback("c" * 32, "a1", "school nurse", "You need Level 3", "yes", "clear, thanks")
+    row = feedback.Feedback("c" * 32, "a1", "school nurse", "You need Level 5", "yes", "clear, thanks")
     feedback.record(engine, row)
     feedback.record(engine, feedback.Feedback("c" * 32, "a2", "q", "a", "no"))
     assert feedback.for_conversation(engine, "c" * 32) == [row, feedback.Feedback("c" * 32, "a2", "q", "a", "no")]
@@ -68,20 +68,20 @@ class WebChat:
 @pytest.mark.assistant
 def test_an_answer_arrives_as_one_message_with_its_document_and_can_be_rated(assistant):
     chat = WebChat(assistant)
-    [answer] = [m for m in chat.say("I'm a school nurse") if "custom" in m]
+    [answer] = [m for m in chat.say("I'm a deputy DHO") if "custom" in m]
     doc = answer["custom"]["send_guide"]
-    assert doc["kind"] == "answer" and answer["text"].startswith("You need Level 3")
+    assert doc["kind"] == "answer" and answer["text"].startswith("You need Level 5")
     assert any(s["section"] == "SEND Training Requirements for All Staff and Healthcare Professionals" for s in doc["sources"])
     assert chat.rate(answer_id=doc["id"], rating="yes", comment="Clear").status_code == 201
     [stored] = feedback.for_conversation(make_engine(assistant.db_url), chat.sender)
-    assert (stored.question, stored.rating, stored.comment) == ("I'm a school nurse", "yes", "Clear")
+    assert (stored.question, stored.rating, stored.comment) == ("I'm a deputy DHO", "yes", "Clear")
     assert stored.answer == answer["text"]
 
 
 @pytest.mark.assistant
 def test_feedback_must_name_an_answer_of_its_own_conversation(assistant):
     chat, other = WebChat(assistant), WebChat(assistant)
-    [answer] = [m for m in chat.say("I'm a school nurse") if "custom" in m]
+    [answer] = [m for m in chat.say("I'm a deputy DHO") if "custom" in m]
     answer_id = answer["custom"]["send_guide"]["id"]
     assert other.rate(answer_id=answer_id, rating="yes").status_code == 404
     assert chat.rate(answer_id=answer_id, rating="brilliant").status_code == 400
@@ -119,7 +119,7 @@ def test_the_page_is_served_with_a_strict_content_security_policy(assistant):
     assert requests.get(f"{assistant.url}/webhooks/webchat/history", params={"sender": "x"}, timeout=30).status_code == 400
 
 
-def socketio_replies(url: str, transport: str, message: str = "I'm a school nurse") -> List[dict]:
+def socketio_replies(url: str, transport: str, message: str = "I'm a deputy DHO") -> List[dict]:
     """One message over Rasa's socketio channel, by long-polling or WebSocket: the replies that arrive."""
     session = uuid.uuid4().hex
     if transport == "websocket":
@@ -171,7 +171,7 @@ async def _over_websocket(url: str, session: str, message: str) -> List[dict]:
 @pytest.mark.assistant
 def test_the_socketio_channel_delivers_replies(assistant):
     """credentials.yml keeps Rasa's socketio channel for other front ends; its replies must arrive."""
-    assert any("You need Level 3" in (r.get("text") or "") for r in socketio_replies(assistant.url, "polling"))
+    assert any("You need Level 5" in (r.get("text") or "") for r in socketio_replies(assistant.url, "polling"))
 
 
 @pytest.mark.assistant
@@ -180,8 +180,8 @@ def test_a_staff_list_uploaded_from_the_page_gets_a_summary_and_a_report(assista
     reply = requests.post(f"{assistant.url}/webhooks/webchat/staff", files={"file": ("staff.csv", staff, "text/csv")}, timeout=60)
     assert reply.status_code == 200, reply.text
     report = reply.json()
-    assert report["rows"] == 4 and report["per_level"]["Level 3"] == 1 and report["rows_with_problems"] == 1
-    assert any(question.startswith("Do you contribute to assessing") for question, _ in report["open_questions"])
+    assert report["rows"] == 4 and report["per_level"]["question open"] == 3 and report["rows_with_problems"] == 1
+    assert any(question.startswith("Which of these is true of your work?") for question, _ in report["open_questions"])
     assert report["csv"].splitlines()[0].startswith("Row,Name or staff id")
     refused = requests.post(f"{assistant.url}/webhooks/webchat/staff", files={"file": ("x.csv", b"Surname\nSmith\n")}, timeout=30)
     assert refused.status_code == 400 and '"Surname"' in refused.json()["error"]
