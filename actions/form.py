@@ -7,7 +7,7 @@ the options is said so, and the question is asked again; nothing is guessed.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -20,10 +20,13 @@ from knowledge.answers import to_dict
 from knowledge.reading import read_answer
 from knowledge.rules import Determination, NextQuestion
 
-# Messages that are never an answer to the open question: the rules for them answer or act instead.
-NOT_ANSWERS = {"ask_term", "ask_cohort", "ask_hours", "ask_induction", "ask_outcomes", "ask_training", "ask_builds_on",
-               "ask_responsibilities", "ask_senco_award", "check_staff_list", "compare_levels", "more", "start_again", "greet",
-               "goodbye", "thank", "bot_challenge"}
+# Messages that are never an answer to the open question: the rules for them act instead. A message
+# the model takes for a question is read as an answer unless it reads as a question.
+COMMANDS = {"start_again", "greet", "goodbye", "thank", "bot_challenge", "check_staff_list", "more"}
+QUESTIONS = {"ask_term", "ask_cohort", "ask_hours", "ask_induction", "ask_outcomes", "ask_training", "ask_builds_on",
+             "ask_responsibilities", "ask_senco_award", "compare_levels"}
+QUESTION_WORDS = {"what", "what's", "whats", "who", "who's", "how", "when", "where", "why", "which", "can", "could", "do", "does",
+                  "is", "are", "should", "would", "will", "tell", "explain", "define", "list", "show"}
 NOT_UNDERSTOOD = "Sorry, I couldn't tell which of those you mean. Please choose one of the options below, or type its number."
 ANSWERS_OF_A_ROLE = ("sector", "involvement", "new_senco")
 
@@ -34,26 +37,33 @@ class ValidateLevelForm(FormValidationAction):
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
-        """Only the one slot the rules still need: the role first, then their next question."""
+        """The slots this message answered, so they are validated and kept, and the one slot the rules
+        still need: the role first, then their next question."""
+        answered = [s for s in tracker.slots_to_validate() if s == "role" or s in FACT_SLOTS.values()]
         if not clean_role(tracker.get_slot("role")):
-            return ["role"]
+            return list(dict.fromkeys(answered + ["role"]))
         outcome = decide(tracker)
-        return [FACT_SLOTS[outcome.question.asks]] if isinstance(outcome, NextQuestion) else []
+        return list(dict.fromkeys(answered + ([FACT_SLOTS[outcome.question.asks]] if isinstance(outcome, NextQuestion) else [])))
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         """The open question's answer; after an answer has been given, a correction in words ("actually I do
         see children now and then") read against the whole involvement question."""
         events = await super().get_extraction_events(dispatcher, tracker, domain)
-        message = tracker.latest_message or {}
-        if events or tracker.get_slot("requested_slot") or (message.get("intent") or {}).get("name") != "inform":
+        if events:
             return events
+        role = _new_role(tracker)
+        if role:
+            return [SlotSet("role", role)]  # its questions start again (validate_role)
+        message = tracker.latest_message or {}
+        if tracker.get_slot("requested_slot") or (message.get("intent") or {}).get("name") != "inform" or not _may_answer(tracker):
+            return []
         outcome = decide(tracker)
-        if isinstance(outcome, Determination) and outcome.level and not (message.get("text") or "").startswith("/"):
+        if isinstance(outcome, Determination) and outcome.level:
             question = guide().kb.question("involvement", outcome.level.framework)
             option = read_answer(question.options, "involvement", message.get("text"), guide().catalogue)
             if option:
                 return [SlotSet(slot_of(f), v) for f, v in option.sets.items()]
-        return events
+        return []
 
     def validate_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         role = clean_role(value)
@@ -74,6 +84,30 @@ def _names_a_role(text: Text) -> bool:
     return bool(match.roles or match.sector_hint)
 
 
+def _role_changed(tracker: Tracker) -> bool:
+    before = earlier_value(tracker, "role")
+    return bool(before) and clean_role(tracker.get_slot("role")) != before
+
+
+def _may_answer(tracker: Tracker) -> bool:
+    """Whether the latest message could be an answer: typed, and not plainly a command or a question."""
+    message = tracker.latest_message or {}
+    text = (message.get("text") or "").strip()
+    intent = (message.get("intent") or {}).get("name")
+    if not text or text.startswith("/") or intent in COMMANDS:
+        return False
+    words = text.casefold().split()
+    return not (intent in QUESTIONS and ("?" in text or words[0] in QUESTION_WORDS))
+
+
+def _new_role(tracker: Tracker) -> Optional[Text]:
+    """The message as a new role when it names one the catalogue knows ("actually I'm a GP")."""
+    text = clean_role((tracker.latest_message or {}).get("text"))
+    if not text or tracker.slots_to_validate().get("role") == text or not _may_answer(tracker) or text == tracker.get_slot("role"):
+        return None  # no text, a role the slot mappings already took, not an answer, or the same role
+    return text if guide().catalogue.resolve(text).roles else None
+
+
 def _extractor(fact: Text):
     slot = slot_of(fact)
 
@@ -81,7 +115,7 @@ def _extractor(fact: Text):
         message = tracker.latest_message or {}
         text = message.get("text") or ""
         intent = (message.get("intent") or {}).get("name")
-        if tracker.get_slot("requested_slot") != slot or intent in NOT_ANSWERS or text.startswith("/"):
+        if tracker.get_slot("requested_slot") != slot or not _may_answer(tracker):
             return {}
         if slot in tracker.slots_to_validate():
             return {}  # a button or an entity already answered it
@@ -93,8 +127,8 @@ def _extractor(fact: Text):
             return {}
         option = read_answer(outcome.options, fact, text, guide().catalogue)
         if option is None:
-            if intent in ("out_of_scope", "nlu_fallback"):
-                return {}  # nothing like an answer: the rephrase rule takes it
+            if intent in ("out_of_scope", "nlu_fallback") or _new_role(tracker):
+                return {}  # nothing like an answer: the rephrase rule, or the new role, takes it
             dispatcher.utter_message(text=NOT_UNDERSTOOD)
             return {slot: None}  # the form asks the same question again
         return {slot_of(f): value for f, value in option.sets.items()}
@@ -107,6 +141,8 @@ def _validator(fact: Text):
 
     def validate(self: ValidateLevelForm, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                  domain: DomainDict) -> Dict[Text, Any]:
+        if _role_changed(tracker) and value == earlier_value(tracker, slot):
+            return {slot: None}  # an answer given for the old role does not carry over
         answer = valid_answer(fact, value)
         if answer is None and value is not None:
             kb = guide().kb

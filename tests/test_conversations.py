@@ -16,7 +16,7 @@ def test_a_named_role_is_asked_only_what_could_raise_it(assistant):
     assert [b["title"] for b in chat.buttons] == ["A designated SEND role (DHO or deputy DHO)",
                                                  "I lead on SEND for a service or organisation", "None of these"]
     text = chat.press("None of these")
-    assert "You need Level 3" in text and "school nurses" in text
+    assert "You need Level 3" in text and "School nurse is named in the Level 3 cohort" in text
     assert "Induction:" in text and "Refresher:" in text and "4 hours" in text
     assert "Sources:" in text and "000_eebbad39d168c16b.txt" in text
 
