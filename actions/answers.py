@@ -58,8 +58,16 @@ def _hours(data: Dict[Text, Any]) -> replies.Message:
 
 
 def _outcomes(data: Dict[Text, Any], full: bool = False) -> replies.Message:
+    if not data["learning_outcomes"] and data["learning_areas"]:
+        return replies.cited_items(replies.AREAS_TITLE.format(level=data["level"]), data["learning_areas"])
     items = data["learning_outcomes"] or [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
     return replies.cited_items(f"What {data['level']} covers:", items, None if full else SHORT_LIST)
+
+
+def _competencies(data: Dict[Text, Any]) -> replies.Message:
+    if not data["competencies"]:
+        return _outcomes(data)
+    return replies.cited_items(f"The competencies the table sets for {data['level']}:", data["competencies"])
 
 
 def _training(data: Dict[Text, Any]) -> replies.Message:
@@ -86,7 +94,7 @@ def _staff_list(text: Text) -> replies.Message:
 
 
 LEVEL_ANSWERS: Dict[Text, Callable[[Dict[Text, Any]], replies.Message]] = {
-    "ask_cohort": _cohort, "ask_hours": _hours, "ask_outcomes": _outcomes, "ask_training": _training,
+    "ask_cohort": _cohort, "ask_hours": _hours, "ask_outcomes": _outcomes, "ask_competencies": _competencies, "ask_training": _training,
     "ask_builds_on": _builds_on, "more": lambda data: _outcomes(data, full=True),
 }
 

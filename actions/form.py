@@ -23,7 +23,7 @@ from knowledge.rules import Determination, NextQuestion
 # Messages that are never an answer to the open question: the rules for them act instead. A message
 # the model takes for a question is read as an answer unless it reads as a question.
 COMMANDS = {"start_again", "greet", "goodbye", "thank", "bot_challenge", "check_staff_list", "more"}
-QUESTIONS = {"ask_term", "ask_cohort", "ask_hours", "ask_induction", "ask_outcomes", "ask_training", "ask_builds_on",
+QUESTIONS = {"ask_term", "ask_cohort", "ask_hours", "ask_induction", "ask_outcomes", "ask_competencies", "ask_training", "ask_builds_on",
              "ask_responsibilities", "ask_senco_award", "compare_levels"}
 QUESTION_WORDS = {"what", "what's", "whats", "who", "who's", "how", "when", "where", "why", "which", "can", "could", "do", "does",
                   "is", "are", "should", "would", "will", "tell", "explain", "define", "list", "show"}

@@ -16,6 +16,7 @@ from typing import Any, Dict, Iterable, List, Optional, Text
 from actions.knowledge_base import slot_of
 
 SHORT_LIST = 3
+AREAS_TITLE = "Learning areas the report says are being developed for {level}:"
 KEY = "send_guide"
 
 Message = Dict[Text, Any]
@@ -115,8 +116,10 @@ def determination(d: Dict[Text, Any], full: bool = False) -> Message:
         head.append(item(f"It builds on {', '.join(d['builds_on'])}."))
     outcomes = d.get("learning_outcomes") or []
     shown = outcomes if full else outcomes[:SHORT_LIST]
-    learn_title = "Afterwards you should be able:" if d["framework"] == "health" else "What you will cover:"
+    learn_title = "Afterwards you should be able:"
     more = f"Say \"more\" for all {len(outcomes)}." if len(shown) < len(outcomes) else None
+    if not outcomes and d.get("learning_areas"):
+        shown, learn_title = d["learning_areas"], AREAS_TITLE.format(level=d["level"])
     train = [item(m["text"], m["cite"]) for m in d["training"]["methods"]]
     train += [item(s["name"], s["cite"], url=s["url"]) for s in d["training"]["sources"]]
     train += [item(i["text"], i["cite"]) for t in d["topics"] if t["id"] == "learning-platform" for i in t["items"][:2]]

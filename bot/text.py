@@ -42,6 +42,9 @@ def determination(d: dict[str, Any], full: bool = False) -> str:
     if d.get("builds_on"):
         lines.append(f"Builds on: {', '.join(d['builds_on'])}")
         lines += [f"  {i['text']}{_cites(i['cite'])}" for t in d["topics"] if t["id"].endswith("-builds-on") for i in t["items"]]
+    if d.get("learning_areas") and not d.get("learning_outcomes"):
+        lines += [f"Learning areas the report says are being developed for {d['level']}:"]
+        lines += [f"  - {a['text']}{_cites(a['cite'])}" for a in d["learning_areas"]]
     outcomes = d.get("learning_outcomes") or []
     if outcomes:
         shown = outcomes if full else outcomes[:SHORT_LIST]

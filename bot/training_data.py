@@ -21,7 +21,8 @@ TERM_TEMPLATES = ["what's an {}?", "what does {} mean", "what is {}", "{} stands
 LEVEL_TEMPLATES = {
     "ask_cohort": ["which staff need {}?", "who needs {}", "who should do {} training", "which roles are in {}"],
     "ask_hours": ["how many refresher hours for {}?", "how many hours is {}", "what are the hours for {}", "refresher for {}"],
-    "ask_outcomes": ["learning outcomes for {}", "what will I be able to do after {}", "what does {} cover", "competencies for {}"],
+    "ask_outcomes": ["learning outcomes for {}", "what will I be able to do after {}", "what does {} cover", "what will I learn in {}"],
+    "ask_competencies": ["competencies for {}", "what are the {} competencies", "list the {} competencies", "which competencies does {} need"],
     "ask_training": ["suggested training for {}", "where can I do {} training", "training courses for {}", "how do I train for {}"],
     "ask_builds_on": ["does {} include the lower levels?", "what does {} build on", "do I need the levels below {}"],
 }

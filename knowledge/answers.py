@@ -81,6 +81,7 @@ def _determination(d: Determination) -> dict[str, Any]:
             refresher=requirement(level.refresher),
             builds_on=[lv.name for lv in d.builds_on],
             learning_outcomes=items(level.learning_outcomes),
+            learning_areas=items(level.learning_areas),
             competencies=items(level.competencies),
             training={"methods": items(level.methods),
                       "sources": [{"name": x.name, "url": x.url, "note": x.note, "cite": cite(x.citation)} for x in level.sources]},

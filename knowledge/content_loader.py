@@ -65,8 +65,9 @@ class _Reader:
             self.problems.append(str(self.fail(entry, f"quote not found in {doc.file_name} section {section!r}: {quote!r}")))
         return s.Citation(doc.file_name, section, quote, doc.title)
 
-    def statements(self, group: Any, entry: str, **defaults: Any) -> Iterator[tuple[str, s.Citation]]:
-        """Items of a list: a plain string quotes itself; a mapping may give quote/section/doc."""
+    def statements(self, group: Any, entry: str, **defaults: Any) -> Iterator[tuple[str, s.Citation, bool]]:
+        """Items of a list: a plain string quotes itself; a mapping may give quote/section/doc and
+        `excerpt: true` for a quote that stops short of its sentence's end on purpose."""
         if not group:
             return
         section = group.get("section", defaults.get("section"))
@@ -76,7 +77,7 @@ class _Reader:
             text = str(self.get(item, "text", where))
             raw = {k: item[k] for k in ("doc", "section", "quote") if k in item}
             raw.setdefault("quote", text)
-            yield text, self.citation(raw, where, section=section, doc=group.get("doc") or defaults.get("doc"))
+            yield text, self.citation(raw, where, section=section, doc=group.get("doc") or defaults.get("doc")), bool(item.get("excerpt"))
 
 
 def _documents(folder: Path) -> dict[str, s.Document]:
@@ -117,7 +118,7 @@ def _levels(r: _Reader) -> list[s.Level]:
         cohort = r.get(raw, "cohort", lid)
 
         def stmts(key: str) -> tuple[s.Statement, ...]:
-            return tuple(s.Statement(t, c) for t, c in r.statements(raw.get(key), f"{lid} {key}", section=r.source.get("section")))
+            return tuple(s.Statement(*x) for x in r.statements(raw.get(key), f"{lid} {key}", section=r.source.get("section")))
 
         def requirement(key: str) -> s.Requirement | None:
             req = raw.get(key)
@@ -131,7 +132,8 @@ def _levels(r: _Reader) -> list[s.Level]:
                         r.citation(q.get("cite") or cohort.get("cite"), f"{lid} qualifies"))
             for q in raw.get("qualifies", [])
         )
-        members = tuple(s.Statement(r.get(m, "text", f"{lid} members"), r.citation(m.get("cite"), f"{lid} members")) for m in raw.get("members", []))
+        members = tuple(s.Statement(r.get(m, "text", f"{lid} members"), r.citation(m.get("cite"), f"{lid} members"), bool(m.get("excerpt")))
+                        for m in raw.get("members", []))
         sources = tuple(
             s.TrainingSource(r.get(x, "name", f"{lid} sources"), r.get(x, "url", f"{lid} sources"), r.citation(x.get("cite"), f"{lid} sources"), x.get("note"))
             for x in raw.get("sources", [])
@@ -148,6 +150,7 @@ def _levels(r: _Reader) -> list[s.Level]:
             cohort=s.Statement(r.get(cohort, "text", f"{lid} cohort"), r.citation(cohort.get("cite"), f"{lid} cohort")),
             also_called=tuple(raw.get("also_called", [])), qualifies=qualifies, members=members, induction=requirement("induction"),
             refresher=requirement("refresher"), competencies=stmts("competencies"), learning_outcomes=stmts("learning_outcomes"),
+            learning_areas=stmts("learning_areas"),
             methods=methods, sources=sources,
         )
         if lid in by_id:
@@ -160,8 +163,8 @@ def _levels(r: _Reader) -> list[s.Level]:
 def _topic(r: _Reader, tid: str, title: str, groups: list[tuple[str, Any]], **defaults: Any) -> s.Topic:
     items = []
     for kind, group in groups:
-        for text, cite in r.statements(group, f"{tid} {kind}", **defaults):
-            items.append(s.TopicItem(kind, text, cite, group.get("intro")))
+        for text, cite, excerpt in r.statements(group, f"{tid} {kind}", **defaults):
+            items.append(s.TopicItem(kind, text, cite, group.get("intro"), excerpt))
     return s.Topic(tid, title, tuple(items))
 
 
@@ -195,6 +198,10 @@ def _topics(reader: Callable[[str], _Reader]) -> list[s.Topic]:
     record = r.get(r.data, "reflection_record", "reflection_record")
     topics.append(_topic(r, "reflection-record", "Education, training and learning reflection record", [("field", record)]))
     topics.append(_topic(r, "health-framework-purpose", "What the health framework sets", [("purpose", r.get(r.data, "purpose", "purpose"))]))
+    topics.append(_topic(r, "health-framework-introduction", "Why the health framework exists: SEND and the law",
+                         [("introduction", group) for group in r.get(r.data, "introduction", "introduction")]))
+    topics.append(_topic(r, "health-framework-levels", "How the health framework sets its five levels",
+                         [("levels", r.get(r.data, "levels_overview", "levels_overview"))]))
     return topics
 
 

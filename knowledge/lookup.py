@@ -44,6 +44,8 @@ def cohort(kb: KnowledgeBase, ref: str) -> dict[str, Any]:
         "builds_on": lower,
         "builds_on_note": [{"text": i.text, "cite": cite_dict(i.citation)} for i in kb.topic(f"{level.framework}-builds-on").items],
         "learning_outcomes": [{"text": x.text, "cite": cite_dict(x.citation)} for x in level.learning_outcomes],
+        "learning_areas": [{"text": x.text, "cite": cite_dict(x.citation)} for x in level.learning_areas],
+        "competencies": [{"text": x.text, "cite": cite_dict(x.citation)} for x in level.competencies],
         "training": [{"text": x.text, "cite": cite_dict(x.citation)} for x in level.methods]
         + [{"text": f"{x.name}: {x.url}", "cite": cite_dict(x.citation)} for x in level.sources],
         "notes": [{"title": t.title, "statement": t.statement, "cite": [cite_dict(c) for c in t.citations]} for t in kb.tensions_for(level.id)],
@@ -107,6 +109,8 @@ def step_up(kb: KnowledgeBase, one: str, other: str) -> dict[str, Any]:
     items = [{"text": f"{lv.name} is for: {lv.cohort.text}", "cite": cite_dict(lv.cohort.citation)} for lv in added]
     items += [{"text": f"{lv.name}: {x.text}", "cite": cite_dict(x.citation)} for lv in added for x in lv.competencies]
     items += [{"text": f"{lv.name}: {x.text}", "cite": cite_dict(x.citation)} for lv in added for x in lv.learning_outcomes]
+    items += [{"text": f"{lv.name} (learning area being developed): {x.text}", "cite": cite_dict(x.citation)}
+              for lv in added for x in lv.learning_areas]
     hours = [{"text": f"{lv.name} refresher: {lv.refresher.text}", "cite": cite_dict(lv.refresher.citation)}
              for lv in (lower, higher) if lv.refresher]
     notes = [{"text": t.statement, "cite": cite_dict(t.citations[0])} for t in kb.tensions_for(higher.id) if t.kind == "silence"]

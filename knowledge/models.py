@@ -5,7 +5,7 @@ whose own table is called ``events``.
 """
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base
 
 Base = declarative_base()
@@ -71,6 +71,7 @@ class LevelItemRow(Base):
     kind = Column(String(32), nullable=False)
     position = Column(Integer, nullable=False)
     text = Column(Text, nullable=False)
+    excerpt = Column(Boolean, nullable=False, default=False)
     citation_id = _citation()
 
 
@@ -124,6 +125,7 @@ class TopicItemRow(Base):
     kind = Column(String(64), nullable=False)
     heading = Column(Text)
     text = Column(Text, nullable=False)
+    excerpt = Column(Boolean, nullable=False, default=False)
     citation_id = _citation()
 
 

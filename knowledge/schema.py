@@ -32,8 +32,12 @@ class Citation:
 
 @dataclass(frozen=True)
 class Statement:
+    """A cited line of content. ``excerpt`` marks a quote that stops short of the end of its sentence,
+    bullet or table cell on purpose (a name from a list, say); every other quote runs to that end."""
+
     text: str
     citation: Citation
+    excerpt: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class Level:
     refresher: Requirement | None = None
     competencies: tuple[Statement, ...] = ()
     learning_outcomes: tuple[Statement, ...] = ()
+    learning_areas: tuple[Statement, ...] = ()  # content a document says is being developed, not outcomes
     methods: tuple[Statement, ...] = ()
     sources: tuple[TrainingSource, ...] = ()
 
@@ -156,6 +161,7 @@ class TopicItem:
     text: str
     citation: Citation
     heading: str | None = None
+    excerpt: bool = False  # as for Statement
 
 
 @dataclass(frozen=True)
@@ -255,7 +261,7 @@ class KnowledgeBase:
         for level in self.levels:
             found.append(level.cohort.citation)
             found += [q.citation for q in level.qualifies]
-            found += [s.citation for s in (*level.members, *level.competencies, *level.learning_outcomes, *level.methods)]
+            found += [s.citation for s in (*level.members, *level.competencies, *level.learning_outcomes, *level.learning_areas, *level.methods)]
             found += [r.citation for r in (level.induction, level.refresher) if r]
             found += [s.citation for s in level.sources]
         found += [q.citation for q in self.questions]

@@ -51,9 +51,10 @@ def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
             cohort_text=lv.cohort.text, cohort_citation_id=cite(lv.cohort.citation))
         for i, q in enumerate(lv.qualifies):
             add(m.QualifierRow, level_id=lv.id, position=i, fact=q.fact, answers=list(q.values), citation_id=cite(q.citation))
-        for kind, items in (("member", lv.members), ("competency", lv.competencies), ("learning_outcome", lv.learning_outcomes), ("method", lv.methods)):
+        for kind, items in (("member", lv.members), ("competency", lv.competencies), ("learning_outcome", lv.learning_outcomes),
+                            ("learning_area", lv.learning_areas), ("method", lv.methods)):
             for i, item in enumerate(items):
-                add(m.LevelItemRow, level_id=lv.id, kind=kind, position=i, text=item.text, citation_id=cite(item.citation))
+                add(m.LevelItemRow, level_id=lv.id, kind=kind, position=i, text=item.text, excerpt=item.excerpt, citation_id=cite(item.citation))
         for kind, req in (("induction", lv.induction), ("refresher", lv.refresher)):
             if req:
                 add(m.RequirementRow, level_id=lv.id, kind=kind, text=req.text, minutes=req.minutes, within_weeks=req.within_weeks,
@@ -66,7 +67,8 @@ def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
     for n, topic in enumerate(kb.topics):
         add(m.TopicRow, id=topic.id, position=n, title=topic.title)
         for i, item in enumerate(topic.items):
-            add(m.TopicItemRow, topic_id=topic.id, position=i, kind=item.kind, heading=item.heading, text=item.text, citation_id=cite(item.citation))
+            add(m.TopicItemRow, topic_id=topic.id, position=i, kind=item.kind, heading=item.heading, text=item.text, excerpt=item.excerpt,
+                citation_id=cite(item.citation))
     for n, t in enumerate(kb.tensions):
         add(m.TensionRow, id=t.id, position=n, kind=t.kind, title=t.title, statement=t.statement,
             levels=list(t.levels), applies_to=list(t.applies_to), topics=list(t.topics))
@@ -187,7 +189,7 @@ class _Reader:
         cite = self.citations
 
         def stmts(level_id: str, kind: str) -> tuple[s.Statement, ...]:
-            return tuple(s.Statement(i.text, cite[i.citation_id]) for i in items[level_id] if i.kind == kind)
+            return tuple(s.Statement(i.text, cite[i.citation_id], i.excerpt) for i in items[level_id] if i.kind == kind)
 
         def req(level_id: str, kind: str) -> s.Requirement | None:
             r = reqs.get((level_id, kind))
@@ -197,7 +199,7 @@ class _Reader:
             s.Level(lv.id, lv.name, lv.framework, lv.rank, s.Statement(lv.cohort_text, cite[lv.cohort_citation_id]), tuple(lv.also_called),
                     tuple(s.Qualifier(q.fact, tuple(q.answers), cite[q.citation_id]) for q in qualifiers[lv.id]),
                     stmts(lv.id, "member"), req(lv.id, "induction"), req(lv.id, "refresher"), stmts(lv.id, "competency"),
-                    stmts(lv.id, "learning_outcome"), stmts(lv.id, "method"),
+                    stmts(lv.id, "learning_outcome"), stmts(lv.id, "learning_area"), stmts(lv.id, "method"),
                     tuple(s.TrainingSource(x.name, x.url, cite[x.citation_id], x.note) for x in sources[lv.id]))
             for lv in self.all(m.LevelRow, m.LevelRow.position)
         )
@@ -222,5 +224,5 @@ class _Reader:
 
     def topics(self) -> tuple[s.Topic, ...]:
         items = self.grouped(m.TopicItemRow, "topic_id", m.TopicItemRow.position)
-        return tuple(s.Topic(t.id, t.title, tuple(s.TopicItem(i.kind, i.text, self.citations[i.citation_id], i.heading) for i in items[t.id]))
+        return tuple(s.Topic(t.id, t.title, tuple(s.TopicItem(i.kind, i.text, self.citations[i.citation_id], i.heading, i.excerpt) for i in items[t.id]))
                      for t in self.all(m.TopicRow, m.TopicRow.position))

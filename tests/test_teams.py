@@ -95,7 +95,7 @@ def test_a_broken_activity_gets_a_clear_400(assistant, bot_framework):
 
 
 def test_mentions_are_dropped_and_card_payloads_win_over_text():
-    assert typed_text({"text": "<at>SEND Guide</at> I'm a school nurse"}) == "I'm a deputy DHO"
+    assert typed_text({"text": "<at>SEND Guide</at> I'm a school nurse"}) == "I'm a school nurse"
     assert typed_text({"text": "", "value": {"payload": "/affirm"}}) == "/affirm"
     assert typed_text({"text": None}) == ""
     assert typed_text({"text": "<p>School nurse</p><p>Porter &amp; driver<br/>Teacher</p>"}) == "School nurse\nPorter & driver\nTeacher"
