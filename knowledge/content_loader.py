@@ -74,6 +74,9 @@ class _Reader:
         for n, item in enumerate(self.get(group, "items", entry)):
             where = f"{entry} item {n + 1}"
             item = {"text": item} if isinstance(item, str) else dict(item)
+            stray = set(item) - {"text", "doc", "section", "quote", "excerpt"}
+            if stray:  # `{text: a, b, section: x}`: an unquoted comma cut the text short
+                raise self.fail(where, f"unexpected {sorted(map(str, stray))}; quote text that holds a comma")
             text = str(self.get(item, "text", where))
             raw = {k: item[k] for k in ("doc", "section", "quote") if k in item}
             raw.setdefault("quote", text)

@@ -1,44 +1,84 @@
-"""How many facts cite each section of each document, and why a section gives none."""
+"""How much of each section of each document the knowledge base quotes, and why a section gives none.
+
+A count of citations flatters: a section cited once by a glossary term looks as covered as
+one quoted line by line. So each section reports the facts that cite it, the glossary terms
+that do, and the share of its text that their quotes cover.
+"""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
+from knowledge.content_loader import section_spans
 from knowledge.schema import KnowledgeBase
+from knowledge.sources import normalise
 
 
 @dataclass(frozen=True)
 class SectionCoverage:
     document: str
     section: str
-    facts: int
+    facts: int  # citations other than glossary terms
+    glossary: int
+    quoted: float  # share of the section's text (normalised) inside some quote, 0..1
     omitted: str | None
 
 
-def coverage(kb: KnowledgeBase) -> list[SectionCoverage]:
-    counts = Counter((c.document, c.section) for c in kb.citations())
-    return [
-        SectionCoverage(doc.file_name, sec.path, counts[(doc.file_name, sec.path)], sec.omitted)
-        for doc in kb.documents
-        for sec in doc.sections
-    ]
+def _quoted(text: str, quotes: set[str]) -> float:
+    """The share of ``text`` covered by the quotes found in it."""
+    covered = [False] * len(text)
+    for quote in quotes:
+        start = text.find(quote)
+        while start >= 0:
+            covered[start: start + len(quote)] = [True] * len(quote)
+            start = text.find(quote, start + 1)
+    return sum(covered) / len(text) if text else 0.0
 
 
-def uncovered(kb: KnowledgeBase) -> list[SectionCoverage]:
-    """Sections with no fact and no reason for leaving them out: gaps in the content."""
-    return [row for row in coverage(kb) if row.facts == 0 and not row.omitted]
+def coverage(kb: KnowledgeBase, seeds: Path | None = None) -> list[SectionCoverage]:
+    glossary = Counter((g.citation.document, g.citation.section) for g in kb.glossary)
+    every = Counter((c.document, c.section) for c in kb.citations())
+    quotes: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in kb.citations():
+        quotes[(c.document, c.section)].add(normalise(c.quote))
+    texts = section_spans(seeds=seeds)
+    rows = []
+    for doc in kb.documents:
+        text, spans = texts[doc.file_name]
+        for sec in doc.sections:
+            key = (doc.file_name, sec.path)
+            span = spans[sec.path]
+            share = _quoted(normalise(text.text[span.start: span.end]), quotes[key])
+            rows.append(SectionCoverage(doc.file_name, sec.path, every[key] - glossary[key], glossary[key], share, sec.omitted))
+    return rows
 
 
-def report(kb: KnowledgeBase) -> str:
-    lines, rows = [], coverage(kb)
+def uncovered(kb: KnowledgeBase, seeds: Path | None = None) -> list[SectionCoverage]:
+    """Sections no fact cites (glossary terms alone do not count) and no reason leaves out: gaps in the content."""
+    return [row for row in coverage(kb, seeds) if row.facts == 0 and not row.omitted]
+
+
+def report(kb: KnowledgeBase, seeds: Path | None = None) -> str:
+    lines, rows = [], coverage(kb, seeds)
     titles = {doc.file_name: doc.title for doc in kb.documents}
     for file_name in titles:
         lines.append(f"{file_name}  {titles[file_name]}")
         for row in (r for r in rows if r.document == file_name):
-            state = f"left out: {row.omitted}" if row.omitted else f"{row.facts} facts"
+            if row.omitted:
+                state = f"left out: {row.omitted}"
+            else:
+                terms = f", {row.glossary} glossary terms" if row.glossary else ""
+                state = f"{row.facts} facts{terms}; {row.quoted:.0%} of its text quoted"
             lines.append(f"  {row.section}: {state}")
     cited = sum(1 for r in rows if r.facts)
     left_out = sum(1 for r in rows if r.omitted)
-    lines.append(f"{len(rows)} sections: {cited} cited, {left_out} left out with a reason, "
-                 f"{len(rows) - cited - left_out} uncovered; {len(kb.citations())} citations in all")
+    gaps = len(uncovered(kb, seeds))
+    shares = sorted(r.quoted for r in rows if not r.omitted)
+    median = shares[len(shares) // 2] if shares else 0.0
+    lines.append(f"{len(rows)} sections: {cited} cited by facts, {left_out} left out with a reason, {gaps} uncovered; "
+                 f"{len(kb.citations())} citations in all; median share of a section's text quoted {median:.0%}")
     return "\n".join(lines)
+
+
+__all__ = ["SectionCoverage", "coverage", "report", "uncovered"]

@@ -87,7 +87,27 @@ class Document:
         text = self.text if span is None else self.text[span.start : span.end]
         return normalise(quote) in _normalised(text)
 
+    def ends_where_its_sentence_ends(self, quote: str, span: Span) -> bool:
+        """True when the quote runs to the end of a sentence, a bullet or a table cell somewhere in the span."""
+        lines = _lines(self.text[span.start : span.end])
+        for m in re.finditer(re.escape(normalise(quote)).replace(r"\ ", "[ \n]"), lines):
+            after = lines[m.end() : m.end() + 2]
+            if after[:1] in ("", "\n") or (m.group(0)[-1:] in _STOPS and after[:1] == " ") \
+                    or (after[:1] in _STOPS and after[1:2] in ("", " ", "\n")):
+                return True
+        return False
+
 
 @lru_cache(maxsize=64)
 def _normalised(text: str) -> str:
     return normalise(text)
+
+
+_STOPS = ".?!;:"
+
+
+@lru_cache(maxsize=64)
+def _lines(text: str) -> str:
+    """The text normalised line by line, with a line break wherever a line, table cell or bullet ends."""
+    text = _TAG.sub("\n", text).replace("•", "\n").replace("\t", "\n").replace("*", "").translate(_TYPOGRAPHIC)
+    return "\n".join(" ".join(line.split()).casefold() for line in text.split("\n") if line.strip())

@@ -62,3 +62,32 @@ def test_missing_seeds_folder_says_which_setting(monkeypatch, tmp_path: Path):
     monkeypatch.setenv(SEEDS_ENV, str(tmp_path / "nowhere"))
     with pytest.raises(SourceError, match=SEEDS_ENV):
         load_content()
+
+
+def test_every_quote_of_content_runs_to_the_end_of_its_sentence_or_is_marked_an_excerpt(kb):
+    """A line of content stops where its sentence, bullet or table cell stops in the document, so nothing is
+    cut short (by an unquoted comma in the YAML, say); a deliberate excerpt says so."""
+    texts = section_spans()
+    lines = [st for lv in kb.levels for st in (*lv.members, *lv.competencies, *lv.learning_outcomes, *lv.learning_areas, *lv.methods)]
+    lines += [item for topic in kb.topics for item in topic.items]
+    cut = [line.text for line in lines if not line.excerpt and not texts[line.citation.document][0].ends_where_its_sentence_ends(
+        line.citation.quote, texts[line.citation.document][1][line.citation.section])]
+    assert cut == []
+
+
+def test_a_quote_cut_short_is_found():
+    doc = Document("x.txt", "Intro\n- Ability to sign post parents, children and young people to the Local Offer.\n- Next bullet\n")
+    span = doc.spans([("Intro", 1)])[0]
+    assert doc.ends_where_its_sentence_ends("Ability to sign post parents, children and young people to the Local Offer", span)
+    assert doc.ends_where_its_sentence_ends("- Next bullet", span)
+    assert not doc.ends_where_its_sentence_ends("Ability to sign post parents", span)
+
+
+def test_an_unquoted_comma_in_a_content_item_stops_the_load(content_copy: Path):
+    path = content_copy / "competency_areas.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('{text: "Ability to effectively sign post parents, children and young people to the Local Offer."',
+                                 "{text: Ability to effectively sign post parents, children and young people to the Local Offer."),
+                    encoding="utf-8")
+    with pytest.raises(ContentError, match="unexpected .*quote text that holds a comma"):
+        load_content(content_copy)
