@@ -37,13 +37,16 @@ class ValidateLevelForm(FormValidationAction):
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
-        """The slots this message answered, so they are validated and kept, and the one slot the rules
-        still need: the role first, then their next question."""
+        """The slots to extract and validate now: those this message set (all the answers when it set the
+        role, so answers for an old role can be cleared), and the one slot the rules still need."""
         answered = [s for s in tracker.slots_to_validate() if s == "role" or s in FACT_SLOTS.values()]
-        if not clean_role(tracker.get_slot("role")):
-            return list(dict.fromkeys(answered + ["role"]))
-        outcome = decide(tracker)
-        return list(dict.fromkeys(answered + ([FACT_SLOTS[outcome.question.asks]] if isinstance(outcome, NextQuestion) else [])))
+        if "role" in answered:
+            answered += list(FACT_SLOTS.values())
+        return [slot for slot in dict.fromkeys(answered + [_next_slot(tracker)]) if slot]
+
+    async def next_requested_slot(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        """Always the rules' next question; none when they have an answer, which ends the form."""
+        return SlotSet("requested_slot", _next_slot(tracker))
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         """The open question's answer; after an answer has been given, a correction in words ("actually I do
@@ -77,6 +80,14 @@ class ValidateLevelForm(FormValidationAction):
             fresh = {slot: None for slot in ANSWERS_OF_A_ROLE if slot not in tracker.slots_to_validate()}
             return {"role": role, **fresh}  # answers given for the old role do not carry over
         return {"role": role}
+
+
+def _next_slot(tracker: Tracker) -> Optional[Text]:
+    """The role first, then the slot of the rules' next question; None when nothing more is needed."""
+    if not clean_role(tracker.get_slot("role")):
+        return "role"
+    outcome = decide(tracker)
+    return FACT_SLOTS[outcome.question.asks] if isinstance(outcome, NextQuestion) else None
 
 
 def _names_a_role(text: Text) -> bool:
@@ -174,8 +185,9 @@ class AskQuestion(Action, ABC):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         outcome = decide(tracker)
         if not (isinstance(outcome, NextQuestion) and outcome.question.asks == self.fact):
-            question = guide().kb.question(self.fact, None)
-            outcome = NextQuestion(question, question.options, outcome.role)
+            kb = guide().kb
+            question = kb.question(self.fact, None)
+            outcome = NextQuestion(question, question.options, outcome.role, levels={o.level: kb.level(o.level) for o in question.options if o.level})
         dispatcher.utter_message(**replies.question(to_dict(outcome)))
         return []
 

@@ -62,8 +62,8 @@ def test_a_verified_message_gets_a_card_with_sources_posted_with_the_bots_token(
 def test_a_button_click_with_empty_text_continues_the_conversation(assistant, bot_framework):
     person = TeamsUser(assistant, bot_framework)
     question = person.say("receptionist at a GP surgery")
-    [no] = [a for a in question["attachments"][0]["content"]["actions"] if a.get("title") == "No"]
-    assert "lead on the SEND agenda" in _card_text(person.say("", value=no["data"]))
+    [none] = [a for a in question["attachments"][0]["content"]["actions"] if a.get("title") == "None of these"]
+    assert "You need Level 1" in _card_text(person.say("", value=none["data"]))
 
 
 @pytest.mark.assistant

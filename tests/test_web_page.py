@@ -145,7 +145,7 @@ def test_hr_uploads_a_staff_list_and_downloads_the_report(page: Page, tmp_path):
     page.get_by_role("button", name="Check the list").click()
     result = page.locator("#staff-result")
     expect(result).to_contain_text("3 people checked")
-    expect(result.get_by_role("table", name="People per level")).to_contain_text("Tier")
+    expect(result.get_by_role("table", name="People per level")).to_contain_text("question open")
     expect(result.get_by_role("table", name="Questions still open")).to_contain_text("Which of these is true of your work?")
     with page.expect_download() as download:
         result.get_by_role("link", name="Download the report for every person (CSV)").click()
