@@ -8,7 +8,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import replies
+from actions import documents, replies
+from actions.conversation import HELP_BUTTONS, not_understood
 from actions.knowledge_base import decide, guide
 from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
@@ -16,6 +17,10 @@ from knowledge.rules import Determination
 from knowledge.staff import assess as staff_assess, summarise
 
 SHORT_LIST = 6
+NOT_COVERED = ("The documents I know do not cover that. I can find the SEND training you need, explain levels and tiers and their "
+               "hours, and explain SEND responsibilities in schools and settings.")
+OUT_OF_SCOPE = ("Sorry, that's outside what I can help with, and the documents I know do not cover it. I can find the SEND training "
+                "you need, explain levels and tiers and their hours, and explain SEND responsibilities in schools and settings.")
 
 
 class AnswerLevel(Action):
@@ -107,16 +112,30 @@ class AnswerQuestion(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name", "")
+        text = tracker.latest_message.get("text") or ""
         try:
-            message = self._answer(intent, tracker, dispatcher)
+            message = self._answer(intent, text, tracker, dispatcher)
         except lookup.NotFound:
-            message = {"text": "Sorry, I couldn't find that in the SEND documents I know. Try asking about a level, a tier or a role."}
+            message = documents.search(text)
+            if message is None:
+                message = {"text": NOT_COVERED, "buttons": HELP_BUTTONS}
         if message:
             dispatcher.utter_message(**message)
         return []
 
-    def _answer(self, intent: Text, tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[replies.Message]:
+    def _answer(self, intent: Text, text: Text, tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[replies.Message]:
         kb = guide().kb
+        if intent in ("out_of_scope", "nlu_fallback"):  # in the documents' words if they answer it, else say what can be done
+            found = documents.search(text)
+            if found is None and intent == "nlu_fallback":
+                not_understood(dispatcher, tracker)
+            return found or (None if intent == "nlu_fallback" else {"text": OUT_OF_SCOPE, "buttons": HELP_BUTTONS})
+        if intent == "ask_role_training" or (intent in LEVEL_ANSWERS and not _entity(tracker, "level") and intent != "more"):
+            answer = documents.role_level(text)
+            if answer is not None:
+                return answer
+            if intent == "ask_role_training":
+                raise lookup.NotFound("no role")
         if intent == "ask_term":
             term = _entity(tracker, "term")
             if not term:
@@ -126,8 +145,11 @@ class AnswerQuestion(Action):
                 {"text": f"{e['term']}: {e['expansion'] or 'not spelt out in the documents'}" + (f" ({e['note']})" if e["note"] else ""), "cite": e["cite"]}
                 for e in entries])
         if intent == "ask_responsibilities":
-            data = lookup.topic(kb, _entity(tracker, "topic") or _entity(tracker, "role") or "principles", guide().catalogue)
-            return replies.cited_items(f"{data['title']}:", data["items"], 12)
+            named = _entity(tracker, "topic")
+            if named in {t.id for t in kb.topics} and text.startswith("/"):  # a button asking for the whole topic
+                return documents.topic(named)
+            found = lookup.find_topic(kb, named or _entity(tracker, "role") or text, guide().catalogue)
+            return documents.topic(found.id, text)
         if intent == "ask_senco_award":
             data = lookup.topic(kb, "senco-award")
             return replies.cited_items(f"{data['title']}:", [i for i in data["items"] if i["kind"] in ("requirement", "course")])

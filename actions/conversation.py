@@ -1,4 +1,8 @@
-"""Conversation prompts that carry no facts: asking for the role, starting again, rephrasing."""
+"""Conversation prompts that carry no facts: asking for the role, starting again, not understanding.
+
+Two misunderstandings in a row never give the same reply again: the second says what the
+assistant can do, with buttons, so nobody is left looping on "could you say that another way?".
+"""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -9,6 +13,44 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 ASK_ROLE = "What's your job role? For example: school nurse, GP receptionist, teaching assistant, SENCO."
+ROLE_AGAIN = ("I still need your job role to find your level: type it in a few words, for example \"practice nurse\" or "
+              "\"lunchtime supervisor\". Or choose one of these.")
+REPHRASE = "Sorry, I'm not sure I understood. Could you say that another way?"
+REPHRASE_BUTTONS = [{"title": "Find my training level", "payload": "/find_level"}, {"title": "Start again", "payload": "/start_again"}]
+HELP = ("Sorry, I'm still not following. Here is what I can do: find the SEND training you need (tell me your job role), "
+        "explain a level or tier and its hours, explain SEND responsibilities in schools and settings, or check a list of job "
+        "titles. You can also start again.")
+HELP_BUTTONS = [
+    {"title": "Find my training level", "payload": "/find_level"},
+    {"title": "Who needs Level 3?", "payload": '/ask_cohort{"level": "Level 3"}'},
+    {"title": "What does a SENCO do?", "payload": '/ask_responsibilities{"role": "SENCO"}'},
+    {"title": "Start again", "payload": "/start_again"},
+]
+# How each reply that did not understand the person begins (here and in actions/form.py).
+MISUNDERSTOOD = ("Sorry, I'm not sure I understood", "Sorry, I couldn't tell", "Sorry, I still couldn't tell", "Sorry, I'm still not")
+
+
+def _said_before(tracker: Tracker, *starts: Text) -> bool:
+    """Whether a reply to the person's previous message began so, counting turns that were taken back."""
+    turns: List[List[Dict[Text, Any]]] = []
+    for event in tracker.events:
+        if event.get("event") == "user":
+            turns.append([])
+        elif turns:
+            turns[-1].append(event)
+    previous = turns[-2] if len(turns) >= 2 else []
+    return any(e.get("event") == "bot" and (e.get("text") or "").lstrip().startswith(starts) for e in previous)
+
+
+def misunderstood_before(tracker: Tracker) -> bool:
+    return _said_before(tracker, *MISUNDERSTOOD)
+
+
+def not_understood(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    if misunderstood_before(tracker):
+        dispatcher.utter_message(text=HELP, buttons=HELP_BUTTONS)
+    else:
+        dispatcher.utter_message(text=REPHRASE, buttons=REPHRASE_BUTTONS)
 
 
 class AskRole(Action):
@@ -16,7 +58,10 @@ class AskRole(Action):
         return "action_ask_role"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=ASK_ROLE)
+        if _said_before(tracker, ASK_ROLE, ROLE_AGAIN):  # never the same request twice in a row
+            dispatcher.utter_message(text=ROLE_AGAIN, buttons=HELP_BUTTONS)
+        else:
+            dispatcher.utter_message(text=ASK_ROLE)
         return []
 
 
@@ -31,12 +76,28 @@ class StartAgain(Action):
         return [Restarted()]
 
 
+class Restart(StartAgain):
+    """Typed "/restart": the same as "start again", with a reply (Rasa's own restart says nothing)."""
+
+    def name(self) -> Text:
+        return "action_restart"
+
+
+class NotUnderstood(Action):
+    def name(self) -> Text:
+        return "action_not_understood"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        not_understood(dispatcher, tracker)
+        return []
+
+
 class Rephrase(Action):
-    """When no next step is certain: ask to rephrase and forget the turn, so nothing loops."""
+    """When no next step is certain: say so and forget the turn, so nothing loops."""
 
     def name(self) -> Text:
         return "action_rephrase"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(response="utter_ask_rephrase")
+        not_understood(dispatcher, tracker)
         return [UserUtteranceReverted()]

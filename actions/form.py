@@ -14,20 +14,16 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import replies
+from actions import replies, turn
+from actions.conversation import misunderstood_before
 from actions.knowledge_base import FACT_SLOTS, clean_role, decide, earlier_value, guide, slot_of, valid_answer
 from knowledge.answers import to_dict
 from knowledge.reading import read_answer
 from knowledge.rules import Determination, NextQuestion
 
-# Messages that are never an answer to the open question: the rules for them act instead. A message
-# the model takes for a question is read as an answer unless it reads as a question.
-COMMANDS = {"start_again", "greet", "goodbye", "thank", "bot_challenge", "check_staff_list", "more"}
-QUESTIONS = {"ask_term", "ask_cohort", "ask_hours", "ask_induction", "ask_outcomes", "ask_competencies", "ask_training", "ask_builds_on",
-             "ask_responsibilities", "ask_senco_award", "compare_levels"}
-QUESTION_WORDS = {"what", "what's", "whats", "who", "who's", "how", "when", "where", "why", "which", "can", "could", "do", "does",
-                  "is", "are", "should", "would", "will", "tell", "explain", "define", "list", "show"}
 NOT_UNDERSTOOD = "Sorry, I couldn't tell which of those you mean. Please choose one of the options below, or type its number."
+STILL_NOT_UNDERSTOOD = ("Sorry, I still couldn't tell which of those you mean. Press one of the buttons below, type the number "
+                        "of an option, or say \"start again\".")
 ANSWERS_OF_A_ROLE = ("sector", "involvement", "new_senco")
 
 
@@ -54,16 +50,15 @@ class ValidateLevelForm(FormValidationAction):
         events = await super().get_extraction_events(dispatcher, tracker, domain)
         if events:
             return events
-        role = _new_role(tracker)
+        role = turn.new_role(tracker)
         if role:
             return [SlotSet("role", role)]  # its questions start again (validate_role)
-        message = tracker.latest_message or {}
-        if tracker.get_slot("requested_slot") or (message.get("intent") or {}).get("name") != "inform" or not _may_answer(tracker):
+        if tracker.get_slot("requested_slot") or turn.intent(tracker) != "inform" or not turn.may_answer(tracker):
             return []
         outcome = decide(tracker)
         if isinstance(outcome, Determination) and outcome.level:
             question = guide().kb.question("involvement", outcome.level.framework)
-            option = read_answer(question.options, "involvement", message.get("text"), guide().catalogue)
+            option = read_answer(question.options, "involvement", turn.text(tracker), guide().catalogue)
             if option:
                 return [SlotSet(slot_of(f), v) for f, v in option.sets.items()]
         return []
@@ -75,7 +70,7 @@ class ValidateLevelForm(FormValidationAction):
             dispatcher.utter_message(text="Please tell me your job role in a few words, for example \"health visitor\".")
             return {"role": before}
         if before and role != before:
-            if tracker.get_slot("requested_slot") not in (None, "role") and not _names_a_role(role):
+            if turn.answer(tracker) is not None or (turn.open_question(tracker) and not turn.names_a_role(role)):
                 return {"role": before}  # an answer to the open question, not a new role: read by the extractor
             fresh = {slot: None for slot in ANSWERS_OF_A_ROLE if slot not in tracker.slots_to_validate()}
             return {"role": role, **fresh}  # answers given for the old role do not carry over
@@ -90,59 +85,21 @@ def _next_slot(tracker: Tracker) -> Optional[Text]:
     return FACT_SLOTS[outcome.question.asks] if isinstance(outcome, NextQuestion) else None
 
 
-def _names_a_role(text: Text) -> bool:
-    match = guide().catalogue.resolve(text)
-    return bool(match.roles or match.sector_hint)
-
-
-def _role_changed(tracker: Tracker) -> bool:
-    before = earlier_value(tracker, "role")
-    return bool(before) and clean_role(tracker.get_slot("role")) != before
-
-
-def _may_answer(tracker: Tracker) -> bool:
-    """Whether the latest message could be an answer: typed, and not plainly a command or a question."""
-    message = tracker.latest_message or {}
-    text = (message.get("text") or "").strip()
-    intent = (message.get("intent") or {}).get("name")
-    if not text or text.startswith("/") or intent in COMMANDS:
-        return False
-    words = text.casefold().split()
-    return not (intent in QUESTIONS and ("?" in text or words[0] in QUESTION_WORDS))
-
-
-def _new_role(tracker: Tracker) -> Optional[Text]:
-    """The message as a new role when it names one the catalogue knows ("actually I'm a GP")."""
-    text = clean_role((tracker.latest_message or {}).get("text"))
-    if not text or tracker.slots_to_validate().get("role") == text or not _may_answer(tracker) or text == tracker.get_slot("role"):
-        return None  # no text, a role the slot mappings already took, not an answer, or the same role
-    return text if guide().catalogue.resolve(text).roles else None
-
-
 def _extractor(fact: Text):
     slot = slot_of(fact)
 
     def extract(self: ValidateLevelForm, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        message = tracker.latest_message or {}
-        text = message.get("text") or ""
-        intent = (message.get("intent") or {}).get("name")
-        if tracker.get_slot("requested_slot") != slot or not _may_answer(tracker):
-            return {}
-        if slot in tracker.slots_to_validate():
-            return {}  # a button or an entity already answered it
+        if tracker.get_slot("requested_slot") != slot or not turn.may_answer(tracker) or slot in tracker.slots_to_validate():
+            return {}  # not this question's turn, not an answer, or a button or entity answered it already
+        option = turn.answer(tracker)
+        if option is not None:
+            return {slot_of(f): value for f, value in option.sets.items()}
         role = tracker.slots_to_validate().get("role")
-        if role and role != earlier_value(tracker, "role") and _names_a_role(role):
-            return {}  # a new role: its questions start again
-        outcome = decide(tracker)
-        if not (isinstance(outcome, NextQuestion) and outcome.question.asks == fact):
-            return {}
-        option = read_answer(outcome.options, fact, text, guide().catalogue)
-        if option is None:
-            if intent in ("out_of_scope", "nlu_fallback") or _new_role(tracker):
-                return {}  # nothing like an answer: the rephrase rule, or the new role, takes it
-            dispatcher.utter_message(text=NOT_UNDERSTOOD)
-            return {slot: None}  # the form asks the same question again
-        return {slot_of(f): value for f, value in option.sets.items()}
+        if turn.new_role(tracker) or (role and role != earlier_value(tracker, "role") and turn.names_a_role(role)) \
+                or turn.intent(tracker) in ("out_of_scope", "nlu_fallback"):
+            return {}  # a new role starts its questions again; nothing like an answer goes to the rephrase rule
+        dispatcher.utter_message(text=STILL_NOT_UNDERSTOOD if misunderstood_before(tracker) else NOT_UNDERSTOOD)
+        return {slot: None}  # the form asks the same question again
     extract.__doc__ = f"Read the latest message as the answer to the open {fact} question."
     return extract
 
@@ -152,7 +109,7 @@ def _validator(fact: Text):
 
     def validate(self: ValidateLevelForm, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                  domain: DomainDict) -> Dict[Text, Any]:
-        if _role_changed(tracker) and value == earlier_value(tracker, slot):
+        if turn.role_changed(tracker) and value == earlier_value(tracker, slot):
             return {slot: None}  # an answer given for the old role does not carry over
         answer = valid_answer(fact, value)
         if answer is None and value is not None:

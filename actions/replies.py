@@ -80,8 +80,15 @@ def message(doc: Dict[Text, Any], buttons: Optional[List[Dict[Text, Text]]] = No
 def question(q: Dict[Text, Any]) -> Message:
     """The question, its options numbered in full (a text-only client can answer with a number),
     and a button per option that sends every fact the option settles."""
-    items = [item(q["question"], 0)]
-    if q.get("because"):
+    floor, items = q.get("floor"), []
+    if floor:
+        framework = "health framework" if floor["framework"] == "health" else "school tiers"
+        items.append(item(f"So far you need at least {floor['level']} ({framework})."))
+        items += [item(w["text"], w["cite"]) for w in floor["why"]]
+        if floor["refresher"]:
+            items.append(item(f"Refresher: {floor['refresher']['text']}", floor["refresher"]["cite"]))
+    items.append(item(("One more question decides whether more applies. " if floor else "") + q["question"], 0))
+    if q.get("because") and not (floor and any(w["text"] == q["because"] for w in floor["why"])):
         items.append(item(f"(I ask because: {q['because']})", q["because_cite"]))
     choices = [item(f"{n}. {o['label']}", o.get("cite")) for n, o in enumerate(q["options"], 1)]
     buttons = [{"title": o["short"], "payload": "/inform" + json.dumps({slot_of(f): v for f, v in o["sets"].items()})}
@@ -128,6 +135,20 @@ def determination(d: Dict[Text, Any], full: bool = False) -> Message:
     sections = [section(head, listed=False), section([item(o["text"], o["cite"]) for o in shown], learn_title, more=more),
                 section(train, "Where to train:"), _award(d), section(notes, "Please note:")]
     return message(reply("answer", sections, d["citations"]))
+
+
+def minimum(q: Dict[Text, Any]) -> Message:
+    """The least a named role needs (a question's floor) and the descriptions that would raise it."""
+    floor = q["floor"]
+    role = q["role"]["matched"] or "this role"
+    framework = "health framework" if floor["framework"] == "health" else "school tiers"
+    head = [item(f"{'An' if role[:1].lower() in 'aeiou' else 'A'} {role} needs at least {floor['level']} ({framework}).")]
+    head += [item(w["text"], w["cite"]) for w in floor["why"]]
+    if floor["refresher"]:
+        head.append(item(f"Refresher: {floor['refresher']['text']}", floor["refresher"]["cite"]))
+    more = [item(f"{o['label']}: {o['level']}", o["cite"]) for o in q["options"] if o.get("level")]
+    sections = [section(head, listed=False), section(more, "More applies to someone who can say:")]
+    return message(reply("answer", sections, q["citations"]), [{"title": "Find my own level", "payload": "/find_level"}])
 
 
 def cited_items(title: Text, items: List[Dict[Text, Any]], limit: Optional[int] = None) -> Message:

@@ -155,6 +155,18 @@ def _train(args: argparse.Namespace) -> int:
     return 0
 
 
+def _nlu(args: argparse.Namespace) -> int:
+    from bot import nlu_report, serve
+
+    copied = nlu_report.overlap()
+    print(f"Held-out messages: {sum(map(len, nlu_report.examples(nlu_report.HELD_OUT).values()))}; "
+          f"also in the training data: {len(copied)}")
+    print(nlu_report.table(nlu_report.held_out_scores(serve.ensure_model(sys.stderr))))
+    if args.cross_validation:
+        print("Cross-validation (3 folds) on the training data:\n" + nlu_report.table(nlu_report.cross_validation_scores()))
+    return 1 if copied else 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from bot import serve  # imports requests only when serving
 
@@ -255,6 +267,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--interactive", "-i", action="store_true", help="ask the remaining questions here")
     p.add_argument("--full", action="store_true", help="show every learning outcome and topic")
     command("train", _train, "train the model if the training inputs changed, and print its path", False)
+    command("nlu", _nlu, "intent precision and recall on held-out messages the model never saw", False).add_argument(
+        "--cross-validation", action="store_true", help="also 3-fold cross-validation on the training data (about an hour)")
     p = command("serve", _serve, "build, train if the inputs changed, and run the assistant on localhost", False)
     p.add_argument("--port", type=int, default=5005, help="Rasa server port (REST channel at /webhooks/rest/webhook)")
     p.add_argument("--actions-port", type=int, default=5055, help="action server port")

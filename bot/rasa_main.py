@@ -4,6 +4,8 @@
   and keeps nothing of it, instead of Rasa's silent fallbacks.
 - `bot.log_privacy`: no message text in Rasa's structured logs.
 - `run` checks DATABASE_URL and REDIS_URL first and exits naming the one that fails.
+- The REST channel collects an answer as one message with its document attached
+  (`bot.channels.collector`), not a text message and a text-less one.
 - The action-server reply schema is compiled once. Rasa 3.6 checks every reply with
   `jsonschema.validate`, which checks the schema itself against its metaschema on every
   call; a form turn makes two such calls, a fifth of the server's time in a profile.
@@ -40,7 +42,12 @@ def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool
 
 
 def main() -> None:
+    from rasa.core.channels import rest
+
+    from bot.channels.collector import AnswerCollector
+
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+    rest.CollectingOutputChannel = AnswerCollector  # one REST message per answer, its document attached
     faults.install()
     log_privacy.install()
     if sys.argv[1:2] == ["run"]:

@@ -19,8 +19,10 @@ def _sources(citations: list[dict[str, str]], lines: list[str] | None = None) ->
 
 
 def question(q: dict[str, Any]) -> str:
-    lines = [q["question"]]
-    if q.get("because"):
+    floor = q.get("floor")
+    lines = [f"So far: at least {floor['level']}. " + " ".join(w["text"] for w in floor["why"])] if floor else []
+    lines.append(q["question"])
+    if q.get("because") and not (floor and any(w["text"] == q["because"] for w in floor["why"])):
         lines.append(f"(Why I ask: {q['because']})")
     for n, option in enumerate(q["options"], 1):
         flags = " ".join(f"--{fact} {value}" for fact, value in option["sets"].items())

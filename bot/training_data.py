@@ -5,6 +5,7 @@ checked-in copy differs from what the knowledge base gives now.
 """
 from __future__ import annotations
 
+import re
 from itertools import cycle
 from pathlib import Path
 
@@ -17,10 +18,19 @@ HEADER = "# Generated from the knowledge base by `send-guide training-data`; do 
 
 ROLE_TEMPLATES = ["I'm a {}", "i am a {}", "I work as a {}", "my role is {}", "{}", "I'm the {}",
                   "im a {} what training do i need", "I've just started as a {}", "which level for a {}", "job: {}"]
-TERM_TEMPLATES = ["what's an {}?", "what does {} mean", "what is {}", "{} stands for what?", "meaning of {}"]
+TERM_TEMPLATES = ["what's an {}?", "what does {} mean", "what is {}", "{} stands for what?", "meaning of {}", "what does {} stand for",
+                  "{} meaning", "what is {} short for", "define {}", "what's the {}?"]
+# Questions about someone else's role: the least that role needs, and what would raise it.
+ROLE_TRAINING_TEMPLATES = ["what training does a {} need", "what's the minimum SEND training for a {}", "how many hours of SEND training does a {} need",
+                           "which level is a {}", "what SEND training should our {} have", "what level should a {} do",
+                           "does a {} need SEND training", "what SEND level for {}s"]
+TOPIC_TEMPLATES = ["what do the documents say about {}", "tell me about {}", "what should I know about {}", "{} please",
+                   "what does the guidance say on {}"]
 LEVEL_TEMPLATES = {
-    "ask_cohort": ["which staff need {}?", "who needs {}", "who should do {} training", "which roles are in {}"],
-    "ask_hours": ["how many refresher hours for {}?", "how many hours is {}", "what are the hours for {}", "refresher for {}"],
+    "ask_cohort": ["which staff need {}?", "who needs {}", "who should do {} training", "which roles are in {}", "what is the {}",
+                   "who is {} for"],
+    "ask_hours": ["how many refresher hours for {}?", "how many hours is {}", "what are the hours for {}", "refresher for {}",
+                  "how long is {} training", "how long does {} take"],
     "ask_outcomes": ["learning outcomes for {}", "what will I be able to do after {}", "what does {} cover", "what will I learn in {}"],
     "ask_competencies": ["competencies for {}", "what are the {} competencies", "list the {} competencies", "which competencies does {} need"],
     "ask_training": ["suggested training for {}", "where can I do {} training", "training courses for {}", "how do I train for {}"],
@@ -41,6 +51,11 @@ def _examples(templates: list[str], values: list[str], entity: str, per_value: i
         for _ in range(per_value):
             lines.append("- " + next(rotation).format(_entity(value, entity, (canonical or {}).get(value))))
     return "\n".join(lines) + "\n"
+
+
+def _spoken(title: str) -> str:
+    """A topic's title as people would say it: "5. Working together across education, health and care" -> "working together..."."""
+    return re.sub(r"^\d+\.\s*", "", title).replace(":", "").lower()
 
 
 def _level_names(kb: KnowledgeBase) -> dict[str, str]:
@@ -68,10 +83,14 @@ def generate(kb: KnowledgeBase) -> str:
     roles = sorted({alias for r in kb.roles for alias in (r.name, *r.aliases)}, key=str.casefold)
     terms = [g.term for g in kb.glossary]
     levels = _level_names(kb)
+    topics = {_spoken(t.title): t.id for t in kb.topics if not t.id.endswith("builds-on")}
     nlu: list[dict] = [
         {"lookup": "role", "examples": "".join(f"- {r}\n" for r in roles)},
+        {"lookup": "job_word", "examples": "".join(f"- {w}\n" for w in kb.wording.job_words)},
         {"intent": "tell_role", "examples": _examples(ROLE_TEMPLATES, roles, "role", 1)},
+        {"intent": "ask_role_training", "examples": _examples(ROLE_TRAINING_TEMPLATES, roles, "role", 1)},
         {"intent": "ask_term", "examples": _examples(TERM_TEMPLATES, terms, "term", 2)},
+        {"intent": "ask_responsibilities", "examples": _examples(TOPIC_TEMPLATES, list(topics), "topic", 1, topics)},
     ]
     nlu += [{"intent": intent, "examples": _examples(templates, list(levels), "level", 1, levels)}
             for intent, templates in LEVEL_TEMPLATES.items()]

@@ -41,7 +41,11 @@ def _question(q: NextQuestion) -> dict[str, Any]:
                 **({"level": q.levels[o.level].name, "cite": cite(q.levels[o.level].cohort.citation)} if o.level else {})}
                for o in q.options]
     because = [cite(c) for c in q.because.citations] if q.because else []
+    floor = q.floor
     return {
+        "floor": {"level": floor.name, "framework": floor.framework, "why": [{"text": r.text, "cite": cite(r.citation)} for r in q.reasons],
+                  "refresher": {"text": floor.refresher.text, "cite": cite(floor.refresher.citation)} if floor.refresher else None}
+        if floor else None,
         "question": q.question.text,
         "asks": q.question.asks,
         "options": options,

@@ -187,6 +187,7 @@ def _topics(reader: Callable[[str], _Reader]) -> list[s.Topic]:
     outcomes = r.get(r.data, "outcomes", "outcomes")
     r.source = outcomes["source"]
     groups = [("requirement", {"items": r.get(r.data, "requirement", "requirement")}), ("course", {"items": r.get(r.data, "course", "course")})]
+    groups += [("every-child-matters", r.get(r.data, "every_child_matters", "every_child_matters"))]
     groups += [(kind, {"items": items}) for kind, items in outcomes.items() if kind != "source"]
     topics.append(_topic(r, "senco-award", "National Award in SEN Co-ordination", groups))
     r = reader("tiers.yml")
@@ -255,9 +256,11 @@ def _wording(r: _Reader) -> s.Wording:
     def by_sector(key: str) -> dict[str, tuple[str, ...]]:
         return {sector: tuple(words) for sector, words in (r.data.get(key) or {}).items()}
 
-    said = tuple(s.Said(r.get(x, "pattern", "said"), r.get(x, "fact", "said"), str(r.get(x, "value", "said"))) for x in r.data.get("said", []))
+    said = tuple(s.Said(r.get(x, "pattern", "said"), r.get(x, "fact", "said"), str(r.get(x, "value", "said")), x.get("context"))
+                 for x in r.data.get("said", []))
     return s.Wording(settings=by_sector("settings"), settings_after=by_sector("settings_after"), job_nouns=tuple(r.data.get("job_nouns", [])),
-                     not_before=tuple(r.data.get("not_before", [])), not_after=tuple(r.data.get("not_after", [])), said=said)
+                     not_before=tuple(r.data.get("not_before", [])), not_after=tuple(r.data.get("not_after", [])), said=said,
+                     job_words=tuple(r.data.get("job_words", [])))
 
 
 def _glossary(r: _Reader) -> list[s.GlossaryEntry]:

@@ -99,3 +99,14 @@ def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | Non
             return None
         return next((o for o in matching if o.sets.get("new-senco") == ("yes" if new else "no")), None)
     return matching[0] if matching else None
+
+
+QUESTION_START = ("what", "what's", "whats", "who", "who's", "whose", "how", "when", "where", "why", "which", "can", "could", "do",
+                  "does", "is", "are", "should", "would", "will", "tell", "explain", "define", "list", "show")
+
+
+def is_question(typed: str | None) -> bool:
+    """Whether a message reads as a question: a question mark, or a question word first."""
+    text = (typed or "").strip()
+    words = text.casefold().split()
+    return "?" in text or bool(words and words[0].strip(",.!") in QUESTION_START)

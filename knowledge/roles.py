@@ -90,7 +90,8 @@ class RoleCatalogue:
         self._job_noun = re.compile(r"\s+" + _pattern(nouns)) if nouns else None
         self._not_before = {normalise_role(w) for w in wording.not_before}
         self._not_after = {normalise_role(w) for w in wording.not_after}
-        self._said = [(re.compile(r"(?<![\w'])(?:" + x.pattern + r")(?![\w'])"), x.fact, x.value) for x in wording.said]
+        self._said = [(re.compile(r"(?<![\w'])(?:" + x.pattern + r")(?![\w'])"), x.fact, x.value,
+                       re.compile(r"(?<![\w'])(?:" + x.context + r")(?![\w'])") if x.context else None) for x in wording.said]
 
     def resolve(self, typed: str | None) -> RoleMatch:
         if not typed or not typed.strip():
@@ -155,7 +156,9 @@ class RoleCatalogue:
 
     def _stated(self, text: str) -> dict[str, str]:
         said: dict[str, str] = {}
-        for pattern, fact, value in self._said:
+        for pattern, fact, value, context in self._said:
+            if context and not context.search(text):
+                continue
             for m in pattern.finditer(text):
                 if not _NEGATION & set(_words(text[: m.start()])[-3:]):
                     said.setdefault(fact, value)

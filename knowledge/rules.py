@@ -58,13 +58,16 @@ class Reason:
 
 @dataclass(frozen=True)
 class NextQuestion:
-    """The question still needed; ``levels`` are the levels its options describe, by id."""
+    """The question still needed; ``levels`` are the levels its options describe, by id. ``floor`` is the
+    level already reached (a named role's, with ``reasons``), which the answer can only raise."""
 
     question: Question
     options: tuple[Option, ...]
     role: RoleMatch
     because: Tension | None = None
     levels: Mapping[str, Level] = field(default_factory=dict)
+    floor: Level | None = None
+    reasons: tuple[Reason, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,8 @@ def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile) -> Out
         question = kb.question("involvement", framework)
         none = tuple(o for o in question.options if o.level is None)
         because = next((t for t in tensions if t.kind == "tension"), None)
-        return NextQuestion(question, tuple(open_rungs) + none, match, because, {o.level: kb.level(o.level) for o in open_rungs})
+        return NextQuestion(question, tuple(open_rungs) + none, match, because, {o.level: kb.level(o.level) for o in open_rungs},
+                            reached if named or rung else None, tuple(reasons))
     if rung:
         reasons.append(Reason(f'You said: "{rung.label}". {reached.name} is for {_lower_first(reached.cohort.text)}',
                               reached.cohort.citation))

@@ -202,6 +202,7 @@ class Said:
     pattern: str  # a regular expression over normalised role text
     fact: str
     value: str
+    context: str | None = None  # a second expression the text must also match ("every day" counts near "children")
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,7 @@ class Wording:
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     said: tuple[Said, ...] = ()
+    job_words: tuple[str, ...] = ()  # words that end a job title ("midwife", "officer"): a short message ending so names a role
 
 
 @dataclass(frozen=True)

@@ -87,11 +87,11 @@ def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
         for sector, phrases in groups.items():
             for phrase in phrases:
                 add(m.WordingRow, kind=kind, key=sector, phrase=phrase)
-    for kind, words in (("job_noun", w.job_nouns), ("not_before", w.not_before), ("not_after", w.not_after)):
+    for kind, words in (("job_noun", w.job_nouns), ("not_before", w.not_before), ("not_after", w.not_after), ("job_word", w.job_words)):
         for word in words:
             add(m.WordingRow, kind=kind, key=None, phrase=word)
     for said in w.said:
-        add(m.WordingRow, kind="said", key=f"{said.fact}={said.value}", phrase=said.pattern)
+        add(m.WordingRow, kind="said", key=f"{said.fact}={said.value}", phrase=said.pattern + (f"\n{said.context}" if said.context else ""))
     rows[m.CitationRow] = cite.rows()
     return rows
 
@@ -173,8 +173,9 @@ class _Reader:
         def words(kind: str) -> tuple[str, ...]:
             return tuple(r.phrase for r in rows[kind])
 
-        said = tuple(s.Said(r.phrase, *r.key.split("=", 1)) for r in rows["said"])
-        return s.Wording(by_sector("setting"), by_sector("setting_after"), words("job_noun"), words("not_before"), words("not_after"), said)
+        said = tuple(s.Said(r.phrase.split("\n")[0], *r.key.split("=", 1), *r.phrase.split("\n")[1:]) for r in rows["said"])
+        return s.Wording(by_sector("setting"), by_sector("setting_after"), words("job_noun"), words("not_before"), words("not_after"), said,
+                         words("job_word"))
 
     def documents(self) -> tuple[s.Document, ...]:
         sections = self.grouped(m.SectionRow, "document_id", m.SectionRow.position)

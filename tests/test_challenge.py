@@ -113,3 +113,49 @@ def test_every_role_case_through_the_staff_list_check(guide):
 def test_the_challenge_set_is_held_whole():
     assert len(ROLES) >= 30 and len(QUESTIONS) >= 20
     assert all({"say", "truth", "expect"} <= set(c) for c in ROLES)
+
+
+def _press_for(who: Person, text: str, buttons: list) -> str:
+    """The button this person presses for the question in ``text``: the first whose option is true of them."""
+    import json
+
+    from knowledge.schema import Option, Question
+
+    for button in buttons:
+        payload = button["payload"]
+        sets = {k.replace("_", "-"): v for k, v in json.loads(payload[payload.index("{"):]).items()} if "{" in payload else {}
+        asks = "involvement" if "involvement" in sets else next(iter(sets), "")
+        question = Question(asks, text, (), None, "schools" if "in the school" in text else "health")
+        if sets and who.holds(question, Option(sets.get("involvement", ""), button["title"], sets)):
+            return payload
+    raise AssertionError(f"no button fits {dict(who.facts)}: {[b['title'] for b in buttons]}")
+
+
+@pytest.mark.assistant
+@pytest.mark.parametrize("case", ROLES, ids=[c["say"] for c in ROLES])
+def test_role_case_over_the_wire(assistant, case):
+    """The person types their role as written, then presses the buttons that are true of them."""
+    from tests.conversation import Conversation
+
+    who, chat = person(case["truth"]), Conversation(assistant)
+    text = chat.say(case["say"])
+    for _ in range(3):
+        if "You need " in text or "no training level" in text:
+            break
+        text = chat.say(_press_for(who, text, chat.buttons))
+    level = expected(case)
+    assert (f"You need {level} " in text) if level else ("no training level" in text), (case["say"], text[:300])
+    if case.get("award") == "required":
+        assert "You must achieve the National Award" in text
+    if case.get("award") == "not_required":
+        assert "You must achieve the National Award" not in text
+
+
+@pytest.mark.assistant
+@pytest.mark.parametrize("case", QUESTIONS, ids=[c["say"] for c in QUESTIONS])
+def test_question_over_the_wire(assistant, case):
+    from tests.conversation import Conversation
+
+    text = Conversation(assistant).say(case["say"])
+    for pattern in case["expect"]:
+        assert re.search(pattern, text, re.IGNORECASE), f"{case['say']!r}: no {pattern!r} in {text[:400]!r}"

@@ -15,15 +15,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Text
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.knowledge_base import guide
-from actions.replies import KEY  # the answer document's key in a message's custom data
 from bot import feedback, staff_report
+from bot.channels.collector import AnswerCollector
 from bot.channels.conversation_log import ConversationLog
 from bot.faults import CANNOT_REACH_RECORDS, RecordsUnavailable
 from knowledge.db import make_engine
@@ -41,21 +41,6 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-cache",
 }
-
-
-class WebChatCollector(CollectingOutputChannel):
-    """Keeps an answer's text, buttons and custom document together as one message."""
-
-    @classmethod
-    def name(cls) -> Text:
-        return "webchat"
-
-    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
-        if KEY in (message.get("custom") or {}):
-            await self._persist_message({"recipient_id": recipient_id, "text": message.get("text"),
-                                         "buttons": message.get("buttons") or [], "custom": message["custom"]})
-        else:
-            await super().send_response(recipient_id, message)
 
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
@@ -119,7 +104,7 @@ class WebChatInput(InputChannel):
             sender, text = str(body.get("sender", "")), body.get("message")
             if not SENDER.match(sender) or not isinstance(text, str):
                 return response.json({"error": "send {\"sender\": <32 hex characters>, \"message\": <text>}"}, status=400)
-            collector = WebChatCollector()
+            collector = AnswerCollector()
             await on_new_message(UserMessage(text, collector, sender, input_channel=self.name()))
             return response.json(collector.messages)
 

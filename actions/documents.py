@@ -1,0 +1,89 @@
+"""Answers in the documents' own words: the part of a topic that was asked about, the least a named
+role needs, and a search over everything cited for what no intent handles."""
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import groupby
+from typing import Any, Dict, List, Optional, Text
+
+from actions import replies
+from actions.knowledge_base import guide
+from knowledge import lookup
+from knowledge.answers import to_dict
+from knowledge.rules import Determination, NextQuestion, Profile
+from knowledge.search import ContentIndex, asks_about
+
+PER_GROUP = 4  # items of each list when a whole topic is shown
+WHOLE = "Everything on {title}"
+
+
+@lru_cache(maxsize=1)
+def index() -> ContentIndex:
+    """Built once per process from the cached knowledge base (about 0.1 s)."""
+    return ContentIndex(guide().kb, guide().catalogue)
+
+
+def _lines(passages: List[Any], citations: List[Dict[Text, Text]]) -> List[replies.Item]:
+    lines = []
+    for p in passages:
+        cite = lookup.cite_dict(p.citation)
+        if cite not in citations:
+            citations.append(cite)
+        lines.append(replies.item(p.text, citations.index(cite)))
+    return lines
+
+
+def search(text: Text) -> Optional[replies.Message]:
+    """The lists of the documents that answer the question, or None when nothing answers it well enough."""
+    answers = index().search(text)
+    if not answers:
+        return None
+    citations: List[Dict[Text, Text]] = []
+    sections = [replies.section(_lines(list(a.passages), citations), _title(a.title, a.heading),
+                                more=f"(and {a.more} more in the documents)" if a.more else None) for a in answers]
+    return replies.message(replies.reply("answer", sections, citations))
+
+
+def _title(title: Text, heading: Optional[Text]) -> Text:
+    return f"{title}: {heading}:" if heading else f"{title}:"
+
+
+def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
+    """A topic: the list the question asks about when it asks about something in particular ("what should
+    TAs be trained to do?"), with a button for the rest; otherwise every list of it, a few items each."""
+    kb = guide().kb
+    found = kb.topic(topic_id)
+    if question and asks_about(question, guide().catalogue, found.title):
+        answers = index().search(question, groups=1, within=topic_id)
+        if answers:
+            citations: List[Dict[Text, Text]] = []
+            answer = answers[0]
+            section = replies.section(_lines(list(answer.passages), citations), _title(found.title, answer.heading))
+            button = {"title": WHOLE.format(title=found.title)[:75], "payload": f'/ask_responsibilities{{"topic": "{topic_id}"}}'}
+            return replies.message(replies.reply("answer", [section], citations), [button])
+    citations = []
+    sections = []
+    for heading, group in groupby(found.items, key=lambda i: (i.kind, i.heading)):
+        items = list(group)
+        lines = _lines([_Shown(i.text, i.citation) for i in items[:PER_GROUP]], citations)
+        more = f"(and {len(items) - PER_GROUP} more)" if len(items) > PER_GROUP else None
+        sections.append(replies.section(lines, _title(found.title, heading[1]), more=more))
+    return replies.message(replies.reply("answer", sections, citations))
+
+
+class _Shown:
+    """A topic item as a passage to show."""
+
+    def __init__(self, text: Text, citation: Any) -> None:
+        self.text, self.citation = text, citation
+
+
+def role_level(role_text: Text) -> Optional[replies.Message]:
+    """What a role named in a question needs ("what's the minimum SEND training for a GP?"): its answer when
+    the documents settle it, else the least it needs and what would raise it; None when the role is unknown."""
+    outcome = guide().decide(Profile(role_text))
+    if isinstance(outcome, Determination):
+        return replies.determination(to_dict(outcome))
+    if isinstance(outcome, NextQuestion) and outcome.floor:
+        return replies.minimum(to_dict(outcome))
+    return None

@@ -1,0 +1,69 @@
+"""What the latest message is in the conversation's context: an answer to the question the person was
+just asked, a new role, or something else (a question, a command). Context decides before the intent
+the model guessed: "none of these" answers the open question even when the model read a question."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Optional, Text
+
+from rasa_sdk import Tracker
+
+from actions.knowledge_base import FACT_SLOTS, clean_role, earlier_value, guide, profile, slot_of
+from knowledge.reading import is_question, read_answer
+from knowledge.rules import NextQuestion
+from knowledge.schema import Option
+
+COMMANDS = {"start_again", "restart", "greet", "goodbye", "thank", "bot_challenge", "check_staff_list", "more"}
+QUESTIONS = {"ask_term", "ask_cohort", "ask_hours", "ask_induction", "ask_outcomes", "ask_competencies", "ask_training", "ask_builds_on",
+             "ask_responsibilities", "ask_senco_award", "compare_levels", "ask_role_training"}
+
+
+def text(tracker: Tracker) -> Text:
+    return ((tracker.latest_message or {}).get("text") or "").strip()
+
+
+def intent(tracker: Tracker) -> Optional[Text]:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def may_answer(tracker: Tracker) -> bool:
+    """Typed, and not plainly a command or a question."""
+    typed = text(tracker)
+    return bool(typed) and not typed.startswith("/") and intent(tracker) not in COMMANDS and \
+        not (intent(tracker) in QUESTIONS and is_question(typed))
+
+
+def role_changed(tracker: Tracker) -> bool:
+    before = earlier_value(tracker, "role")
+    return bool(before) and clean_role(tracker.get_slot("role")) != before
+
+
+def open_question(tracker: Tracker) -> Optional[NextQuestion]:
+    """The question the person was just asked, decided with their role as it stood before this message."""
+    slot = tracker.get_slot("requested_slot")
+    if slot not in FACT_SLOTS.values():
+        return None
+    role = clean_role(earlier_value(tracker, "role") or tracker.get_slot("role"))
+    outcome = guide().decide(replace(profile(tracker), role=role))
+    return outcome if isinstance(outcome, NextQuestion) and slot_of(outcome.question.asks) == slot else None
+
+
+def answer(tracker: Tracker) -> Optional[Option]:
+    """The latest message read as the answer to the open question, when it is one."""
+    question = open_question(tracker)
+    if question is None or not may_answer(tracker):
+        return None
+    return read_answer(question.options, question.question.asks, text(tracker), guide().catalogue)
+
+
+def names_a_role(typed: Text) -> bool:
+    return bool(guide().catalogue.resolve(typed).roles)
+
+
+def new_role(tracker: Tracker) -> Optional[Text]:
+    """The message as a new role: it names one the catalogue knows ("actually I'm a GP") and does not
+    answer the open question ("I'm the SEND lead" answers a GP's question about leading on SEND)."""
+    typed = clean_role(text(tracker))
+    if not typed or not may_answer(tracker) or typed == tracker.get_slot("role") or answer(tracker) is not None:
+        return None
+    return typed if names_a_role(typed) else None

@@ -1,0 +1,86 @@
+"""Context decides: a message that names a job role is a role, whatever the intent classifier guessed.
+
+A statement (not a question) that mentions a catalogue role (the role ruler's entity), says "I'm a
+... / I work as ... / I work in the ... team", or is a short phrase ending in a job word ("midwife",
+"school business manager", "HLTA") gets the intent `tell_role`, so it starts or updates the level
+questions. Greetings, thanks, commands and pasted lists keep their own intents. The job words come
+from the generated `job_word` lookup table (knowledge/content/roles.yml) and travel in the model.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+WORDS_FILE = "job_words.json"
+INTENT_NAME = "tell_role"
+KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart"}
+SHORT = 6  # words: "school business manager" is a role; a long sentence ending in "manager" may not be
+QUESTION = re.compile(r"\?|^(?:what|what's|whats|who|who's|how|when|where|why|which|can|could|do|does|is|are|should|would|will|"
+                      r"tell me|explain|define|list|show)\b", re.IGNORECASE)
+SAYS_ROLE = re.compile(r"\b(?:i'?m an?|i am an?|i work as|i'm the|i am the|my (?:role|job) is|i work (?:in|at|for) the .{0,40}(?:team|service|department|unit))\b",
+                       re.IGNORECASE)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class RoleIntent(GraphComponent, IntentClassifier):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"lookup": "job_word", "entity": "role"}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 words: Optional[List[Text]] = None) -> None:
+        self._config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self.words = set(words or [])
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "RoleIntent":
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        table = next((t for t in training_data.lookup_tables if t["name"] == self._config["lookup"]), None)
+        self.words = {str(e).strip().casefold() for e in (table or {}).get("elements", []) if str(e).strip()}
+        with self._model_storage.write_to(self._resource) as path:
+            (path / WORDS_FILE).write_text(json.dumps(sorted(self.words)), encoding="utf-8")
+        return self._resource
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "RoleIntent":
+        try:
+            with model_storage.read_from(resource) as path:
+                words = json.loads((path / WORDS_FILE).read_text(encoding="utf-8"))
+        except (ValueError, FileNotFoundError):
+            words = []
+        return cls(config, model_storage, resource, words)
+
+    def names_a_role(self, message: Message) -> bool:
+        text = " ".join(str(message.get(TEXT) or "").split())[:300]
+        if not text or text.startswith("/") or QUESTION.search(text):
+            return False
+        if any(e.get("entity") == self._config["entity"] for e in message.get(ENTITIES, [])) or SAYS_ROLE.search(text):
+            return True
+        words = re.findall(r"[\w'-]+", text.casefold())
+        return 0 < len(words) <= SHORT and words[-1] in self.words
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get("name")
+            if intent not in KEEP and intent != INTENT_NAME and self.names_a_role(message):
+                ranking = [{"name": INTENT_NAME, "confidence": 1.0}] + [
+                    r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") != INTENT_NAME]
+                message.set(INTENT, {"name": INTENT_NAME, "confidence": 1.0}, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages

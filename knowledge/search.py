@@ -1,0 +1,187 @@
+"""Search over the cited content: the answer to a question no intent handles, in the documents' words.
+
+Every cited line of the knowledge base is a passage (a responsibility, a competency, a level's
+hours, a glossary entry, a tension), indexed with the words of its topic and document. A question
+is expanded with the glossary (an abbreviation and its expansion find each other), the role
+catalogue's names ("TAs" finds "teaching assistants") and spelling corrections against the
+index's own words, then ranked by TF-IDF cosine similarity (scikit-learn, which Rasa already
+installs). Below `MIN_SCORE` nothing is returned: the documents do not cover it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from rapidfuzz import fuzz, process
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from knowledge.roles import RoleCatalogue, normalise_role
+from knowledge.schema import Citation, KnowledgeBase
+
+MIN_SCORE = 0.17  # below this the best passage shares too little with the question to be its answer
+MAX_QUERY = 300
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_MEANING = re.compile(r"\b(?:stand|stands|mean|means|meaning|abbreviation|acronym|short for|spell|what'?s an?|what is an?)\b")
+_ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "hours hours refresher")]  # what a question asks for
+GLOSSARY_WEIGHT = 0.5  # an abbreviation's entry answers what it means, not every question that uses it
+NEAR = 0.85  # a second list is shown only when it answers nearly as well as the first
+# Question words say what is asked, not what about; SEND and the like are in nearly every passage.
+_IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "mean", "means", "stand", "stands"}
+
+
+@dataclass(frozen=True)
+class Passage:
+    text: str
+    citation: Citation
+    title: str  # what the passage belongs to: a topic, a level, the glossary
+    group: str  # passages of one list share a group, so an answer can show the list it comes from
+    heading: str | None = None  # the words the document puts before the list
+    keywords: str = ""  # words people use for what the passage answers, indexed but not shown
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The list a question is about: its title and heading, and the passages to show, in document order."""
+
+    title: str
+    heading: str | None
+    passages: tuple[Passage, ...]
+    score: float
+    more: int  # passages of the list not shown
+
+
+def _passages(kb: KnowledgeBase) -> Iterator[Passage]:
+    for topic in kb.topics:
+        for item in topic.items:
+            yield Passage(item.text, item.citation, topic.title, f"{topic.id}/{item.kind}", item.heading,
+                          keywords=f"{topic.id} {item.kind}".replace("-", " "))
+    for lv in kb.levels:
+        names = " or ".join((lv.name, *lv.also_called))
+        yield Passage(f"{lv.name} is for: {lv.cohort.text}", lv.cohort.citation, f"Who {lv.name} is for", f"{lv.id}/cohort",
+                      keywords=f"{names} who cohort")
+        for kind, label, items in (("member", "named in the cohort", lv.members), ("competency", "competencies", lv.competencies),
+                                   ("outcome", "learning outcomes", lv.learning_outcomes),
+                                   ("area", "learning areas being developed", lv.learning_areas), ("method", "training", lv.methods)):
+            for st in items:
+                yield Passage(st.text, st.citation, f"{lv.name} {label}", f"{lv.id}/{kind}", keywords=names)
+        for kind, req in (("induction", lv.induction), ("refresher", lv.refresher)):
+            if req:
+                yield Passage(f"{lv.name} {kind}: {req.text}", req.citation, f"{lv.name} hours", f"{lv.id}/hours",
+                              keywords=f"{names} hours minutes how long time")
+        for src in lv.sources:
+            yield Passage(f"{src.name}: {src.url}", src.citation, f"{lv.name} training", f"{lv.id}/method", keywords=names)
+    for g in kb.glossary:
+        meaning = g.expansion or "not spelled out in the documents"
+        yield Passage(f"{g.term}: {meaning}" + (f" ({g.note})" if g.note else ""), g.citation, "Abbreviations", f"glossary/{g.term}",
+                      keywords="abbreviation stands for meaning")
+    for t in kb.tensions:
+        yield Passage(t.statement, t.citations[0], t.title, f"tension/{t.id}")
+
+
+class ContentIndex:
+    """Every cited passage, ready to rank against a question."""
+
+    def __init__(self, kb: KnowledgeBase, catalogue: RoleCatalogue | None = None) -> None:
+        self.passages = list(_passages(kb))
+        self.catalogue = catalogue or RoleCatalogue(kb.roles, kb.wording)
+        self.vectorizer = TfidfVectorizer(tokenizer=_tokens, lowercase=False, token_pattern=None, ngram_range=(1, 2),
+                                          sublinear_tf=True)
+        self.matrix = self.vectorizer.fit_transform([self._indexed(p) for p in self.passages])
+        self.words = {w for p in self.passages for w in _WORD.findall(self._indexed(p).casefold())}
+        self.vocabulary = sorted(w for w in self.words if len(w) >= 5)
+        self.topics = {t.id: t.title for t in kb.topics}
+        self.glossary = [n for n, p in enumerate(self.passages) if p.group.startswith("glossary/")]
+        # The long form finds the abbreviation; the abbreviation finds its long form only when its meaning is asked.
+        self.expansions = [(normalise_role(g.expansion), normalise_role(g.term), False) for g in kb.glossary if g.expansion]
+        self.expansions += [(normalise_role(g.term), normalise_role(g.expansion), True) for g in kb.glossary if g.expansion]
+
+    @staticmethod
+    def _indexed(p: Passage) -> str:
+        return " ".join(filter(None, (p.text, p.title, p.heading, p.keywords, p.citation.title, p.citation.section)))
+
+    def expand(self, question: str) -> str:
+        """The question with typos corrected and glossary and role names added."""
+        text = normalise_role(question[:MAX_QUERY])
+        meaning = bool(_MEANING.search(text))
+        text = " ".join(self._spelt(w) for w in _WORD.findall(text))
+        extra = [words for asking, words in _ASKING if asking.search(text)]
+        extra += [b for a, b, asked in self.expansions
+                 if (meaning or not asked) and re.search(rf"(?<![\w']){re.escape(a)}(?![\w'])", text)]
+        for role in self.catalogue.resolve(text).roles:
+            if not set(_tokens(role.name)) <= set(_tokens(text)):  # "TAs" is teaching assistants; "teacher" is said already
+                extra += [role.name, self.topics.get(role.topic, "")]
+        return " ".join([text, *extra])
+
+    def _particular(self, question: str, topic_id: str) -> set[str]:
+        return _particular(" ".join(self._spelt(w) for w in _WORD.findall(normalise_role(question))), self.catalogue,
+                           self.topics.get(topic_id, ""))
+
+    def _spelt(self, word: str) -> str:
+        if len(word) < 5 or word in self.words or word in _IGNORED:
+            return word
+        best = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=85)
+        return best[0] if best else word
+
+    def search(self, question: str, groups: int = 2, limit: int = 8, within: str | None = None) -> list[Answer]:
+        """The lists that answer the question best (a second only when it scores nearly as well), each
+        with its best passages, at most ``limit``, in document order; none when nothing scores enough.
+        ``within`` keeps to one topic's lists, ranked by the words beyond the topic's own, any match counting."""
+        asked = self.expand(question) if within is None else " ".join(sorted(self._particular(question, within)))
+        query = self.vectorizer.transform([asked])
+        scores = (self.matrix @ query.T).toarray().ravel()
+        if not _MEANING.search(normalise_role(question)):
+            scores[self.glossary] *= GLOSSARY_WEIGHT
+        by_group: dict[str, list[int]] = {}
+        for n in range(len(self.passages)):
+            if within is None or self.passages[n].group.startswith(f"{within}/"):
+                by_group.setdefault(self.passages[n].group, []).append(n)
+        ranked = sorted(by_group.items(), key=lambda g: -_group_score(scores, g[1]))
+        answers: list[Answer] = []
+        for group, members in ranked[:groups]:
+            score = _group_score(scores, members)
+            if score < (MIN_SCORE if within is None else 0.01) or (answers and score < NEAR * answers[0].score):
+                break
+            shown = sorted(sorted(members, key=lambda n: -scores[n])[:limit])
+            first = self.passages[members[0]]
+            answers.append(Answer(first.title, first.heading, tuple(self.passages[n] for n in shown), score, len(members) - len(shown)))
+        return answers
+
+
+def _group_score(scores, members: list[int]) -> float:
+    """A list scores by its best passage, helped a little by the next ones: a list about the question
+    beats one stray line that shares its words."""
+    top = sorted((scores[n] for n in members), reverse=True)[:3]
+    return top[0] + 0.25 * sum(top[1:]) / 2 if top else 0.0
+
+
+def asks_about(question: str, catalogue: RoleCatalogue, title: str) -> bool:
+    """Whether a question about a topic asks about something in it ("what should TAs be trained to do?"),
+    not just the topic ("what does a TA do?"): words beyond its role names and title."""
+    return bool(_particular(question, catalogue, title))
+
+
+def _particular(question: str, catalogue: RoleCatalogue, title: str) -> set[str]:
+    """The question's words that are not its role's names, the topic's title or words for duties in general."""
+    said = set(_tokens(normalise_role(question)))
+    for role in catalogue.resolve(question).roles:
+        said -= set(_tokens(" ".join((role.name, *role.aliases))))
+    return said - set(_tokens(title)) - _GENERIC
+
+
+def _tokens(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text.casefold()) if w not in _IGNORED]
+
+
+def _stem(word: str) -> str:
+    """Plural and simple verb endings folded, so "colleges" finds "college" and "funded" finds "funding"."""
+    for ending, keep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("ing", ""), ("ed", ""), ("s", "")):
+        if word.endswith(ending) and not word.endswith("ss") and len(word) - len(ending) >= 3:
+            word = word[: len(word) - len(ending)] + keep
+            break
+    return word[:-1] if word.endswith("e") and len(word) >= 5 else word
+
+
+# Words that ask what a role does in general, not about something in particular.
+_GENERIC = set(_tokens("do does doing role roles responsible responsibility responsibilities duty duties job jobs supposed need needs "
+                       "should must expected expect work works required requirements"))

@@ -1,0 +1,47 @@
+"""The role intent component on its own: a statement naming a job role becomes tell_role, whatever DIET guessed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.components.role_intent import RoleIntent
+
+
+@pytest.fixture
+def component(tmp_path: Path) -> RoleIntent:
+    storage = LocalModelStorage(tmp_path)
+    context = ExecutionContext(GraphSchema({}), "test")
+    RoleIntent.create({}, storage, Resource("role_intent"), context).train(
+        TrainingData(lookup_tables=[{"name": "job_word", "elements": ["midwife", "manager", "hlta", "assistant"]}]))
+    return RoleIntent.load({}, storage, Resource("role_intent"), context)  # as the served model has it
+
+
+def _intent(component: RoleIntent, text: str, guessed: str, role: bool = False) -> str:
+    entities = [{"entity": "role", "start": 0, "end": 2, "value": "GP", "extractor": "RoleRuler"}] if role else []
+    message = Message({"text": text, "intent": {"name": guessed, "confidence": 0.4}, "entities": entities,
+                       "intent_ranking": [{"name": guessed, "confidence": 0.4}]})
+    return component.process([message])[0].get("intent")["name"]
+
+
+@pytest.mark.parametrize("text, guessed, role", [
+    ("midwife", "nlu_fallback", False), ("school business manager", "out_of_scope", False), ("HLTA", "nlu_fallback", False),
+    ("I work in the finance team of an NHS trust", "out_of_scope", False), ("I'm a dentist at the community clinic", "inform", False),
+    ("occupational therapist, I don't work with children at all", "inform", True),
+])
+def test_a_statement_naming_a_role_is_a_role(component, text, guessed, role):
+    assert _intent(component, text, guessed, role) == "tell_role"
+
+
+@pytest.mark.parametrize("text, guessed, role", [
+    ("what does a GP need?", "ask_role_training", True), ("how many hours for level 2", "ask_hours", False),
+    ("thanks", "thank", False), ("start again", "start_again", False), ("the weather is nice today", "out_of_scope", False),
+    ("I would like to know about the budget and the manager of the whole thing overall", "out_of_scope", False),
+])
+def test_anything_else_keeps_its_intent(component, text, guessed, role):
+    assert _intent(component, text, guessed, role) == guessed
