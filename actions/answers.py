@@ -13,6 +13,7 @@ from actions.conversation import HELP_BUTTONS, not_understood
 from actions.knowledge_base import decide, guide
 from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
+from knowledge.reading import is_question
 from knowledge.rules import Determination
 from knowledge.staff import assess as staff_assess, summarise
 
@@ -126,7 +127,10 @@ class AnswerQuestion(Action):
     def _answer(self, intent: Text, text: Text, tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[replies.Message]:
         kb = guide().kb
         if intent in ("out_of_scope", "nlu_fallback"):  # in the documents' words if they answer it, else say what can be done
-            found = documents.search(text)
+            answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question
+            found = None if answering else documents.search(text)
+            if answering:
+                intent = "nlu_fallback"
             if found is None and intent == "nlu_fallback":
                 not_understood(dispatcher, tracker)
             return found or (None if intent == "nlu_fallback" else {"text": OUT_OF_SCOPE, "buttons": HELP_BUTTONS})

@@ -53,7 +53,7 @@ class ValidateLevelForm(FormValidationAction):
         role = turn.new_role(tracker)
         if role:
             return [SlotSet("role", role)]  # its questions start again (validate_role)
-        if tracker.get_slot("requested_slot") or turn.intent(tracker) != "inform" or not turn.may_answer(tracker):
+        if tracker.get_slot("requested_slot") or not turn.may_answer(tracker) or turn.tells_a_job(turn.text(tracker)):
             return []
         outcome = decide(tracker)
         if isinstance(outcome, Determination) and outcome.level:
@@ -70,8 +70,8 @@ class ValidateLevelForm(FormValidationAction):
             dispatcher.utter_message(text="Please tell me your job role in a few words, for example \"health visitor\".")
             return {"role": before}
         if before and role != before:
-            if turn.answer(tracker) is not None or (turn.open_question(tracker) and not turn.names_a_role(role)):
-                return {"role": before}  # an answer to the open question, not a new role: read by the extractor
+            if turn.answer(tracker) is not None or not turn.tells_a_job(role) or (turn.open_question(tracker) and not turn.names_a_role(role)):
+                return {"role": before}  # an answer or a correction, not a new role: read as such
             fresh = {slot: None for slot in ANSWERS_OF_A_ROLE if slot not in tracker.slots_to_validate()}
             return {"role": role, **fresh}  # answers given for the old role do not carry over
         return {"role": role}

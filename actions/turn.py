@@ -9,7 +9,7 @@ from typing import Optional, Text
 from rasa_sdk import Tracker
 
 from actions.knowledge_base import FACT_SLOTS, clean_role, earlier_value, guide, profile, slot_of
-from knowledge.reading import is_question, read_answer
+from knowledge.reading import is_question, names_a_job, read_answer
 from knowledge.rules import NextQuestion
 from knowledge.schema import Option
 
@@ -58,6 +58,12 @@ def answer(tracker: Tracker) -> Optional[Option]:
 
 def names_a_role(typed: Text) -> bool:
     return bool(guide().catalogue.resolve(typed).roles)
+
+
+def tells_a_job(typed: Text) -> bool:
+    """Whether a statement tells a job role at all: a catalogue role or workplace, "I'm a ...", a job word."""
+    match = guide().catalogue.resolve(typed)
+    return names_a_job(typed, guide().kb.wording.job_words, bool(match.roles or match.sector_hint))
 
 
 def new_role(tracker: Tracker) -> Optional[Text]:

@@ -27,11 +27,11 @@ ROLE_TRAINING_TEMPLATES = ["what training does a {} need", "what's the minimum S
 TOPIC_TEMPLATES = ["what do the documents say about {}", "tell me about {}", "what should I know about {}", "{} please",
                    "what does the guidance say on {}"]
 LEVEL_TEMPLATES = {
-    "ask_cohort": ["which staff need {}?", "who needs {}", "who should do {} training", "which roles are in {}", "what is the {}",
-                   "who is {} for"],
+    "ask_cohort": ["which staff need {}?", "who needs {}", "who should do {} training", "which roles are in {}", "who is {} for"],
     "ask_hours": ["how many refresher hours for {}?", "how many hours is {}", "what are the hours for {}", "refresher for {}",
                   "how long is {} training", "how long does {} take"],
-    "ask_outcomes": ["learning outcomes for {}", "what will I be able to do after {}", "what does {} cover", "what will I learn in {}"],
+    "ask_outcomes": ["learning outcomes for {}", "what will I be able to do after {}", "what does {} cover", "what will I learn in {}",
+                     "what does {} include", "what's covered in {}"],
     "ask_competencies": ["competencies for {}", "what are the {} competencies", "list the {} competencies", "which competencies does {} need"],
     "ask_training": ["suggested training for {}", "where can I do {} training", "training courses for {}", "how do I train for {}"],
     "ask_builds_on": ["does {} include the lower levels?", "what does {} build on", "do I need the levels below {}"],

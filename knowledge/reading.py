@@ -10,7 +10,7 @@ when a person picks the first description that applies.
 from __future__ import annotations
 
 import re
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.schema import Option
@@ -110,3 +110,23 @@ def is_question(typed: str | None) -> bool:
     text = (typed or "").strip()
     words = text.casefold().split()
     return "?" in text or bool(words and words[0].strip(",.!") in QUESTION_START)
+
+
+SAYS_ROLE = re.compile(r"\b(?:i'?m an?|i am an?|i work as|i'?m the|i am the|my (?:role|job) is|i work (?:in|at|for) the .{0,40}"
+                       r"(?:team|service|department|unit))\b", re.IGNORECASE)
+SHORT_ROLE = 6  # words: "school business manager" names a job; a long sentence ending in "manager" may not
+
+
+def names_a_job(typed: str | None, job_words: Iterable[str], named: bool = False) -> bool:
+    """Whether a statement tells a job role: it names one (``named``: the catalogue or the role ruler found
+    one), says "I'm a ... / I work as ...", or is a short phrase ending in a job word ("midwife",
+    "school business manager"), or starts with one before "who", "in", "at"... ("inclusion manager who...")."""
+    text = " ".join((typed or "").split())[:MAX_ANSWER]
+    if not text or text.startswith("/") or is_question(text):
+        return False
+    if named or SAYS_ROLE.search(text):
+        return True
+    words = re.findall(r"[\w'-]+", text.casefold())
+    jobs = {w.casefold() for w in job_words}
+    starts = re.match(r"^[\w'-]+(?: [\w'-]+){0,2} (?:who|that|in|at|for|with|on)\b", text.casefold())
+    return (0 < len(words) <= SHORT_ROLE and words[-1] in jobs) or bool(starts and any(w in jobs for w in words[1:4]))

@@ -42,7 +42,7 @@ def test_an_answer_that_picks_no_option_is_asked_again(assistant):
 def test_a_tension_is_asked_about_with_its_reason(assistant):
     chat = Conversation(assistant)
     text = chat.say("i'm a phsyiotherapist")
-    assert "assessing, planning" in text and "I ask because" in text and "Allied Health Professionals" in text
+    assert "assessing, planning" in text and "So far you need at least Level 2" in text and "Allied Health Professionals" in text
     assert "You need Level 3" in chat.say("yes I assess children")
 
 

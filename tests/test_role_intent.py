@@ -33,6 +33,7 @@ def _intent(component: RoleIntent, text: str, guessed: str, role: bool = False) 
     ("midwife", "nlu_fallback", False), ("school business manager", "out_of_scope", False), ("HLTA", "nlu_fallback", False),
     ("I work in the finance team of an NHS trust", "out_of_scope", False), ("I'm a dentist at the community clinic", "inform", False),
     ("occupational therapist, I don't work with children at all", "inform", True),
+    ("inclusion manager who plans support but does not teach", "ask_responsibilities", False),
 ])
 def test_a_statement_naming_a_role_is_a_role(component, text, guessed, role):
     assert _intent(component, text, guessed, role) == "tell_role"

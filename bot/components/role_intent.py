@@ -9,7 +9,6 @@ from the generated `job_word` lookup table (knowledge/content/roles.yml) and tra
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -21,14 +20,11 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from knowledge.reading import is_question, names_a_job
+
 WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart"}
-SHORT = 6  # words: "school business manager" is a role; a long sentence ending in "manager" may not be
-QUESTION = re.compile(r"\?|^(?:what|what's|whats|who|who's|how|when|where|why|which|can|could|do|does|is|are|should|would|will|"
-                      r"tell me|explain|define|list|show)\b", re.IGNORECASE)
-SAYS_ROLE = re.compile(r"\b(?:i'?m an?|i am an?|i work as|i'm the|i am the|my (?:role|job) is|i work (?:in|at|for) the .{0,40}(?:team|service|department|unit))\b",
-                       re.IGNORECASE)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -67,18 +63,23 @@ class RoleIntent(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource, words)
 
     def names_a_role(self, message: Message) -> bool:
-        text = " ".join(str(message.get(TEXT) or "").split())[:300]
-        if not text or text.startswith("/") or QUESTION.search(text):
-            return False
-        if any(e.get("entity") == self._config["entity"] for e in message.get(ENTITIES, [])) or SAYS_ROLE.search(text):
-            return True
-        words = re.findall(r"[\w'-]+", text.casefold())
-        return 0 < len(words) <= SHORT and words[-1] in self.words
+        named = any(e.get("entity") == self._config["entity"] for e in message.get(ENTITIES, []))
+        return names_a_job(message.get(TEXT), self.words, named)
+
+    @staticmethod
+    def _not_a_statement(message: Message) -> None:
+        """A question the classifier took for a role: its next guess, or out of scope (answered from the documents)."""
+        ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") not in (INTENT_NAME, "find_level")]
+        best = ranking[0] if ranking and ranking[0].get("name") != "nlu_fallback" else {"name": "out_of_scope", "confidence": 1.0}
+        message.set(INTENT, best, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [best] + [r for r in ranking if r is not best], add_to_output=True)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
-            if intent not in KEEP and intent != INTENT_NAME and self.names_a_role(message):
+            if intent == INTENT_NAME and is_question(message.get(TEXT)):
+                self._not_a_statement(message)  # "who approves SENCO training providers?" asks; it tells no role
+            elif intent not in KEEP and intent != INTENT_NAME and self.names_a_role(message):
                 ranking = [{"name": INTENT_NAME, "confidence": 1.0}] + [
                     r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") != INTENT_NAME]
                 message.set(INTENT, {"name": INTENT_NAME, "confidence": 1.0}, add_to_output=True)
