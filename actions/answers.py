@@ -165,10 +165,14 @@ class AnswerQuestion(Action):
             return replies.cited_items(f"From {data['lower']} to {data['higher']}, what is added:", data["items"], 12)
         if intent == "check_staff_list":
             return _staff_list(tracker.latest_message.get("text") or "")
-        if intent == "ask_induction":
+        if intent == "ask_induction" and not _entity(tracker, "level"):
             return replies.cited_items("Induction:", lookup.induction(kb))
         level = _level(tracker)
+        if intent == "ask_induction":  # "what is the induction tier?": the first school tier, not the health induction
+            intent = "ask_cohort"
         if not level:
-            _ask_which_level(dispatcher, intent)
-            return None
+            found = documents.search(text) if intent != "more" else None
+            if found is None:
+                _ask_which_level(dispatcher, intent)
+            return found
         return LEVEL_ANSWERS[intent](lookup.cohort(kb, level))

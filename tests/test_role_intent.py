@@ -46,3 +46,15 @@ def test_a_statement_naming_a_role_is_a_role(component, text, guessed, role):
 ])
 def test_anything_else_keeps_its_intent(component, text, guessed, role):
     assert _intent(component, text, guessed, role) == guessed
+
+
+@pytest.mark.parametrize("text, guessed", [("who approves SENCO training providers?", "tell_role"),
+                                           ("what are the every child matters outcomes?", "find_level")])
+def test_a_question_about_the_documents_is_not_about_me(component, text, guessed):
+    message = Message({"text": text, "intent": {"name": guessed, "confidence": 0.6}, "entities": [],
+                       "intent_ranking": [{"name": guessed, "confidence": 0.6}, {"name": "ask_senco_award", "confidence": 0.3}]})
+    assert component.process([message])[0].get("intent")["name"] == "ask_senco_award"
+
+
+def test_a_question_about_my_own_level_keeps_its_intent(component):
+    assert _intent(component, "what SEND training do I need?", "find_level") == "find_level"

@@ -9,6 +9,7 @@ from the generated `job_word` lookup table (knowledge/content/roles.yml) and tra
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -24,6 +25,8 @@ from knowledge.reading import is_question, names_a_job
 
 WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
+ABOUT_ME = {INTENT_NAME, "find_level"}  # intents that are about the person themselves
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|am i)\b", re.IGNORECASE)
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart"}
 
 
@@ -69,7 +72,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
     @staticmethod
     def _not_a_statement(message: Message) -> None:
         """A question the classifier took for a role: its next guess, or out of scope (answered from the documents)."""
-        ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") not in (INTENT_NAME, "find_level")]
+        ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") not in ABOUT_ME]
         best = ranking[0] if ranking and ranking[0].get("name") != "nlu_fallback" else {"name": "out_of_scope", "confidence": 1.0}
         message.set(INTENT, best, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [best] + [r for r in ranking if r is not best], add_to_output=True)
@@ -77,8 +80,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
-            if intent == INTENT_NAME and is_question(message.get(TEXT)):
-                self._not_a_statement(message)  # "who approves SENCO training providers?" asks; it tells no role
+            if intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(str(message.get(TEXT) or "")):
+                self._not_a_statement(message)  # "who approves SENCO training providers?" asks about the documents, not me
             elif intent not in KEEP and intent != INTENT_NAME and self.names_a_role(message):
                 ranking = [{"name": INTENT_NAME, "confidence": 1.0}] + [
                     r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") != INTENT_NAME]
