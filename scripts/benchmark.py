@@ -1,10 +1,12 @@
 """Measure the assistant over its REST channel, and Rasa's starter bot the same way for comparison.
 
-    .venv/bin/python scripts/benchmark.py [--concurrency 1 10 50] [--conversations 4] [--skip-training] [--staff-only]
+    .venv/bin/python scripts/benchmark.py [--concurrency 1 10 50] [--conversations 4] [--skip-training] [--staff-only] [--challenge-only]
 
 Prints cold start to first answer, training time (full, from an empty cache, and unchanged),
 latency percentiles, throughput and errors at each concurrency for full level-finding
-conversations, and each server's memory; then the starter bot's figures and the ratios.
+conversations, and each server's memory; then the starter bot's figures and the ratios. Before the
+load, each person of the challenge set (../shared/challenge/roles.yml) types their role and presses
+the buttons that are true of them: the turns and the wall time from the first message to the level.
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from bot.serve import Assistant, ensure_model, environment, model_path, rasa  # noqa: E402
 from knowledge.guide import build  # noqa: E402
 
-OUR_CONVERSATION = ["hello", "receptionist at a GP surgery", "no", "no", "no", "only occasionally"]
+OUR_CONVERSATION = ["hello", "receptionist at a GP surgery", "I see kids at reception now and then"]
 STARTER_CONVERSATION = ["hello", "I am great", "bye"]
 
 
@@ -120,13 +122,15 @@ def train_from_scratch() -> float:
 
 
 def measure(name: str, start: Callable[[], Assistant], script: Sequence[str], check: Callable[[list], bool],
-            levels: Sequence[int], conversations: int) -> dict:
+            levels: Sequence[int], conversations: int, before: Optional[Callable[[str], None]] = None) -> dict:
     started = time.perf_counter()
     assistant = start()
     try:
         first = drive(assistant.url, script, 1, 1, check)
         cold = time.perf_counter() - started
         print(f"[{name}] cold start to first full conversation: {cold:.1f} s ({first.errors} errors)")
+        if before:
+            before(assistant.url)
         loads = {}
         for n in levels:
             loads[n] = drive(assistant.url, script, n, conversations, check)
@@ -159,6 +163,28 @@ class StarterAssistant(Assistant):
                                                start_new_session=True))
         self.wait(f"{self.url}/")
         return self
+
+
+def challenge_turns(url: str) -> None:
+    """Each challenge person from their role to their level over REST: turns and seconds, one at a time."""
+    from tests.test_challenge import ROLES, _press_for, person
+
+    turns, seconds, wrong = [], [], 0
+    for case in ROLES:
+        sender, who, started = uuid.uuid4().hex, person(case["truth"]), time.perf_counter()
+        reply = requests.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": case["say"]}, timeout=120).json()
+        count = 1
+        while count < 5 and not any(("You need " in (r.get("text") or "") or "no training level" in (r.get("text") or "")) for r in reply):
+            payload = _press_for(who, "\n".join(r.get("text") or "" for r in reply), [b for r in reply for b in r.get("buttons") or []])
+            reply = requests.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": payload}, timeout=120).json()
+            count += 1
+        seconds.append(time.perf_counter() - started)
+        turns.append(count)
+        level = case["expect"] if case["expect"] != "none" else "no training level"
+        wrong += not any(level in (r.get("text") or "") for r in reply)
+    print(f"challenge roles: {len(turns)} people; turns from the first message to the level: median {statistics.median(turns):g}, "
+          f"max {max(turns)}; wall time: median {statistics.median(seconds) * 1000:.0f} ms, max {max(seconds) * 1000:.0f} ms; "
+          f"{wrong} wrong", flush=True)
 
 
 def staff_list(rows: int = 100_000) -> None:
@@ -197,13 +223,15 @@ def main() -> int:
     parser.add_argument("--conversations", type=int, default=4, help="full conversations per concurrent sender")
     parser.add_argument("--skip-training", action="store_true", help="do not time a full training from an empty cache")
     parser.add_argument("--staff-only", action="store_true", help="only time a 100,000-row staff list")
+    parser.add_argument("--challenge-only", action="store_true", help="only the challenge roles' turns and time to a level")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
     build()
-    staff_list()
+    if not args.challenge_only:
+        staff_list()
     if args.staff_only:
         return 0
-    if not args.skip_training:
+    if not args.skip_training and not args.challenge_only:
         print(f"training from an empty cache: {train_from_scratch():.0f} s", flush=True)
     model = ensure_model(open(os.devnull, "w"))
     print(f"unchanged project: training skipped in {timed(lambda: model_path().exists() or ensure_model()):.3f} s "
@@ -211,8 +239,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         db = f"sqlite:///{Path(folder) / 'bench.db'}"
         build(db)
+        if args.challenge_only:
+            assistant = Assistant(model, 5205, 5255, db).start()
+            try:
+                challenge_turns(assistant.url)
+            finally:
+                assistant.stop()
+            return 0
         ours = measure("SEND Training Guide", lambda: Assistant(model, 5205, 5255, db).start(), OUR_CONVERSATION,
-                       lambda replies: any("You need Level 2" in r.get("text", "") for r in replies), args.concurrency, args.conversations)
+                       lambda replies: any("You need Level 2" in r.get("text", "") for r in replies), args.concurrency, args.conversations,
+                       challenge_turns)
     with tempfile.TemporaryDirectory() as folder:
         starter_model = starter_bot(Path(folder))
         starter = measure("rasa init starter bot", lambda: StarterAssistant(Path(folder), starter_model, 5305, 5355).start(),
