@@ -20,6 +20,8 @@ from knowledge.staff import assess as staff_assess, summarise
 SHORT_LIST = 6
 NOT_COVERED = ("The documents I know do not cover that. I can find the SEND training you need, explain levels and tiers and their "
                "hours, and explain SEND responsibilities in schools and settings.")
+UNNAMED_ROLE = ("The documents do not place that role in a level themselves, so it depends on where the person works and what "
+                "they do. Tell me your own job role and I'll ask what decides it, or ask me about a level.")
 OUT_OF_SCOPE = ("Sorry, that's outside what I can help with, and the documents I know do not cover it. I can find the SEND training "
                 "you need, explain levels and tiers and their hours, and explain SEND responsibilities in schools and settings.")
 
@@ -139,7 +141,7 @@ class AnswerQuestion(Action):
             if answer is not None:
                 return answer
             if intent == "ask_role_training":
-                raise lookup.NotFound("no role")
+                return {"text": UNNAMED_ROLE, "buttons": HELP_BUTTONS}
         if intent == "ask_term":
             term = _entity(tracker, "term")
             if not term:
@@ -165,7 +167,8 @@ class AnswerQuestion(Action):
             return replies.cited_items(f"From {data['lower']} to {data['higher']}, what is added:", data["items"], 12)
         if intent == "check_staff_list":
             return _staff_list(tracker.latest_message.get("text") or "")
-        if intent == "ask_induction" and not _entity(tracker, "level"):
+        named_level = _entity(tracker, "level")
+        if intent == "ask_induction" and not (named_level and lookup.find_level(kb, named_level).framework == "schools"):
             return replies.cited_items("Induction:", lookup.induction(kb))
         level = _level(tracker)
         if intent == "ask_induction":  # "what is the induction tier?": the first school tier, not the health induction

@@ -53,6 +53,10 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
     TAs be trained to do?"), with a button for the rest; otherwise every list of it, a few items each."""
     kb = guide().kb
     found = kb.topic(topic_id)
+    if question and index().better_elsewhere(question, topic_id):
+        answer = search(question)
+        if answer:
+            return answer
     if question and asks_about(question, guide().catalogue, found.title):
         answers = index().search(question, groups=1, within=topic_id)
         if answers:

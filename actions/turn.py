@@ -63,7 +63,8 @@ def names_a_role(typed: Text) -> bool:
 def tells_a_job(typed: Text) -> bool:
     """Whether a statement tells a job role at all: a catalogue role or workplace, "I'm a ...", a job word."""
     match = guide().catalogue.resolve(typed)
-    return names_a_job(typed, guide().kb.wording.job_words, bool(match.roles or match.sector_hint))
+    wording = guide().kb.wording
+    return names_a_job(typed, (*wording.job_words, *wording.job_nouns), bool(match.roles or match.sector_hint))
 
 
 def new_role(tracker: Tracker) -> Optional[Text]:

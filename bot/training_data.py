@@ -86,7 +86,7 @@ def generate(kb: KnowledgeBase) -> str:
     topics = {_spoken(t.title): t.id for t in kb.topics if not t.id.endswith("builds-on")}
     nlu: list[dict] = [
         {"lookup": "role", "examples": "".join(f"- {r}\n" for r in roles)},
-        {"lookup": "job_word", "examples": "".join(f"- {w}\n" for w in kb.wording.job_words)},
+        {"lookup": "job_word", "examples": "".join(f"- {w}\n" for w in dict.fromkeys((*kb.wording.job_words, *kb.wording.job_nouns)))},
         {"intent": "tell_role", "examples": _examples(ROLE_TEMPLATES, roles, "role", 1)},
         {"intent": "ask_role_training", "examples": _examples(ROLE_TRAINING_TEMPLATES, roles, "role", 1)},
         {"intent": "ask_term", "examples": _examples(TERM_TEMPLATES, terms, "term", 2)},

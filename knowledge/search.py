@@ -25,6 +25,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _MEANING = re.compile(r"\b(?:stand|stands|mean|means|meaning|abbreviation|acronym|short for|spell|what'?s an?|what is an?)\b")
 _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "hours hours refresher")]  # what a question asks for
 GLOSSARY_WEIGHT = 0.5  # an abbreviation's entry answers what it means, not every question that uses it
+ELSEWHERE = 0.03  # how much better a list outside a role's topic must answer to be shown instead
 NEAR = 0.85  # a second list is shown only when it answers nearly as well as the first
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.
 _IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "mean", "means", "stand", "stands"}
@@ -122,6 +123,24 @@ class ContentIndex:
             return word
         best = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=85)
         return best[0] if best else word
+
+    def _groups(self, question: str) -> dict[str, float]:
+        """Each list's score for the question, as `search` ranks them."""
+        scores = (self.matrix @ self.vectorizer.transform([self.expand(question)]).T).toarray().ravel()
+        if not _MEANING.search(normalise_role(question)):
+            scores[self.glossary] *= GLOSSARY_WEIGHT
+        members: dict[str, list[int]] = {}
+        for n, p in enumerate(self.passages):
+            members.setdefault(p.group, []).append(n)
+        return {group: _group_score(scores, ns) for group, ns in members.items()}
+
+    def better_elsewhere(self, question: str, topic_id: str) -> bool:
+        """Whether the question is answered clearly better outside a topic it seemed to be about ("can an experienced
+        teacher get the SENCO award...?" names teachers, and asks about the award)."""
+        groups = {g: s for g, s in self._groups(question).items() if g.split("/")[0] in self.topics}  # other topics only
+        best = max(groups.items(), key=lambda g: g[1])
+        inside = max((s for g, s in groups.items() if g.startswith(f"{topic_id}/")), default=0.0)
+        return not best[0].startswith(f"{topic_id}/") and best[1] >= MIN_SCORE and best[1] > inside + ELSEWHERE
 
     def search(self, question: str, groups: int = 2, limit: int = 8, within: str | None = None) -> list[Answer]:
         """The lists that answer the question best (a second only when it scores nearly as well), each

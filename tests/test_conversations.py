@@ -162,3 +162,55 @@ def test_asking_to_check_a_list_without_one_says_how(assistant):
 def test_two_levels_are_compared_by_what_the_higher_adds(assistant):
     text = Conversation(assistant).say("what does someone moving from Level 2 to Level 3 need to do?")
     assert "From Level 2 to Level 3, what is added:" in text and "Level 3 refresher" in text and "Sources:" in text
+
+
+@pytest.mark.parametrize("first, expected", [
+    ("teacher at a special school", "Which of these is true of your work in the school?"),
+    ("I'm a teaching assistant supporting a pupil with an EHCP every day", "continuous and direct involvement"),
+    ("I'm a PE teacher and sometimes adapt lessons for pupils with SEND", "continuous and direct involvement"),
+    ("occupational therapist, I don't work with children at all", "Which of these is true of your work?"),
+    ("I work in the finance team of an NHS trust", "Which of these is true of your work?"),
+    ("HLTA", "Where do you work?"),
+    ("school business manager", "Which of these is true of your work in the school?"),
+    ("midwife", "Where do you work?"),
+])
+def test_a_role_said_in_a_sentence_starts_its_questions(assistant, first, expected):
+    assert expected in Conversation(assistant).say(first)
+
+
+def test_a_role_typed_when_asked_is_the_role_even_an_abbreviation(assistant):
+    chat = Conversation(assistant)
+    assert "What's your job role?" in chat.say("what SEND training do I need")
+    assert "designated SEND role" in chat.say("DMO")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("How many hours of SEND training does a health visitor need?", ["at least Level 3", "4 hours"]),
+    ("what training should our SEND governor have?", ["no training level", "appropriate training"]),
+    ("what should TAs be trained to do?", ["Communicate instructions"]),
+    ("what does EHCP stand for?", ["Education, Health and Care Plan"]),
+    ("what are the preparing for adulthood outcomes?", ["Independent living"]),
+])
+def test_questions_in_peoples_own_words_get_the_documents_answer(assistant, question, expected):
+    text = Conversation(assistant).say(question)
+    assert all(e in text for e in expected), text[:400]
+
+
+def test_two_misunderstandings_in_a_row_say_what_it_can_do_and_no_reply_comes_three_times(assistant):
+    chat = Conversation(assistant)
+    replies = [chat.say(m) for m in ("blorp zzzz qqq", "flib flab flob wib", "gggg hhhh jjj")]
+    assert replies[0].startswith("Sorry") and "Here is what I can do" in replies[1] and chat.buttons
+    assert not (replies[0] == replies[1] == replies[2])
+
+
+def test_typed_restart_gets_a_reply(assistant):
+    chat = Conversation(assistant)
+    chat.say("I'm a deputy DHO")
+    assert "start again" in chat.say("/restart").lower()
+
+
+def test_an_answer_is_one_rest_message_with_its_document(assistant):
+    chat = Conversation(assistant)
+    chat.say("I'm a deputy DHO")
+    [answer] = chat.replies
+    assert answer["text"].startswith("You need Level 5") and "send_guide" in answer["custom"]

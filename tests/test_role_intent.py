@@ -58,3 +58,7 @@ def test_a_question_about_the_documents_is_not_about_me(component, text, guessed
 
 def test_a_question_about_my_own_level_keeps_its_intent(component):
     assert _intent(component, "what SEND training do I need?", "find_level") == "find_level"
+
+
+def test_a_role_at_the_start_of_a_sentence_is_a_role(component):
+    assert _intent(component, "assistant at a primary school", "ask_role_training") == "tell_role"

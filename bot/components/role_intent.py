@@ -25,7 +25,7 @@ from knowledge.reading import is_question, names_a_job
 
 WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
-ABOUT_ME = {INTENT_NAME, "find_level"}  # intents that are about the person themselves
+ABOUT_ME = {INTENT_NAME, "find_level", "inform"}  # intents about the person themselves: never a question without "I" or "my"
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|am i)\b", re.IGNORECASE)
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart"}
 
