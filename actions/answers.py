@@ -1,6 +1,7 @@
 """Answers: a person's level when the questions are done, and questions asked on demand."""
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -9,15 +10,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import documents, replies
-from actions.conversation import HELP_BUTTONS, not_understood
+from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood
 from actions.knowledge_base import decide, guide
 from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
 from knowledge.reading import is_question
+from knowledge.search import asks_about
 from knowledge.rules import Determination
 from knowledge.staff import assess as staff_assess, summarise
 
 SHORT_LIST = 6
+LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)|mandatory|required|need)\b", re.IGNORECASE)
 NOT_COVERED = ("The documents I know do not cover that. I can find the SEND training you need, explain levels and tiers and their "
                "hours, and explain SEND responsibilities in schools and settings.")
 UNNAMED_ROLE = ("The documents do not place that role in a level themselves, so it depends on where the person works and what "
@@ -121,7 +124,7 @@ class AnswerQuestion(Action):
         except lookup.NotFound:
             message = documents.search(text)
             if message is None:
-                message = {"text": NOT_COVERED, "buttons": HELP_BUTTONS}
+                not_understood(dispatcher, tracker, NOT_COVERED)
         if message:
             dispatcher.utter_message(**message)
         return []
@@ -131,16 +134,17 @@ class AnswerQuestion(Action):
         if intent in ("out_of_scope", "nlu_fallback"):  # in the documents' words if they answer it, else say what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question
             found = None if answering else documents.search(text)
-            if answering:
-                intent = "nlu_fallback"
-            if found is None and intent == "nlu_fallback":
-                not_understood(dispatcher, tracker)
-            return found or (None if intent == "nlu_fallback" else {"text": OUT_OF_SCOPE, "buttons": HELP_BUTTONS})
+            if found is None:
+                not_understood(dispatcher, tracker, REPHRASE if answering or intent == "nlu_fallback" else OUT_OF_SCOPE)
+            return found
         if intent == "ask_role_training" or (intent in LEVEL_ANSWERS and not _entity(tracker, "level") and intent != "more"):
             answer = documents.role_level(text)
             if answer is not None:
                 return answer
             if intent == "ask_role_training":
+                role = guide().catalogue.resolve(text).role
+                if role and role.topic and not LEVEL_WORDS.search(text):  # "what should TAs be trained to do?" asks about duties
+                    return documents.topic(role.topic, text)
                 return {"text": UNNAMED_ROLE, "buttons": HELP_BUTTONS}
         if intent == "ask_term":
             term = _entity(tracker, "term")
@@ -157,6 +161,8 @@ class AnswerQuestion(Action):
             found = lookup.find_topic(kb, named or _entity(tracker, "role") or text, guide().catalogue)
             return documents.topic(found.id, text)
         if intent == "ask_senco_award":
+            if asks_about(text, guide().catalogue, kb.topic("senco-award").title):
+                return documents.topic("senco-award", text)  # "what are the Every Child Matters outcomes?"
             data = lookup.topic(kb, "senco-award")
             return replies.cited_items(f"{data['title']}:", [i for i in data["items"] if i["kind"] in ("requirement", "course")])
         if intent == "compare_levels":

@@ -17,6 +17,7 @@ ROLE_AGAIN = ("I still need your job role to find your level: type it in a few w
               "\"lunchtime supervisor\". Or choose one of these.")
 REPHRASE = "Sorry, I'm not sure I understood. Could you say that another way?"
 REPHRASE_BUTTONS = [{"title": "Find my training level", "payload": "/find_level"}, {"title": "Start again", "payload": "/start_again"}]
+STILL = "Sorry, I still didn't follow that. Press one of the buttons below, or type your job role in a few words."
 HELP = ("Sorry, I'm still not following. Here is what I can do: find the SEND training you need (tell me your job role), "
         "explain a level or tier and its hours, explain SEND responsibilities in schools and settings, or check a list of job "
         "titles. You can also start again.")
@@ -26,8 +27,9 @@ HELP_BUTTONS = [
     {"title": "What does a SENCO do?", "payload": '/ask_responsibilities{"role": "SENCO"}'},
     {"title": "Start again", "payload": "/start_again"},
 ]
-# How each reply that did not understand the person begins (here and in actions/form.py).
-MISUNDERSTOOD = ("Sorry, I'm not sure I understood", "Sorry, I couldn't tell", "Sorry, I still couldn't tell", "Sorry, I'm still not")
+# How each reply that did not understand or could not answer the person begins (here, actions/form.py, actions/answers.py).
+MISUNDERSTOOD = ("Sorry, I'm not sure I understood", "Sorry, I couldn't tell", "Sorry, I still couldn't tell", "Sorry, I'm still not",
+                 "Sorry, I still didn't", "Sorry, that's outside", "The documents I know do not cover")
 
 
 def _said_before(tracker: Tracker, *starts: Text) -> bool:
@@ -46,11 +48,15 @@ def misunderstood_before(tracker: Tracker) -> bool:
     return _said_before(tracker, *MISUNDERSTOOD)
 
 
-def not_understood(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
-    if misunderstood_before(tracker):
+def not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, first: Text = REPHRASE) -> None:
+    """The first time, ``first``; after a misunderstanding, what the assistant can do; after that, a shorter
+    nudge, then what it can do again: never the same reply three times in a row."""
+    if _said_before(tracker, HELP):
+        dispatcher.utter_message(text=STILL, buttons=HELP_BUTTONS)
+    elif misunderstood_before(tracker):
         dispatcher.utter_message(text=HELP, buttons=HELP_BUTTONS)
     else:
-        dispatcher.utter_message(text=REPHRASE, buttons=REPHRASE_BUTTONS)
+        dispatcher.utter_message(text=first, buttons=REPHRASE_BUTTONS if first == REPHRASE else HELP_BUTTONS)
 
 
 class AskRole(Action):

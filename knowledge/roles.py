@@ -160,7 +160,8 @@ class RoleCatalogue:
             if context and not context.search(text):
                 continue
             for m in pattern.finditer(text):
-                if not _NEGATION & set(_words(text[: m.start()])[-3:]):
+                before = _words(text[: m.start()])
+                if not (_NEGATION & set(before[-3:]) or (before and before[-1] in self._not_before)):  # "deputy SEND lead"
                     said.setdefault(fact, value)
         return said
 

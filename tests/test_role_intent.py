@@ -62,3 +62,8 @@ def test_a_question_about_my_own_level_keeps_its_intent(component):
 
 def test_a_role_at_the_start_of_a_sentence_is_a_role(component):
     assert _intent(component, "assistant at a primary school", "ask_role_training") == "tell_role"
+
+
+def test_a_job_word_alone_is_a_role_even_if_it_looked_like_thanks(component):
+    assert _intent(component, "HLTA", "thank") == "tell_role"
+    assert _intent(component, "ta", "thank") == "thank"

@@ -58,6 +58,7 @@ def test_words_that_change_who_is_meant_are_kept(guide, typed, not_role):
 @pytest.mark.parametrize("typed, said", [
     ("school nurse and SEND lead", {"lead": "yes"}),
     ("I'm not the SEND lead", {}),
+    ("deputy SEND lead", {}),
     ("nurse who leads on SEND", {"lead": "yes"}),
     ("SENCO, newly appointed", {"new-senco": "yes"}),
     ("SENCO for four years", {"new-senco": "no"}),

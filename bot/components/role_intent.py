@@ -69,6 +69,11 @@ class RoleIntent(GraphComponent, IntentClassifier):
         named = any(e.get("entity") == self._config["entity"] for e in message.get(ENTITIES, []))
         return names_a_job(message.get(TEXT), self.words, named)
 
+    def _only_a_job_word(self, message: Message) -> bool:
+        """"HLTA" alone is a role even if it looked like "ta" (thanks) to the classifier; "ta" alone stays thanks."""
+        words = str(message.get(TEXT) or "").casefold().split()
+        return len(words) == 1 and len(words[0]) >= 4 and words[0] in self.words
+
     @staticmethod
     def _not_a_statement(message: Message) -> None:
         """A question the classifier took for a role: its next guess, or out of scope (answered from the documents)."""
@@ -82,7 +87,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
             intent = (message.get(INTENT) or {}).get("name")
             if intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(str(message.get(TEXT) or "")):
                 self._not_a_statement(message)  # "who approves SENCO training providers?" asks about the documents, not me
-            elif intent not in KEEP and intent != INTENT_NAME and self.names_a_role(message):
+            elif (intent not in KEEP or self._only_a_job_word(message)) and intent != INTENT_NAME and self.names_a_role(message):
                 ranking = [{"name": INTENT_NAME, "confidence": 1.0}] + [
                     r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") != INTENT_NAME]
                 message.set(INTENT, {"name": INTENT_NAME, "confidence": 1.0}, add_to_output=True)
