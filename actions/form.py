@@ -85,6 +85,12 @@ def _next_slot(tracker: Tracker) -> Optional[Text]:
     return FACT_SLOTS[outcome.question.asks] if isinstance(outcome, NextQuestion) else None
 
 
+def _workplace_in_role(tracker: Tracker) -> bool:
+    """Whether this message set the role and the role text itself names a workplace, which the rules read."""
+    role = clean_role(tracker.slots_to_validate().get("role"))
+    return bool(role) and not turn.text(tracker).startswith("/") and guide().catalogue.resolve(role).sector_hint is not None
+
+
 def _extractor(fact: Text):
     slot = slot_of(fact)
 
@@ -111,6 +117,8 @@ def _validator(fact: Text):
                  domain: DomainDict) -> Dict[Text, Any]:
         if turn.role_changed(tracker) and value == earlier_value(tracker, slot):
             return {slot: None}  # an answer given for the old role does not carry over
+        if fact == "sector" and _workplace_in_role(tracker):
+            return {slot: None}  # "teacher at a sixth form college": the whole role text says where, not a part of it
         answer = valid_answer(fact, value)
         if answer is None and value is not None:
             kb = guide().kb

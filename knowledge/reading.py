@@ -83,6 +83,15 @@ def _involvement(options: Sequence[Option], text: str) -> Option | None:
     return None
 
 
+def tells_involvement(typed: str | None) -> bool:
+    """Whether a statement says how the person works with CYP with SEND ("actually I do see children now
+    and then"), in the words the involvement question reads; questions and commands never do."""
+    text = normalise_role(typed or "")[:MAX_ANSWER]
+    if not text or (typed or "").lstrip().startswith("/") or is_question(typed):
+        return False
+    return any(_hits(text, words) for words in INVOLVEMENT_WORDS.values())
+
+
 def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | None) -> Option | None:
     words = {"health": ("health\\w*", "nhs", "hospital", "clinic\\w*", "gp"), "school": ("schools?", "academy"),
              "early-years": ("early years", "nursery", "pre-?school", "childminder"), "college": ("college", "further education", "fe"),

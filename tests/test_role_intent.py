@@ -67,3 +67,16 @@ def test_a_role_at_the_start_of_a_sentence_is_a_role(component):
 def test_a_job_word_alone_is_a_role_even_if_it_looked_like_thanks(component):
     assert _intent(component, "HLTA", "thank") == "tell_role"
     assert _intent(component, "ta", "thank") == "thank"
+
+
+@pytest.mark.parametrize("text, guessed", [("actually I do see children with SEND now and then", "out_of_scope"),
+                                           ("I do handle their letters and records", "ask_outcomes"),
+                                           ("oh and I lead on SEND for the service", "nlu_fallback")])
+def test_a_statement_of_my_involvement_is_an_answer(component, text, guessed):
+    assert _intent(component, text, guessed) == "inform"
+
+
+@pytest.mark.parametrize("text, guessed", [("do I need training if I see children?", "find_level"),
+                                           ("children with SEND need support", "out_of_scope"), ("thanks, I see", "thank")])
+def test_a_question_or_a_remark_about_others_is_not_an_answer(component, text, guessed):
+    assert _intent(component, text, guessed) == guessed

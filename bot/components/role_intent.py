@@ -3,7 +3,8 @@
 A statement (not a question) that mentions a catalogue role (the role ruler's entity), says "I'm a
 ... / I work as ... / I work in the ... team", or is a short phrase ending in a job word ("midwife",
 "school business manager", "HLTA") gets the intent `tell_role`, so it starts or updates the level
-questions. Greetings, thanks, commands and pasted lists keep their own intents. The job words come
+questions. A first-person statement in the involvement question's words ("actually I do see children
+now and then") gets `inform`, so a correction after an answer reaches the level questions. Greetings, thanks, commands and pasted lists keep their own intents. The job words come
 from the generated `job_word` lookup table (knowledge/content/roles.yml) and travel in the model.
 """
 from __future__ import annotations
@@ -21,10 +22,11 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from knowledge.reading import is_question, names_a_job
+from knowledge.reading import is_question, names_a_job, tells_involvement
 
 WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
+ANSWER_INTENT = "inform"
 ABOUT_ME = {INTENT_NAME, "find_level", "inform"}  # intents about the person themselves: never a question without "I" or "my"
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|am i)\b", re.IGNORECASE)
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart"}
@@ -82,14 +84,20 @@ class RoleIntent(GraphComponent, IntentClassifier):
         message.set(INTENT, best, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [best] + [r for r in ranking if r is not best], add_to_output=True)
 
+    @staticmethod
+    def _set(message: Message, name: Text) -> None:
+        ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") != name]
+        message.set(INTENT, {"name": name, "confidence": 1.0}, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [{"name": name, "confidence": 1.0}] + ranking, add_to_output=True)
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
             if intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(str(message.get(TEXT) or "")):
                 self._not_a_statement(message)  # "who approves SENCO training providers?" asks about the documents, not me
             elif (intent not in KEEP or self._only_a_job_word(message)) and intent != INTENT_NAME and self.names_a_role(message):
-                ranking = [{"name": INTENT_NAME, "confidence": 1.0}] + [
-                    r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") != INTENT_NAME]
-                message.set(INTENT, {"name": INTENT_NAME, "confidence": 1.0}, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+                self._set(message, INTENT_NAME)
+            elif intent not in KEEP | ABOUT_ME and FIRST_PERSON.search(str(message.get(TEXT) or "")) \
+                    and tells_involvement(message.get(TEXT)):
+                self._set(message, ANSWER_INTENT)
         return messages
