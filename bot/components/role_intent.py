@@ -4,8 +4,9 @@ A statement (not a question) that mentions a catalogue role (the role ruler's en
 ... / I work as ... / I work in the ... team", or is a short phrase ending in a job word ("midwife",
 "school business manager", "HLTA") gets the intent `tell_role`, so it starts or updates the level
 questions. A first-person statement in the involvement question's words ("actually I do see children
-now and then") gets `inform`, so a correction after an answer reaches the level questions. Greetings, thanks, commands and pasted lists keep their own intents. The job words come
-from the generated `job_word` lookup table (knowledge/content/roles.yml) and travel in the model.
+now and then") gets `inform`, so a correction after an answer reaches the level questions. Greetings,
+thanks, commands and pasted lists keep their own intents. The job words come from the generated
+`job_word` lookup table (knowledge/content/roles.yml) and travel in the model.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from knowledge.reading import is_question, names_a_job, tells_involvement
 WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
 ANSWER_INTENT = "inform"
-ABOUT_ME = {INTENT_NAME, "find_level", "inform"}  # intents about the person themselves: never a question without "I" or "my"
+ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|am i)\b", re.IGNORECASE)
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart"}
 
