@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import documents, replies
-from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood
+from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood, over_limit
 from actions.knowledge_base import decide, guide
 from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
@@ -101,6 +101,8 @@ def _staff_list(text: Text) -> replies.Message:
     items = [{"text": f"{a.title}: {a.level or ('question open: ' + a.open_question if a.open_question else a.statement)}",
               "cite": lookup.cite_dict(a.citation)} for a in results]
     title = f"{len(results)} job titles ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))}):"
+    if staff.problems:  # over the number of titles one message may hold
+        title = f"I read {'; '.join(staff.problems)}. For a longer list, upload it on the web page. {title}"
     return replies.cited_items(title, items)
 
 
@@ -119,6 +121,10 @@ class AnswerQuestion(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name", "")
         text = tracker.latest_message.get("text") or ""
+        bound = over_limit(tracker)
+        if bound:
+            dispatcher.utter_message(text=bound)
+            return []
         try:
             message = self._answer(intent, text, tracker, dispatcher)
         except lookup.NotFound:

@@ -5,7 +5,7 @@ assistant can do, with buttons, so nobody is left looping on "could you say that
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted, UserUtteranceReverted
@@ -107,3 +107,16 @@ class Rephrase(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         not_understood(dispatcher, tracker)
         return [UserUtteranceReverted()]
+
+
+
+def over_limit(tracker: Tracker) -> Optional[Text]:
+    """For a message the server did not read because it was over a bound (`bot.bounds`), the reply naming the bound."""
+    bound = (tracker.latest_message or {}).get("over_limit")
+    if not isinstance(bound, dict):
+        return None
+    limit = f"{bound['limit']:,}" if isinstance(bound.get("limit"), int) else "a set number of"
+    if bound.get("what") == "entities":
+        return f"That message carries more details than I can take at once (at most {limit}). Please send them a few at a time."
+    return (f"That message is longer than I can read: please send at most {limit} characters. To check a whole staff "
+            "list, upload it on the web page or use `send-guide staff`.")

@@ -29,7 +29,7 @@ def intent(tracker: Tracker) -> Optional[Text]:
 def may_answer(tracker: Tracker) -> bool:
     """Typed, and not plainly a command or a question."""
     typed = text(tracker)
-    return bool(typed) and not typed.startswith("/") and intent(tracker) not in COMMANDS and \
+    return bool(typed) and not typed.startswith("/") and "over_limit" not in (tracker.latest_message or {}) and intent(tracker) not in COMMANDS and \
         not (intent(tracker) in QUESTIONS and is_question(typed))
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -23,6 +24,7 @@ from knowledge.guide import Guide, build
 from knowledge.reading import read_answer
 from knowledge.rules import InvalidAnswer, NextQuestion, Profile
 from knowledge.schema import FACT_VALUES, Option
+from knowledge.staff_files import COMMAND_LINE_LIMITS
 from knowledge.store import KnowledgeBaseMissing
 
 ANSWER_OPTIONS = list(FACT_VALUES)
@@ -194,33 +196,28 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _staff(args: argparse.Namespace) -> int:
-    """A staff list in, a CSV (and optional HTML) report out; rows are held in memory only."""
-    from tqdm import tqdm  # a progress bar for long files
+    """A staff list in, a CSV (and optional HTML) report out, checked in a worker process under the limits."""
+    import asyncio
 
-    from bot import staff_report
-    from knowledge.staff import assess, summarise
-    from knowledge.staff_input import StaffListError, read
+    from bot import staff_worker
+    from knowledge.staff_files import LimitExceeded, StaffListError, check_size
 
     try:
-        staff = read(args.file.read_bytes(), args.file.name)
-    except (OSError, StaffListError) as error:
-        print(f"send-guide: cannot read {args.file.name}: {error}", file=sys.stderr)
-        return 1
-    print("Columns used: " + ", ".join(f"{k.replace('_', ' ')} <- \"{v}\"" for k, v in staff.mapping.items()), file=sys.stderr)
-    rows = tqdm(assess(Guide.open(args.database_url), staff, args.as_of, args.due_days), total=len(staff.rows),
-                unit="row", disable=len(staff.rows) < 5000, file=sys.stderr)
-    results = list(rows)
-    summary = summarise(results)
-    with args.out.open("w", newline="", encoding="utf-8") as out:
-        staff_report.write_csv(results, out)
-    if args.html:
-        with args.html.open("w", encoding="utf-8") as out:
-            staff_report.write_html(results, summary, staff.mapping, out)
-    for note in staff.problems:
+        limits = COMMAND_LINE_LIMITS.raised(args.limit or [])
+        check_size(args.file.stat().st_size, limits)
+        report = asyncio.run(staff_worker.check(args.file.read_bytes(), args.file.name, limits, args.database_url, args.out,
+                                                args.html, args.as_of, args.due_days))
+    except (OSError, ValueError) as error:  # StaffListError is a ValueError, as is a bad --limit
+        print(f"send-guide: cannot check {args.file.name}: {error}", file=sys.stderr)
+        if isinstance(error, LimitExceeded):
+            print("send-guide: raise a limit with --limit NAME=VALUE, for example --limit rows=2000000", file=sys.stderr)
+        return 1 if isinstance(error, (OSError, StaffListError)) else 2
+    print("Columns used: " + ", ".join(f"{k.replace('_', ' ')} <- \"{v}\"" for k, v in report["columns"].items()), file=sys.stderr)
+    for note in report["notes"]:
         print(f"note: {note}", file=sys.stderr)
-    levels = ", ".join(f"{k}: {v}" for k, v in sorted(summary.per_level.items()))
-    print(f"{summary.rows} rows ({levels}); {len(summary.open_questions)} kinds of open question; "
-          f"{sum(summary.unrecognised_titles.values())} unrecognised titles; {summary.rows_with_problems} rows with problems. "
+    levels = ", ".join(f"{k}: {v}" for k, v in sorted(report["per_level"].items()))
+    print(f"{report['rows']} rows ({levels}); {len(report['open_questions'])} kinds of open question; "
+          f"{report['unrecognised_total']} unrecognised titles; {report['rows_with_problems']} rows with problems. "
           f"Report: {args.out}" + (f", {args.html}" if args.html else ""))
     return 0
 
@@ -278,6 +275,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--html", type=Path, help="also write a printable HTML report with a chart")
     p.add_argument("--as-of", type=lambda v: dt.date.fromisoformat(v), help="date training is judged on (default today)")
     p.add_argument("--due-days", type=int, default=60, help="training due within this many days is amber (default 60)")
+    p.add_argument("--limit", action="append", metavar="NAME=VALUE",
+                   help=f"raise a limit (repeatable); the defaults are {COMMAND_LINE_LIMITS.describe()}, "
+                        f"{COMMAND_LINE_LIMITS.memory_megabytes:,} MB of memory and {COMMAND_LINE_LIMITS.part_megabytes:g} MB "
+                        "per part of an .xlsx; names: " + ", ".join(f.name for f in dataclasses.fields(COMMAND_LINE_LIMITS)))
     p = command("forget", _forget, "delete everything held for one conversation id", False)
     p.add_argument("conversation_id", help="the sender id: the web page's conversation number, a Slack or Teams user id")
     p = command("purge", _purge, "delete conversations and feedback older than the retention period (run daily)", False)

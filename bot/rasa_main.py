@@ -3,6 +3,8 @@
 - `bot.faults`: a failed action server, database or Redis ends the turn with an apology
   and keeps nothing of it, instead of Rasa's silent fallbacks.
 - `bot.log_privacy`: no message text in Rasa's structured logs.
+- `bot.bounds`: a message too long, or with too many entities, gets a reply naming the bound
+  instead of being run through the NLU pipeline; request bodies have a size limit.
 - `run` checks DATABASE_URL and REDIS_URL first and exits naming the one that fails.
 - The REST channel collects an answer as one message with its document attached
   (`bot.channels.collector`), not a text message and a text-less one.
@@ -22,7 +24,7 @@ from typing import Any, Dict, Text
 import jsonschema
 from rasa.core.actions.action import RemoteAction
 
-from bot import faults, log_privacy, preflight
+from bot import bounds, faults, log_privacy, preflight
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +52,7 @@ def main() -> None:
     rest.CollectingOutputChannel = AnswerCollector  # one REST message per answer, its document attached
     faults.install()
     log_privacy.install()
+    bounds.install()
     if sys.argv[1:2] == ["run"]:
         try:
             preflight.check()

@@ -7,8 +7,6 @@ instead of guessing. Nothing here logs cell contents: staff lists hold personal 
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +15,9 @@ from typing import Iterator, Mapping
 from rapidfuzz import fuzz
 
 from knowledge.schema import INVOLVEMENT
+from knowledge.staff_files import WEB_LIMITS, LimitExceeded, StaffLimits, StaffListError, Table, check_size, csv_table, xlsx_table
+
+__all__ = ["LimitExceeded", "StaffListError", "StaffList", "Row", "read", "from_titles", "answers", "map_columns"]
 
 MAX_CELL = 300
 FUZZY_CUTOFF = 88  # "Job tittle" and "Departmnet" pass; "Status" does not name "started"
@@ -59,10 +60,6 @@ SECTOR_WORDS = {
     "college": "college", "further education": "college", "fe": "college",
     "local authority": "local-authority", "local-authority": "local-authority", "council": "local-authority", "la": "local-authority",
 }
-
-
-class StaffListError(ValueError):
-    """The file as a whole cannot be read as a staff list; the message says why."""
 
 
 @dataclass
@@ -118,47 +115,27 @@ def _decode(data: bytes) -> tuple[str, list[int]]:
         return "".join(lines), odd
 
 
-def _csv_rows(data: bytes) -> tuple[list[list[str]], list[str]]:
+def _csv_rows(data: bytes, limits: StaffLimits) -> tuple[Table, list[str]]:
     text, odd = _decode(data)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
-    return rows, [f"line {n} was not UTF-8 text; it was read as Windows-1252" for n in odd]
+    return csv_table(text, limits), [f"line {n} was not UTF-8 text; it was read as Windows-1252" for n in odd]
 
 
-def _xlsx_rows(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook  # only for .xlsx files
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise StaffListError(f"this is not a readable .xlsx workbook ({type(error).__name__})") from error
-    try:
-        sheet = book.worksheets[0]
-        return [["" if v is None else str(v.date() if hasattr(v, "date") and hasattr(v, "hour") else v) for v in row]
-                for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-
-
-def read(data: bytes, filename: str) -> StaffList:
-    """Parse a staff list from its bytes; the name's extension says CSV or .xlsx."""
+def read(data: bytes, filename: str, limits: StaffLimits = WEB_LIMITS) -> StaffList:
+    """Parse a staff list from its bytes, under the limits; the name's extension says CSV or .xlsx."""
+    check_size(len(data), limits)
     if not data.strip():
         raise StaffListError("the file is empty")
     is_xlsx = Path(filename).suffix.casefold() in (".xlsx", ".xlsm") or data[:4] == b"PK\x03\x04"
-    table, problems = (_xlsx_rows(data), []) if is_xlsx else _csv_rows(data)
-    header_at = next((i for i, r in enumerate(table) if any(c.strip() for c in r)), None)
-    if header_at is None:
+    table, problems = (xlsx_table(data, limits), []) if is_xlsx else _csv_rows(data, limits)
+    if not table:
         raise StaffListError("the file has no rows")
-    columns = [c.strip() for c in table[header_at]]
+    columns = [c.strip() for c in table[0][1]]
     mapping = map_columns(columns)
     if "title" not in mapping:
         seen = ", ".join(f'"{c}"' for c in columns if c) or "none"
         raise StaffListError(f"no job title column found; the columns are: {seen}. Name one of them \"Job title\".")
     where = {name: columns.index(column) for name, column in mapping.items()}
-    rows = [_row(header_at + n + 2, r, where) for n, r in enumerate(table[header_at + 1:]) if any(c.strip() for c in r)]
+    rows = [_row(number, r, where) for number, r in table[1:]]
     return StaffList(mapping, columns, rows, problems)
 
 

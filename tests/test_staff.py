@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from bot.staff_report import safe, write_csv, write_html
 from knowledge.rules import NextQuestion, Profile
 from knowledge.staff import assess, summarise
+from knowledge.staff_files import COMMAND_LINE_LIMITS
 from knowledge.staff_input import StaffListError, map_columns, read
 
 TITLES = ["School nurse", "receptionist at a GP surgery", "Physiotherapist", "SENCO", "Teacher", "Governor", "deputy DHO",
@@ -127,7 +128,7 @@ def test_the_html_report_charts_levels_and_escapes_every_value(guide):
 
 def test_a_hundred_thousand_rows_are_all_answered(guide):
     rows = [["Job title", "Contact"]] + [[TITLES[n % len(TITLES)], CONTACT[n % 4]] for n in range(100_000)]
-    summary = summarise(assess(guide, read(_csv(rows), "big.csv")))
+    summary = summarise(assess(guide, read(_csv(rows), "big.csv", COMMAND_LINE_LIMITS)))
     assert summary.rows == 100_000 and sum(summary.per_level.values()) == 100_000
 
 

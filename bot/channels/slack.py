@@ -14,11 +14,13 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot
 from rasa.core.channels.slack import SlackInput as RasaSlackInput
-from sanic import response
+from sanic import Blueprint, response
 from sanic.request import Request
+from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from actions.replies import KEY  # the answer document's key in a message's custom data
+from bot.bounds import PAYLOAD_BYTES
 from bot.channels.deliveries import Deliveries
 from bot.channels.off import ChannelOff
 
@@ -102,6 +104,18 @@ class SlackInput(RasaSlackInput):
         self.api_url = api_url
         self.errors_ignore_retry = ()  # retries are told apart by their event id instead, whatever the reason
         self.deliveries = Deliveries()
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        hook = super().blueprint(on_new_message)
+
+        @hook.middleware("request")
+        async def bounded(request: Request) -> Optional[HTTPResponse]:
+            if len(request.body or b"") > PAYLOAD_BYTES:
+                return response.json({"error": f"an event may be at most {PAYLOAD_BYTES // 1024} KB"},
+                                     status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+            return None
+
+        return hook
 
     def _first_delivery(self, request: Request) -> bool:
         """True the first time an event id arrives; Slack's retries of it are answered, not processed."""

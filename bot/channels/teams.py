@@ -21,6 +21,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions.replies import KEY  # the answer document's key in a message's custom data
+from bot.bounds import PAYLOAD_BYTES
 from bot.channels import botframework_auth as auth
 from bot.channels.off import ChannelOff
 
@@ -125,6 +126,9 @@ class TeamsInput(InputChannel):
 
         @hook.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
+            if len(request.body or b"") > PAYLOAD_BYTES:
+                return response.json({"error": f"an activity may be at most {PAYLOAD_BYTES // 1024} KB"},
+                                     status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
             activity = request.json  # a body that is not JSON gets sanic's own 400
             if not isinstance(activity, dict) or not isinstance(activity.get("serviceUrl"), str):
                 return response.json({"error": "expected a Bot Framework activity"}, status=HTTPStatus.BAD_REQUEST)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import io
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -21,19 +20,18 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.knowledge_base import guide
-from bot import feedback, staff_report
+from bot import feedback, staff_worker
 from bot.channels.collector import AnswerCollector
 from bot.channels.conversation_log import ConversationLog
 from bot.faults import CANNOT_REACH_RECORDS, RecordsUnavailable
 from knowledge.db import make_engine
-from knowledge.staff import assess, summarise
-from knowledge.staff_input import StaffListError, read
+from knowledge.staff_files import WEB_LIMITS, LimitExceeded, StaffListError, check_size
 
 STATIC = Path(__file__).resolve().parents[1] / "webchat"
 FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
 SENDER = re.compile(r"^[0-9a-f]{32}$")
-MAX_UPLOAD = 20 * 2**20  # bytes; a 100,000-row list is about 4 MB
+WORKERS = 1  # staff lists checked at once by one server; the next waits for WAIT seconds, then is asked to retry
+WAIT = 10
 HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
                                "frame-ancestors 'none'; form-action 'self'",
@@ -42,6 +40,9 @@ HEADERS = {
     "Cache-Control": "no-cache",
 }
 
+
+LIMITS_HINT = (f"The page checks lists of up to {WEB_LIMITS.describe()}; "
+               "for a bigger list use the command line, `send-guide staff`, which allows more")
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
 
@@ -63,17 +64,6 @@ def _engine() -> Any:
     return make_engine()
 
 
-def _staff_report(data: bytes, filename: str) -> Dict[Text, Any]:
-    """The summary and the CSV report of an uploaded staff list, made in memory and kept nowhere."""
-    staff = read(data, filename)
-    results = list(assess(guide(), staff))
-    summary, out = summarise(results), io.StringIO()
-    staff_report.write_csv(results, out)
-    return {"columns": staff.mapping, "rows": summary.rows, "per_level": dict(summary.per_level),
-            "open_questions": summary.open_questions.most_common(), "unrecognised": summary.unrecognised_titles.most_common(20),
-            "rows_with_problems": summary.rows_with_problems, "notes": staff.problems, "csv": out.getvalue()}
-
-
 class WebChatInput(InputChannel):
     """POST /webhook like the REST channel, without metadata; GET / the page; GET /history; POST /feedback."""
 
@@ -83,6 +73,7 @@ class WebChatInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         page = Blueprint("webchat", __name__)
+        workers = asyncio.Semaphore(WORKERS)
 
         @page.route("/", methods=["GET"])
         async def index(_: Request) -> HTTPResponse:
@@ -142,12 +133,22 @@ class WebChatInput(InputChannel):
             upload = request.files.get("file")
             if upload is None or not upload.body:
                 return response.json({"error": "choose a CSV or .xlsx file with a job title column"}, status=400)
-            if len(upload.body) > MAX_UPLOAD:
-                return response.json({"error": f"the file is over {MAX_UPLOAD // 2**20} MB"}, status=413)
             try:
-                report = await asyncio.to_thread(_staff_report, upload.body, upload.name or "staff.csv")
+                check_size(len(upload.body), WEB_LIMITS)
+                await asyncio.wait_for(workers.acquire(), WAIT)
+            except LimitExceeded as error:
+                return response.json({"error": f"{error}. {LIMITS_HINT}"}, status=413)
+            except asyncio.TimeoutError:
+                return response.json({"error": "another staff list is being checked; please try again in a minute"},
+                                     status=503, headers={"Retry-After": "30"})
+            try:
+                report = await staff_worker.check(upload.body, upload.name or "staff.csv", WEB_LIMITS)
+            except LimitExceeded as error:
+                return response.json({"error": f"{error}. {LIMITS_HINT}"}, status=413)
             except StaffListError as error:
                 return response.json({"error": str(error)}, status=400)
+            finally:
+                workers.release()
             return response.json(report, headers={"Cache-Control": "no-store"})
 
         return page

@@ -212,9 +212,16 @@
   document.getElementById("staff-form").addEventListener("submit", async (event) => {
     event.preventDefault();
     const result = document.getElementById("staff-result");
+    const chosen = document.getElementById("staff-file");
+    const most = Number(chosen.dataset.maxMegabytes);
     try {
+      if (chosen.files.length && most && chosen.files[0].size > most * 1048576) {
+        throw new Error(`the file is over the limit of ${most} MB; for a bigger list use the command line, send-guide staff`);
+      }
       const reply = await fetch("staff", { method: "POST", body: new FormData(event.currentTarget) });
-      const body = await reply.json();
+      const body = await reply.json().catch(() => ({
+        error: reply.status === 413 ? `the file is over the limit of ${most} MB` : "the list could not be checked",
+      }));
       if (!reply.ok) throw new Error(body.error || "the list could not be checked");
       showStaffReport(body);
     } catch (error) {

@@ -1,0 +1,123 @@
+"""Staff lists are read and checked in a worker process, apart from the server or command that asked.
+
+Each list gets a fresh Python process. Before it reads anything the worker caps its own address
+space at the limits' memory and lowers its priority, and the caller kills it at the time limit,
+so a hostile file costs that worker and nobody else: not the Rasa server's event loop, not its
+memory, not other people's conversations. The file goes in on stdin and the report comes back
+as JSON on stdout; nothing of the file is logged, and the worker's stderr is discarded.
+
+    python -m bot.staff_worker --filename NAME --limits JSON [--out CSV] [--html HTML] [--as-of DATE] [--due-days N] < file
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import datetime as dt
+import io
+import json
+import os
+import resource
+import sys
+from pathlib import Path
+from typing import Any, Dict, Optional
+
+from knowledge.staff_files import LimitExceeded, StaffLimits, StaffListError
+
+NICENESS = 10  # chat turns on the same machine come first
+EXIT_REFUSED, EXIT_MEMORY, EXIT_FAILED = 2, 3, 4
+
+
+def _memory_limit(limits: StaffLimits) -> LimitExceeded:
+    return LimitExceeded(f"checking the file needed more than the limit of {limits.memory_megabytes:,} MB of memory")
+
+
+async def check(data: bytes, filename: str, limits: StaffLimits, database_url: Optional[str] = None,
+                out: Optional[Path] = None, html: Optional[Path] = None, as_of: Optional[dt.date] = None,
+                due_days: int = 60) -> Dict[str, Any]:
+    """The staff list's report from a worker process; raises StaffListError (LimitExceeded over a limit)."""
+    command = [sys.executable, "-m", "bot.staff_worker", "--filename", Path(filename).name or "staff.csv",
+               "--limits", json.dumps(dataclasses.asdict(limits)), "--due-days", str(due_days)]
+    for flag, value in (("--out", out), ("--html", html), ("--as-of", as_of)):
+        if value is not None:
+            command += [flag, str(value)]
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    worker = await asyncio.create_subprocess_exec(*command, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+                                                  stderr=asyncio.subprocess.DEVNULL, env=env)
+    try:
+        output, _ = await asyncio.wait_for(worker.communicate(data), limits.seconds)
+    except asyncio.TimeoutError:
+        raise LimitExceeded(f"checking the file took longer than the limit of {limits.seconds:g} seconds") from None
+    finally:
+        if worker.returncode is None:
+            worker.kill()
+            await worker.wait()
+    try:
+        result = json.loads(output) if output else {}
+    except ValueError:
+        result = {}
+    if worker.returncode == 0 and "rows" in result:
+        return result
+    if worker.returncode == EXIT_MEMORY or worker.returncode < 0:  # a MemoryError, or killed by the kernel
+        raise _memory_limit(limits)
+    message = str(result.get("error") or "the list could not be checked")
+    raise LimitExceeded(message) if result.get("limit") else StaffListError(message)
+
+
+def _report(args: argparse.Namespace, data: bytes, limits: StaffLimits) -> Dict[str, Any]:
+    from bot import staff_report
+    from knowledge.guide import Guide
+    from knowledge.staff import assess, summarise
+    from knowledge.staff_input import read
+
+    staff = read(data, args.filename, limits)
+    results = list(assess(Guide.open(), staff, args.as_of, args.due_days))
+    summary = summarise(results)
+    report = {"columns": staff.mapping, "rows": summary.rows, "per_level": dict(summary.per_level),
+              "open_questions": summary.open_questions.most_common(), "unrecognised": summary.unrecognised_titles.most_common(20),
+              "unrecognised_total": sum(summary.unrecognised_titles.values()), "rows_with_problems": summary.rows_with_problems,
+              "notes": staff.problems}
+    if args.out:
+        with args.out.open("w", newline="", encoding="utf-8") as file:
+            staff_report.write_csv(results, file)
+    else:
+        text = io.StringIO()
+        staff_report.write_csv(results, text)
+        report["csv"] = text.getvalue()
+    if args.html:
+        with args.html.open("w", encoding="utf-8") as file:
+            staff_report.write_html(results, summary, staff.mapping, file)
+    return report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="check one staff list from stdin (run by bot.staff_worker.check)")
+    parser.add_argument("--filename", required=True)
+    parser.add_argument("--limits", required=True, type=lambda v: StaffLimits(**json.loads(v)))
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--html", type=Path)
+    parser.add_argument("--as-of", type=dt.date.fromisoformat)
+    parser.add_argument("--due-days", type=int, default=60)
+    args = parser.parse_args()
+    limits: StaffLimits = args.limits
+    cap = limits.memory_megabytes * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    os.nice(NICENESS)
+    try:
+        data = sys.stdin.buffer.read(int(limits.file_megabytes * 2**20) + 1)
+        report, code = _report(args, data, limits), 0
+    except StaffListError as error:
+        report, code = {"error": str(error), "limit": isinstance(error, LimitExceeded)}, EXIT_REFUSED
+    except MemoryError:
+        report, code = {"error": str(_memory_limit(limits)), "limit": True}, EXIT_MEMORY
+    except Exception as error:  # no trace: it could quote the file
+        report, code = {"error": f"the list could not be checked ({type(error).__name__})"}, EXIT_FAILED
+    sys.stdout.write(json.dumps(report))
+    sys.stdout.flush()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
