@@ -206,7 +206,7 @@ def _staff(args: argparse.Namespace) -> int:
         limits = COMMAND_LINE_LIMITS.raised(args.limit or [])
         check_size(args.file.stat().st_size, limits)
         report = asyncio.run(staff_worker.check(args.file.read_bytes(), args.file.name, limits, args.database_url, args.out,
-                                                args.html, args.as_of, args.due_days))
+                                                args.html, args.as_of, args.due_days, progress=True))
     except (OSError, ValueError) as error:  # StaffListError is a ValueError, as is a bad --limit
         print(f"send-guide: cannot check {args.file.name}: {error}", file=sys.stderr)
         if isinstance(error, LimitExceeded):

@@ -34,18 +34,20 @@ def _memory_limit(limits: StaffLimits) -> LimitExceeded:
 
 async def check(data: bytes, filename: str, limits: StaffLimits, database_url: Optional[str] = None,
                 out: Optional[Path] = None, html: Optional[Path] = None, as_of: Optional[dt.date] = None,
-                due_days: int = 60) -> Dict[str, Any]:
-    """The staff list's report from a worker process; raises StaffListError (LimitExceeded over a limit)."""
+                due_days: int = 60, progress: bool = False) -> Dict[str, Any]:
+    """The staff list's report from a worker process; raises StaffListError (LimitExceeded over a limit).
+    With ``progress`` (the command line), a long list shows a progress bar on this process's stderr."""
     command = [sys.executable, "-m", "bot.staff_worker", "--filename", Path(filename).name or "staff.csv",
                "--limits", json.dumps(dataclasses.asdict(limits)), "--due-days", str(due_days)]
     for flag, value in (("--out", out), ("--html", html), ("--as-of", as_of)):
         if value is not None:
             command += [flag, str(value)]
+    command += ["--progress"] if progress else []
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     if database_url:
         env["DATABASE_URL"] = database_url
     worker = await asyncio.create_subprocess_exec(*command, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-                                                  stderr=asyncio.subprocess.DEVNULL, env=env)
+                                                  stderr=None if progress else asyncio.subprocess.DEVNULL, env=env)
     try:
         output, _ = await asyncio.wait_for(worker.communicate(data), limits.seconds)
     except asyncio.TimeoutError:
@@ -66,14 +68,18 @@ async def check(data: bytes, filename: str, limits: StaffLimits, database_url: O
     raise LimitExceeded(message) if result.get("limit") else StaffListError(message)
 
 
-def _report(args: argparse.Namespace, data: bytes, limits: StaffLimits) -> Dict[str, Any]:
+def _report(args: argparse.Namespace, data: bytes, limits: StaffLimits, guide: Any) -> Dict[str, Any]:
+    from tqdm import tqdm
+
     from bot import staff_report
-    from knowledge.guide import Guide
     from knowledge.staff import assess, summarise
     from knowledge.staff_input import read
 
     staff = read(data, args.filename, limits)
-    results = list(assess(Guide.open(), staff, args.as_of, args.due_days))
+    results = assess(guide, staff, args.as_of, args.due_days)
+    if args.progress and len(staff.rows) >= 5000:
+        results = tqdm(results, total=len(staff.rows), unit="row", file=sys.stderr)
+    results = list(results)
     summary = summarise(results)
     report = {"columns": staff.mapping, "rows": summary.rows, "per_level": dict(summary.per_level),
               "open_questions": summary.open_questions.most_common(), "unrecognised": summary.unrecognised_titles.most_common(20),
@@ -100,22 +106,30 @@ def main() -> int:
     parser.add_argument("--html", type=Path)
     parser.add_argument("--as-of", type=dt.date.fromisoformat)
     parser.add_argument("--due-days", type=int, default=60)
+    parser.add_argument("--progress", action="store_true", help="a progress bar on stderr for a long list")
     args = parser.parse_args()
     limits: StaffLimits = args.limits
+    import openpyxl  # noqa: F401  everything the work needs is loaded and the knowledge base read before the cap
+    from knowledge.guide import Guide
+
+    guide = Guide.open()
     cap = limits.memory_megabytes * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     os.nice(NICENESS)
     try:
         data = sys.stdin.buffer.read(int(limits.file_megabytes * 2**20) + 1)
-        report, code = _report(args, data, limits), 0
+        report, code = _report(args, data, limits, guide), 0
     except StaffListError as error:
         report, code = {"error": str(error), "limit": isinstance(error, LimitExceeded)}, EXIT_REFUSED
     except MemoryError:
-        report, code = {"error": str(_memory_limit(limits)), "limit": True}, EXIT_MEMORY
+        os._exit(EXIT_MEMORY)  # at the cap, nothing more can be safely allocated, not even the message
     except Exception as error:  # no trace: it could quote the file
         report, code = {"error": f"the list could not be checked ({type(error).__name__})"}, EXIT_FAILED
-    sys.stdout.write(json.dumps(report))
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(json.dumps(report))
+        sys.stdout.flush()
+    except MemoryError:
+        os._exit(EXIT_MEMORY)
     return code
 
 
