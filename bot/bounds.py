@@ -43,7 +43,7 @@ def install() -> None:
             message.text = text[:MESSAGE_CHARACTERS]  # what the conversation keeps
             return over_limit(message.text, "characters", MESSAGE_CHARACTERS)
         parse_data = await parse(self, message, tracker, only_output_properties)
-        if len(parse_data.get("entities") or []) > ENTITIES:
+        if text.startswith("/") and len(parse_data.get("entities") or []) > ENTITIES:  # typed text is bounded by its length
             return over_limit(text, "entities", ENTITIES)
         return parse_data
 

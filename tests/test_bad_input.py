@@ -1,10 +1,12 @@
 """Bad input gets HTTP 200 and a friendly reply, and the conversation still works afterwards."""
 from __future__ import annotations
 
+import json
+
 import pytest
 import requests
 
-from tests.conversation import Conversation
+from tests.conversation import Conversation, user_messages
 
 pytestmark = pytest.mark.assistant
 
@@ -37,6 +39,24 @@ def test_bad_input_gets_a_friendly_reply_and_the_conversation_carries_on(assista
     assert "Traceback" not in joined and "<script>" not in joined and "<img" not in joined
     chat.say("start again")
     assert "You need Level 5" in chat.say("I'm a deputy DHO")
+
+
+def test_a_message_over_a_bound_is_told_the_bound_and_the_open_question_carries_on(assistant):
+    chat = Conversation(assistant)
+    assert "Which of these" in chat.say("I'm a school nurse")
+    reply = chat.say("I work with children " * 400)
+    assert "at most 4,000 characters" in reply and "Which of these" in reply  # the same question again
+    many = json.dumps({"sector": ["health"] * 30})
+    reply = chat.say(f"/inform{many}")
+    assert "more details than I can take at once (at most 20)" in reply and "Which of these" in reply
+    assert "You need Level 3" in chat.say("none of these")
+    stored = max(user_messages(assistant, chat.sender), key=len)
+    assert len(stored) == 4_000, "only the bound's worth of an over-long message is kept"
+
+
+def test_pasting_more_job_titles_than_a_message_may_hold_says_how_many_were_read(assistant):
+    reply = Conversation(assistant).say("\n".join(["Teacher", "School nurse"] * 30))
+    assert "only the first 50 of 60 lines were read" in reply and "upload it on the web page" in reply
 
 
 def test_a_broken_request_body_is_refused_without_a_stack_trace(assistant):

@@ -13,6 +13,7 @@ import pytest
 import requests
 
 from bot.channels.off import ChannelOff
+from bot.bounds import PAYLOAD_BYTES
 from bot.channels.slack import SlackInput, blocks
 from tests.conftest import SLACK_SIGNING_SECRET
 from tests.conversation import stored_events
@@ -158,3 +159,17 @@ def test_without_its_settings_the_channel_is_off(monkeypatch):
 def test_a_list_pasted_in_slack_is_checked_title_by_title(assistant, slack_api):
     reply = SlackUser(assistant, slack_api).say("School nurse\nPorter")
     assert "2 job titles" in _all_text(reply) and "School nurse: question open" in _all_text(reply)
+
+
+@pytest.mark.assistant
+def test_an_over_long_message_is_told_the_bound_and_an_oversized_event_is_refused(assistant, slack_api):
+    user = SlackUser(assistant, slack_api)
+    assert "Which of these" in _all_text(user.say("I'm a school nurse"))
+    before = len(user.replies())
+    assert user.send(user.event("help " * 2000)).status_code == 200
+    told, asked_again = user.wait(before + 2)[before:]  # the bound, then the open question again
+    assert "at most 4,000 characters" in json.dumps(told) and "Which of these" in json.dumps(asked_again)
+    assert "Level 3" in _all_text(user.say("none of these"))  # the open question carried on
+    oversized = user.event("x" * (PAYLOAD_BYTES + 1))
+    refused = user.send(oversized)
+    assert refused.status_code == 413 and "at most 256 KB" in refused.json()["error"]

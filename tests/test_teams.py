@@ -12,6 +12,7 @@ import pytest
 import requests
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from bot.bounds import PAYLOAD_BYTES
 from bot.channels.botframework_auth import KeysUnavailable
 from bot.channels.off import ChannelOff
 from bot.channels.teams import TeamsInput, card, typed_text
@@ -136,3 +137,12 @@ def test_without_its_settings_the_channel_is_off(monkeypatch):
 def test_a_list_pasted_in_teams_is_checked_title_by_title(assistant, bot_framework):
     reply = TeamsUser(assistant, bot_framework).say("<p>School nurse</p><p>Porter</p>")
     assert "2 job titles" in _card_text(reply) and "School nurse: question open" in _card_text(reply)
+
+
+@pytest.mark.assistant
+def test_an_over_long_message_is_told_the_bound_and_an_oversized_activity_is_refused(assistant, bot_framework):
+    user = TeamsUser(assistant, bot_framework)
+    assert "at most 4,000 characters" in _card_text(user.say("help " * 2000))
+    refused = user.send(text="x" * (PAYLOAD_BYTES + 1))
+    assert refused.status_code == 413 and "at most 256 KB" in refused.json()["error"]
+    assert "Level 5" in _card_text(user.say("I'm a deputy DHO"))
