@@ -102,7 +102,8 @@ def _staff_list(text: Text) -> replies.Message:
               "cite": lookup.cite_dict(a.citation)} for a in results]
     title = f"{len(results)} job titles ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))}):"
     if staff.problems:  # over the number of titles one message may hold
-        title = f"I read {'; '.join(staff.problems)}. For a longer list, upload it on the web page. {title}"
+        said = "; ".join(staff.problems)
+        title = f"{said[0].upper()}{said[1:]}. For a longer list, upload it on the web page. {title}"
     return replies.cited_items(title, items)
 
 

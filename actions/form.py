@@ -66,6 +66,8 @@ class ValidateLevelForm(FormValidationAction):
     def validate_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         role = clean_role(value)
         before = earlier_value(tracker, "role")
+        if turn.over_limit(tracker):  # only the start of it was kept, and it was not read: no role from it
+            return {"role": before}
         if role is None:
             dispatcher.utter_message(text="Please tell me your job role in a few words, for example \"health visitor\".")
             return {"role": before}

@@ -26,10 +26,15 @@ def intent(tracker: Tracker) -> Optional[Text]:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 
 
+def over_limit(tracker: Tracker) -> bool:
+    """Whether the server did not read the message because it was over a bound (`bot.bounds`)."""
+    return "over_limit" in (tracker.latest_message or {})
+
+
 def may_answer(tracker: Tracker) -> bool:
     """Typed, and not plainly a command or a question."""
     typed = text(tracker)
-    return bool(typed) and not typed.startswith("/") and "over_limit" not in (tracker.latest_message or {}) and intent(tracker) not in COMMANDS and \
+    return bool(typed) and not typed.startswith("/") and not over_limit(tracker) and intent(tracker) not in COMMANDS and \
         not (intent(tracker) in QUESTIONS and is_question(typed))
 
 

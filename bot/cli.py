@@ -204,14 +204,16 @@ def _staff(args: argparse.Namespace) -> int:
 
     try:
         limits = COMMAND_LINE_LIMITS.raised(args.limit or [])
-        check_size(args.file.stat().st_size, limits)
-        report = asyncio.run(staff_worker.check(args.file.read_bytes(), args.file.name, limits, args.database_url, args.out,
+        with args.file.open("rb") as file:  # at most one byte over the limit, whatever the file is
+            data = file.read(int(limits.file_megabytes * 2**20) + 1)
+        check_size(len(data), limits)
+        report = asyncio.run(staff_worker.check(data, args.file.name, limits, args.database_url, args.out,
                                                 args.html, args.as_of, args.due_days, progress=True))
-    except (OSError, ValueError) as error:  # StaffListError is a ValueError, as is a bad --limit
+    except (OSError, ValueError, staff_worker.WorkerUnavailable) as error:  # StaffListError is a ValueError, as is a bad --limit
         print(f"send-guide: cannot check {args.file.name}: {error}", file=sys.stderr)
         if isinstance(error, LimitExceeded):
             print("send-guide: raise a limit with --limit NAME=VALUE, for example --limit rows=2000000", file=sys.stderr)
-        return 1 if isinstance(error, (OSError, StaffListError)) else 2
+        return 2 if type(error) is ValueError else 1
     print("Columns used: " + ", ".join(f"{k.replace('_', ' ')} <- \"{v}\"" for k, v in report["columns"].items()), file=sys.stderr)
     for note in report["notes"]:
         print(f"note: {note}", file=sys.stderr)

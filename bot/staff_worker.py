@@ -17,7 +17,9 @@ import datetime as dt
 import io
 import json
 import os
+import logging
 import resource
+import signal
 import sys
 from pathlib import Path
 from typing import Any, Dict, Optional
@@ -25,7 +27,12 @@ from typing import Any, Dict, Optional
 from knowledge.staff_files import LimitExceeded, StaffLimits, StaffListError
 
 NICENESS = 10  # chat turns on the same machine come first
-EXIT_REFUSED, EXIT_MEMORY, EXIT_FAILED = 2, 3, 4
+EXIT_REFUSED, EXIT_MEMORY, EXIT_FAILED, EXIT_UNAVAILABLE = 2, 3, 4, 5
+logger = logging.getLogger(__name__)
+
+
+class WorkerUnavailable(RuntimeError):
+    """The worker could not start the work (the knowledge base could not be read): a fault of the service, not the file."""
 
 
 def _memory_limit(limits: StaffLimits) -> LimitExceeded:
@@ -37,11 +44,11 @@ async def check(data: bytes, filename: str, limits: StaffLimits, database_url: O
                 due_days: int = 60, progress: bool = False) -> Dict[str, Any]:
     """The staff list's report from a worker process; raises StaffListError (LimitExceeded over a limit).
     With ``progress`` (the command line), a long list shows a progress bar on this process's stderr."""
-    command = [sys.executable, "-m", "bot.staff_worker", "--filename", Path(filename).name or "staff.csv",
-               "--limits", json.dumps(dataclasses.asdict(limits)), "--due-days", str(due_days)]
+    command = [sys.executable, "-m", "bot.staff_worker", f"--filename={Path(filename).name or 'staff.csv'}",
+               f"--limits={json.dumps(dataclasses.asdict(limits))}", f"--due-days={due_days}"]
     for flag, value in (("--out", out), ("--html", html), ("--as-of", as_of)):
         if value is not None:
-            command += [flag, str(value)]
+            command.append(f"{flag}={value}")  # a value starting with "-" is not taken for an option
     command += ["--progress"] if progress else []
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     if database_url:
@@ -62,8 +69,11 @@ async def check(data: bytes, filename: str, limits: StaffLimits, database_url: O
         result = {}
     if worker.returncode == 0 and "rows" in result:
         return result
-    if worker.returncode == EXIT_MEMORY or worker.returncode < 0:  # a MemoryError, or killed by the kernel
+    if worker.returncode == EXIT_MEMORY or worker.returncode == -signal.SIGKILL:  # a MemoryError, or the kernel's OOM killer
         raise _memory_limit(limits)
+    if worker.returncode == EXIT_UNAVAILABLE or "error" not in result:
+        logger.error("The staff-list worker stopped without a report (exit code %s).", worker.returncode)  # nothing of the file
+        raise WorkerUnavailable("the list could not be checked just now; please try again in a few minutes")
     message = str(result.get("error") or "the list could not be checked")
     raise LimitExceeded(message) if result.get("limit") else StaffListError(message)
 
@@ -109,10 +119,14 @@ def main() -> int:
     parser.add_argument("--progress", action="store_true", help="a progress bar on stderr for a long list")
     args = parser.parse_args()
     limits: StaffLimits = args.limits
-    import openpyxl  # noqa: F401  everything the work needs is loaded and the knowledge base read before the cap
-    from knowledge.guide import Guide
+    try:  # everything the work needs is loaded, and the knowledge base read, before the cap
+        import openpyxl  # noqa: F401
+        from knowledge.guide import Guide
 
-    guide = Guide.open()
+        guide = Guide.open()
+    except Exception as error:
+        sys.stdout.write(json.dumps({"error": f"the knowledge base could not be read ({type(error).__name__})"}))
+        return EXIT_UNAVAILABLE
     cap = limits.memory_megabytes * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     os.nice(NICENESS)

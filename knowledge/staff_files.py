@@ -22,6 +22,8 @@ from typing import Iterable, Iterator
 
 CHUNK = 2**20
 WORKSHEET = re.compile(r"^xl/worksheets/[^/]+\.xml$")
+SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b")
+EXCEL_ROWS = 1_048_576  # Excel's own maximum: rows numbered beyond it are not read
 
 
 class StaffListError(ValueError):
@@ -41,6 +43,7 @@ class StaffLimits:
     parts: int = 500
     sheets: int = 50
     part_megabytes: float = 50
+    workbook_megabytes: float = 100
     seconds: float = 30
     memory_megabytes: int = 1024
 
@@ -53,10 +56,14 @@ class StaffLimits:
             name = name.strip().replace("-", "_")
             if name not in known:
                 raise ValueError(f"unknown limit {name!r}; the limits are {', '.join(known)}")
+            whole = known[name] not in (float, "float")
             try:
-                changes[name] = (float if known[name] in (float, "float") else int)(value)
+                number = int(value) if whole else float(value)
             except ValueError:
-                raise ValueError(f"the limit {name} needs a number, not {value!r}") from None
+                number = 0
+            if not 0 < number < float("inf"):
+                raise ValueError(f"the limit {name} needs a {'whole ' if whole else ''}number above 0, not {value!r}")
+            changes[name] = number
         return replace(self, **changes)
 
     def describe(self) -> str:
@@ -66,7 +73,7 @@ class StaffLimits:
 
 WEB_LIMITS = StaffLimits()  # the web page's upload form
 COMMAND_LINE_LIMITS = StaffLimits(file_megabytes=200, rows=1_000_000, columns=500, cell_characters=100_000, parts=5_000,
-                                  sheets=1_000, part_megabytes=2_000, seconds=1_800, memory_megabytes=8_192)
+                                  sheets=1_000, part_megabytes=2_000, workbook_megabytes=4_000, seconds=1_800, memory_megabytes=8_192)
 
 
 def check_size(size: int, limits: StaffLimits) -> None:
@@ -115,15 +122,16 @@ def check_parts(data: bytes, limits: StaffLimits) -> None:
     with archive:
         parts = archive.infolist()
         if sum(1 for p in parts if WORKSHEET.match(p.filename)) > limits.sheets:
-            raise LimitExceeded(f"the workbook has more than the limit of {limits.sheets:,} sheets; "
-                                "only the first sheet is read, so save that one on its own")
+            raise _too_many_sheets(limits)
         if len(parts) > limits.parts:
             raise LimitExceeded(f"the workbook has more than the limit of {limits.parts:,} parts")
         most = int(limits.part_megabytes * 2**20)
         over = LimitExceeded(f"a part of the workbook is over the limit of {limits.part_megabytes:g} MB uncompressed")
         if any(p.file_size > most for p in parts):
             raise over
-        for part in parts:
+        if sum(p.file_size for p in parts) > limits.workbook_megabytes * 2**20:
+            raise LimitExceeded(f"the workbook is over the limit of {limits.workbook_megabytes:g} MB uncompressed")
+        for part in parts:  # every part read through once, so one whose checksum fails is refused before any parsing
             try:
                 with archive.open(part) as stream:
                     size = 0
@@ -135,6 +143,14 @@ def check_parts(data: bytes, limits: StaffLimits) -> None:
                 raise
             except Exception:  # BadZipFile (a wrong CRC, as when a declared size lies), zlib.error, ...
                 raise StaffListError("this is not a readable .xlsx workbook (a part of it is damaged)") from None
+        listed = max((len(SHEET_ENTRY.findall(archive.read(p))) for p in parts if p.filename.endswith("workbook.xml")), default=0)
+        if listed > limits.sheets:  # the workbook can list many sheets that share one part
+            raise _too_many_sheets(limits)
+
+
+def _too_many_sheets(limits: StaffLimits) -> LimitExceeded:
+    return LimitExceeded(f"the workbook has more than the limit of {limits.sheets:,} sheets; "
+                         "only the first sheet is read, so save that one on its own")
 
 
 def _cell(value: object, limits: StaffLimits) -> str:
@@ -169,7 +185,8 @@ def xlsx_table(data: bytes, limits: StaffLimits) -> Table:
             raise StaffListError("the workbook has no sheets")
         sheet = book.worksheets[0]
         sheet.reset_dimensions()  # rows as wide as their last cell, not as the sheet's declared (and forgeable) size
-        rows: Iterator[list[str]] = ([_cell(v, limits) for v in row] for row in sheet.iter_rows(values_only=True))
+        rows: Iterator[list[str]] = ([_cell(v, limits) for v in row]
+                                     for row in sheet.iter_rows(max_row=EXCEL_ROWS, values_only=True))
         return _rows(rows, limits)
     except (StaffListError, MemoryError):
         raise

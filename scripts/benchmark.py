@@ -188,33 +188,36 @@ def challenge_turns(url: str) -> None:
 
 
 def staff_list(rows: int = 100_000) -> None:
-    """A generated staff list through `send-guide staff`'s steps: read, decide, summarise, write the CSV report."""
+    """Generated staff lists through the worker process, as `send-guide staff` (100,000 rows, its limits) and the
+    web page (50,000 rows, the page's limits) check them: read, decide, summarise, write the CSV report."""
+    import asyncio
     import csv
     import io
+    import resource
 
-    from bot.staff_report import write_csv
-    from knowledge.guide import Guide
-    from knowledge.staff import assess, summarise
-    from knowledge.staff_input import read
+    from bot.staff_worker import check
+    from knowledge.staff_files import COMMAND_LINE_LIMITS, WEB_LIMITS
 
     titles = ["School nurse", "Porter", "Health visitor", "receptionist at a GP surgery", "Physiotherapist", "Teacher",
               "Teaching assistant", "SENCO", "Ward clerk", "Governor", "deputy DHO", "Healthcare assistant"]
     titles += [f"Unlisted role {n}" for n in range(188)]  # 200 distinct titles, most unknown to the catalogue
     contact = ["", "none", "some", "regular"]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["Staff ID", "Job title", "Department", "Contact", "Training date", "Minutes"])
-    for n in range(rows):
-        writer.writerow([f"S{n:06d}", titles[n % len(titles)], f"Team {n % 40}", contact[n % 4], "2025-01-01" if n % 3 else "", "90"])
-    data = buffer.getvalue().encode()
-    guide = Guide.open()
-    started = time.perf_counter()
-    staff = read(data, "staff.csv")
-    results = list(assess(guide, staff))
-    summarise(results)
-    write_csv(results, io.StringIO())
-    print(f"staff list: {rows:,} rows ({len(data) / 2**20:.1f} MB, {len(set(titles))} titles) read, decided, summarised "
-          f"and written in {time.perf_counter() - started:.2f} s")
+    for label, count, limits in (("command line", rows, COMMAND_LINE_LIMITS), ("web page", WEB_LIMITS.rows, WEB_LIMITS)):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["Staff ID", "Job title", "Department", "Contact", "Training date", "Minutes"])
+        for n in range(count):
+            writer.writerow([f"S{n:06d}", titles[n % len(titles)], f"Team {n % 40}", contact[n % 4], "2025-01-01" if n % 3 else "", "90"])
+        data = buffer.getvalue().encode()
+        with tempfile.TemporaryDirectory() as folder:
+            started = time.perf_counter()
+            out = Path(folder) / "report.csv" if label == "command line" else None
+            report = asyncio.run(check(data, "staff.csv", limits, out=out))
+            took = time.perf_counter() - started
+        assert report["rows"] == count
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"staff list ({label}): {count:,} rows ({len(data) / 2**20:.1f} MB, {len(set(titles))} titles) read, decided, "
+              f"summarised and written in {took:.2f} s by the worker process (the largest child process so far peaked at {peak:.0f} MB)")
 
 
 def main() -> int:

@@ -17,8 +17,9 @@ def _title_row(n: int, title: str) -> str:
     return f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{title}</t></is></c></row>'
 
 
-def xlsx(sheets: List[Iterable[str]], prolog: str = "") -> bytes:
-    """A minimal workbook: each sheet is the XML of its rows, streamed into the zip (never held whole)."""
+def xlsx(sheets: List[Iterable[str]], prolog: str = "", listed: int = 0) -> bytes:
+    """A minimal workbook: each sheet is the XML of its rows, streamed into the zip (never held whole).
+    With ``listed``, the workbook lists that many sheets, all of them the first sheet's part."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
         overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/'
@@ -31,6 +32,7 @@ def xlsx(sheets: List[Iterable[str]], prolog: str = "") -> bytes:
                       'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
                       'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
         names = "".join(f'<sheet name="Sheet{n}" sheetId="{n}" r:id="rId{n}"/>' for n in range(1, len(sheets) + 1))
+        names += "".join(f'<sheet name="Also{n}" sheetId="{n + len(sheets)}" r:id="rId1"/>' for n in range(1, listed + 1))
         book.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{SHEET_NS}" xmlns:r="{REL_NS}">'
                       f"<sheets>{names}</sheets></workbook>")
         rels = "".join(f'<Relationship Id="rId{n}" Type="{REL_NS}/worksheet" Target="worksheets/sheet{n}.xml"/>'

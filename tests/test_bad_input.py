@@ -54,9 +54,17 @@ def test_a_message_over_a_bound_is_told_the_bound_and_the_open_question_carries_
     assert len(stored) == 4_000, "only the bound's worth of an over-long message is kept"
 
 
+def test_an_over_long_message_when_the_role_is_asked_is_not_taken_for_a_role(assistant):
+    chat = Conversation(assistant)
+    chat.say("find my training level")
+    reply = chat.say("I am a teacher " * 300)
+    assert "at most 4,000 characters" in reply and "job role" in reply
+    assert "You need Level 5" in chat.say("I'm a deputy DHO")
+
+
 def test_pasting_more_job_titles_than_a_message_may_hold_says_how_many_were_read(assistant):
     reply = Conversation(assistant).say("\n".join(["Teacher", "School nurse"] * 30))
-    assert "only the first 50 of 60 lines were read" in reply and "upload it on the web page" in reply
+    assert reply.startswith("Only the first 50 of 60 lines were read. For a longer list, upload it on the web page. 50 job titles")
 
 
 def test_a_broken_request_body_is_refused_without_a_stack_trace(assistant):

@@ -79,11 +79,32 @@ def _children() -> list[str]:
 def test_the_worker_is_stopped_at_the_time_limit(built_db):
     rows = b"Job title,Contact\n" + b"Teacher,some\nSchool nurse,regular\n" * 400_000
     limits = dataclasses.replace(COMMAND_LINE_LIMITS, seconds=1)
+    before = _children()
     started = time.monotonic()
     with pytest.raises(LimitExceeded, match="took longer than the limit of 1 seconds"):
         asyncio.run(staff_worker.check(rows, "big.csv", limits, built_db))
     assert time.monotonic() - started < 5
-    assert _children() == [], "the worker was killed and reaped"
+    assert _children() == before, "the worker was killed and reaped"
+
+
+def test_a_file_name_like_an_option_is_only_a_name(built_db):
+    report = asyncio.run(staff_worker.check(b"Job title\nTeacher\n", "--out=x.csv", WEB_LIMITS, built_db))
+    assert report["rows"] == 1
+
+
+def test_a_worker_that_cannot_read_the_knowledge_base_is_a_fault_of_the_service_not_the_file(tmp_path):
+    with pytest.raises(staff_worker.WorkerUnavailable, match="try again"):
+        asyncio.run(staff_worker.check(b"Job title\nTeacher\n", "x.csv", WEB_LIMITS, f"sqlite:///{tmp_path / 'none.db'}"))
+
+
+def test_forged_row_numbers_and_sheet_lists_are_bounded():
+    far = hostile.xlsx([iter([hostile.HEADER, '<row r="999999999999"><c r="A999999999999" t="inlineStr"><is><t>GP</t></is></c></row>'])])
+    started = time.monotonic()
+    assert len(read(far, "far.xlsx", WEB_LIMITS).rows) == 0  # rows past Excel's last are not read
+    assert time.monotonic() - started < WEB_LIMITS.seconds
+    many = hostile.xlsx([iter([hostile.HEADER])], listed=1000)
+    with pytest.raises(LimitExceeded, match="more than the limit of 50 sheets"):
+        read(many, "many.xlsx", WEB_LIMITS)
 
 
 def test_the_worker_is_stopped_at_its_memory_cap(built_db):
@@ -122,7 +143,7 @@ def test_the_command_line_has_larger_limits_and_a_flag_to_raise_them(tmp_path, b
     assert "1 rows" in raised.stdout and "over 300 characters" in (tmp_path / "r.csv").read_text()
     unknown, not_a_number = staff("--limit", "bogus=1"), staff("--limit", "rows=many")
     assert unknown.returncode == 2 and "unknown limit 'bogus'" in unknown.stderr
-    assert not_a_number.returncode == 2 and "needs a number" in not_a_number.stderr
+    assert not_a_number.returncode == 2 and "needs a whole number above 0" in not_a_number.stderr
 
 
 def test_limits_are_raised_by_name_and_refuse_what_is_not_a_number():
@@ -130,5 +151,6 @@ def test_limits_are_raised_by_name_and_refuse_what_is_not_a_number():
     assert (raised.rows, raised.file_megabytes, raised.columns) == (10, 1.5, WEB_LIMITS.columns)
     with pytest.raises(ValueError, match="unknown limit"):
         WEB_LIMITS.raised(["lines=3"])
-    with pytest.raises(ValueError, match="needs a number"):
-        WEB_LIMITS.raised(["rows=many"])
+    for bad in ("rows=many", "rows=0", "rows=-5", "seconds=nan", "seconds=inf"):
+        with pytest.raises(ValueError, match="needs a (whole )?number above 0"):
+            WEB_LIMITS.raised([bad])

@@ -8,6 +8,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from knowledge.staff_files import WEB_LIMITS
+from tests import hostile
+
 pytestmark = pytest.mark.assistant
 
 CHROMIUM = "/usr/bin/chromium"
@@ -150,3 +153,19 @@ def test_hr_uploads_a_staff_list_and_downloads_the_report(page: Page, tmp_path):
     with page.expect_download() as download:
         result.get_by_role("link", name="Download the report for every person (CSV)").click()
     assert "School nurse" in Path(download.value.path()).read_text()
+
+
+def test_a_staff_list_over_a_limit_gets_a_message_naming_it(page: Page, tmp_path):
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"Job title\n" + b"Teacher\n" * (WEB_LIMITS.rows + 10))  # under the size limit, over the rows
+    page.get_by_label("Staff list (CSV or .xlsx)").set_input_files(str(big))
+    page.get_by_role("button", name="Check the list").click()
+    alert = page.locator("#staff-result").get_by_role("alert")
+    expect(alert).to_contain_text(f"more than the limit of {WEB_LIMITS.rows:,} rows", timeout=40_000)
+    expect(alert).to_contain_text("send-guide staff")
+    huge = tmp_path / "huge.csv"
+    huge.write_bytes(hostile.one_long_line(megabytes=int(WEB_LIMITS.file_megabytes) + 1))
+    page.get_by_label("Staff list (CSV or .xlsx)").set_input_files(str(huge))
+    page.get_by_role("button", name="Check the list").click()
+    expect(alert).to_contain_text(f"over the limit of {WEB_LIMITS.file_megabytes:g} MB")
+    expect(page.locator("main")).to_contain_text(f"up to {WEB_LIMITS.file_megabytes:g} MB and {WEB_LIMITS.rows:,} rows")

@@ -13,7 +13,7 @@ import requests
 from rasa.shared.core.events import BotUttered, Restarted, UserUttered
 
 from bot import feedback
-from bot.channels.conversation_log import ConversationLog
+from bot.channels.conversation_log import SHOWN, ConversationLog
 from knowledge.db import make_engine
 
 
@@ -34,6 +34,12 @@ def test_the_log_starts_after_the_last_restart_and_finds_an_answer_with_its_ques
     log = ConversationLog.of([UserUttered("teacher"), _answer("old"), Restarted(), UserUttered("school nurse"), _answer("new", "Level 3")])
     assert log.exchange("new") == ("school nurse", "Level 3")
     assert log.exchange("old") is None and log.exchange("") is None
+
+
+def test_the_page_gets_back_only_the_latest_messages_of_a_long_conversation():
+    events = [e for n in range(300) for e in (UserUttered(f"message {n}"), BotUttered(f"reply {n}"))]
+    shown = ConversationLog.of(events).recent()
+    assert len(shown) == SHOWN and shown[-1]["text"] == "reply 299" and shown[0]["text"] == f"message {300 - SHOWN // 2}"
 
 
 def test_feedback_is_stored_and_read_back(db_url):

@@ -12,6 +12,8 @@ from rasa.shared.core.events import BotUttered, Restarted, UserUttered
 
 from actions.replies import KEY  # the answer document's key in a message's custom data
 
+SHOWN = 200  # messages the page gets back after a reload
+
 
 @dataclass
 class ConversationLog:
@@ -38,6 +40,10 @@ class ConversationLog:
                 messages.append({"from": "bot", "text": event.text or "", "buttons": data.get("buttons") or [],
                                  **({"custom": data["custom"]} if KEY in (data.get("custom") or {}) else {})})
         return cls(messages)
+
+    def recent(self, count: int = SHOWN) -> List[Dict[str, Any]]:
+        """The last messages, as many as the page shows again after a reload: the reply stays bounded in a long conversation."""
+        return self.messages[-count:]
 
     def exchange(self, answer_id: str) -> Optional[Tuple[str, str]]:
         """The question and the answer's text for an answer id, or None if this conversation has none."""

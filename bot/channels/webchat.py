@@ -41,8 +41,8 @@ HEADERS = {
 }
 
 
-LIMITS_HINT = (f"The page checks lists of up to {WEB_LIMITS.describe()}; "
-               "for a bigger list use the command line, `send-guide staff`, which allows more")
+LIMITS_HINT = (f"The page checks lists of up to {WEB_LIMITS.describe()}. A bigger list can be split, or checked by "
+               "whoever runs this assistant with its command line (send-guide staff), which allows more")
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
 
@@ -106,7 +106,7 @@ class WebChatInput(InputChannel):
             if not SENDER.match(sender):
                 return response.json({"error": "unknown conversation"}, status=400)
             log = await ConversationLog.load(request.app.ctx.agent, sender)
-            return response.json({"messages": log.messages})
+            return response.json({"messages": log.recent()})
 
         @page.route("/feedback", methods=["POST"])
         @_needs_records
@@ -147,6 +147,8 @@ class WebChatInput(InputChannel):
                 return response.json({"error": f"{error}. {LIMITS_HINT}"}, status=413)
             except StaffListError as error:
                 return response.json({"error": str(error)}, status=400)
+            except staff_worker.WorkerUnavailable as error:
+                return response.json({"error": str(error)}, status=503, headers={"Retry-After": "60"})
             finally:
                 workers.release()
             return response.json(report, headers={"Cache-Control": "no-store"})

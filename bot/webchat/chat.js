@@ -216,7 +216,7 @@
     const most = Number(chosen.dataset.maxMegabytes);
     try {
       if (chosen.files.length && most && chosen.files[0].size > most * 1048576) {
-        throw new Error(`the file is over the limit of ${most} MB; for a bigger list use the command line, send-guide staff`);
+        throw new Error(`the file is over the limit of ${most} MB. A bigger list can be split, or checked by whoever runs this assistant with its command line (send-guide staff)`);
       }
       const reply = await fetch("staff", { method: "POST", body: new FormData(event.currentTarget) });
       const body = await reply.json().catch(() => ({
