@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import replies, turn
-from actions.conversation import misunderstood_before
+from actions.conversation import misunderstood_before, over_limit
 from actions.knowledge_base import FACT_SLOTS, clean_role, decide, earlier_value, guide, slot_of, valid_answer
 from knowledge.answers import to_dict
 from knowledge.reading import read_answer
@@ -66,7 +66,9 @@ class ValidateLevelForm(FormValidationAction):
     def validate_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         role = clean_role(value)
         before = earlier_value(tracker, "role")
-        if turn.over_limit(tracker):  # only the start of it was kept, and it was not read: no role from it
+        bound = over_limit(tracker)
+        if bound:  # only the start of it was kept, and it was not read: no role from it (the form then asks again)
+            dispatcher.utter_message(text=bound)
             return {"role": before}
         if role is None:
             dispatcher.utter_message(text="Please tell me your job role in a few words, for example \"health visitor\".")

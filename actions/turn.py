@@ -8,6 +8,7 @@ from typing import Optional, Text
 
 from rasa_sdk import Tracker
 
+from actions.conversation import over_limit
 from actions.knowledge_base import FACT_SLOTS, clean_role, earlier_value, guide, profile, slot_of
 from knowledge.reading import is_question, names_a_job, read_answer
 from knowledge.rules import NextQuestion
@@ -24,11 +25,6 @@ def text(tracker: Tracker) -> Text:
 
 def intent(tracker: Tracker) -> Optional[Text]:
     return ((tracker.latest_message or {}).get("intent") or {}).get("name")
-
-
-def over_limit(tracker: Tracker) -> bool:
-    """Whether the server did not read the message because it was over a bound (`bot.bounds`)."""
-    return "over_limit" in (tracker.latest_message or {})
 
 
 def may_answer(tracker: Tracker) -> bool:
