@@ -196,7 +196,9 @@ def main() -> int:
     parser.add_argument("--every", type=float, default=60, help="seconds between memory samples (with --conversations)")
     parser.add_argument("--warm-up", type=int, default=1000, help="conversations before the memory baseline")
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores; {args.seconds:.0f} s per level; conversation: {OUR_CONVERSATION}")
+    load_shape = (f"{args.conversations} conversations per level, of {len(MIXED)} kinds in turn" if args.conversations
+                  else f"{args.seconds:.0f} s per level; conversation: {OUR_CONVERSATION}")
+    print(f"machine: {os.cpu_count()} cores; {load_shape}")
     build()
     model = ensure_model(open(os.devnull, "w"))
     for name in args.setups:
