@@ -200,7 +200,7 @@ def _staff(args: argparse.Namespace) -> int:
     import asyncio
 
     from bot import staff_worker
-    from knowledge.staff_files import LimitExceeded, StaffListError, check_size
+    from knowledge.staff_files import LimitExceeded, check_size
 
     try:
         limits = COMMAND_LINE_LIMITS.raised(args.limit or [])
