@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import preflight, text, training_data
+from bot import plan_command, preflight, text, training_data
 from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.content_loader import ContentError, SourceError, load_content
@@ -281,6 +281,8 @@ def parser() -> argparse.ArgumentParser:
                    help=f"raise a limit (repeatable); the defaults are {COMMAND_LINE_LIMITS.describe()}, "
                         f"{COMMAND_LINE_LIMITS.memory_megabytes:,} MB of memory and {COMMAND_LINE_LIMITS.part_megabytes:g} MB "
                         "per part of an .xlsx; names: " + ", ".join(f.name for f in dataclasses.fields(COMMAND_LINE_LIMITS)))
+    plan_command.arguments(command("plan", plan_command.run, "a training plan: the induction, refresher and National Award dates"),
+                           FACT_HELP)
     p = command("forget", _forget, "delete everything held for one conversation id", False)
     p.add_argument("conversation_id", help="the sender id: the web page's conversation number, a Slack or Teams user id")
     p = command("purge", _purge, "delete conversations and feedback older than the retention period (run daily)", False)

@@ -16,7 +16,7 @@ from knowledge.staff import READING, Assessment, Summary
 
 HEADER = ["Row", "Name or staff id", "Department", "Job title", "Matched role", "Level or tier", "Induction", "Refresher",
           "SENCO National Award", "Open question", "Statement", "Source", "Training status", "Training detail",
-          "Minutes still needed", "Row problems"]
+          "Minutes still needed", "Induction due by", "Period ends", "National Award due by", "Row problems"]
 RISKY = ("=", "+", "-", "@", "\t", "\r")
 RAG = {"compliant": "green", "due": "amber", "overdue": "red", "never trained": "red", "not assessed": "grey"}
 
@@ -27,9 +27,11 @@ def safe(value: object) -> str:
 
 
 def _cells(a: Assessment) -> List[object]:
-    t = a.training
+    t, plan = a.training, a.plan
+    dates = [m.due.isoformat() if m else None for m in ((plan.first("induction"), plan.current_period(), plan.first("senco-award"))
+                                                        if plan else (None, None, None))]
     return [a.row, a.person, a.department, a.title, a.role, a.level, a.induction, a.refresher, a.senco_award, a.open_question,
-            a.statement, a.source, t.status if t else None, t.detail if t else None, t.minutes_needed if t else None,
+            a.statement, a.source, t.status if t else None, t.detail if t else None, t.minutes_needed if t else None, *dates,
             "; ".join(a.problems)]
 
 

@@ -3,7 +3,7 @@
 Each row is decided by `rules.decide` with the row's job title and whatever answers the file
 holds, so a staff list and a conversation can never disagree. Decisions are cached by
 (title, answers): staff lists repeat job titles. Training records, where given, are read
-against the level's refresher period and the induction rule.
+through the person's plan (`knowledge.plan`), so the dates are those `send-guide plan` gives.
 """
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ from typing import Callable, Iterable, Iterator
 
 from knowledge.guide import Guide
 from knowledge.rules import Determination, NextQuestion, Outcome, Profile
-from knowledge.schema import Citation
+from knowledge.plan import LOWER_LEVELS, Done, Plan, make_plan
+from knowledge.schema import Citation, Level
 from knowledge.staff_input import Row, StaffList, answers
 
 # The documents do not say whether lower-level hours count towards a higher level (tensions.yml).
-READING = "Only training recorded at the required level or above counts towards its refresher minutes."
+READING = LOWER_LEVELS
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Assessment:
     source: str | None = None
     citation: Citation | None = None
     training: Training | None = None
+    plan: Plan | None = None
     problems: list[str] = field(default_factory=list)
     recognised: bool = True
 
@@ -82,47 +84,55 @@ def _minutes(text: str | None) -> int | None:
     return round(value * 60) if (found.group(2) or "").startswith("h") else round(value)
 
 
-def training_status(d: Determination, row: Row, as_of: dt.date, due_days: int, rank_of: Callable[[str], int | None]) -> Training:
-    """Compliance with the refresher (minutes per period) and, with a start date, the six-week induction."""
+def training_status(guide: Guide, d: Determination, row: Row, as_of: dt.date, due_days: int,
+                    level_of: Callable[[str], Level | None]) -> tuple[Training, Plan | None]:
+    """Compliance read from the person's plan (`knowledge.plan`): the same dates `send-guide plan` gives."""
     level = d.level
     refresher = level.refresher if level else None
     if not refresher or not refresher.minutes or not refresher.period_years:
-        return Training("not assessed", "The documents set no hours for this level, so there is nothing to measure.")
+        return Training("not assessed", "The documents set no hours for this level, so there is nothing to measure."), None
     try:
         trained_on, started_on = _date(row.cells.get("trained_on")), _date(row.cells.get("started_on"))
         minutes = _minutes(row.cells.get("trained_minutes"))
     except ValueError as error:
         row.problems.append(f"could not read the training record ({error}); use dates like 2025-03-31 and minutes like 90")
-        return Training("not assessed", "The training record could not be read.")
-    induction = d.induction_level.induction if d.induction_level else None
-    if trained_on is None:
-        if started_on and induction and induction.within_weeks:
-            due = started_on + dt.timedelta(weeks=induction.within_weeks)
-            state = "overdue" if due < as_of else "due"
-            return Training(state, f"Induction due by {due.isoformat()} (within {induction.within_weeks} weeks of starting).",
-                            refresher.minutes)
-        return Training("never trained", "No SEND training recorded.", refresher.minutes)
-    trained_rank = rank_of(row.cells.get("trained_level", "")) if row.cells.get("trained_level") else level.rank
-    counts = trained_rank is not None and trained_rank >= level.rank
-    needed = max(0, refresher.minutes - (minutes or 0)) if counts else refresher.minutes
-    ends = trained_on.replace(year=trained_on.year + refresher.period_years) if not (trained_on.month == 2 and trained_on.day == 29) \
-        else dt.date(trained_on.year + refresher.period_years, 3, 1)
-    if ends < as_of:
-        return Training("overdue", f"The {refresher.period_years}-year period from {trained_on.isoformat()} ended on {ends.isoformat()}.",
-                        refresher.minutes)
-    if needed == 0 and (ends - as_of).days > due_days:
-        return Training("compliant", f"{minutes} minutes at this level or above since {trained_on.isoformat()}; next by {ends.isoformat()}.", 0)
+        return Training("not assessed", "The training record could not be read."), None
+    named = row.cells.get("trained_level")
+    trained_level = level_of(named) if named else None
+    if named and trained_level is None:
+        row.problems.append(f"training level not understood ({named}); use a level's name, such as Level 2")
+        return Training("not assessed", "The training level could not be read."), None
+    done = [Done(trained_on, minutes or 0, trained_level)] if trained_on else []
+    plan = make_plan(guide.kb, level, started_on, done, as_of, d.senco_award_required)
+    return _status(plan, due_days), plan
+
+
+def _status(plan: Plan, due_days: int) -> Training:
+    required = plan.level.refresher.minutes
+    induction, ended, current = plan.first("induction"), plan.last_ended_period(), plan.current_period()
+    needed = current.minutes_needed if current else required
+    if ended and ended.state == "missed":
+        return Training("overdue", f"The {ended.starts.isoformat()} to {ended.due.isoformat()} period ended with {ended.minutes_done} "
+                                   f"of {required} minutes; {needed} needed by {current.due.isoformat()}.", needed)
+    if induction and induction.state != "done":
+        state = "overdue" if induction.due < plan.as_of else "due"
+        weeks = (induction.due - induction.starts).days // 7
+        return Training(state, f"Induction due by {induction.due.isoformat()} (within {weeks} weeks of starting).", needed)
+    if current is None:
+        return Training("never trained", "No SEND training recorded.", required)
+    if needed == 0 and (current.due - plan.as_of).days > due_days:
+        return Training("compliant", f"{current.minutes_done} minutes at this level or above since {current.starts.isoformat()}; "
+                                     f"next period starts {current.due.isoformat()}.", 0)
     if needed == 0:
-        return Training("due", f"The {refresher.period_years}-year period ends on {ends.isoformat()}; plan the next "
-                               f"{refresher.minutes} minutes.", 0)
-    reason = "" if counts else " (training below the required level does not count: " + READING.lower().rstrip(".") + ")"
-    return Training("due", f"{needed} more minutes needed by {ends.isoformat()}{reason}.", needed)
+        return Training("due", f"The period ends on {current.due.isoformat()}; plan the next {required} minutes.", 0)
+    reason = f" ({READING[0].lower()}{READING[1:].rstrip('.')})" if plan.not_counted else ""
+    return Training("due", f"{needed} more minutes needed by {current.due.isoformat()}{reason}.", needed)
 
 
 def assess(guide: Guide, staff: StaffList, as_of: dt.date | None = None, due_days: int = 60) -> Iterator[Assessment]:
     as_of = as_of or dt.date.today()
-    ranks = {lv.name.casefold(): lv.rank for lv in guide.kb.levels}
-    rank_of = lambda name: ranks.get(" ".join(name.casefold().split()))  # noqa: E731 - small look-up
+    named = {lv.name.casefold(): lv for lv in guide.kb.levels}
+    level_of = lambda name: named.get(" ".join(name.casefold().split()))  # noqa: E731 - small look-up
     has_records = "trained_on" in staff.mapping or "started_on" in staff.mapping
 
     @lru_cache(maxsize=4096)
@@ -144,7 +154,7 @@ def assess(guide: Guide, staff: StaffList, as_of: dt.date | None = None, due_day
         outcome = decide(result.title, tuple(sorted(given)))
         _fill(result, outcome)
         if has_records and isinstance(outcome, Determination) and outcome.level:
-            result.training = training_status(outcome, row, as_of, due_days, rank_of)
+            result.training, result.plan = training_status(guide, outcome, row, as_of, due_days, level_of)
         yield result
 
 

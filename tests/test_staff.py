@@ -91,7 +91,8 @@ def test_an_xlsx_file_reads_like_a_csv(guide, tmp_path):
 
 @pytest.mark.parametrize("trained_on, level, minutes, started, status, needed", [
     ("", "", "", "", "never trained", 240),
-    ("2022-01-10", "Level 3", "240", "", "overdue", 240),
+    ("2022-01-10", "Level 3", "240", "", "due", 240),   # the 2022-25 period was met; 240 by 2028-01-10
+    ("2019-01-10", "Level 3", "240", "", "overdue", 240),  # the 2022-25 period had none
     ("2025-06-01", "Level 3", "240", "", "compliant", 0),
     ("2025-06-01", "Level 3", "120", "", "due", 120),
     ("2025-06-01", "Level 2", "240", "", "due", 240),  # lower-level hours do not count (the reading applied)

@@ -8,6 +8,7 @@ shape are accepted.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import functools
 import re
 from functools import lru_cache
@@ -20,11 +21,14 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import feedback, staff_worker
+from bot import feedback, plan_files, staff_worker
 from bot.channels.collector import AnswerCollector
 from bot.channels.conversation_log import ConversationLog
 from bot.faults import CANNOT_REACH_RECORDS, RecordsUnavailable
 from knowledge.db import make_engine
+from knowledge.guide import Guide
+from knowledge.plan import Plan, make_plan
+from knowledge.plan_input import PlanInputError, from_query
 from knowledge.staff_files import WEB_LIMITS, LimitExceeded, StaffListError, check_size
 
 STATIC = Path(__file__).resolve().parents[1] / "webchat"
@@ -57,6 +61,17 @@ def _needs_records(handler: Handler) -> Handler:
             return response.json({"error": CANNOT_REACH_RECORDS}, status=503, headers={"Retry-After": "10"})
 
     return guarded
+
+
+@lru_cache(maxsize=1)
+def _guide() -> Guide:
+    return Guide.open()
+
+
+def _plan(params: dict) -> Plan:
+    guide = _guide()
+    level, started, done, award = from_query(guide.kb.levels, params)
+    return make_plan(guide.kb, level, started, done, dt.date.today(), award)
 
 
 @lru_cache(maxsize=1)
@@ -152,5 +167,20 @@ class WebChatInput(InputChannel):
             finally:
                 workers.release()
             return response.json(report, headers={"Cache-Control": "no-store"})
+
+        @page.route("/plan.ics", methods=["GET"])
+        @page.route("/plan.html", methods=["GET"])
+        @_needs_records
+        async def plan(request: Request) -> HTTPResponse:
+            """A plan from the link the answer gave: the inputs are in the query, checked again here."""
+            try:
+                made = await asyncio.to_thread(_plan, dict(request.args))
+            except PlanInputError as error:
+                return response.text(f"This plan link cannot be read: {error}. Ask the assistant to make your plan again.",
+                                     status=400, headers=HEADERS)
+            if request.path.endswith(".html"):
+                return response.html(plan_files.to_html(made), headers=HEADERS)
+            return response.raw(plan_files.to_ics(made), content_type="text/calendar; charset=utf-8", headers={
+                **HEADERS, "Content-Disposition": 'attachment; filename="send-training-plan.ics"'})
 
         return page
