@@ -14,6 +14,7 @@ from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood, over_li
 from actions.knowledge_base import decide, guide
 from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
+from knowledge.plan import has_dates
 from knowledge.reading import is_question
 from knowledge.search import asks_about
 from knowledge.rules import Determination
@@ -38,7 +39,10 @@ class AnswerLevel(Action):
         if not isinstance(outcome, Determination):  # the form ended early; ask what is still needed
             dispatcher.utter_message(**replies.question(to_dict(outcome)))
             return []
-        dispatcher.utter_message(**replies.determination(to_dict(outcome)))
+        message = replies.determination(to_dict(outcome))
+        if has_dates(outcome.level, outcome.senco_award_required):
+            message["buttons"] = [{"title": "Make my plan", "payload": "/make_plan"}]
+        dispatcher.utter_message(**message)
         return [SlotSet("last_level", outcome.level.name if outcome.level else None)]
 
 

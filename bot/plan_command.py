@@ -14,7 +14,7 @@ from dataclasses import asdict
 from bot import plan_files, text
 from knowledge.answers import to_dict
 from knowledge.guide import Guide
-from knowledge.plan import make_plan
+from knowledge.plan import has_dates, make_plan, not_counted_text
 from knowledge.plan_input import PlanInputError, read_date, read_training
 from knowledge.rules import Determination, Profile
 from knowledge.schema import FACT_VALUES
@@ -40,9 +40,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"send-guide: the plan needs an answer first (--{outcome.question.asks}):\n" + text.question(to_dict(outcome)),
               file=sys.stderr)
         return 2
-    if outcome.level is None:
-        print("send-guide: " + (outcome.reasons[0].text if outcome.reasons else "the documents set no level for this role") +
-              " There is no plan to make.", file=sys.stderr)
+    if not has_dates(outcome.level, outcome.senco_award_required):
+        said = (f"{outcome.level.name}: the documents set no hours, induction or refresher period for it, and the National Award "
+                "rule does not apply" if outcome.level else (outcome.reasons[0].text if outcome.reasons else "no level is set"))
+        print(f"send-guide: {said}. There are no dates to plan.", file=sys.stderr)
         return 2
     try:
         started = read_date(args.started)
@@ -57,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
         args.html.write(plan_files.to_html(plan))
     if args.json:
         print(json.dumps({"level": plan.level.name, "started": str(plan.started_on), "as_of": str(plan.as_of),
+                          "not_counted": [not_counted_text(n, dt.date.isoformat) for n in plan.not_counted],
                           "milestones": [{**{k: v for k, v in asdict(m).items() if k != "citation"},
                                           "source": plan_files.source(m.citation)} for m in plan.milestones],
                           "readings": list(plan.readings), "notes": [t.statement for t in plan.notes]}, default=str, indent=2))

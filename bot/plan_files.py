@@ -14,12 +14,13 @@ from typing import Dict, List
 
 from icalendar import Alarm, Calendar, Event
 
-from knowledge.plan import Milestone, Plan
+from knowledge.plan import Milestone, Plan, describe, not_counted_text
 from knowledge.schema import Citation
 
 PRODID = "-//SEND Training Guide//Training plan//EN"
 REMIND_DAYS = 14
-STATE_WORDS = {"done": "done", "met": "met", "to do": "to do", "overdue": "overdue", "missed": "missed", "upcoming": "later"}
+STATE_WORDS = {"done": "done", "late": "done late", "met": "met", "to do": "to do", "overdue": "overdue", "missed": "missed",
+               "upcoming": "later"}
 
 
 def to_come(plan: Plan) -> List[Milestone]:
@@ -28,12 +29,7 @@ def to_come(plan: Plan) -> List[Milestone]:
 
 
 def summary(m: Milestone) -> str:
-    if m.kind == "refresher":
-        return (f"{m.title} ({m.starts.isoformat()} to {m.due.isoformat()}): {m.minutes_done} of {m.minutes_required} minutes "
-                f"done, {m.minutes_needed} still needed")
-    if m.kind == "induction":
-        return f"{m.title}: {'done' if m.state == 'done' else 'by ' + m.due.isoformat()}"
-    return f"{m.title}: by {m.due.isoformat()}"
+    return describe(m, dt.date.isoformat)
 
 
 def source(c: Citation) -> str:
@@ -80,7 +76,7 @@ def to_text(plan: Plan) -> str:
     numbers = _sources(plan)
     lines = [f"Your SEND training plan: {plan.level.name}" + (f", starting {plan.started_on.isoformat()}" if plan.started_on else "")]
     lines += [f"- {summary(m)} [{STATE_WORDS[m.state]}] [{_n(numbers, m.citation)}]" for m in plan.milestones]
-    lines += [f"Not counted: {d.minutes} minutes at {d.level.name} on {d.on.isoformat()}" for d in plan.not_counted]
+    lines += [f"Not counted: {not_counted_text(n, dt.date.isoformat)}" for n in plan.not_counted]
     lines += [f"This guide's reading: {r}" for r in plan.readings]
     lines += [f"Where the documents are silent: {t.statement} [{_n(numbers, t.citations[0])}]" for t in plan.notes]
     lines += ["Sources:"] + [f'[{n}] {title}, "{section}"' for (title, section), n in numbers.items()]
@@ -95,7 +91,7 @@ def to_html(plan: Plan) -> str:
         f"{e(m.due.isoformat())}</td><td>{e(STATE_WORDS[m.state])}</td>"
         f"<td>{'' if m.minutes_required is None else f'{m.minutes_done} of {m.minutes_required}; {m.minutes_needed} needed'}</td>"
         f"<td>{e(m.text)} [{_n(numbers, m.citation)}]</td></tr>" for m in plan.milestones)
-    not_counted = "".join(f"<li>{d.minutes} minutes at {e(d.level.name)} on {e(d.on.isoformat())}</li>" for d in plan.not_counted)
+    not_counted = "".join(f"<li>{e(not_counted_text(n, dt.date.isoformat))}</li>" for n in plan.not_counted)
     readings = "".join(f"<li>{e(r)}</li>" for r in plan.readings)
     notes = "".join(f"<li>{e(t.statement)} [{_n(numbers, t.citations[0])}]</li>" for t in plan.notes)
     quotes = {}

@@ -24,7 +24,8 @@ _DATE = re.compile(
     r"|(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4}|\d{2})"
     rf"|(?P<wd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<wm>{_MONTH})\.?,?\s+(?P<wy>\d{{4}}|\d{{2}}))\b",
     re.IGNORECASE)
-_AMOUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>minutes?|mins?|m|hours?|hrs?|h)\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"(?P<h>\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\s*(?:and\s*)?(?P<hm>\d+)\s*(?:minutes?|mins?|m)?\b"
+                     r"|(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>minutes?|mins?|m|hours?|hrs?|h)\b", re.IGNORECASE)
 NONE = re.compile(r"^\s*(?:none|nothing|no(?:ne)?\s*(?:training)?(?:\s*yet)?|not yet|n/?a|-)\s*\.?\s*$", re.IGNORECASE)
 MAX_ENTRIES = 50
 
@@ -34,8 +35,11 @@ class PlanInputError(ValueError):
 
 
 def _year(text: str) -> int:
+    """A two-digit year is this century's unless that is more than five years ahead: 25 is 2025, 98 is 1998."""
     year = int(text)
-    return year + 2000 if len(text) == 2 else year
+    if len(text) == 2:
+        year += 2000 if year + 2000 <= dt.date.today().year + 5 else 1900
+    return year
 
 
 def find_dates(text: str) -> list[dt.date]:
@@ -72,6 +76,10 @@ def level_named(levels: Sequence[Level], text: str) -> Level | None:
         words = re.sub(rf"\blevel {word}\b", f"level {number}", words)
     found = list({lv.id: lv for lv in levels for name in (lv.name, *lv.also_called)
                   if re.search(rf"\b{re.escape(name.casefold())}\b", words)}.values())
+    numbers = set(re.findall(r"\blevel (\d+)\b", words)) - {lv.name.casefold().removeprefix("level ") for lv in found}
+    if numbers:
+        raise PlanInputError(f"the documents have no Level {min(numbers)}; their levels are " +
+                             ", ".join(lv.name for lv in levels if lv.framework == "health"))
     if len(found) > 1:
         raise PlanInputError(f'"{_short(text)}" names more than one level ({", ".join(lv.name for lv in found)}); give one per entry')
     return found[0] if found else None
@@ -92,10 +100,13 @@ def read_training(levels: Sequence[Level], text: str) -> list[Done]:
             raise PlanInputError(f'I could not read "{_short(entry)}": each entry needs one date and one length, and {missing} '
                                  "was not clear. For example: 90 minutes Level 2 on 3 March 2025")
         amount = amounts[0]
-        minutes = float(amount.group("n")) * (60 if amount.group("unit").casefold().startswith("h") else 1)
+        if amount.group("h"):
+            minutes = round(float(amount.group("h")) * 60 + int(amount.group("hm")))
+        else:
+            minutes = round(float(amount.group("n")) * (60 if amount.group("unit").casefold().startswith("h") else 1))
         if not 0 < minutes <= 10_000:
             raise PlanInputError(f'"{_short(entry)}": a length between 1 minute and 10,000 minutes, please')
-        done.append(Done(dates[0], round(minutes), level_named(levels, entry)))
+        done.append(Done(dates[0], minutes, level_named(levels, entry)))
     return done
 
 
@@ -139,3 +150,11 @@ def from_query(levels: Sequence[Level], params: dict[str, list[str]]) -> tuple[L
             raise PlanInputError(f'"{_short(entry)}" is not an entry like 2025-09-01,90,level-2')
         done.append(Done(day(on), int(minutes), by_id[named[0]] if named else None))
     return level, started, done, (params.get("award") or [""])[0] == "1"
+
+
+STOP = re.compile(r"^\s*(?:stop|cancel|quit|exit|leave it|never ?mind|no thanks|forget (?:it|the plan)|stop the plan)\W*$", re.IGNORECASE)
+
+
+def stops(text: str) -> bool:
+    """Whether a message asks to leave the plan's questions."""
+    return bool(STOP.match(text or ""))

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from knowledge.guide import Guide
 from knowledge.rules import Determination, NextQuestion, Outcome, Profile
-from knowledge.plan import LOWER_LEVELS, Done, Plan, make_plan
+from knowledge.plan import LOWER_LEVELS, Done, Plan, has_dates, make_plan
 from knowledge.schema import Citation, Level
 from knowledge.staff_input import Row, StaffList, answers
 
@@ -87,9 +87,7 @@ def _minutes(text: str | None) -> int | None:
 def training_status(guide: Guide, d: Determination, row: Row, as_of: dt.date, due_days: int,
                     level_of: Callable[[str], Level | None]) -> tuple[Training, Plan | None]:
     """Compliance read from the person's plan (`knowledge.plan`): the same dates `send-guide plan` gives."""
-    level = d.level
-    refresher = level.refresher if level else None
-    if not refresher or not refresher.minutes or not refresher.period_years:
+    if not has_dates(d.level, d.senco_award_required):
         return Training("not assessed", "The documents set no hours for this level, so there is nothing to measure."), None
     try:
         trained_on, started_on = _date(row.cells.get("trained_on")), _date(row.cells.get("started_on"))
@@ -103,26 +101,30 @@ def training_status(guide: Guide, d: Determination, row: Row, as_of: dt.date, du
         row.problems.append(f"training level not understood ({named}); use a level's name, such as Level 2")
         return Training("not assessed", "The training level could not be read."), None
     done = [Done(trained_on, minutes or 0, trained_level)] if trained_on else []
-    plan = make_plan(guide.kb, level, started_on, done, as_of, d.senco_award_required)
+    plan = make_plan(guide.kb, d.level, started_on, done, as_of, d.senco_award_required)
     return _status(plan, due_days), plan
 
 
 def _status(plan: Plan, due_days: int) -> Training:
-    required = plan.level.refresher.minutes
-    induction, ended, current = plan.first("induction"), plan.last_ended_period(), plan.current_period()
+    """The worst of: the last period missed (while the current one is not met), the induction, the award, the current period."""
+    refresher = plan.level.refresher
+    required = refresher.minutes if refresher and refresher.minutes else None
+    induction, ended, current, award = plan.first("induction"), plan.last_ended_period(), plan.current_period(), plan.first("senco-award")
     needed = current.minutes_needed if current else required
-    if ended and ended.state == "missed":
-        return Training("overdue", f"The {ended.starts.isoformat()} to {ended.due.isoformat()} period ended with {ended.minutes_done} "
+    if ended and ended.state == "missed" and current and current.state != "met":
+        return Training("overdue", f"The period {ended.starts.isoformat()} to {ended.due.isoformat()} ended with {ended.minutes_done} "
                                    f"of {required} minutes; {needed} needed by {current.due.isoformat()}.", needed)
-    if induction and induction.state != "done":
-        state = "overdue" if induction.due < plan.as_of else "due"
-        weeks = (induction.due - induction.starts).days // 7
-        return Training(state, f"Induction due by {induction.due.isoformat()} (within {weeks} weeks of starting).", needed)
+    if induction and induction.state in ("to do", "overdue"):
+        return Training("overdue" if induction.state == "overdue" else "due", f"Induction due by {induction.due.isoformat()}.", needed)
+    if award and (award.state == "overdue" or (award.due - plan.as_of).days <= due_days or required is None):
+        return Training("overdue" if award.state == "overdue" else "due", f"National Award due by {award.due.isoformat()}.", needed)
+    if required is None:
+        return Training("not assessed", "No start date: the National Award's date cannot be worked out.")
     if current is None:
         return Training("never trained", "No SEND training recorded.", required)
     if needed == 0 and (current.due - plan.as_of).days > due_days:
         return Training("compliant", f"{current.minutes_done} minutes at this level or above since {current.starts.isoformat()}; "
-                                     f"next period starts {current.due.isoformat()}.", 0)
+                                     f"the period ends on {current.due.isoformat()}.", 0)
     if needed == 0:
         return Training("due", f"The period ends on {current.due.isoformat()}; plan the next {required} minutes.", 0)
     reason = f" ({READING[0].lower()}{READING[1:].rstrip('.')})" if plan.not_counted else ""

@@ -135,8 +135,9 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, channel_settings: Dict[s
     db = f"sqlite:///{folder / 'send_guide.db'}"
     build(db)
     with open(folder / "servers.log", "w") as log:
-        running = Assistant(ensure_model(log), services.free_port(), services.free_port(), db, log=log,
-                            env=channel_settings).start()
+        port = services.free_port()  # the plan's links in Slack and Teams point back at this server
+        running = Assistant(ensure_model(log), port, services.free_port(), db, log=log,
+                            env={**channel_settings, "SEND_GUIDE_PUBLIC_URL": f"http://127.0.0.1:{port}"}).start()
         try:
             yield running
         finally:

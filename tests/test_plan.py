@@ -35,8 +35,10 @@ def _weeks(kb):
 def test_the_induction_falls_the_documents_weeks_after_the_start_across_month_and_year_ends(kb, started):
     plan = make_plan(kb, kb.level("level-3"), started, [], AS_OF)
     induction = plan.first("induction")
-    assert induction.due - started == dt.timedelta(weeks=_weeks(kb)) and induction.due.weekday() == started.weekday()
-    assert induction.state == "to do" and induction.minutes_needed == kb.levels_of("health")[0].induction.minutes
+    # "within six weeks": the last day is the day before the six-week anniversary
+    assert induction.due - started == dt.timedelta(weeks=_weeks(kb), days=-1)
+    assert induction.state == ("to do" if induction.due >= AS_OF else "overdue")
+    assert induction.minutes_needed == kb.levels_of("health")[0].induction.minutes
 
 
 @pytest.mark.parametrize("started, ends", [(dt.date(2024, 2, 29), dt.date(2027, 2, 28)), (dt.date(2023, 3, 31), dt.date(2026, 3, 31)),
@@ -48,11 +50,12 @@ def test_periods_run_the_documents_years_from_the_start_and_29_february_ends_on_
     assert years_after(started, level.refresher.period_years) == ends
     # counted from the start, not chained: from 29 February 2020 a period starts on 28 February 2029 and ends on 29 February 2032
     bounds = [years_after(started, level.refresher.period_years * k) for k in range(12)]
-    assert all((p.starts, p.due) in zip(bounds, bounds[1:]) for p in periods)
-    assert all(a.due == b.starts for a, b in zip(periods, periods[1:]))  # each period starts the day the last one ends
+    assert all((p.starts, p.due + dt.timedelta(days=1)) in zip(bounds, bounds[1:]) for p in periods)
+    assert all(a.due + dt.timedelta(days=1) == b.starts for a, b in zip(periods, periods[1:]))  # no gap, no overlap
     assert periods[0].starts <= AS_OF < periods[-1].due
     if (started.month, started.day) == (2, 29):
         assert any("28 February" in r for r in plan.readings)
+    assert all(p.state == ("missed" if p.due < AS_OF else "to do" if p.starts <= AS_OF else "upcoming") for p in periods)
 
 
 def test_minutes_count_at_the_required_level_or_above_and_the_reading_is_stated(kb):
@@ -62,14 +65,24 @@ def test_minutes_count_at_the_required_level_or_above_and_the_reading_is_stated(
     plan = make_plan(kb, level, started, done, AS_OF)
     current = plan.current_period()
     assert current.minutes_done == 150 and current.minutes_needed == level.refresher.minutes - 150
-    assert [d.minutes for d in plan.not_counted] == [120]
+    assert [(n.done.minutes, n.reason.split(".")[0]) for n in plan.not_counted] == [
+        (200, "before the start date, so in no period of this post"), (120, "below Level 3")]
+    assert "Consider Basic Awareness Level 2 as part of your hours" in plan.not_counted[1].reason  # the framework's own words
     assert any("level or above" in r for r in plan.readings) and {t.id for t in plan.notes} >= {"hours-add-up"}
+
+
+def test_training_after_today_is_not_yet_done(kb):
+    level = kb.level("level-2")
+    plan = make_plan(kb, level, dt.date(2026, 11, 1), [Done(dt.date(2026, 12, 1), 90, level)], AS_OF)
+    assert plan.first("induction").state == "to do" and plan.current_period().minutes_done == 0
+    assert "after today" in plan.not_counted[0].reason
 
 
 def test_training_on_the_last_day_of_a_period_counts_in_the_next(kb):
     level, started = kb.level("level-2"), dt.date(2022, 6, 15)
-    ends = years_after(started, 3)
+    ends = years_after(started, 3)  # the anniversary: the first day of the next period
     plan = make_plan(kb, level, started, [Done(ends, 90, level), Done(ends - dt.timedelta(days=1), 30, level)], AS_OF)
+    assert plan.last_ended_period().due == ends - dt.timedelta(days=1)
     ended, current = plan.last_ended_period(), plan.current_period()
     assert (ended.minutes_done, ended.state) == (30, "missed") and (current.minutes_done, current.state) == (90, "met")
 
@@ -79,7 +92,10 @@ def test_the_induction_is_done_only_by_a_long_enough_session_after_starting(kb):
     short = make_plan(kb, level, started, [Done(dt.date(2026, 11, 3), 30, None)], AS_OF)
     before = make_plan(kb, level, started, [Done(dt.date(2026, 10, 3), 90, None)], AS_OF)
     done = make_plan(kb, level, started, [Done(dt.date(2026, 11, 3), 60, None)], AS_OF)
-    assert [p.first("induction").state for p in (short, before, done)] == ["to do", "to do", "done"]
+    late = make_plan(kb, level, dt.date(2026, 1, 5), [Done(dt.date(2026, 6, 1), 60, None)], AS_OF)
+    missed = make_plan(kb, level, dt.date(2026, 1, 5), [], AS_OF)
+    assert [p.first("induction").state for p in (short, before, done, late, missed)] == ["to do", "to do", "done", "late", "overdue"]
+    assert all(any("new organisation" in r for r in p.readings) for p in (short, done))
 
 
 def test_a_new_senco_gets_the_national_award_three_years_from_appointment(guide):
@@ -88,7 +104,7 @@ def test_a_new_senco_gets_the_national_award_three_years_from_appointment(guide)
     started = dt.date(2024, 2, 29)
     plan = make_plan(guide.kb, new.level, started, [], AS_OF, new.senco_award_required)
     award = plan.first("senco-award")
-    assert award.due == years_after(started, 3) and "within three years" in award.text
+    assert award.due == years_after(started, 3) - dt.timedelta(days=1) and "within three years" in award.text
     assert award.citation.section.startswith("Responsibilities of the governing body")
     assert make_plan(guide.kb, old.level, started, [], AS_OF, old.senco_award_required).first("senco-award") is None
     assert plan.first("refresher") is None and plan.first("induction") is None  # the school tiers set no hours
@@ -106,7 +122,7 @@ def test_the_calendar_file_parses_back_to_the_plans_dates_to_come(kb):
         assert alarm.decoded("trigger") == -dt.timedelta(days=plan_files.REMIND_DAYS)
         assert level.refresher.citation.title in str(event["description"])
     first = next(e for e in events if "2028" in str(e["dtstart"].to_ical()))
-    assert "60 of 240 minutes done, 180 still needed" in str(first["description"]).replace("\\,", ",")
+    assert "60 of 240 minutes done; 180 still needed by 2028-08-31" in str(first["description"]).replace("\\,", ",")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -173,7 +189,7 @@ def test_the_staff_check_gives_the_dates_the_plan_command_gives(guide, tmp_path)
         [(m.kind, m.due.isoformat(), m.minutes_needed) for m in nurse.plan.milestones]
     assert nurse.training.minutes_needed == nurse.plan.current_period().minutes_needed == 150
     second = _plan_json("--role", "Receptionist at a GP surgery", "--involvement", "contact", "--started", "31 October 2026")
-    assert second["milestones"][0]["due"] == receptionist.plan.first("induction").due.isoformat() == "2026-12-12"
+    assert second["milestones"][0]["due"] == receptionist.plan.first("induction").due.isoformat() == "2026-12-11"
     assert receptionist.training.status == "due"
 
 
@@ -189,5 +205,24 @@ def test_the_plan_command_asks_for_what_the_rules_still_need_and_refuses_bad_dat
                            "--ics", str(ics), "--html", str(page)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     [event] = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
-    assert event.decoded("dtstart") == dt.date(2029, 9, 1) and "National Award" in str(event["summary"])
+    assert event.decoded("dtstart") == dt.date(2029, 8, 31) and "National Award" in str(event["summary"])
     assert "National Award in SEN Co-ordination" in page.read_text()
+
+
+def test_the_staff_check_dates_the_national_award_and_a_met_period_clears_an_old_miss(guide):
+    rows = [["Job title", "Start date", "Training date", "Training level", "Minutes", "Involvement", "Sector", "New SENCO"],
+            ["SENCO", "2021-09-01", "", "", "", "", "school", "yes"],
+            ["School nurse", "2020-01-01", "2026-06-01", "Level 3", "240", "none", "", ""]]
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    senco, nurse = assess(guide, read(out.getvalue().encode(), "x.csv"), as_of=AS_OF)
+    assert senco.level == "Tier 2" and senco.plan.first("senco-award").due == dt.date(2024, 8, 31)
+    assert (senco.training.status, senco.training.detail) == ("overdue", "National Award due by 2024-08-31.")
+    assert nurse.plan.last_ended_period().state == "missed" and nurse.plan.current_period().state == "met"
+    assert nurse.training.status == "compliant"
+
+
+def test_the_plan_command_says_when_there_are_no_dates_to_plan():
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "plan", "--role", "teacher", "--sector", "school", "--involvement", "assess",
+                           "--started", "2025-09-01"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "no dates to plan" in done.stderr and "Tier 2" in done.stderr
