@@ -23,7 +23,7 @@ from actions.knowledge_base import decide, guide
 from knowledge.answers import to_dict
 from knowledge.lookup import cite_dict
 from knowledge.plan import Plan, describe, has_dates, long_date, make_plan, not_counted_text
-from knowledge.plan_input import PlanInputError, from_query, read_date, read_training, stops, to_query
+from knowledge.plan_input import PlanInputError, attempts_an_answer, from_query, read_date, read_training, stops, to_query
 from knowledge.rules import Determination
 
 SLOTS = ("plan_started", "plan_training")
@@ -60,9 +60,13 @@ class ValidatePlanForm(FormValidationAction):
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
-        if _determination(tracker) is None or (tracker.get_slot("requested_slot") in SLOTS and stops(turn.text(tracker))):
-            return []  # nothing to plan, or "stop": the form ends and action_answer_plan says which
-        return list(SLOTS)
+        return [] if _determination(tracker) is None else list(SLOTS)  # nothing to plan: action_answer_plan says why
+
+    async def next_requested_slot(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        """None after "stop", which ends the form; action_answer_plan then says the plan was stopped."""
+        if tracker.get_slot("requested_slot") in SLOTS and stops(turn.text(tracker)):
+            return SlotSet("requested_slot", None)
+        return await super().next_requested_slot(dispatcher, tracker, domain)
 
     def extract_plan_started(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         return self._read(tracker, "plan_started", lambda text: read_date(text).isoformat())
@@ -75,10 +79,13 @@ class ValidatePlanForm(FormValidationAction):
         """An answer the model took for something else ("3 March 2025" as a question) is still an answer."""
         if tracker.get_slot("requested_slot") != slot or slot in tracker.slots_to_validate() or over_limit(tracker):
             return {}
+        if stops(turn.text(tracker)):
+            return {slot: None}  # whatever the model made of "stop", the form handles it (next_requested_slot)
+        text = turn.text(tracker)
         try:
-            return {slot: reader(turn.text(tracker))}
-        except PlanInputError:
-            return {}
+            return {slot: reader(text)}
+        except PlanInputError:  # a statement with numbers in it is an attempt at an answer, which validation explains
+            return {slot: text} if attempts_an_answer(text) else {}
 
     def validate_plan_started(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: DomainDict) -> Dict[Text, Any]:

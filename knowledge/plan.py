@@ -100,13 +100,14 @@ def describe(m: Milestone, day: Callable[[dt.date], str] = long_date) -> str:
                 "to do": f"{m.minutes_needed} still needed by {day(m.due)}"}[m.state]
         return f"Three-year period {span}: {m.minutes_done} of {m.minutes_required} minutes done; {said}"
 
-
-def not_counted_text(n: "NotCounted", day: Callable[[dt.date], str] = long_date) -> str:
-    level = f" at {n.done.level.name}" if n.done.level else ""
-    return f"{n.done.minutes} minutes{level} on {day(n.done.on)}: {n.reason}"
     when = {"done": f"done on {day(m.starts)}" if m.kind == "induction" else "done", "to do": f"due by {day(m.due)}",
             "overdue": f"was due by {day(m.due)}", "late": f"done on {day(m.starts)}, after the deadline of {day(m.due)}"}[m.state]
     return f"{m.title}: {when}"
+
+
+def not_counted_text(n: NotCounted, day: Callable[[dt.date], str] = long_date) -> str:
+    level = f" at {n.done.level.name}" if n.done.level else ""
+    return f"{n.done.minutes} minutes{level} on {day(n.done.on)}: {n.reason}"
 
 
 def has_dates(level: Level | None, senco_award_required: bool) -> bool:

@@ -14,6 +14,7 @@ from typing import Sequence
 from urllib.parse import urlencode
 
 from knowledge.plan import Done
+from knowledge.reading import is_question
 from knowledge.schema import Level
 
 MONTHS = {name.casefold(): n for n in range(1, 13) for name in (calendar.month_name[n], calendar.month_abbr[n])}
@@ -153,6 +154,11 @@ def from_query(levels: Sequence[Level], params: dict[str, list[str]]) -> tuple[L
 
 
 STOP = re.compile(r"^\s*(?:stop|cancel|quit|exit|leave it|never ?mind|no thanks|forget (?:it|the plan)|stop the plan)\W*$", re.IGNORECASE)
+
+
+def attempts_an_answer(text: str) -> bool:
+    """A statement with a number in it ("about an hour on 3 March") is an answer to read, whatever else it looks like."""
+    return bool(re.search(r"\d", text or "")) and not text.lstrip().startswith("/") and not is_question(text)
 
 
 def stops(text: str) -> bool:

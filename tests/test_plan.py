@@ -13,7 +13,7 @@ import pytest
 from icalendar import Calendar
 
 from bot import plan_files
-from knowledge.plan import Done, make_plan, years_after
+from knowledge.plan import Done, describe, make_plan, years_after
 from knowledge.plan_input import PlanInputError, from_query, read_date, read_training, to_query
 from knowledge.rules import Profile
 from knowledge.staff import assess
@@ -226,3 +226,17 @@ def test_the_plan_command_says_when_there_are_no_dates_to_plan():
     done = subprocess.run([sys.executable, "-m", "bot.cli", "plan", "--role", "teacher", "--sector", "school", "--involvement", "assess",
                            "--started", "2025-09-01"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "no dates to plan" in done.stderr and "Tier 2" in done.stderr
+
+
+def test_every_milestone_reads_as_a_sentence_with_its_date(kb):
+    level = kb.level("level-2")
+    plans = [make_plan(kb, level, dt.date(2026, 1, 5), done, AS_OF, award) for done in
+             ([], [Done(dt.date(2026, 1, 6), 60, level)], [Done(dt.date(2026, 6, 1), 90, level)]) for award in (False, True)]
+    states = set()
+    for plan in plans:
+        for m in plan.milestones:
+            text = describe(m)
+            assert isinstance(text, str) and (m.due.strftime("%B %Y") in text or m.state == "done"), (m, text)
+            states.add((m.kind, m.state))
+    assert {("induction", "done"), ("induction", "late"), ("induction", "overdue"), ("refresher", "upcoming"),
+            ("senco-award", "to do")} <= states

@@ -75,7 +75,9 @@ def test_unreadable_training_is_explained_and_none_gives_the_induction_date(assi
     chat.say("make my plan")
     start = dt.date.today() - dt.timedelta(days=10)
     chat.say(start.strftime("%d/%m/%Y"))
-    text = chat.say("some e-learning last spring")
+    text = chat.say("some e-learning last spring")  # read as a question or as an answer: either way no plan, and asked again
+    assert "Your SEND training plan" not in text and "What SEND training have you done" in text
+    text = chat.say("about an hour of e-learning on 3 March")
     assert "I could not read" in text and "What SEND training have you done" in text
     text = chat.press("None yet")
     induction = _expected(assistant, "receptionist at a GP surgery", start, "none", involvement="contact").first("induction")
