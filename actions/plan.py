@@ -16,14 +16,15 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
 
-from actions import replies, turn
+from actions import records, replies, turn
 from actions.conversation import over_limit
 from actions.knowledge_base import decide, guide
 from knowledge.answers import to_dict
 from knowledge.lookup import cite_dict
-from knowledge.plan import Plan, describe, has_dates, long_date, make_plan, not_counted_text
-from knowledge.plan_input import PlanInputError, attempts_an_answer, from_query, read_date, read_training, stops, to_query
+from knowledge.plan import Done, Plan, describe, has_dates, long_date, make_plan, not_counted_text
+from knowledge.plan_input import MAX_LINK_ENTRIES, PlanInputError, attempts_an_answer, from_query, read_date, read_training, stops, to_query
 from knowledge.rules import Determination
 
 SLOTS = ("plan_started", "plan_training")
@@ -36,7 +37,8 @@ STOPPED = "Okay, I've stopped making the plan. Say \"make my plan\" whenever you
 ASK_STARTED = ("When did you start in this post? A date with day, month and year, for example 1 September 2025 or 01/09/2025. "
                "(Say \"stop\" to leave the plan.)")
 ASK_TRAINING = ("What SEND training have you done since you started, if any? One entry per line or separated by \";\", each with "
-                "its date, length and level, for example: 90 minutes Level 2 on 3 March 2026. Or say \"none\".")
+                "its date, length and level, for example: 90 minutes Level 2 on 3 March 2026. Or say \"none\". Learning in your "
+                "reflection record is counted already, so leave it out here.")
 
 
 def _determination(tracker: Tracker) -> Optional[Determination]:
@@ -168,14 +170,29 @@ class AnswerPlan(Action):
             dispatcher.utter_message(text=STOPPED)
             return []
         kb = guide().kb
-        done = _stored(training)
+        try:
+            recorded, unrecorded = records.counted(tracker), None
+        except SQLAlchemyError:  # the plan does not need them: it goes ahead and says so
+            recorded, unrecorded = [], "Your reflection records could not be read just now, so they are not counted here."
+        done = _stored(training) + merged(recorded)
         plan = make_plan(kb, outcome.level, dt.date.fromisoformat(started), done, dt.date.today(), outcome.senco_award_required)
         query = to_query(outcome.level, plan.started_on, done, outcome.senco_award_required)
-        dispatcher.utter_message(**_reply(plan, query, tracker.get_latest_input_channel()))
+        if unrecorded:
+            dispatcher.utter_message(text=unrecorded)
+        dispatcher.utter_message(**_reply(plan, query if len(done) <= MAX_LINK_ENTRIES else None, tracker.get_latest_input_channel()))
         return []
 
 
-def _reply(plan: Plan, query: Text, channel: Optional[Text]) -> replies.Message:
+def merged(done: list) -> list:
+    """Training on the same day at the same level as one entry, so that a long record still fits in a link."""
+    minutes: Dict[tuple, int] = {}
+    for d in done:
+        minutes[(d.on, d.level.id if d.level else None)] = minutes.get((d.on, d.level.id if d.level else None), 0) + d.minutes
+    levels = {lv.id: lv for lv in guide().kb.levels}
+    return [Done(on, total, levels.get(level)) for (on, level), total in minutes.items()]
+
+
+def _reply(plan: Plan, query: Optional[Text], channel: Optional[Text]) -> replies.Message:
     citations: List[Dict[Text, Text]] = []
 
     def ref(citation: Any) -> int:
@@ -191,7 +208,10 @@ def _reply(plan: Plan, query: Text, channel: Optional[Text]) -> replies.Message:
     readings = [replies.item(r) for r in plan.readings]
     notes = [replies.item(t.statement, ref(t.citations[0])) for t in plan.notes]
     base = os.environ.get("SEND_GUIDE_PUBLIC_URL", "").rstrip("/")
-    if base or channel in ("webchat", "rest", "cmdline", None):
+    if query is None:
+        files = [replies.item(f"This plan has more than {MAX_LINK_ENTRIES} training entries, too many for a link; "
+                              "send-guide plan makes its calendar file and page.")]
+    elif base or channel in ("webchat", "rest", "cmdline", None):
         files = [replies.item("Add these dates to your calendar (.ics file)", url=f"{base}{PATH}plan.ics?{query}"),
                  replies.item("A printable page of the plan, with its sources", url=f"{base}{PATH}plan.html?{query}")]
     else:

@@ -228,7 +228,8 @@ def _forget(args: argparse.Namespace) -> int:
     from bot.retention import forget
 
     deleted = forget(make_engine(args.database_url), args.conversation_id)
-    print(f"Deleted {deleted.events} events and {deleted.feedback} feedback rows of that conversation.")
+    print(f"Deleted {deleted.events} events, {deleted.feedback} feedback rows and {deleted.records} reflection records of that "
+          "conversation.")
     return 0
 
 
@@ -237,7 +238,7 @@ def _purge(args: argparse.Namespace) -> int:
 
     deleted = purge(make_engine(args.database_url), args.days)
     print(f"Deleted {deleted.conversations} conversations ({deleted.events} events) last active over {args.days} days ago, "
-          f"and {deleted.feedback} feedback rows given before then.")
+          f"{deleted.feedback} feedback rows given before then, and {deleted.records} reflection records.")
     return 0
 
 

@@ -2,7 +2,8 @@
 
 `purge` deletes every conversation whose last event is older than the retention period (all its
 events, never part of one, so no tracker is left half-read), and feedback older than it; meant to
-run daily. `forget` deletes everything held for one conversation id, on request. Both work on the
+run daily, and the reflection records of those conversations. `forget` deletes everything held for one
+conversation id, on request, its reflection records included. Both work on the
 tables Rasa's SQL tracker store (`events`) and the web page (`send_guide_feedback`) keep in
 DATABASE_URL, and do nothing where a table does not exist yet.
 """
@@ -12,10 +13,11 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, delete, func, inspect, select
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, delete, exists, func, inspect, select
 from sqlalchemy.engine import Engine
 
 from bot.feedback import FeedbackRow
+from knowledge.records import RecordRow
 
 DEFAULT_DAYS = 90
 
@@ -29,6 +31,7 @@ class Deleted:
     conversations: int
     events: int
     feedback: int
+    records: int = 0
 
 
 def _has(engine: Engine, table: str) -> bool:
@@ -37,19 +40,22 @@ def _has(engine: Engine, table: str) -> bool:
 
 def forget(engine: Engine, conversation_id: str) -> Deleted:
     """Delete every event and every feedback row of one conversation."""
-    events = feedback = 0
+    events = feedback = kept = 0
     with engine.begin() as conn:
         if _has(engine, "events"):
             events = conn.execute(delete(EVENTS).where(EVENTS.c.sender_id == conversation_id)).rowcount
         if _has(engine, FeedbackRow.__tablename__):
             feedback = conn.execute(delete(FeedbackRow.__table__).where(FeedbackRow.conversation_id == conversation_id)).rowcount
-    return Deleted(int(events > 0), events, feedback)
+        if _has(engine, RecordRow.__tablename__):
+            kept = conn.execute(delete(RecordRow.__table__).where(RecordRow.owner == conversation_id)).rowcount
+    return Deleted(int(events > 0), events, feedback, kept)
 
 
 def purge(engine: Engine, days: int, now: float | None = None) -> Deleted:
     """Delete conversations last active before the cutoff, and feedback given before it."""
     cutoff = (now if now is not None else time.time()) - days * 86400
-    conversations = events = feedback = 0
+    conversations = events = feedback = kept = 0
+    senders: list = []
     with engine.begin() as conn:
         if _has(engine, "events"):
             stale = select(EVENTS.c.sender_id).group_by(EVENTS.c.sender_id).having(func.max(EVENTS.c.timestamp) < cutoff)
@@ -60,4 +66,12 @@ def purge(engine: Engine, days: int, now: float | None = None) -> Deleted:
         if _has(engine, FeedbackRow.__tablename__):
             before = dt.datetime.fromtimestamp(cutoff, dt.timezone.utc).replace(tzinfo=None)
             feedback = conn.execute(delete(FeedbackRow.__table__).where(FeedbackRow.created_at < before)).rowcount
-    return Deleted(conversations, events, feedback)
+        if _has(engine, RecordRow.__tablename__):  # records live as long as their conversation: with it, or alone once old
+            before = dt.datetime.fromtimestamp(cutoff, dt.timezone.utc).replace(tzinfo=None)
+            for start in range(0, len(senders), 500):
+                kept += conn.execute(delete(RecordRow.__table__).where(RecordRow.owner.in_(senders[start:start + 500]))).rowcount
+            orphans = RecordRow.created_at < before
+            if _has(engine, "events"):
+                orphans = orphans & ~exists().where(EVENTS.c.sender_id == RecordRow.owner)
+            kept += conn.execute(delete(RecordRow.__table__).where(orphans)).rowcount
+    return Deleted(conversations, events, feedback, kept)

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 import signal
 import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Dict, Iterator, List, Optional
 
@@ -53,8 +55,15 @@ def environment(db_url: Optional[str] = None, actions_port: int = 5055) -> dict:
         TF_CPP_MIN_LOG_LEVEL="2",
         PYTHONUNBUFFERED="1",  # log lines reach the log as they happen
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
+        # signs the reflection records' download links; one per run unless set, shared by every server it starts
+        SEND_GUIDE_LINK_SECRET=env.get("SEND_GUIDE_LINK_SECRET") or _link_secret(),
     )
     return env
+
+
+@lru_cache(maxsize=1)
+def _link_secret() -> str:
+    return secrets.token_hex(32)
 
 
 def rasa(*args: str) -> List[str]:

@@ -25,10 +25,11 @@ _DATE = re.compile(
     r"|(?P<nd>\d{1,2})[/.](?P<nm>\d{1,2})[/.](?P<ny>\d{4}|\d{2})"
     rf"|(?P<wd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<wm>{_MONTH})\.?,?\s+(?P<wy>\d{{4}}|\d{{2}}))\b",
     re.IGNORECASE)
-_AMOUNT = re.compile(r"(?P<h>\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\s*(?:and\s*)?(?P<hm>\d+)\s*(?:minutes?|mins?|m)?\b"
-                     r"|(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>minutes?|mins?|m|hours?|hrs?|h)\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"(?P<h>\d{1,5}(?:\.\d{1,3})?)\s*(?:hours?|hrs?|h)\s*(?:and\s*)?(?P<hm>\d{1,3})\s*(?:minutes?|mins?|m)?\b"
+                     r"|(?P<n>\d{1,6}(?:\.\d{1,3})?)\s*(?P<unit>minutes?|mins?|m|hours?|hrs?|h)\b", re.IGNORECASE)
 NONE = re.compile(r"^\s*(?:none|nothing|no(?:ne)?\s*(?:training)?(?:\s*yet)?|not yet|n/?a|-)\s*\.?\s*$", re.IGNORECASE)
-MAX_ENTRIES = 50
+MAX_ENTRIES = 50  # typed at once
+MAX_LINK_ENTRIES = 120  # in a plan link, records included: about 40 characters each, well under a server's 8 KB request line
 
 
 class PlanInputError(ValueError):
@@ -65,7 +66,7 @@ def read_date(text: str) -> dt.date:
     dates = find_dates(text or "")
     if len(dates) != 1:
         raise PlanInputError("I need one date with a day, month and year, for example 1 September 2025 or 01/09/2025"
-                             if not dates else "I found more than one date there; please give just the date you started")
+                             if not dates else "I found more than one date there; please give just one")
     return dates[0]
 
 
@@ -142,12 +143,12 @@ def from_query(levels: Sequence[Level], params: dict[str, list[str]]) -> tuple[L
         raise PlanInputError("the link does not name a level this guide knows")
     started = day(params["started"][0]) if params.get("started") else None
     entries = params.get("done") or []
-    if len(entries) > MAX_ENTRIES:
-        raise PlanInputError(f"that is more than {MAX_ENTRIES} entries")
+    if len(entries) > MAX_LINK_ENTRIES:
+        raise PlanInputError(f"that is more than {MAX_LINK_ENTRIES} entries")
     done = []
     for entry in entries:
         on, minutes, *named = entry.split(",") + ([""] if "," not in entry else [])
-        if not minutes.isdigit() or not 0 < int(minutes) <= 10_000 or len(named) > 1 or (named and named[0] not in by_id):
+        if not re.fullmatch(r"[0-9]{1,5}", minutes) or not 0 < int(minutes) <= 10_000 or len(named) > 1 or (named and named[0] not in by_id):
             raise PlanInputError(f'"{_short(entry)}" is not an entry like 2025-09-01,90,level-2')
         done.append(Done(day(on), int(minutes), by_id[named[0]] if named else None))
     return level, started, done, (params.get("award") or [""])[0] == "1"
@@ -164,3 +165,16 @@ def attempts_an_answer(text: str) -> bool:
 def stops(text: str) -> bool:
     """Whether a message asks to leave the plan's questions."""
     return bool(STOP.match(text or ""))
+
+
+def read_length(levels: Sequence[Level], text: str) -> tuple[int, Level | None]:
+    """The minutes and the level of one piece of learning: "90 minutes Level 2", "1h30", "2 hours"."""
+    if find_dates(text or "") or ";" in (text or "") or "\n" in (text or ""):
+        raise PlanInputError("just the length and the level, please, for example 90 minutes Level 2")
+    try:
+        [done] = read_training(levels, f"{text} on 2000-01-01")  # the date is asked separately
+    except PlanInputError as error:
+        if "no Level" in str(error) or "more than one level" in str(error):
+            raise PlanInputError(str(error).replace(" on 2000-01-01", "")) from None  # no such level, or two levels
+        raise PlanInputError("I need how long it was, for example 90 minutes or 1.5 hours, and the level if you know it") from None
+    return done.minutes, done.level

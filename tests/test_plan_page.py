@@ -77,3 +77,25 @@ def test_a_plan_is_made_downloaded_and_printed_from_the_keyboard(browser, assist
         assert _serious(printable) == []
     finally:
         page.context.close()
+
+
+def test_a_reflection_record_is_made_and_downloaded_from_the_keyboard(browser, assistant):  # noqa: F811
+    page = _open(browser, assistant, viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    try:
+        keyboard = page.keyboard
+        answers = [("I'm a deputy DHO", "You need Level 5"), ("record my learning", "Date?"), ("1 February 2026", "Topic and learning"),
+                   ("Regional SEND forum", "What did you learn"), ("Changes to the Code of Practice", "How does this relate"),
+                   ("1", "How will the learning affect"), ("Brief my team", "How long was it"), ("3 hours", "Saved.")]
+        for said, expected in answers:
+            keyboard.type(said)
+            keyboard.press("Enter")
+            _reply(page, expected)
+        answer = page.locator("li.message.bot").last
+        expect(answer).to_contain_text("Regional SEND forum (180 minutes, Level 5)")
+        assert _serious(page) == []
+        _tab_to(page, "Download your records (CSV)", back=True)
+        with page.expect_download() as download:
+            keyboard.press("Enter")
+        assert "Regional SEND forum" in Path(download.value.path()).read_text()
+    finally:
+        page.context.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import functools
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -21,10 +22,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import feedback, plan_files, staff_worker
+from bot import feedback, plan_files, record_files, staff_worker
 from bot.channels.collector import AnswerCollector
 from bot.channels.conversation_log import ConversationLog
 from bot.faults import CANNOT_REACH_RECORDS, RecordsUnavailable
+from knowledge import records
 from knowledge.db import make_engine
 from knowledge.guide import Guide
 from knowledge.plan import Plan, make_plan
@@ -44,6 +46,9 @@ HEADERS = {
     "Cache-Control": "no-cache",
 }
 
+# The printable pages: their own inline style, and nothing else at all.
+PAGE_HEADERS = {**HEADERS, "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+                                                      "frame-ancestors 'none'; form-action 'none'"}
 
 LIMITS_HINT = (f"The page checks lists of up to {WEB_LIMITS.describe()}. A bigger list can be split, or checked by "
                "whoever runs this assistant with its command line (send-guide staff), which allows more")
@@ -179,8 +184,26 @@ class WebChatInput(InputChannel):
                 return response.text(f"This plan link cannot be read: {error}. Ask the assistant to make your plan again.",
                                      status=400, headers=HEADERS)
             if request.path.endswith(".html"):
-                return response.html(plan_files.to_html(made), headers=HEADERS)
+                return response.html(plan_files.to_html(made), headers=PAGE_HEADERS)
             return response.raw(plan_files.to_ics(made), content_type="text/calendar; charset=utf-8", headers={
                 **HEADERS, "Content-Disposition": 'attachment; filename="send-training-plan.ics"'})
+
+        @page.route("/records.csv", methods=["GET"])
+        @page.route("/records.html", methods=["GET"])
+        @_needs_records
+        async def reflection(request: Request) -> HTTPResponse:
+            """A person's reflection records, opened by the opaque key of their link (no key without a link secret)."""
+            held = await asyncio.to_thread(records.by_key, _engine(), request.args.get("key", "")) \
+                if os.environ.get("SEND_GUIDE_LINK_SECRET") else None
+            if not held:
+                return response.text("This link does not open any records: it has been changed, the records were deleted, or "
+                                     "the assistant's link secret changed. Ask the assistant to show your records again.",
+                                     status=404, headers=HEADERS)
+            kb = (await asyncio.to_thread(_guide)).kb
+            names, topic = {lv.id: lv.name for lv in kb.levels}, kb.topic("reflection-record")
+            if request.path.endswith(".html"):
+                return response.html(record_files.to_html(held, topic, names), headers={**PAGE_HEADERS, "Cache-Control": "no-store"})
+            return response.text(record_files.to_csv(held, topic, names), content_type="text/csv; charset=utf-8", headers={
+                **HEADERS, "Cache-Control": "no-store", "Content-Disposition": 'attachment; filename="reflection-record.csv"'})
 
         return page

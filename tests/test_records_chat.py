@@ -1,0 +1,84 @@
+""""Record my learning" with the real servers: the form, the plan counting it, the owner's downloads, and deletion."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+import requests
+
+from tests.conversation import Conversation
+from tests.test_slack import SlackUser
+
+pytestmark = pytest.mark.assistant
+
+
+def _record(chat: Conversation, length: str = "90 minutes Level 3") -> str:
+    assert "Your reflection record, 1 of 6: Date?" in chat.say("record my learning")
+    assert "Topic and learning activity" in chat.say("3 March 2026")
+    assert "What did you learn" in chat.say("EHC needs assessment e-learning")
+    text = chat.say("The statutory timescales, and who asks for advice")
+    assert "How does this relate to the knowledge, skills" in text and "1. EHC needs assessment" in text
+    assert "How will the learning affect your future practice?" in chat.say("1")
+    assert "How long was it" in chat.say("I'll check the six-week deadline for advice")
+    return chat.say(length)
+
+
+def _links(replies) -> dict:
+    items = [i for r in replies for s in r["custom"]["send_guide"]["sections"] for i in s["items"] if i.get("url")]
+    return {("csv" if "records.csv?" in i["url"] else "html"): i["url"] for i in items}
+
+
+def test_a_record_is_kept_counted_downloaded_and_deleted(assistant):
+    chat = Conversation(assistant)
+    chat.say("I'm a health visitor")
+    chat.press("None of these")
+    text = _record(chat)
+    assert "Saved." in text and "3 March 2026: EHC needs assessment e-learning (90 minutes, Level 3)" in text
+    links = _links(chat.replies)
+    [row] = list(csv.DictReader(io.StringIO(requests.get(links["csv"], timeout=30).text)))
+    assert row["Date"] == "2026-03-03" and row["Minutes"] == "90" and row["Level"] == "Level 3"
+    assert row["How will the learning affect your future practice?"] == "I'll check the six-week deadline for advice"
+    assert row[next(k for k in row if k.startswith("How does this relate"))].startswith("EHC needs assessment and the process")
+    page = requests.get(links["html"], timeout=30)
+    assert page.status_code == 200 and "EHC needs assessment e-learning" in page.text
+    assert chat.sender not in links["csv"]  # the link never carries the conversation's id
+    assert requests.get(re.sub(r"key=\w", "key=0", links["csv"]), timeout=30).status_code == 404
+
+    chat.press("Make my plan")
+    chat.say("1 September 2025")
+    assert "90 of 240 minutes done" in chat.say("none")  # the record counts towards the plan
+
+    assert "Delete all 1 of your records?" in chat.say("delete my records")
+    assert "Deleted 1 record" in chat.press("Yes, delete them")
+    assert "You have no records yet." in chat.say("show my records")
+    assert requests.get(links["csv"], timeout=30).status_code == 404
+
+
+def test_a_bad_answer_is_asked_again_and_stop_keeps_nothing(assistant):
+    chat = Conversation(assistant)
+    chat.say("record my learning")
+    text = chat.say("next Tuesday")
+    assert text.startswith("Sorry") and "Date?" in text
+    text = chat.say("31/12/2099")
+    assert "cannot be after today" in text
+    chat.say("3 March 2026")
+    assert "stopped; nothing was recorded" in chat.say("stop")
+    assert "You have no records yet." in chat.say("show my records")
+
+
+def test_a_record_in_slack_gets_signed_links(assistant, slack_api):
+    slack = SlackUser(assistant, slack_api)
+    slack.say("deputy DHO")
+    for answer in ("record my learning", "2026-02-01", "Regional SEND forum", "Changes to the Code of Practice",
+                   "Regional and national changes in SEND guidance", "Brief my team"):
+        slack.say(answer)
+    reply = json.dumps(slack.say("3 hours"))
+    assert "Regional SEND forum (180 minutes, Level 5)" in reply
+    [url] = re.findall(r"<(http[^|>]+records\.csv\?[^|>]+)\|", reply)
+    assert "Regional SEND forum" in requests.get(url.replace("&amp;", "&"), timeout=30).text
+    typed = Conversation.__new__(Conversation)  # the same id typed into the open REST channel reaches no Slack records
+    typed.assistant, typed.sender, typed.replies = assistant, slack.user, []
+    assert "You have no records yet." in typed.say("show my records")
