@@ -35,6 +35,8 @@ SLOTS = ("record_date", "record_topic", "record_learned", "record_relates", "rec
 FIELD_OF = {"record_date": 0, "record_topic": 1, "record_learned": 2, "record_relates": 3, "record_practice": 4}
 PATH = "/webhooks/webchat/"
 STOPPED = "Okay, I've stopped; nothing was recorded. Say \"record my learning\" to start again."
+INTRO = ("The health framework's Appendix 2 gives an education, training and learning reflection record, to evidence your "
+         "hours. I'll ask its headings one at a time and keep the record for you; say \"stop\" to leave.")
 ASK_LENGTH = ("How long was it, and at which level does it count? For example: 90 minutes Level 2. "
               "Without a level it counts at the level I gave you.")
 
@@ -155,7 +157,8 @@ class AskRecordField(Action, ABC):
             return []
         field = _fields()[FIELD_OF[self.slot]]
         question = field.text.rstrip(":") + ("? For example 3 March 2026." if self.slot == "record_date" else "")
-        items = [replies.item(f"Your reflection record, {list(FIELD_OF).index(self.slot) + 1} of {len(SLOTS)}: {question}", 0)]
+        items = [replies.item(INTRO, 0)] if self.slot == "record_date" else []
+        items += [replies.item(f"Your reflection record, {list(FIELD_OF).index(self.slot) + 1} of {len(SLOTS)}: {question}", 0)]
         offered = _competencies(tracker) if self.slot == "record_relates" else []
         if offered:
             items.append(replies.item("Type a number to relate it to one of your level's competencies, or say it in your own words:"))
