@@ -20,6 +20,12 @@ from knowledge.staff import assess
 from knowledge.staff_input import read
 
 AS_OF = dt.date(2026, 11, 26)
+BUILT: dict = {}  # the knowledge base the command line reads: built once, as a person's would be
+
+
+@pytest.fixture(autouse=True)
+def _built(built_db: str) -> None:
+    BUILT["url"] = built_db
 
 
 def _level(guide, role, **answers):
@@ -170,7 +176,7 @@ def test_the_printable_page_lists_every_date_with_its_source_and_the_readings(kb
 
 
 def _plan_json(*args: str) -> dict:
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "plan", "--json", "--as-of", AS_OF.isoformat(), *args],
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "--database-url", BUILT["url"], "plan", "--json", "--as-of", AS_OF.isoformat(), *args],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -194,14 +200,14 @@ def test_the_staff_check_gives_the_dates_the_plan_command_gives(guide, tmp_path)
 
 
 def test_the_plan_command_asks_for_what_the_rules_still_need_and_refuses_bad_dates(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "plan", "--role", "school nurse", "--started", "2025-09-01"],
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "--database-url", BUILT["url"], "plan", "--role", "school nurse", "--started", "2025-09-01"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "--involvement" in done.stderr
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "plan", "--role", "school nurse", "--involvement", "none",
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "--database-url", BUILT["url"], "plan", "--role", "school nurse", "--involvement", "none",
                            "--started", "31/02/2025"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "not a date in the calendar" in done.stderr and "Traceback" not in done.stderr
     ics, page = tmp_path / "p.ics", tmp_path / "p.html"
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "plan", "--role", "SENCO", "--sector", "school", "--new-senco", "yes", "--started", "2026-09-01",
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "--database-url", BUILT["url"], "plan", "--role", "SENCO", "--sector", "school", "--new-senco", "yes", "--started", "2026-09-01",
                            "--ics", str(ics), "--html", str(page)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     [event] = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
@@ -223,7 +229,7 @@ def test_the_staff_check_dates_the_national_award_and_a_met_period_clears_an_old
 
 
 def test_the_plan_command_says_when_there_are_no_dates_to_plan():
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "plan", "--role", "teacher", "--sector", "school", "--involvement", "assess",
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "--database-url", BUILT["url"], "plan", "--role", "teacher", "--sector", "school", "--involvement", "assess",
                            "--started", "2025-09-01"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "no dates to plan" in done.stderr and "Tier 2" in done.stderr
 
