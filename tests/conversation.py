@@ -29,6 +29,12 @@ def stored_turns(assistant: Any, sender: str) -> List[tuple]:
         return [("user", json.loads(data).get("text")) if kind == "user" else ("listen", None) for kind, _, data in rows]
 
 
+def links(replies: List[Dict[str, Any]]) -> Dict[str, str]:
+    """The links in replies' cited documents, by the file kind of their path: {"ics": ..., "html": ..., "csv": ...}."""
+    items = [i for r in replies for s in r["custom"]["send_guide"]["sections"] for i in s["items"] if i.get("url")]
+    return {i["url"].split("?")[0].rsplit(".", 1)[-1]: i["url"] for i in items}
+
+
 class Conversation:
     def __init__(self, assistant: Any) -> None:
         self.assistant = assistant

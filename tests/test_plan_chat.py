@@ -13,7 +13,7 @@ from knowledge.guide import Guide
 from knowledge.plan import describe, make_plan
 from knowledge.plan_input import read_training
 from knowledge.rules import Profile
-from tests.conversation import Conversation
+from tests.conversation import Conversation, links
 from tests.test_slack import SlackUser
 from tests.test_teams import TeamsUser
 
@@ -27,10 +27,6 @@ def _expected(assistant, role, started, training, **answers):
     return make_plan(guide.kb, outcome.level, started, read_training(guide.kb.levels, training), dt.date.today(),
                      outcome.senco_award_required)
 
-
-def _links(replies) -> dict:
-    items = [i for r in replies for s in r["custom"]["send_guide"]["sections"] for i in s["items"] if i.get("url")]
-    return {("ics" if ".ics?" in i["url"] else "html"): i["url"] for i in items}
 
 
 def test_a_nurse_makes_a_plan_and_downloads_it(assistant):
@@ -47,12 +43,12 @@ def test_a_nurse_makes_a_plan_and_downloads_it(assistant):
         assert describe(milestone) in text
     assert "Not counted towards the period's minutes" in text and "60 minutes at Level 2 on 5 January 2025" in text
     assert "This guide's reading" in text and "Sources:" in text
-    links = _links(chat.replies)
-    ics = requests.get(links["ics"], timeout=30)
+    found = links(chat.replies)
+    ics = requests.get(found["ics"], timeout=30)
     assert ics.status_code == 200 and ics.headers["Content-Type"].startswith("text/calendar")
     events = Calendar.from_ical(ics.content).walk("VEVENT")
     assert sorted(e.decoded("dtstart") for e in events) == sorted(m.due for m in plan.milestones if m.state in ("to do", "upcoming"))
-    page = requests.get(links["html"], timeout=30)
+    page = requests.get(found["html"], timeout=30)
     assert page.status_code == 200 and "SEND training plan: Level 3" in page.text and "<q>" in page.text
 
 

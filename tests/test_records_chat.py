@@ -9,7 +9,7 @@ import re
 import pytest
 import requests
 
-from tests.conversation import Conversation
+from tests.conversation import Conversation, links
 from tests.test_slack import SlackUser
 
 pytestmark = pytest.mark.assistant
@@ -26,10 +26,6 @@ def _record(chat: Conversation, length: str = "90 minutes Level 3") -> str:
     return chat.say(length)
 
 
-def _links(replies) -> dict:
-    items = [i for r in replies for s in r["custom"]["send_guide"]["sections"] for i in s["items"] if i.get("url")]
-    return {("csv" if "records.csv?" in i["url"] else "html"): i["url"] for i in items}
-
 
 def test_a_record_is_kept_counted_downloaded_and_deleted(assistant):
     chat = Conversation(assistant)
@@ -37,15 +33,15 @@ def test_a_record_is_kept_counted_downloaded_and_deleted(assistant):
     chat.press("None of these")
     text = _record(chat)
     assert "Saved." in text and "3 March 2026: EHC needs assessment e-learning (90 minutes, Level 3)" in text
-    links = _links(chat.replies)
-    [row] = list(csv.DictReader(io.StringIO(requests.get(links["csv"], timeout=30).text)))
+    found = links(chat.replies)
+    [row] = list(csv.DictReader(io.StringIO(requests.get(found["csv"], timeout=30).text)))
     assert row["Date"] == "2026-03-03" and row["Minutes"] == "90" and row["Level"] == "Level 3"
     assert row["How will the learning affect your future practice?"] == "I'll check the six-week deadline for advice"
     assert row[next(k for k in row if k.startswith("How does this relate"))].startswith("EHC needs assessment and the process")
-    page = requests.get(links["html"], timeout=30)
+    page = requests.get(found["html"], timeout=30)
     assert page.status_code == 200 and "EHC needs assessment e-learning" in page.text
-    assert chat.sender not in links["csv"]  # the link never carries the conversation's id
-    assert requests.get(re.sub(r"key=\w", "key=0", links["csv"]), timeout=30).status_code == 404
+    assert chat.sender not in found["csv"]  # the link never carries the conversation's id
+    assert requests.get(re.sub(r"key=\w", "key=0", found["csv"]), timeout=30).status_code == 404
 
     chat.press("Make my plan")
     chat.say("1 September 2025")
@@ -54,7 +50,7 @@ def test_a_record_is_kept_counted_downloaded_and_deleted(assistant):
     assert "Delete all 1 of your records?" in chat.say("delete my records")
     assert "Deleted 1 record" in chat.press("Yes, delete them")
     assert "You have no records yet." in chat.say("show my records")
-    assert requests.get(links["csv"], timeout=30).status_code == 404
+    assert requests.get(found["csv"], timeout=30).status_code == 404
 
 
 def test_a_bad_answer_is_asked_again_and_stop_keeps_nothing(assistant):
