@@ -1,7 +1,8 @@
 """Conversation prompts that carry no facts: asking for the role, starting again, not understanding.
 
 Two misunderstandings in a row never give the same reply again: the second says what the
-assistant can do, with buttons, so nobody is left looping on "could you say that another way?".
+assistant can do, with buttons, and offers a person (actions/handoff.py), so nobody is left looping
+on "could you say that another way?".
 """
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.handoff import handoff
 
 ASK_ROLE = "What's your job role? For example: school nurse, GP receptionist, teaching assistant, SENCO."
 ROLE_AGAIN = ("I still need your job role to find your level: type it in a few words, for example \"practice nurse\" or "
@@ -26,7 +29,9 @@ HELP_BUTTONS = [
     {"title": "Who needs Level 3?", "payload": '/ask_cohort{"level": "Level 3"}'},
     {"title": "What does a SENCO do?", "payload": '/ask_responsibilities{"role": "SENCO"}'},
     {"title": "Start again", "payload": "/start_again"},
+    {"title": "Talk to a person", "payload": "/talk_to_person"},
 ]
+ASK_A_PERSON = "If you'd rather ask a person:"
 # How each reply that did not understand or could not answer the person begins (here, actions/form.py, actions/answers.py).
 MISUNDERSTOOD = ("Sorry, I'm not sure I understood", "Sorry, I couldn't tell", "Sorry, I still couldn't tell", "Sorry, I'm still not",
                  "Sorry, I still didn't", "Sorry, that's outside", "The documents I know do not cover")
@@ -55,6 +60,7 @@ def not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, first: Te
         dispatcher.utter_message(text=STILL, buttons=HELP_BUTTONS)
     elif misunderstood_before(tracker):
         dispatcher.utter_message(text=HELP, buttons=HELP_BUTTONS)
+        dispatcher.utter_message(**handoff(tracker, ASK_A_PERSON))
     else:
         dispatcher.utter_message(text=first, buttons=REPHRASE_BUTTONS if first == REPHRASE else HELP_BUTTONS)
 

@@ -56,19 +56,15 @@ class PlanStart(Action):
         return [SlotSet(slot, None) for slot in SLOTS if tracker.get_slot(slot) is not None]
 
 
-class ValidatePlanForm(FormValidationAction):
+class ValidatePlanForm(turn.StopsOnRequest, FormValidationAction):
+    SLOTS = SLOTS
+
     def name(self) -> Text:
         return "validate_plan_form"
 
     async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> List[Text]:
         return [] if _determination(tracker) is None else list(SLOTS)  # nothing to plan: action_answer_plan says why
-
-    async def next_requested_slot(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        """None after "stop", which ends the form; action_answer_plan then says the plan was stopped."""
-        if tracker.get_slot("requested_slot") in SLOTS and stops(turn.text(tracker)):
-            return SlotSet("requested_slot", None)
-        return await super().next_requested_slot(dispatcher, tracker, domain)
 
     def extract_plan_started(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         return self._read(tracker, "plan_started", lambda text: read_date(text).isoformat())

@@ -54,7 +54,7 @@ def owner(tracker: Tracker) -> records.Owner:
     return records.Owner(tracker.sender_id, tracker.get_latest_input_channel() or "rest")
 
 
-def _secret() -> Text:
+def link_secret() -> Text:
     return os.environ.get("SEND_GUIDE_LINK_SECRET", "")
 
 
@@ -75,14 +75,11 @@ class RecordStart(Action):
         return [SlotSet(slot, None) for slot in SLOTS if tracker.get_slot(slot) is not None]
 
 
-class ValidateRecordForm(FormValidationAction):
+class ValidateRecordForm(turn.StopsOnRequest, FormValidationAction):
+    SLOTS = SLOTS
+
     def name(self) -> Text:
         return "validate_record_form"
-
-    async def next_requested_slot(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if tracker.get_slot("requested_slot") in SLOTS and stops(turn.text(tracker)):
-            return SlotSet("requested_slot", None)
-        return await super().next_requested_slot(dispatcher, tracker, domain)
 
 
 def _validator(slot: Text, read: Callable[[Tracker, Text], Text]) -> Callable:
@@ -171,21 +168,23 @@ class AskRecordField(Action, ABC):
 ASK_RECORD_ACTIONS = [type(f"Ask{s.title().replace('_', '')}", (AskRecordField,), {"slot": s, "__module__": __name__}) for s in SLOTS]
 
 
-def links(who: records.Owner) -> List[replies.Item]:
+RECORD_FILES = (("Download your records (CSV)", "records.csv"), ("A printable page of your records", "records.html"))
+
+
+def links(who: records.Owner, files: Any = RECORD_FILES, what: Text = "Your records", **extra: Text) -> List[replies.Item]:
     """The owner's downloads: the link carries an opaque key, never the sender id; none without a link secret."""
-    if not _secret():
+    if not link_secret():
         return [replies.item("Downloads are off: whoever runs this assistant has not set SEND_GUIDE_LINK_SECRET.")]
     base = os.environ.get("SEND_GUIDE_PUBLIC_URL", "").rstrip("/")
     if not base and who.channel not in ("webchat", "rest", "cmdline"):
-        return [replies.item("Your records can be downloaded where this assistant has a web address; whoever runs it can set "
-                             "SEND_GUIDE_PUBLIC_URL to link them here.")]
-    query = urlencode({"key": who.key(_secret())})
-    return [replies.item("Download your records (CSV)", url=f"{base}{PATH}records.csv?{query}"),
-            replies.item("A printable page of your records", url=f"{base}{PATH}records.html?{query}")]
+        return [replies.item(f"{what} can be downloaded where this assistant has a web address; whoever runs it can set "
+                             "SEND_GUIDE_PUBLIC_URL to add the links here.")]
+    query = urlencode({"key": who.key(link_secret()), **extra})
+    return [replies.item(title, url=f"{base}{PATH}{name}?{query}") for title, name in files]
 
 
 def _listing(who: records.Owner, title: Text) -> replies.Message:
-    held = records.of(engine(), who, _secret())
+    held = records.of(engine(), who, link_secret())
     names = {lv.id: lv.name for lv in guide().kb.levels}
     items = [replies.item(f"{long_date(r.day)}: {r.topic} ({r.minutes} minutes{', ' + names[r.level_id] if r.level_id in names else ''})")
              for r in held] or [replies.item("You have no records yet.")]
@@ -208,7 +207,7 @@ class SaveRecord(Action):
         record = records.Record(dt.date.fromisoformat(values["record_date"]), values["record_topic"], values["record_learned"],
                                 values["record_relates"], values["record_practice"], int(minutes), level_id or None)
         try:
-            records.add(engine(), owner(tracker), record, _secret())
+            records.add(engine(), owner(tracker), record, link_secret())
             dispatcher.utter_message(**_listing(owner(tracker), "Saved. Your reflection record so far (it counts towards your plan):"))
         except records.InvalidRecord as error:
             dispatcher.utter_message(text=f"Sorry, I could not save it: {error}.")

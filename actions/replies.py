@@ -113,7 +113,7 @@ def _no_level(d: Dict[Text, Any], full: bool) -> List[Section]:
 
 def determination(d: Dict[Text, Any], full: bool = False) -> Message:
     if not d["level"]:
-        return message(reply("answer", _no_level(d, full), d["citations"]))
+        return message({**reply("answer", _no_level(d, full), d["citations"]), "level": "none"})
     framework = "health framework" if d["framework"] == "health" else "school tiers"
     head = [item(f"You need {d['level']} ({framework}).")] + [item(w["text"], w["cite"]) for w in d["why"]]
     for key, label in (("induction", "Induction"), ("refresher", "Refresher")):
@@ -134,7 +134,7 @@ def determination(d: Dict[Text, Any], full: bool = False) -> Message:
     notes = [item(n["statement"], n["cite"]) for n in d["notes"] if n["statement"] not in said]
     sections = [section(head, listed=False), section([item(o["text"], o["cite"]) for o in shown], learn_title, more=more),
                 section(train, "Where to train:"), _award(d), section(notes, "Please note:")]
-    return message(reply("answer", sections, d["citations"]))
+    return message({**reply("answer", sections, d["citations"]), "level": d["level"]})  # the level given, for the report
 
 
 def minimum(q: Dict[Text, Any]) -> Message:

@@ -4,12 +4,14 @@ the model guessed: "none of these" answers the open question even when the model
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Optional, Text
+from typing import Any, Optional, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 
 from actions.conversation import over_limit
 from actions.knowledge_base import FACT_SLOTS, clean_role, earlier_value, guide, profile, slot_of
+from knowledge.plan_input import stops
 from knowledge.reading import is_question, names_a_job, read_answer
 from knowledge.rules import NextQuestion
 from knowledge.schema import Option
@@ -75,3 +77,15 @@ def new_role(tracker: Tracker) -> Optional[Text]:
     if not typed or not may_answer(tracker) or typed == tracker.get_slot("role") or answer(tracker) is not None:
         return None
     return typed if names_a_role(typed) else None
+
+
+class StopsOnRequest:
+    """For a form's validation action: "stop" while one of `SLOTS` is asked ends the form (no requested
+    slot), whatever the model made of it; the action after the form says what was kept."""
+
+    SLOTS: tuple = ()
+
+    async def next_requested_slot(self, dispatcher: Any, tracker: Tracker, domain: Any) -> Any:
+        if tracker.get_slot("requested_slot") in self.SLOTS and stops(text(tracker)):
+            return SlotSet("requested_slot", None)
+        return await super().next_requested_slot(dispatcher, tracker, domain)  # type: ignore[misc]

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import plan_command, preflight, text, training_data
+from bot import plan_command, preflight, report_command, text, training_data
 from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.content_loader import ContentError, SourceError, load_content
@@ -228,8 +228,8 @@ def _forget(args: argparse.Namespace) -> int:
     from bot.retention import forget
 
     deleted = forget(make_engine(args.database_url), args.conversation_id)
-    print(f"Deleted {deleted.events} events, {deleted.feedback} feedback rows and {deleted.records} reflection records of that "
-          "conversation.")
+    print(f"Deleted {deleted.events} events, {deleted.feedback} feedback rows, {deleted.records} reflection records and "
+          f"{deleted.ratings} self-assessment ratings of that conversation.")
     return 0
 
 
@@ -238,7 +238,8 @@ def _purge(args: argparse.Namespace) -> int:
 
     deleted = purge(make_engine(args.database_url), args.days)
     print(f"Deleted {deleted.conversations} conversations ({deleted.events} events) last active over {args.days} days ago, "
-          f"{deleted.feedback} feedback rows given before then, and {deleted.records} reflection records.")
+          f"{deleted.feedback} feedback rows given before then, {deleted.records} reflection records and {deleted.ratings} "
+          "self-assessment ratings.")
     return 0
 
 
@@ -284,6 +285,7 @@ def parser() -> argparse.ArgumentParser:
                         "per part of an .xlsx; names: " + ", ".join(f.name for f in dataclasses.fields(COMMAND_LINE_LIMITS)))
     plan_command.arguments(command("plan", plan_command.run, "a training plan: the induction, refresher and National Award dates"),
                            FACT_HELP)
+    report_command.arguments(command("report", report_command.run, "for content owners: what people asked that it could not answer"))
     p = command("forget", _forget, "delete everything held for one conversation id", False)
     p.add_argument("conversation_id", help="the sender id: the web page's conversation number, a Slack or Teams user id")
     p = command("purge", _purge, "delete conversations and feedback older than the retention period (run daily)", False)

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 SLACK_SIGNING_SECRET = "test-signing-secret"
+CONTACT = {"SEND_GUIDE_CONTACT_NAME": "the SEND training team", "SEND_GUIDE_CONTACT_EMAIL": "send.training@example.org",
+           "SEND_GUIDE_CONTACT_URL": "https://example.org/send-training"}
+HANDOFF_CHANNEL = "C0HANDOFF"
+REPORT_TOKEN = "test-report-token"  # the content owners' report page opens with it (SEND_GUIDE_API_TOKEN)
 API_TOKEN = "test-api-token"  # the replicated set-up has Rasa's HTTP API on, guarded by this
 
 
@@ -116,9 +120,10 @@ def bot_framework() -> Iterator[standins.BotFramework]:
 
 @pytest.fixture(scope="session")
 def channel_settings(slack_api: StandIn, bot_framework: standins.BotFramework) -> Dict[str, str]:
-    """Slack and Teams on, talking to the local stand-ins."""
+    """Slack and Teams on, talking to the local stand-ins; a contact, and hand-offs posted to a Slack channel and a Teams webhook."""
     return {"SLACK_TOKEN": standins.SLACK_TOKEN, "SLACK_SIGNING_SECRET": SLACK_SIGNING_SECRET,
-            "SLACK_API_URL": f"{slack_api.url}/api/", **bot_framework.env}
+            "SLACK_API_URL": f"{slack_api.url}/api/", **bot_framework.env, **CONTACT,
+            "SEND_GUIDE_HANDOFF_SLACK_CHANNEL": HANDOFF_CHANNEL, "SEND_GUIDE_HANDOFF_TEAMS_WEBHOOK": bot_framework.url + bot_framework.HANDOFF}
 
 
 @pytest.fixture(scope="session")
@@ -137,7 +142,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, channel_settings: Dict[s
     with open(folder / "servers.log", "w") as log:
         port = services.free_port()  # the plan's links in Slack and Teams point back at this server
         running = Assistant(ensure_model(log), port, services.free_port(), db, log=log,
-                            env={**channel_settings, "SEND_GUIDE_PUBLIC_URL": f"http://127.0.0.1:{port}"}).start()
+                            env={**channel_settings, "SEND_GUIDE_PUBLIC_URL": f"http://127.0.0.1:{port}",
+                                 "SEND_GUIDE_API_TOKEN": REPORT_TOKEN}).start()
         try:
             yield running
         finally:

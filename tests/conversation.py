@@ -31,7 +31,8 @@ def stored_turns(assistant: Any, sender: str) -> List[tuple]:
 
 def links(replies: List[Dict[str, Any]]) -> Dict[str, str]:
     """The links in replies' cited documents, by the file kind of their path: {"ics": ..., "html": ..., "csv": ...}."""
-    items = [i for r in replies for s in r["custom"]["send_guide"]["sections"] for i in s["items"] if i.get("url")]
+    docs = [(r.get("custom") or {}).get("send_guide") or {"sections": []} for r in replies]
+    items = [i for d in docs for s in d["sections"] for i in s["items"] if i.get("url")]
     return {i["url"].split("?")[0].rsplit(".", 1)[-1]: i["url"] for i in items}
 
 

@@ -80,6 +80,7 @@ class BotFramework:
 
     APP_ID, APP_PASSWORD, ISSUER, KID = "test-app-id", "test-app-password", "https://api.botframework.com", "test-key"
     REPLY_TOKEN = "reply-token"
+    HANDOFF = "/workflows/handoff"
 
     def __init__(self) -> None:
         self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
@@ -89,6 +90,7 @@ class BotFramework:
             "GET /keys": lambda s, h, b: (200, {"keys": [jwk]}),
             "POST /token": self._token,
             "POST /v3/conversations/": self._activity,
+            "POST /workflows/handoff": lambda s, h, b: (202, {}),  # a Teams channel's incoming webhook (Workflows)
         })
         self.url = self.service.url
 

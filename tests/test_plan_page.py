@@ -9,6 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
+from knowledge import skills
 from knowledge.guide import Guide
 from knowledge.plan import make_plan
 from knowledge.plan_input import read_training
@@ -97,5 +98,39 @@ def test_a_reflection_record_is_made_and_downloaded_from_the_keyboard(browser, a
         with page.expect_download() as download:
             keyboard.press("Enter")
         assert "Regional SEND forum" in Path(download.value.path()).read_text()
+    finally:
+        page.context.close()
+
+
+def test_the_self_assessment_is_done_and_printed_from_the_keyboard(browser, assistant):  # noqa: F811
+    framework = skills.framework_for(Guide.open(assistant.db_url).kb, senco=False)
+    page = _open(browser, assistant, viewport={"width": 1280, "height": 900})
+    try:
+        keyboard = page.keyboard
+        keyboard.type("I'm a deputy DHO")
+        keyboard.press("Enter")
+        _reply(page, "You need Level 5")
+        keyboard.type("check my skills")
+        keyboard.press("Enter")
+        _reply(page, framework.statements[0].text)
+        assert _serious(page) == []
+        _tab_to(page, "Not yet", back=True)
+        keyboard.press("Enter")
+        _reply(page, framework.statements[1].text)
+        for n in range(2, len(framework.areas) + 2):
+            _tab_to(page, "Skip this area", back=True)
+            keyboard.press("Enter")
+            _reply(page, f"Part {n} of 6" if n <= len(framework.areas) else "all 83 statements done")
+        answer = page.locator("li.message.bot").last
+        expect(answer).to_contain_text(f"{framework.statements[0].text} (not yet)")
+        assert _serious(page) == []
+        _tab_to(page, "A printable page of your self-assessment", back=True)
+        with page.context.expect_page() as opened:
+            keyboard.press("Enter")
+        printable = opened.value
+        printable.wait_for_load_state()
+        expect(printable.get_by_role("heading", level=1)).to_contain_text("East Sussex SEND Reforms Competency Framework")
+        expect(printable.get_by_role("list").first).to_contain_text(framework.statements[0].text)
+        assert _serious(printable) == []
     finally:
         page.context.close()

@@ -11,6 +11,7 @@ import requests
 
 from tests.conversation import Conversation, links
 from tests.test_slack import SlackUser
+from tests.test_teams import TeamsUser
 
 pytestmark = pytest.mark.assistant
 
@@ -77,4 +78,19 @@ def test_a_record_in_slack_gets_signed_links(assistant, slack_api):
     assert "Regional SEND forum" in requests.get(url.replace("&amp;", "&"), timeout=30).text
     typed = Conversation.__new__(Conversation)  # the same id typed into the open REST channel reaches no Slack records
     typed.assistant, typed.sender, typed.replies = assistant, slack.user, []
+    assert "You have no records yet." in typed.say("show my records")
+
+
+def test_a_record_in_teams_gets_its_links_and_stays_the_teams_users(assistant, bot_framework):
+    teams = TeamsUser(assistant, bot_framework)
+    teams.say("deputy DHO")
+    for answer in ("record my learning", "2026-02-01", "Regional SEND forum", "Changes to the Code of Practice",
+                   "Regional and national changes in SEND guidance", "Brief my team"):
+        teams.say(answer)
+    card = json.dumps(teams.say("3 hours"))
+    assert "Regional SEND forum (180 minutes, Level 5)" in card
+    [url] = re.findall(r'(http[^"\\]+records\.csv\?key=[0-9a-f]{64})', card)
+    assert "Regional SEND forum" in requests.get(url, timeout=30).text
+    typed = Conversation(assistant)  # the Teams user's id typed into the open REST channel reaches none of their records
+    typed.sender = teams.user
     assert "You have no records yet." in typed.say("show my records")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import functools
+import hmac
 import os
 import re
 from functools import lru_cache
@@ -22,11 +23,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import feedback, plan_files, record_files, staff_worker
+from bot import feedback, plan_files, record_files, report, report_files, skills_files, staff_worker
 from bot.channels.collector import AnswerCollector
 from bot.channels.conversation_log import ConversationLog
 from bot.faults import CANNOT_REACH_RECORDS, RecordsUnavailable
-from knowledge import records
+from knowledge import records, skills, skills_store
 from knowledge.db import make_engine
 from knowledge.guide import Guide
 from knowledge.plan import Plan, make_plan
@@ -205,5 +206,49 @@ class WebChatInput(InputChannel):
                 return response.html(record_files.to_html(held, topic, names), headers={**PAGE_HEADERS, "Cache-Control": "no-store"})
             return response.text(record_files.to_csv(held, topic, names), content_type="text/csv; charset=utf-8", headers={
                 **HEADERS, "Cache-Control": "no-store", "Content-Disposition": 'attachment; filename="reflection-record.csv"'})
+
+        @page.route("/skills.csv", methods=["GET"])
+        @page.route("/skills.html", methods=["GET"])
+        @_needs_records
+        async def self_assessment(request: Request) -> HTTPResponse:
+            """A person's self-assessment, opened by the opaque key of their link; the link names the framework and level."""
+            rated = await asyncio.to_thread(skills_store.by_key, _engine(), request.args.get("key", "")) \
+                if os.environ.get("SEND_GUIDE_LINK_SECRET") else None
+            try:
+                framework, level = skills.from_link((await asyncio.to_thread(_guide)).kb, request.args.get("framework", ""),
+                                                    request.args.get("level"))
+            except ValueError:
+                rated = None
+            if not rated:
+                return response.text("This link does not open a self-assessment: it has been changed, the answers were deleted, or "
+                                     "the assistant's link secret changed. Ask the assistant to \"check my skills\" again.",
+                                     status=404, headers=HEADERS)
+            summary = skills.summarise((await asyncio.to_thread(_guide)).kb, framework, rated, level)
+            if request.path.endswith(".html"):
+                return response.html(skills_files.to_html(summary, rated), headers={**PAGE_HEADERS, "Cache-Control": "no-store"})
+            return response.text(skills_files.to_csv(summary, rated), content_type="text/csv; charset=utf-8", headers={
+                **HEADERS, "Cache-Control": "no-store", "Content-Disposition": 'attachment; filename="self-assessment.csv"'})
+
+        @page.route("/report.html", methods=["GET"])
+        @page.route("/report.csv", methods=["GET"])
+        @_needs_records
+        async def owners_report(request: Request) -> HTTPResponse:
+            """The content owners' report, for whoever holds SEND_GUIDE_API_TOKEN; with no token configured, no page."""
+            token = os.environ.get("SEND_GUIDE_API_TOKEN", "")
+            if not token:
+                return response.text("Not found.", status=404, headers=HEADERS)
+            given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+            if not hmac.compare_digest(given.encode(), token.encode()):
+                return response.text("This report needs the API token (Authorization: Bearer ...).", status=401,
+                                     headers={**HEADERS, "WWW-Authenticate": "Bearer"})
+            try:
+                since = dt.date.fromisoformat(request.args.get("since") or (dt.date.today() - dt.timedelta(days=30)).isoformat())
+            except ValueError:
+                return response.text("since must be a date such as 2026-11-01.", status=400, headers=HEADERS)
+            made = await asyncio.to_thread(report.make_report, _engine(), since)
+            if request.path.endswith(".html"):
+                return response.html(report_files.to_html(made), headers={**PAGE_HEADERS, "Cache-Control": "no-store"})
+            return response.text(report_files.to_csv(made), content_type="text/csv; charset=utf-8", headers={
+                **HEADERS, "Cache-Control": "no-store", "Content-Disposition": 'attachment; filename="send-guide-report.csv"'})
 
         return page

@@ -31,7 +31,8 @@ ANSWER_INTENT = "inform"
 ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|am i)\b", re.IGNORECASE)
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart",
-        "make_plan", "record_learning", "show_records", "delete_records"}  # "make my plan" is not an answer about planning work
+        "make_plan", "record_learning", "show_records", "delete_records", "check_skills",
+        "talk_to_person"}  # "make my plan" is not an answer about planning work
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)

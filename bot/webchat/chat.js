@@ -105,6 +105,7 @@
         box.replaceWith(thanks);
         thanks.focus();
         announce("Thank you for your feedback.");
+        if (rating === "no") send("/talk_to_person", null);  // not useful: offer the organisation's contact
       } catch (error) {
         announce("Sorry, your feedback could not be saved. Please try again.");
       }

@@ -1,0 +1,116 @@
+""""Talk to a person": the organisation's contact, and a summary of the conversation the person can copy.
+
+The contact comes from SEND_GUIDE_CONTACT_NAME, SEND_GUIDE_CONTACT_EMAIL and SEND_GUIDE_CONTACT_URL;
+with none set the reply says so plainly. Where SEND_GUIDE_HANDOFF_SLACK_CHANNEL (posted with the
+Slack bot's SLACK_TOKEN) or SEND_GUIDE_HANDOFF_TEAMS_WEBHOOK is set, the summary is posted to the
+team's channel, only after the person presses the button that agrees to it. The summary
+(`knowledge.handoff`) carries no sender id; nothing of it is logged.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any, Dict, List, Optional, Text
+from urllib.parse import quote
+
+import requests
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import replies
+from actions.knowledge_base import guide, profile
+from knowledge.handoff import summary
+
+logger = logging.getLogger(__name__)
+
+SLACK_API = "https://slack.com/api/"
+NO_CONTACT = ("No contact is configured for this assistant, so I can't point you to a person here. Whoever runs it can set "
+              "SEND_GUIDE_CONTACT_NAME, SEND_GUIDE_CONTACT_EMAIL or SEND_GUIDE_CONTACT_URL. Your manager or your "
+              "organisation's training team may help meanwhile.")
+AGREE = '/talk_to_person{"confirm": "yes"}'
+BUTTON = {"title": "Talk to a person", "payload": "/talk_to_person"}
+
+
+def contact() -> Dict[Text, Text]:
+    keys = {"name": "SEND_GUIDE_CONTACT_NAME", "email": "SEND_GUIDE_CONTACT_EMAIL", "url": "SEND_GUIDE_CONTACT_URL"}
+    return {k: os.environ[v].strip() for k, v in keys.items() if os.environ.get(v, "").strip()}
+
+
+def contact_items() -> List[replies.Item]:
+    """The configured contact as reply lines, or the plain statement that there is none."""
+    found = contact()
+    if not found:
+        return [replies.item(NO_CONTACT)]
+    items = [replies.item(f"You can contact {found.get('name', 'the team that runs this assistant')}.")]
+    if "email" in found:
+        items.append(replies.item(f"Email: {found['email']}", url=f"mailto:{quote(found['email'], safe='@.+-_')}"))
+    if "url" in found and found["url"].startswith(("https://", "http://")):
+        items.append(replies.item(f"Contact page: {found['url']}", url=found["url"]))
+    return items
+
+
+def _destinations() -> List[Text]:
+    return [name for name, on in (("Slack", os.environ.get("SEND_GUIDE_HANDOFF_SLACK_CHANNEL") and os.environ.get("SLACK_TOKEN")),
+                                  ("Teams", os.environ.get("SEND_GUIDE_HANDOFF_TEAMS_WEBHOOK"))) if on]
+
+
+def handoff(tracker: Tracker, why: Optional[Text] = None) -> replies.Message:
+    lines = summary(guide().kb, profile(tracker), _outcome(tracker))
+    team = contact().get("name", "the team that runs this assistant")
+    sections = [replies.section([replies.item(why)] if why else [], listed=False),
+                replies.section(contact_items(), listed=False),
+                replies.section([replies.item(line) for line in lines], "A summary of our conversation you can copy:")]
+    buttons = [{"title": f"Send this summary to {team}", "payload": AGREE}] if _destinations() else []
+    return replies.message(replies.reply("handoff", sections, []), buttons)
+
+
+def _outcome(tracker: Tracker) -> Any:
+    return guide().decide(profile(tracker)) if profile(tracker).role else None
+
+
+def _post(text: Text) -> List[Text]:
+    """Posts the summary to each configured channel; the names of those it reached."""
+    sent = []
+    channel, token, hook = (os.environ.get(k) for k in ("SEND_GUIDE_HANDOFF_SLACK_CHANNEL", "SLACK_TOKEN", "SEND_GUIDE_HANDOFF_TEAMS_WEBHOOK"))
+    if channel and token:
+        try:
+            url = (os.environ.get("SLACK_API_URL") or SLACK_API).rstrip("/") + "/chat.postMessage"
+            reply = requests.post(url, json={"channel": channel, "text": text}, headers={"Authorization": f"Bearer {token}"}, timeout=10)
+            if reply.ok and reply.json().get("ok"):
+                sent.append("Slack")
+        except (requests.RequestException, ValueError):
+            logger.warning("The hand-off could not be posted to Slack.")
+    if hook:
+        card = {"type": "AdaptiveCard", "version": "1.4", "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+                "body": [{"type": "TextBlock", "text": line, "wrap": True} for line in text.split("\n")]}
+        try:
+            reply = requests.post(hook, json={"type": "message", "attachments": [
+                {"contentType": "application/vnd.microsoft.card.adaptive", "content": card}]}, timeout=10)
+            if reply.ok:
+                sent.append("Teams")
+        except requests.RequestException:
+            logger.warning("The hand-off could not be posted to Teams.")
+    return sent
+
+
+class TalkToPerson(Action):
+    def name(self) -> Text:
+        return "action_talk_to_person"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        if next(tracker.get_latest_entity_values("confirm"), None) != "yes":
+            dispatcher.utter_message(**handoff(tracker))
+            return []
+        if not _destinations():
+            dispatcher.utter_message(text="Sending a summary is not set up here; please copy it to the contact instead.")
+            return []
+        lines = summary(guide().kb, profile(tracker), _outcome(tracker))
+        sent = _post("Someone using SEND Training Guide asked to talk to a person.\n" + "\n".join(lines))
+        if sent:
+            dispatcher.utter_message(text=f"Sent your summary to {contact().get('name', 'the team')} ({' and '.join(sent)}). "
+                                          "Nothing else from this conversation was sent, and it does not say who you are: "
+                                          "please contact them too, so they can reply to you.")
+        else:
+            dispatcher.utter_message(text="Sorry, I couldn't send it just now. Please copy the summary to the contact instead.")
+        return []
