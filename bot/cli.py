@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import json
 import os
@@ -14,7 +13,7 @@ from typing import Any, Callable
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import plan_command, preflight, report_command, text, training_data
+from bot import plan_command, preflight, report_command, staff_command, text, training_data
 from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.content_loader import ContentError, SourceError, load_content
@@ -24,7 +23,6 @@ from knowledge.guide import Guide, build
 from knowledge.reading import read_answer
 from knowledge.rules import InvalidAnswer, NextQuestion, Profile
 from knowledge.schema import FACT_VALUES, Option
-from knowledge.staff_files import COMMAND_LINE_LIMITS
 from knowledge.store import KnowledgeBaseMissing
 
 ANSWER_OPTIONS = list(FACT_VALUES)
@@ -195,35 +193,6 @@ def _serve(args: argparse.Namespace) -> int:
         assistant.stop()
 
 
-def _staff(args: argparse.Namespace) -> int:
-    """A staff list in, a CSV (and optional HTML) report out, checked in a worker process under the limits."""
-    import asyncio
-
-    from bot import staff_worker
-    from knowledge.staff_files import LimitExceeded, check_size
-
-    try:
-        limits = COMMAND_LINE_LIMITS.raised(args.limit or [])
-        with args.file.open("rb") as file:  # at most one byte over the limit, whatever the file is
-            data = file.read(int(limits.file_megabytes * 2**20) + 1)
-        check_size(len(data), limits)
-        report = asyncio.run(staff_worker.check(data, args.file.name, limits, args.database_url, args.out,
-                                                args.html, args.as_of, args.due_days, progress=True))
-    except (OSError, ValueError, staff_worker.WorkerUnavailable) as error:  # StaffListError is a ValueError, as is a bad --limit
-        print(f"send-guide: cannot check {args.file.name}: {error}", file=sys.stderr)
-        if isinstance(error, LimitExceeded):
-            print("send-guide: raise a limit with --limit NAME=VALUE, for example --limit rows=2000000", file=sys.stderr)
-        return 2 if type(error) is ValueError else 1
-    print("Columns used: " + ", ".join(f"{k.replace('_', ' ')} <- \"{v}\"" for k, v in report["columns"].items()), file=sys.stderr)
-    for note in report["notes"]:
-        print(f"note: {note}", file=sys.stderr)
-    levels = ", ".join(f"{k}: {v}" for k, v in sorted(report["per_level"].items()))
-    print(f"{report['rows']} rows ({levels}); {len(report['open_questions'])} kinds of open question; "
-          f"{report['unrecognised_total']} unrecognised titles; {report['rows_with_problems']} rows with problems. "
-          f"Report: {args.out}" + (f", {args.html}" if args.html else ""))
-    return 0
-
-
 def _forget(args: argparse.Namespace) -> int:
     from bot.retention import forget
 
@@ -273,16 +242,7 @@ def parser() -> argparse.ArgumentParser:
     p = command("serve", _serve, "build, train if the inputs changed, and run the assistant on localhost", False)
     p.add_argument("--port", type=int, default=5005, help="Rasa server port (REST channel at /webhooks/rest/webhook)")
     p.add_argument("--actions-port", type=int, default=5055, help="action server port")
-    p = command("staff", _staff, "a whole staff list (CSV or .xlsx): each person's level or open question", False)
-    p.add_argument("file", type=Path, help="the staff list, with a job title column")
-    p.add_argument("--out", type=Path, required=True, help="the CSV report to write")
-    p.add_argument("--html", type=Path, help="also write a printable HTML report with a chart")
-    p.add_argument("--as-of", type=lambda v: dt.date.fromisoformat(v), help="date training is judged on (default today)")
-    p.add_argument("--due-days", type=int, default=60, help="training due within this many days is amber (default 60)")
-    p.add_argument("--limit", action="append", metavar="NAME=VALUE",
-                   help=f"raise a limit (repeatable); the defaults are {COMMAND_LINE_LIMITS.describe()}, "
-                        f"{COMMAND_LINE_LIMITS.memory_megabytes:,} MB of memory and {COMMAND_LINE_LIMITS.part_megabytes:g} MB "
-                        "per part of an .xlsx; names: " + ", ".join(f.name for f in dataclasses.fields(COMMAND_LINE_LIMITS)))
+    staff_command.arguments(command("staff", staff_command.run, "a whole staff list (CSV or .xlsx): each person's level or open question", False))
     plan_command.arguments(command("plan", plan_command.run, "a training plan: the induction, refresher and National Award dates"),
                            FACT_HELP)
     report_command.arguments(command("report", report_command.run, "for content owners: what people asked that it could not answer"))

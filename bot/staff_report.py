@@ -12,7 +12,9 @@ import io
 from collections import Counter, defaultdict
 from typing import Iterable, List, Sequence
 
+from knowledge.schema import FACT_VALUES
 from knowledge.staff import READING, Assessment, Summary
+from knowledge.staff_template import HEADERS
 
 HEADER = ["Row", "Name or staff id", "Department", "Job title", "Matched role", "Level or tier", "Induction", "Refresher",
           "SENCO National Award", "Open question", "Statement", "Source", "Training status", "Training detail",
@@ -40,6 +42,31 @@ def write_csv(assessments: Iterable[Assessment], out: io.TextIOBase) -> None:
     writer.writerow(HEADER)
     for a in assessments:
         writer.writerow([safe(c) for c in _cells(a)])
+
+
+QUESTIONS_HEADER = ["Row", "Name or staff id", "Department", "Job title", "Question to ask", "Column to fill", "Allowed values", "Source"]
+
+
+def write_questions(assessments: Iterable[Assessment], out: io.TextIOBase) -> None:
+    """One line per person with a question open: what to ask them and where their answer goes in the template."""
+    writer = csv.writer(out)
+    writer.writerow(QUESTIONS_HEADER)
+    for a in assessments:
+        if a.open_question:
+            fact = a.open_fact or ""
+            c = a.citation
+            writer.writerow([safe(v) for v in (a.row, a.person, a.department, a.title, a.open_question, HEADERS.get(fact, fact),
+                                                ", ".join(FACT_VALUES.get(fact, ())), f'{c.title}, "{c.section}"' if c else "")])
+
+
+def open_for(assessments: Iterable[Assessment], most: int = 50) -> List[tuple]:
+    """(question, people, who): for each open question, the people it is open for, by name or row, the first `most`."""
+    people: dict = defaultdict(list)
+    for a in assessments:
+        if a.open_question:
+            people[a.open_question].append(a.person or f"row {a.row}")
+    return [(q, len(who), ", ".join(who[:most]) + (f" and {len(who) - most} more" if len(who) > most else ""))
+            for q, who in sorted(people.items(), key=lambda item: -len(item[1]))]
 
 
 def _chart(per_level: Counter) -> str:
@@ -84,7 +111,7 @@ def _training_by_department(assessments: List[Assessment]) -> str:
 
 
 def write_html(assessments: List[Assessment], summary: Summary, mapping: dict, out: io.TextIOBase) -> None:
-    questions = _table(["Open question", "People"], summary.open_questions.most_common())
+    questions = _table(["Open question", "People", "Open for"], open_for(assessments))
     unknown = _table(["Job title", "People"], summary.unrecognised_titles.most_common(50))
     columns = _table(["Read as", "Column"], [(k.replace("_", " "), v) for k, v in mapping.items()])
     out.write(f"""<!doctype html>

@@ -6,7 +6,7 @@ so a hostile file costs that worker and nobody else: not the Rasa server's event
 memory, not other people's conversations. The file goes in on stdin and the report comes back
 as JSON on stdout; nothing of the file is logged, and the worker's stderr is discarded.
 
-    python -m bot.staff_worker --filename NAME --limits JSON [--out CSV] [--html HTML] [--as-of DATE] [--due-days N] < file
+    python -m bot.staff_worker --filename NAME --limits JSON [--out CSV] [--html HTML] [--questions CSV] [--as-of DATE] [--due-days N] < file
 """
 from __future__ import annotations
 
@@ -41,12 +41,12 @@ def _memory_limit(limits: StaffLimits) -> LimitExceeded:
 
 async def check(data: bytes, filename: str, limits: StaffLimits, database_url: Optional[str] = None,
                 out: Optional[Path] = None, html: Optional[Path] = None, as_of: Optional[dt.date] = None,
-                due_days: int = 60, progress: bool = False) -> Dict[str, Any]:
+                due_days: int = 60, progress: bool = False, questions: Optional[Path] = None) -> Dict[str, Any]:
     """The staff list's report from a worker process; raises StaffListError (LimitExceeded over a limit).
     With ``progress`` (the command line), a long list shows a progress bar on this process's stderr."""
     command = [sys.executable, "-m", "bot.staff_worker", f"--filename={Path(filename).name or 'staff.csv'}",
                f"--limits={json.dumps(dataclasses.asdict(limits))}", f"--due-days={due_days}"]
-    for flag, value in (("--out", out), ("--html", html), ("--as-of", as_of)):
+    for flag, value in (("--out", out), ("--html", html), ("--as-of", as_of), ("--questions", questions)):
         if value is not None:
             command.append(f"{flag}={value}")  # a value starting with "-" is not taken for an option
     command += ["--progress"] if progress else []
@@ -105,6 +105,14 @@ def _report(args: argparse.Namespace, data: bytes, limits: StaffLimits, guide: A
     if args.html:
         with args.html.open("w", encoding="utf-8") as file:
             staff_report.write_html(results, summary, staff.mapping, file)
+    report["open_for"] = staff_report.open_for(results)
+    if args.questions:
+        with args.questions.open("w", newline="", encoding="utf-8") as file:
+            staff_report.write_questions(results, file)
+    elif not args.out:
+        text = io.StringIO()
+        staff_report.write_questions(results, text)
+        report["questions_csv"] = text.getvalue()
     return report
 
 
@@ -114,6 +122,7 @@ def main() -> int:
     parser.add_argument("--limits", required=True, type=lambda v: StaffLimits(**json.loads(v)))
     parser.add_argument("--out", type=Path)
     parser.add_argument("--html", type=Path)
+    parser.add_argument("--questions", type=Path)
     parser.add_argument("--as-of", type=dt.date.fromisoformat)
     parser.add_argument("--due-days", type=int, default=60)
     parser.add_argument("--progress", action="store_true", help="a progress bar on stderr for a long list")

@@ -44,6 +44,7 @@ class Assessment:
     refresher: str | None = None
     senco_award: str | None = None
     open_question: str | None = None
+    open_fact: str | None = None  # what the open question asks: the staff-list column that answers it
     statement: str | None = None
     source: str | None = None
     citation: Citation | None = None
@@ -165,6 +166,7 @@ def _fill(result: Assessment, outcome: Outcome) -> None:
     result.role, result.recognised = (match.role.name if match.role else None), match.role is not None
     if isinstance(outcome, NextQuestion):
         result.open_question, result.citation = outcome.question.text, outcome.question.citation
+        result.open_fact = outcome.question.asks
         return
     level = outcome.level
     cite = result.citation = outcome.reasons[0].citation if outcome.reasons else None

@@ -23,7 +23,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import feedback, plan_files, record_files, report, report_files, skills_files, staff_worker
+from bot import feedback, plan_files, record_files, report, report_files, skills_files, staff_template_files, staff_worker
 from bot.channels.collector import AnswerCollector
 from bot.channels.conversation_log import ConversationLog
 from bot.faults import CANNOT_REACH_RECORDS, RecordsUnavailable
@@ -228,6 +228,18 @@ class WebChatInput(InputChannel):
                 return response.html(skills_files.to_html(summary, rated), headers={**PAGE_HEADERS, "Cache-Control": "no-store"})
             return response.text(skills_files.to_csv(summary, rated), content_type="text/csv; charset=utf-8", headers={
                 **HEADERS, "Cache-Control": "no-store", "Content-Disposition": 'attachment; filename="self-assessment.csv"'})
+
+        @page.route("/staff-template.xlsx", methods=["GET"])
+        @page.route("/staff-template.csv", methods=["GET"])
+        async def staff_template(request: Request) -> HTTPResponse:
+            """HR's empty staff list: the columns the check reads, with drop-down lists of the rules' options."""
+            kb = (await asyncio.to_thread(_guide)).kb
+            if request.path.endswith(".csv"):
+                return response.text(staff_template_files.to_csv(kb), content_type="text/csv; charset=utf-8", headers={
+                    **HEADERS, "Content-Disposition": 'attachment; filename="send-training-staff-list.csv"'})
+            return response.raw(await asyncio.to_thread(staff_template_files.to_xlsx, kb), headers={
+                **HEADERS, "Content-Disposition": 'attachment; filename="send-training-staff-list.xlsx"'},
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
         @page.route("/report.html", methods=["GET"])
         @page.route("/report.csv", methods=["GET"])

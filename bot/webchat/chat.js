@@ -204,8 +204,10 @@
     result.replaceChildren(
       el("p", { text: `${report.rows} people checked; ${report.rows_with_problems} rows with a problem (see the report). Columns used: ${columns}.` }),
       table("People per level", ["Level", "People", "Chart"], levels.map(([level, n]) => [level, n, bar(n)])),
-      table("Questions still open", ["Question", "People"], report.open_questions),
-      el("p", {}, link));
+      table("Questions still open", ["Question", "People", "Open for"], report.open_for),
+      el("p", {}, link),
+      el("p", {}, el("a", { href: URL.createObjectURL(new Blob([report.questions_csv], { type: "text/csv" })),
+        download: "questions-to-ask.csv", text: "Download the questions to ask, one line per person (CSV)" })));
     result.focus();
     announce(`${report.rows} people checked.`);
   }
