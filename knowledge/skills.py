@@ -105,7 +105,7 @@ def framework_for(kb: KnowledgeBase, senco: bool) -> Framework:
                       for kind, title in SENCO_GROUPS.items())
         purpose = next(i for i in award.items if i.text.startswith("Teachers must be assessed against"))
         return Framework("senco-award", "Minimum outcomes of the National Award in SEN Co-ordination", purpose, areas)
-    areas = tuple(Area(a, kb.topic(a).title, tuple(SkillStatement(f"{a}#{n}", a, i.kind, i.text, i.citation)
+    areas = tuple(Area(a, re.sub(r"^\d+\.\s*", "", kb.topic(a).title), tuple(SkillStatement(f"{a}#{n}", a, i.kind, i.text, i.citation)
                                                    for n, i in enumerate(kb.topic(a).items, 1))) for a in AREAS)
     purpose = next(i for i in kb.topic("east-sussex-competencies").items if "benchmark" in i.text)
     return Framework("east-sussex", "East Sussex SEND Reforms Competency Framework", purpose, areas)
