@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from typing import Any, Dict, List, Optional, Text
 from urllib.parse import quote
 
@@ -29,7 +30,7 @@ NO_CONTACT = ("No contact is configured for this assistant, so I can't point you
               "SEND_GUIDE_CONTACT_NAME, SEND_GUIDE_CONTACT_EMAIL or SEND_GUIDE_CONTACT_URL. Your manager or your "
               "organisation's training team may help meanwhile.")
 AGREE = '/talk_to_person{"confirm": "yes"}'
-BUTTON = {"title": "Talk to a person", "payload": "/talk_to_person"}
+SENT = "Sent your summary to"
 
 
 def contact() -> Dict[Text, Text]:
@@ -69,6 +70,20 @@ def _outcome(tracker: Tracker) -> Any:
     return guide().decide(profile(tracker)) if profile(tracker).role else None
 
 
+def _slack(text: Text) -> Text:
+    """Slack's own escaping, so typed words cannot mention <!channel> or make a link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _plain(text: Text) -> Text:
+    """Without the characters Teams' card markdown reads as links or emphasis."""
+    return re.sub(r"[\[\]()*_~`#>|]", " ", text)
+
+
+def _sent_before(tracker: Tracker) -> bool:
+    return any(e.get("event") == "bot" and (e.get("text") or "").startswith(SENT) for e in tracker.events)
+
+
 def _post(text: Text) -> List[Text]:
     """Posts the summary to each configured channel; the names of those it reached."""
     sent = []
@@ -76,14 +91,15 @@ def _post(text: Text) -> List[Text]:
     if channel and token:
         try:
             url = (os.environ.get("SLACK_API_URL") or SLACK_API).rstrip("/") + "/chat.postMessage"
-            reply = requests.post(url, json={"channel": channel, "text": text}, headers={"Authorization": f"Bearer {token}"}, timeout=10)
+            reply = requests.post(url, json={"channel": channel, "text": _slack(text)}, headers={"Authorization": f"Bearer {token}"},
+                                  timeout=10)
             if reply.ok and reply.json().get("ok"):
                 sent.append("Slack")
         except (requests.RequestException, ValueError):
             logger.warning("The hand-off could not be posted to Slack.")
     if hook:
         card = {"type": "AdaptiveCard", "version": "1.4", "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-                "body": [{"type": "TextBlock", "text": line, "wrap": True} for line in text.split("\n")]}
+                "body": [{"type": "TextBlock", "text": _plain(line), "wrap": True} for line in text.split("\n")]}
         try:
             reply = requests.post(hook, json={"type": "message", "attachments": [
                 {"contentType": "application/vnd.microsoft.card.adaptive", "content": card}]}, timeout=10)
@@ -105,10 +121,13 @@ class TalkToPerson(Action):
         if not _destinations():
             dispatcher.utter_message(text="Sending a summary is not set up here; please copy it to the contact instead.")
             return []
+        if _sent_before(tracker):  # once per conversation: the button cannot be pressed into a flood of posts
+            dispatcher.utter_message(text="Your summary was already sent from this conversation; please contact them directly.")
+            return []
         lines = summary(guide().kb, profile(tracker), _outcome(tracker))
         sent = _post("Someone using SEND Training Guide asked to talk to a person.\n" + "\n".join(lines))
         if sent:
-            dispatcher.utter_message(text=f"Sent your summary to {contact().get('name', 'the team')} ({' and '.join(sent)}). "
+            dispatcher.utter_message(text=f"{SENT} {contact().get('name', 'the team')} ({' and '.join(sent)}). "
                                           "Nothing else from this conversation was sent, and it does not say who you are: "
                                           "please contact them too, so they can reply to you.")
         else:

@@ -14,7 +14,7 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from actions import replies, turn
 from actions.conversation import over_limit
@@ -37,7 +37,8 @@ AGAIN = '/check_skills{"confirm": "again"}'
 
 def framework(tracker: Tracker) -> skills.Framework:
     outcome = decide(tracker)
-    senco = isinstance(outcome, Determination) and outcome.senco_award is not None
+    role = outcome.role.role
+    senco = (isinstance(outcome, Determination) and outcome.senco_award is not None) or (role is not None and role.id == "senco")
     return skills.framework_for(guide().kb, senco)
 
 
@@ -79,6 +80,8 @@ class ValidateSkillsForm(turn.StopsOnRequest, FormValidationAction):
         """A rating is a rating whatever intent the model gave it ("not yet" is not a question)."""
         if tracker.get_slot("requested_slot") != SLOT or SLOT in tracker.slots_to_validate() or over_limit(tracker):
             return {}
+        if stops(turn.text(tracker)):
+            return {SLOT: None}  # whatever the model made of "stop", the form ends (turn.StopsOnRequest)
         return {SLOT: turn.text(tracker)} if skills.read_rating(turn.text(tracker)) else {}
 
     def validate_skills_rating(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -98,6 +101,8 @@ class ValidateSkillsForm(turn.StopsOnRequest, FormValidationAction):
                 return {SLOT: DONE}
             given = skills.skipping(fw, ratings, fw.areas[at[0]].id) if choice == skills.SKIP else {at[2].id: choice}
             skills_store.rate(engine(), who, given, link_secret())
+        except IntegrityError:  # the same button pressed twice at once: the other press kept it
+            return {SLOT: None}
         except SQLAlchemyError:
             dispatcher.utter_message(text=UNAVAILABLE)
             return {SLOT: DONE}  # the form ends; the summary says the answers could not be read
@@ -122,7 +127,7 @@ class AskSkillsRating(Action):
             return []
         a, n, statement = at
         area, items, citations = fw.areas[a], [], [cite_dict(statement.citation)]
-        if skills.read_rating(turn.text(tracker)) is None:  # the form has just started, or carries on after a question
+        if turn.intent(tracker) == "check_skills":  # started, or carried on; not after each answer that is not a rating
             done = sum(1 for s in fw.statements if s.id in ratings)
             citations.append(cite_dict(fw.purpose.citation))
             opening = (f"Carrying on where you left off: {done} of {len(fw.statements)} statements done." if done else

@@ -47,7 +47,7 @@ def _table(caption: str, head: Iterable[str], body: list[Iterable[object]], empt
 def to_html(report: Report) -> str:
     e = html.escape
     parts = [
-        _table("Questions the assistant could not answer, grouped by similar wording", ["People asked", "Wording", "Similar wordings"],
+        _table("Questions the assistant could not answer, grouped by similar wording", ["Times asked", "Wording", "Similar wordings"],
                [(len(g), g[0], "; ".join(dict.fromkeys(g[1:]))) for g in report.unanswered], "None."),
         _table("Turns the model was unsure of", ["Message", "Read as", "Confidence"], report.low_confidence, "None."),
         _table("Feedback", ["Date", "Rating", "Comment", "Question", "Answer"],

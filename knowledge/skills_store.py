@@ -22,6 +22,10 @@ from knowledge.skills import RATINGS, SKIPPED
 Base = declarative_base()
 
 
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
 class RatingRow(Base):
     __tablename__ = "send_guide_self_assessment"
     __table_args__ = (UniqueConstraint("owner", "channel", "statement"),)
@@ -31,7 +35,7 @@ class RatingRow(Base):
     key = Column(String(64), nullable=False, index=True)
     statement = Column(String(100), nullable=False)
     rating = Column(String(16), nullable=False)
-    updated_at = Column(DateTime, nullable=False, default=lambda: dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
+    updated_at = Column(DateTime, nullable=False, default=_now, onupdate=_now)  # retention counts from the last rating
 
 
 @lru_cache(maxsize=None)

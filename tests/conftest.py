@@ -27,7 +27,7 @@ SLACK_SIGNING_SECRET = "test-signing-secret"
 CONTACT = {"SEND_GUIDE_CONTACT_NAME": "the SEND training team", "SEND_GUIDE_CONTACT_EMAIL": "send.training@example.org",
            "SEND_GUIDE_CONTACT_URL": "https://example.org/send-training"}
 HANDOFF_CHANNEL = "C0HANDOFF"
-REPORT_TOKEN = "test-report-token"  # the content owners' report page opens with it (SEND_GUIDE_API_TOKEN)
+REPORT_TOKEN = "test-report-token"  # the content owners' report page opens with it (SEND_GUIDE_REPORT_TOKEN)
 API_TOKEN = "test-api-token"  # the replicated set-up has Rasa's HTTP API on, guarded by this
 
 
@@ -143,7 +143,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, channel_settings: Dict[s
         port = services.free_port()  # the plan's links in Slack and Teams point back at this server
         running = Assistant(ensure_model(log), port, services.free_port(), db, log=log,
                             env={**channel_settings, "SEND_GUIDE_PUBLIC_URL": f"http://127.0.0.1:{port}",
-                                 "SEND_GUIDE_API_TOKEN": REPORT_TOKEN}).start()
+                                 "SEND_GUIDE_REPORT_TOKEN": REPORT_TOKEN}).start()
         try:
             yield running
         finally:

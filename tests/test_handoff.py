@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from actions.handoff import NO_CONTACT, contact_items
+from actions.handoff import NO_CONTACT, _plain, _slack, contact_items
 from knowledge.handoff import summary
 from knowledge.rules import Profile
 from tests.conftest import CONTACT, HANDOFF_CHANNEL
@@ -57,6 +57,33 @@ def test_a_person_is_offered_and_the_summary_posted_only_after_they_agree(assist
     assert slack_post["headers"]["Authorization"] == f"Bearer {SLACK_TOKEN}"
     for body in (json.loads(slack_post["body"])["text"], teams_post["body"].decode()):
         assert "Level given: Level 3 (health framework)" in body and chat.sender not in body
+
+
+def test_typed_words_posted_to_a_channel_cannot_mention_everyone_or_make_a_link():
+    assert _slack("<!channel> <https://evil.example|click> & more") == "&lt;!channel&gt; &lt;https://evil.example|click&gt; &amp; more"
+    assert "[" not in _plain("[click](https://evil.example)") and "*" not in _plain("*loud*")
+
+
+@pytest.mark.assistant
+def test_a_person_is_offered_in_the_middle_of_a_form_which_then_carries_on(assistant):
+    chat = Conversation(assistant)
+    chat.say("I'm a deputy DHO")
+    assert "When did you start in this post?" in chat.say("make my plan")
+    text = chat.say("talk to a person")
+    assert "You can contact the SEND training team." in text and "When did you start in this post?" in text
+    assert "stopped making the plan" in chat.say("stop")
+    assert "Part 1 of 6" in chat.say("check my skills")
+    text = chat.press("Talk to a person")
+    assert "You can contact the SEND training team." in text and "Part 1 of 6" in text
+
+
+@pytest.mark.assistant
+def test_the_summary_is_sent_once_per_conversation(assistant):
+    chat = Conversation(assistant)
+    chat.say("I'm a deputy DHO")
+    chat.say("talk to a person")
+    assert "Sent your summary" in chat.press("Send this summary to the SEND training team")
+    assert "already sent" in chat.say('/talk_to_person{"confirm": "yes"}')
 
 
 @pytest.mark.assistant

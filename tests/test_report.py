@@ -93,7 +93,8 @@ def test_the_report_page_needs_the_token(assistant):
     assert requests.get(page, timeout=30).status_code == 401
     assert requests.get(page, headers={"Authorization": "Bearer wrong"}, timeout=30).status_code == 401
     assert requests.get(page + "?since=yesterday", headers={"Authorization": f"Bearer {REPORT_TOKEN}"}, timeout=30).status_code == 400
-    opened = requests.get(page, headers={"Authorization": f"Bearer {REPORT_TOKEN}"}, timeout=30)
+    assert requests.get(page, headers={"Authorization": REPORT_TOKEN}, timeout=30).status_code == 401  # no scheme
+    opened = requests.get(page, headers={"Authorization": f"bearer  {REPORT_TOKEN}"}, timeout=30)
     assert opened.status_code == 200 and "Content owners' report" in opened.text
     assert "default-src 'none'" in opened.headers["Content-Security-Policy"]
 

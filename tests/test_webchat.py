@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import json
 import threading
 import time
@@ -189,6 +191,10 @@ def test_a_staff_list_uploaded_from_the_page_gets_a_summary_and_a_report(assista
     assert report["rows"] == 4 and report["per_level"]["question open"] == 3 and report["rows_with_problems"] == 1
     assert any(question.startswith("Which of these is true of your work?") for question, _ in report["open_questions"])
     assert report["csv"].splitlines()[0].startswith("Row,Name or staff id")
+    open_for = {question: who for question, _, who in report["open_for"]}
+    assert "Ann" in next(who for question, who in open_for.items() if question.startswith("Which of these is true of your work?"))
+    asked = list(csv.DictReader(io.StringIO(report["questions_csv"])))
+    assert {r["Name or staff id"] for r in asked} >= {"Ann", "Cy"} and all(r["Question to ask"] for r in asked)
     refused = requests.post(f"{assistant.url}/webhooks/webchat/staff", files={"file": ("x.csv", b"Surname\nSmith\n")}, timeout=30)
     assert refused.status_code == 400 and '"Surname"' in refused.json()["error"]
     assert requests.post(f"{assistant.url}/webhooks/webchat/staff", timeout=30).status_code == 400

@@ -70,6 +70,12 @@ def _needs_records(handler: Handler) -> Handler:
 
 
 @lru_cache(maxsize=1)
+def _template_xlsx() -> bytes:
+    """The template is the same bytes for the same rules: made once, not for every download."""
+    return staff_template_files.to_xlsx(_guide().kb)
+
+
+@lru_cache(maxsize=1)
 def _guide() -> Guide:
     return Guide.open()
 
@@ -237,7 +243,7 @@ class WebChatInput(InputChannel):
             if request.path.endswith(".csv"):
                 return response.text(staff_template_files.to_csv(kb), content_type="text/csv; charset=utf-8", headers={
                     **HEADERS, "Content-Disposition": 'attachment; filename="send-training-staff-list.csv"'})
-            return response.raw(await asyncio.to_thread(staff_template_files.to_xlsx, kb), headers={
+            return response.raw(await asyncio.to_thread(_template_xlsx), headers={
                 **HEADERS, "Content-Disposition": 'attachment; filename="send-training-staff-list.xlsx"'},
                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -245,12 +251,13 @@ class WebChatInput(InputChannel):
         @page.route("/report.csv", methods=["GET"])
         @_needs_records
         async def owners_report(request: Request) -> HTTPResponse:
-            """The content owners' report, for whoever holds SEND_GUIDE_API_TOKEN; with no token configured, no page."""
-            token = os.environ.get("SEND_GUIDE_API_TOKEN", "")
+            """The content owners' report, for whoever holds SEND_GUIDE_REPORT_TOKEN (not Rasa's API token, which
+            opens every conversation); with no token configured, no page."""
+            token = os.environ.get("SEND_GUIDE_REPORT_TOKEN", "").strip()
             if not token:
                 return response.text("Not found.", status=404, headers=HEADERS)
-            given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-            if not hmac.compare_digest(given.encode(), token.encode()):
+            scheme, _, given = request.headers.get("Authorization", "").strip().partition(" ")
+            if scheme.casefold() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
                 return response.text("This report needs the API token (Authorization: Bearer ...).", status=401,
                                      headers={**HEADERS, "WWW-Authenticate": "Bearer"})
             try:
