@@ -77,7 +77,7 @@ def _slack(text: Text) -> Text:
 
 def _plain(text: Text) -> Text:
     """Without the characters Teams' card markdown reads as links or emphasis."""
-    return re.sub(r"[\[\]()*_~`#>|]", " ", text)
+    return re.sub(r"[\[\]*_~`#>|]", " ", text)
 
 
 def _sent_before(tracker: Tracker) -> bool:
