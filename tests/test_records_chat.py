@@ -42,7 +42,8 @@ def test_a_record_is_kept_counted_downloaded_and_deleted(assistant):
     page = requests.get(found["html"], timeout=30)
     assert page.status_code == 200 and "EHC needs assessment e-learning" in page.text
     assert chat.sender not in found["csv"]  # the link never carries the conversation's id
-    assert requests.get(re.sub(r"key=\w", "key=0", found["csv"]), timeout=30).status_code == 404
+    changed = re.sub(r"key=(\w)", lambda m: "key=" + ("1" if m.group(1) == "0" else "0"), found["csv"])  # always a different key
+    assert changed != found["csv"] and requests.get(changed, timeout=30).status_code == 404
 
     chat.press("Make my plan")
     chat.say("1 September 2025")

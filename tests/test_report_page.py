@@ -1,4 +1,5 @@
-"""In Chromium: a "No" rating offers a person; a hostile comment and message reach the report page as text, never as script."""
+"""In Chromium: a "No" rating offers a person; a hostile message stays text in the chat, and a hostile comment reaches the
+report page as text, never as script (the unit tests in test_report.py do the same for messages in the report)."""
 from __future__ import annotations
 
 import pytest
@@ -44,7 +45,6 @@ def test_a_not_useful_rating_offers_a_person_and_the_report_shows_hostile_text_a
         assert report.goto(f"{assistant.url}/webhooks/webchat/report.html").status == 200
         expect(report.get_by_role("heading", level=1)).to_have_text("Content owners' report")
         expect(report.locator("h2:text-is('Feedback') + table")).to_contain_text(HOSTILE)  # as the person typed it
-        expect(report.locator("h2:text-is('Most asked') + table")).to_contain_text(HOSTILE.casefold())  # the message, as typed
         assert report.evaluate("window.pwned") is None and report.locator("main img, main script").count() == 0
         assert _serious(report) == []
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
