@@ -67,26 +67,29 @@ def test_a_bad_answer_is_asked_again_and_stop_keeps_nothing(assistant):
     assert "You have no records yet." in chat.say("show my records")
 
 
+# A deputy DHO's record of a forum, answered one message at a time; the length ("3 hours") comes last.
+FORUM = ("record my learning", "2026-02-01", "Regional SEND forum", "Changes to the Code of Practice",
+         "Regional and national changes in SEND guidance", "Brief my team")
+
+
 def test_a_record_in_slack_gets_signed_links(assistant, slack_api):
     slack = SlackUser(assistant, slack_api)
     slack.say("deputy DHO")
-    for answer in ("record my learning", "2026-02-01", "Regional SEND forum", "Changes to the Code of Practice",
-                   "Regional and national changes in SEND guidance", "Brief my team"):
+    for answer in FORUM:
         slack.say(answer)
     reply = json.dumps(slack.say("3 hours"))
     assert "Regional SEND forum (180 minutes, Level 5)" in reply
     [url] = re.findall(r"<(http[^|>]+records\.csv\?[^|>]+)\|", reply)
     assert "Regional SEND forum" in requests.get(url.replace("&amp;", "&"), timeout=30).text
-    typed = Conversation.__new__(Conversation)  # the same id typed into the open REST channel reaches no Slack records
-    typed.assistant, typed.sender, typed.replies = assistant, slack.user, []
+    typed = Conversation(assistant)  # the same id typed into the open REST channel reaches no Slack records
+    typed.sender = slack.user
     assert "You have no records yet." in typed.say("show my records")
 
 
 def test_a_record_in_teams_gets_its_links_and_stays_the_teams_users(assistant, bot_framework):
     teams = TeamsUser(assistant, bot_framework)
     teams.say("deputy DHO")
-    for answer in ("record my learning", "2026-02-01", "Regional SEND forum", "Changes to the Code of Practice",
-                   "Regional and national changes in SEND guidance", "Brief my team"):
+    for answer in FORUM:
         teams.say(answer)
     card = json.dumps(teams.say("3 hours"))
     assert "Regional SEND forum (180 minutes, Level 5)" in card
