@@ -69,6 +69,21 @@ def _needs_records(handler: Handler) -> Handler:
     return guarded
 
 
+async def _by_key(request: Request, read: Callable[[Any, str], Any]) -> Any:
+    """What a download link's opaque key opens (records or ratings); nothing without a link secret."""
+    if not os.environ.get("SEND_GUIDE_LINK_SECRET"):
+        return None
+    return await asyncio.to_thread(read, _engine(), request.args.get("key", ""))
+
+
+def _page_or_csv(request: Request, page: Callable[[], str], table: Callable[[], str], filename: str) -> HTTPResponse:
+    """A person's or a team's download: the printable page for .html, else the CSV; never cached."""
+    if request.path.endswith(".html"):
+        return response.html(page(), headers={**PAGE_HEADERS, "Cache-Control": "no-store"})
+    return response.text(table(), content_type="text/csv; charset=utf-8", headers={
+        **HEADERS, "Cache-Control": "no-store", "Content-Disposition": f'attachment; filename="{filename}"'})
+
+
 @lru_cache(maxsize=1)
 def _template_xlsx() -> bytes:
     """The template is the same bytes for the same rules: made once, not for every download."""
@@ -200,26 +215,22 @@ class WebChatInput(InputChannel):
         @_needs_records
         async def reflection(request: Request) -> HTTPResponse:
             """A person's reflection records, opened by the opaque key of their link (no key without a link secret)."""
-            held = await asyncio.to_thread(records.by_key, _engine(), request.args.get("key", "")) \
-                if os.environ.get("SEND_GUIDE_LINK_SECRET") else None
+            held = await _by_key(request, records.by_key)
             if not held:
                 return response.text("This link does not open any records: it has been changed, the records were deleted, or "
                                      "the assistant's link secret changed. Ask the assistant to show your records again.",
                                      status=404, headers=HEADERS)
             kb = (await asyncio.to_thread(_guide)).kb
             names, topic = {lv.id: lv.name for lv in kb.levels}, kb.topic("reflection-record")
-            if request.path.endswith(".html"):
-                return response.html(record_files.to_html(held, topic, names), headers={**PAGE_HEADERS, "Cache-Control": "no-store"})
-            return response.text(record_files.to_csv(held, topic, names), content_type="text/csv; charset=utf-8", headers={
-                **HEADERS, "Cache-Control": "no-store", "Content-Disposition": 'attachment; filename="reflection-record.csv"'})
+            return _page_or_csv(request, lambda: record_files.to_html(held, topic, names),
+                                lambda: record_files.to_csv(held, topic, names), "reflection-record.csv")
 
         @page.route("/skills.csv", methods=["GET"])
         @page.route("/skills.html", methods=["GET"])
         @_needs_records
         async def self_assessment(request: Request) -> HTTPResponse:
             """A person's self-assessment, opened by the opaque key of their link; the link names the framework and level."""
-            rated = await asyncio.to_thread(skills_store.by_key, _engine(), request.args.get("key", "")) \
-                if os.environ.get("SEND_GUIDE_LINK_SECRET") else None
+            rated = await _by_key(request, skills_store.by_key)
             try:
                 framework, level = skills.from_link((await asyncio.to_thread(_guide)).kb, request.args.get("framework", ""),
                                                     request.args.get("level"))
@@ -230,10 +241,8 @@ class WebChatInput(InputChannel):
                                      "the assistant's link secret changed. Ask the assistant to \"check my skills\" again.",
                                      status=404, headers=HEADERS)
             summary = skills.summarise((await asyncio.to_thread(_guide)).kb, framework, rated, level)
-            if request.path.endswith(".html"):
-                return response.html(skills_files.to_html(summary, rated), headers={**PAGE_HEADERS, "Cache-Control": "no-store"})
-            return response.text(skills_files.to_csv(summary, rated), content_type="text/csv; charset=utf-8", headers={
-                **HEADERS, "Cache-Control": "no-store", "Content-Disposition": 'attachment; filename="self-assessment.csv"'})
+            return _page_or_csv(request, lambda: skills_files.to_html(summary, rated), lambda: skills_files.to_csv(summary, rated),
+                                "self-assessment.csv")
 
         @page.route("/staff-template.xlsx", methods=["GET"])
         @page.route("/staff-template.csv", methods=["GET"])
@@ -265,9 +274,6 @@ class WebChatInput(InputChannel):
             except ValueError:
                 return response.text("since must be a date such as 2026-11-01.", status=400, headers=HEADERS)
             made = await asyncio.to_thread(report.make_report, _engine(), since)
-            if request.path.endswith(".html"):
-                return response.html(report_files.to_html(made), headers={**PAGE_HEADERS, "Cache-Control": "no-store"})
-            return response.text(report_files.to_csv(made), content_type="text/csv; charset=utf-8", headers={
-                **HEADERS, "Cache-Control": "no-store", "Content-Disposition": 'attachment; filename="send-guide-report.csv"'})
+            return _page_or_csv(request, lambda: report_files.to_html(made), lambda: report_files.to_csv(made), "send-guide-report.csv")
 
         return page
