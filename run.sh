@@ -24,7 +24,7 @@ case "${1:-serve}" in
       /usr/bin/redis-server redis-server /usr/sbin/nginx nginx
     shift
     cd "$root"
-    python -m pytest "$@"
+    run_tests "$@"
     ;;
   *)
     echo "usage: ./run.sh [serve [--port N] | ask [send-guide level options] | test [pytest options]]" >&2

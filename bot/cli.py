@@ -14,6 +14,7 @@ from typing import Any, Callable
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import plan_command, preflight, report_command, staff_command, text, training_data
+from bot.progress import step
 from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.content_loader import ContentError, SourceError, load_content
@@ -170,13 +171,14 @@ def _nlu(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from bot import serve  # imports requests only when serving
 
-    build(args.database_url)
-    preflight.check({**os.environ, "DATABASE_URL": args.database_url or database_url()})
-    training_data.write(load_content())
-    assistant = serve.Assistant(serve.ensure_model(), args.port, args.actions_port, args.database_url,
+    with step("Building the knowledge base from the five documents", sys.stdout):
+        build(args.database_url)
+        preflight.check({**os.environ, "DATABASE_URL": args.database_url or database_url()})
+        training_data.write(load_content())
+    assistant = serve.Assistant(serve.ensure_model(sys.stdout), args.port, args.actions_port, args.database_url,
                                 os.environ.get("SEND_GUIDE_API_TOKEN") or None)
-    print("Starting the action server and the Rasa server...", flush=True)
-    assistant.start()
+    with step("Starting the action server and the Rasa server (TensorFlow loads: about 30 s)", sys.stdout):
+        assistant.start()
     print(f"SEND Training Guide is running.\n  Web chat page: {assistant.url}/webhooks/webchat/\n"
           f"  REST channel:  POST {assistant.url}/webhooks/rest/webhook " '{"sender": "you", "message": "hello"}\n'
           "Press Ctrl-C to stop.", flush=True)

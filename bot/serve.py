@@ -18,6 +18,7 @@ from typing import IO, Dict, Iterator, List, Optional
 
 import requests
 
+from bot import progress
 from knowledge.db import database_url
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,14 +76,12 @@ def ensure_model(log: IO[str] = sys.stdout) -> Path:
     """The trained model for the current inputs, training it first if there is none."""
     target = model_path()
     if target.exists():
-        print(f"Model is up to date: {target.name}", file=log)
+        print(f"==> Model is up to date: {target.name} (the training inputs are unchanged)", file=log, flush=True)
         return target
-    print("Training the model (a few minutes)...", file=log, flush=True)
-    started = time.monotonic()
-    subprocess.run(rasa("train", "--data", "data", "--domain", "domain.yml", "--config", "config.yml", "--out", str(MODELS),
-                        "--fixed-model-name", target.name.removesuffix(".tar.gz")),
-                   cwd=ROOT, env=environment(), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    print(f"Trained {target.name} in {time.monotonic() - started:.0f} s", file=log)
+    with progress.step(f"Training the model {target.name} (about two minutes on 2 cores)", log):
+        progress.run_training(rasa("train", "--data", "data", "--domain", "domain.yml", "--config", "config.yml", "--out",
+                                   str(MODELS), "--fixed-model-name", target.name.removesuffix(".tar.gz")),
+                              ROOT, environment(), log)
     return target
 
 

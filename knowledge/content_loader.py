@@ -259,8 +259,8 @@ def _wording(r: _Reader) -> s.Wording:
     said = tuple(s.Said(r.get(x, "pattern", "said"), r.get(x, "fact", "said"), str(r.get(x, "value", "said")), x.get("context"))
                  for x in r.data.get("said", []))
     return s.Wording(settings=by_sector("settings"), settings_after=by_sector("settings_after"), job_nouns=tuple(r.data.get("job_nouns", [])),
-                     not_before=tuple(r.data.get("not_before", [])), not_after=tuple(r.data.get("not_after", [])), said=said,
-                     job_words=tuple(r.data.get("job_words", [])))
+                     not_before=tuple(r.data.get("not_before", [])), modifiers=tuple(r.data.get("modifiers", [])), said=said,
+                     job_words=tuple(r.data.get("job_words", [])), object_markers=tuple(r.data.get("object_markers", [])))
 
 
 def _glossary(r: _Reader) -> list[s.GlossaryEntry]:

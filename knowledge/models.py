@@ -184,7 +184,7 @@ class GlossaryRow(Base):
 
 class WordingRow(Base):
     """How role text is read (schema.Wording): a workplace phrase and its sector, a job noun,
-    a word that makes a role someone else's, or a pattern that states a fact (key "fact=value")."""
+    a word that makes a role someone else's or only qualifies a title, or a pattern that states a fact (key "fact=value")."""
 
     __tablename__ = "kb_wording"
     id = Column(Integer, primary_key=True)

@@ -3,16 +3,19 @@ to the catalogue, keeping every word that changes who is meant.
 
 1. Names and aliases match as whole words, longest first, so "deputy DHO" beats "DHO". A match
    is not that role when a job noun follows ("GP receptionist" is a receptionist), a word
-   such as "deputy" comes before ("deputy SENCO" is not the SENCO), "of" follows ("head of
-   year" is not the headteacher), or another role name follows straight after ("principal
-   physiotherapist"). Several roles may be named ("school nurse and SEND lead").
+   such as "deputy" comes before ("deputy SENCO" is not the SENCO), the role is someone the
+   person works for or with ("I book appointments for the GPs", "I support the SEND lead",
+   "part of SLT"), a modifier such as "head" goes on into a longer title ("head nurse", "head
+   of year", "principal clinical psychologist"), another role name follows straight after
+   ("principal physiotherapist"), or it stands in brackets ("electrician (HV authorised)").
+   Several roles may be named ("school nurse and SEND lead").
 2. Typos: the remaining words against aliases of as many words, word by word, each within a
    small edit distance where a swapped pair of letters counts once. A different word is
    never a typo: "continuing healthcare assessor" is not a "continuing care assessor".
 3. Workplace phrases ("at an NHS trust", "in a day nursery") give a sector hint; they never
    read as the role. Two different workplaces give none.
 4. What the person says of themselves in the same words ("... and I'm the SEND lead") is kept
-   as answers, unless negated just before.
+   as answers, unless negated just before or said of someone else ("I support the SEND lead").
 """
 from __future__ import annotations
 
@@ -30,7 +33,9 @@ LONG_WORD = 12  # words this long may have two slips, shorter ones one
 
 _PUNCT = re.compile(r"[^\w&'+/-]+")
 _PREPOSITION = r"(?:at|in|for|with|from|within)\s+(?:(?:an?|the|my|our|local)\s+){0,2}(?:[\w'-]+\s+){0,2}?"
-_NOT_NOW = {"last", "previous", "former", "old"}
+_NOT_NOW = {"last", "previous", "former", "old", "ex"}
+_DETERMINERS = {"the", "a", "an", "my", "our", "their", "his", "her", "its", "your"}
+_BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 _NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "wasn't", "without", "non"}
 _ADULTS = re.compile(r"(?<![\w'])adults?(?![\w'])")
 
@@ -89,14 +94,16 @@ class RoleCatalogue:
         nouns = {normalise_role(n) for n in wording.job_nouns}
         self._job_noun = re.compile(r"\s+" + _pattern(nouns)) if nouns else None
         self._not_before = {normalise_role(w) for w in wording.not_before}
-        self._not_after = {normalise_role(w) for w in wording.not_after}
+        self._object_markers = {normalise_role(w) for w in wording.object_markers}
+        self._modifiers = {normalise_role(w) for w in wording.modifiers}
+        self._title_ends = re.compile(r"\s*(?:$|(?:at|in|for|with|from|within)\s|" + _pattern(self._sector_of) + ")")
         self._said = [(re.compile(r"(?<![\w'])(?:" + x.pattern + r")(?![\w'])"), x.fact, x.value,
                        re.compile(r"(?<![\w'])(?:" + x.context + r")(?![\w'])") if x.context else None) for x in wording.said]
 
     def resolve(self, typed: str | None) -> RoleMatch:
         if not typed or not typed.strip():
             return RoleMatch(typed)
-        text = normalise_role(typed)
+        text = normalise_role(_BRACKETS.sub(" ", typed[:MAX_ROLE_TEXT]))  # what is in brackets qualifies, it is not the role
         found: list[tuple[str, float, tuple[int, int]]] = []
         # The most specific name first: "speech and langauge therapist" is not just "therapist".
         for alias, score, span in sorted(self._exact(text) + self._typos(text), key=lambda f: (-len(f[0]), -f[1])):
@@ -107,7 +114,9 @@ class RoleCatalogue:
         blanked = text
         for _, _, (a, b) in found:
             blanked = blanked[:a] + " " * (b - a) + blanked[b:]
-        return RoleMatch(typed, roles, best[0], best[1], self._workplace(blanked), self._stated(text), bool(_ADULTS.search(text)))
+        bracketed = " ".join(normalise_role(b) for b in _BRACKETS.findall(typed[:MAX_ROLE_TEXT]))
+        return RoleMatch(typed, roles, best[0], best[1], self._workplace(f"{blanked} {bracketed}"), self._stated(text),
+                         bool(_ADULTS.search(text)))
 
     def _exact(self, text: str) -> list[tuple[str, float, tuple[int, int]]]:
         """Whole-word matches that name the role."""
@@ -126,9 +135,20 @@ class RoleCatalogue:
         return bool(self._job_noun and self._job_noun.match(text, end))
 
     def _someone_else(self, text: str, start: int, end: int) -> bool:
-        """True for "deputy SENCO", "ex-SENCO", "head of year": the words name another role."""
-        before, after = _words(text[:start]), _words(text[end:])
-        return bool((before and before[-1] in self._not_before) or (after and after[0] in self._not_after))
+        """True for "deputy SENCO", "ex-SENCO", "head of year", "support the SEND lead": the words name
+        another role, or someone the person works for or with."""
+        before = _words(text[:start])
+        if before and before[-1] in self._not_before:
+            return True
+        if self._works_with(before):
+            return True
+        return text[start:end] in self._modifiers and not self._title_ends.match(text, end)
+
+    def _works_with(self, before: list[str]) -> bool:
+        """Whether the words before a role make it the object: "for the", "with", "support the"."""
+        if before and before[-1] in _DETERMINERS:
+            before = before[:-1]
+        return bool(before) and (before[-1] in self._object_markers or " ".join(before[-2:]) in self._object_markers)
 
     def _typos(self, text: str) -> list[tuple[str, float, tuple[int, int]]]:
         words = list(re.finditer(r"\S+", text))
@@ -161,7 +181,8 @@ class RoleCatalogue:
                 continue
             for m in pattern.finditer(text):
                 before = _words(text[: m.start()])
-                if not (_NEGATION & set(before[-3:]) or (before and before[-1] in self._not_before)):  # "deputy SEND lead"
+                if not (_NEGATION & set(before[-3:]) or (before and before[-1] in self._not_before)  # "deputy SEND lead"
+                        or self._works_with(before)):  # "I support the SEND lead"
                     said.setdefault(fact, value)
         return said
 

@@ -105,7 +105,7 @@ def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile) -> Out
     if framework is None or silence:
         return _without_level(kb, match, roles, sector, silence, reasons, known)
 
-    floor, named = _floor(kb, framework, placed, match, reasons)
+    floor, named = _floor(kb, framework, placed, _beyond_cyp(match, known), reasons)
     reached, rung = floor, None
     for option, level in _rungs(kb, framework):
         if level.rank > reached.rank and _applies(option, level, known):
@@ -162,7 +162,13 @@ def _sector_label(kb: KnowledgeBase, sector: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def _floor(kb: KnowledgeBase, framework: str, placed: list[Role], match: RoleMatch, reasons: list[Reason]) -> tuple[Level, bool]:
+def _beyond_cyp(match: RoleMatch, known: Mapping[str, str]) -> bool:
+    """Whether the person said their work is with adults, or not with children and young people at all: the
+    health levels are set by work with CYP with SEND, so a title named for that work then sets no floor."""
+    return match.adults or known.get("contact") == "none"
+
+
+def _floor(kb: KnowledgeBase, framework: str, placed: list[Role], beyond_cyp: bool, reasons: list[Reason]) -> tuple[Level, bool]:
     """The lowest level the named roles allow, and whether a role set it (its reason added to ``reasons``)."""
     base = kb.levels_of(framework)[0]
     floor, why = base, None
@@ -170,7 +176,7 @@ def _floor(kb: KnowledgeBase, framework: str, placed: list[Role], match: RoleMat
         if not role.level:
             continue
         level = kb.level(role.level)
-        if match.adults and framework == "health" and level.rank > base.rank:
+        if beyond_cyp and framework == "health" and level.rank > base.rank:
             continue  # the levels are about CYP; a role named for that work says nothing of work with adults
         if why is None or level.rank > floor.rank:
             floor, why = level, _placed(kb, role, level)
@@ -229,7 +235,7 @@ def _determination(kb: KnowledgeBase, match: RoleMatch, sector: str, level: Leve
                    known: Mapping[str, str], tensions: list[Tension], award: bool) -> Determination:
     levels = kb.levels_of(level.framework)
     notes = [t for t in tensions if t.kind == "tension"] + kb.tensions_for(level.id)
-    if match.adults and level.framework == "health":
+    if _beyond_cyp(match, known) and level.framework == "health":
         notes += [t for t in kb.tensions_for("said:adults") if t not in notes]
     topic_ids = [f"{level.framework}-builds-on"]
     topic_ids += ["health-framework-purpose"] if level.framework == "health" else ["learning-platform"]

@@ -211,17 +211,20 @@ class Wording:
 
     ``settings`` name a workplace wherever they stand ("an NHS trust"); ``settings_after``
     only after at/in/for ("a nurse in a surgery"). ``job_nouns`` straight after a role word make
-    it describe the job ("GP receptionist"). ``not_before``/``not_after`` make a role word name
-    someone else ("deputy SENCO", "head of year").
+    it describe the job ("GP receptionist"). ``not_before`` makes a role word name someone else
+    ("deputy SENCO"); ``object_markers`` just before it make it someone the person works with or for
+    ("I book appointments for the GPs", "I support the SEND lead"). ``modifiers`` are aliases that name a
+    role alone but only qualify a longer title ("head", but not "head nurse", "head of year").
     """
 
     settings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     settings_after: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     job_nouns: tuple[str, ...] = ()
     not_before: tuple[str, ...] = ()
-    not_after: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
     said: tuple[Said, ...] = ()
     job_words: tuple[str, ...] = ()  # words that end a job title ("midwife", "officer"): a short message ending so names a role
+    object_markers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,8 @@ def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
         for sector, phrases in groups.items():
             for phrase in phrases:
                 add(m.WordingRow, kind=kind, key=sector, phrase=phrase)
-    for kind, words in (("job_noun", w.job_nouns), ("not_before", w.not_before), ("not_after", w.not_after), ("job_word", w.job_words)):
+    for kind, words in (("job_noun", w.job_nouns), ("not_before", w.not_before), ("modifier", w.modifiers), ("job_word", w.job_words),
+                        ("object_marker", w.object_markers)):
         for word in words:
             add(m.WordingRow, kind=kind, key=None, phrase=word)
     for said in w.said:
@@ -174,8 +175,8 @@ class _Reader:
             return tuple(r.phrase for r in rows[kind])
 
         said = tuple(s.Said(r.phrase.split("\n")[0], *r.key.split("=", 1), *r.phrase.split("\n")[1:]) for r in rows["said"])
-        return s.Wording(by_sector("setting"), by_sector("setting_after"), words("job_noun"), words("not_before"), words("not_after"), said,
-                         words("job_word"))
+        return s.Wording(by_sector("setting"), by_sector("setting_after"), words("job_noun"), words("not_before"), words("modifier"), said,
+                         words("job_word"), words("object_marker"))
 
     def documents(self) -> tuple[s.Document, ...]:
         sections = self.grouped(m.SectionRow, "document_id", m.SectionRow.position)

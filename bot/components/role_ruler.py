@@ -3,7 +3,7 @@
 The patterns come from the `role` lookup table, which `send-guide training-data`
 generates from the role catalogue, and are stored inside the trained model, so no
 spaCy model is downloaded or read from disk at run time. Matching is on lower-cased
-tokens; where DIET also tagged a role over the same characters, the ruler's match wins.
+tokens; where the entity extractor also tagged a role over the same characters, the ruler's match wins.
 """
 from __future__ import annotations
 
