@@ -260,7 +260,8 @@ def _wording(r: _Reader) -> s.Wording:
                  for x in r.data.get("said", []))
     return s.Wording(settings=by_sector("settings"), settings_after=by_sector("settings_after"), job_nouns=tuple(r.data.get("job_nouns", [])),
                      not_before=tuple(r.data.get("not_before", [])), modifiers=tuple(r.data.get("modifiers", [])), said=said,
-                     job_words=tuple(r.data.get("job_words", [])), object_markers=tuple(r.data.get("object_markers", [])))
+                     job_words=tuple(r.data.get("job_words", [])), object_markers=tuple(r.data.get("object_markers", [])),
+                     object_prepositions=tuple(r.data.get("object_prepositions", [])))
 
 
 def _glossary(r: _Reader) -> list[s.GlossaryEntry]:

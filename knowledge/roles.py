@@ -34,6 +34,7 @@ LONG_WORD = 12  # words this long may have two slips, shorter ones one
 _PUNCT = re.compile(r"[^\w&'+/-]+")
 _PREPOSITION = r"(?:at|in|for|with|from|within)\s+(?:(?:an?|the|my|our|local)\s+){0,2}(?:[\w'-]+\s+){0,2}?"
 _NOT_NOW = {"last", "previous", "former", "old", "ex"}
+_FIRST_PERSON = {"i", "we", "i'm", "im", "we're"}
 _DETERMINERS = {"the", "a", "an", "my", "our", "their", "his", "her", "its", "your"}
 _BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 _NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "wasn't", "without", "non"}
@@ -95,6 +96,7 @@ class RoleCatalogue:
         self._job_noun = re.compile(r"\s+" + _pattern(nouns)) if nouns else None
         self._not_before = {normalise_role(w) for w in wording.not_before}
         self._object_markers = {normalise_role(w) for w in wording.object_markers}
+        self._object_prepositions = {normalise_role(w) for w in wording.object_prepositions}
         self._modifiers = {normalise_role(w) for w in wording.modifiers}
         self._title_ends = re.compile(r"\s*(?:$|(?:at|in|for|with|from|within)\s|" + _pattern(self._sector_of) + ")")
         self._said = [(re.compile(r"(?<![\w'])(?:" + x.pattern + r")(?![\w'])"), x.fact, x.value,
@@ -146,9 +148,11 @@ class RoleCatalogue:
 
     def _works_with(self, before: list[str]) -> bool:
         """Whether the words before a role make it the object: "for the", "with", "support the"."""
+        said_i = bool(_FIRST_PERSON & set(before))
         if before and before[-1] in _DETERMINERS:
             before = before[:-1]
-        return bool(before) and (before[-1] in self._object_markers or " ".join(before[-2:]) in self._object_markers)
+        return bool(before) and (before[-1] in self._object_markers or " ".join(before[-2:]) in self._object_markers
+                                 or (said_i and before[-1] in self._object_prepositions))
 
     def _typos(self, text: str) -> list[tuple[str, float, tuple[int, int]]]:
         words = list(re.finditer(r"\S+", text))

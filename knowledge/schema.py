@@ -225,6 +225,7 @@ class Wording:
     said: tuple[Said, ...] = ()
     job_words: tuple[str, ...] = ()  # words that end a job title ("midwife", "officer"): a short message ending so names a role
     object_markers: tuple[str, ...] = ()
+    object_prepositions: tuple[str, ...] = ()  # as object_markers, but only after "I" or "we": "training for a GP" names the GP
 
 
 @dataclass(frozen=True)

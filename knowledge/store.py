@@ -88,7 +88,7 @@ def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
             for phrase in phrases:
                 add(m.WordingRow, kind=kind, key=sector, phrase=phrase)
     for kind, words in (("job_noun", w.job_nouns), ("not_before", w.not_before), ("modifier", w.modifiers), ("job_word", w.job_words),
-                        ("object_marker", w.object_markers)):
+                        ("object_marker", w.object_markers), ("object_preposition", w.object_prepositions)):
         for word in words:
             add(m.WordingRow, kind=kind, key=None, phrase=word)
     for said in w.said:
@@ -176,7 +176,7 @@ class _Reader:
 
         said = tuple(s.Said(r.phrase.split("\n")[0], *r.key.split("=", 1), *r.phrase.split("\n")[1:]) for r in rows["said"])
         return s.Wording(by_sector("setting"), by_sector("setting_after"), words("job_noun"), words("not_before"), words("modifier"), said,
-                         words("job_word"), words("object_marker"))
+                         words("job_word"), words("object_marker"), words("object_preposition"))
 
     def documents(self) -> tuple[s.Document, ...]:
         sections = self.grouped(m.SectionRow, "document_id", m.SectionRow.position)

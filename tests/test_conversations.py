@@ -170,7 +170,7 @@ def test_two_levels_are_compared_by_what_the_higher_adds(assistant):
     ("I'm a PE teacher and sometimes adapt lessons for pupils with SEND", "continuous and direct involvement"),
     ("occupational therapist, I don't work with children at all", "Which of these is true of your work?"),
     ("I work in the finance team of an NHS trust", "Which of these is true of your work?"),
-    ("HLTA", "Where do you work?"),
+    ("HLTA", "Which of these is true of your work in the school?"),  # a teaching assistant grade
     ("school business manager", "Which of these is true of your work in the school?"),
     ("midwife", "Where do you work?"),
 ])

@@ -80,3 +80,31 @@ def test_a_statement_of_my_involvement_is_an_answer(component, text, guessed):
                                            ("children with SEND need support", "out_of_scope"), ("thanks, I see", "thank")])
 def test_a_question_or_a_remark_about_others_is_not_an_answer(component, text, guessed):
     assert _intent(component, text, guessed) == guessed
+
+
+@pytest.mark.parametrize("text, guessed", [("ANP in A&E", "inform"), ("orthotist", "nlu_fallback"),
+                                           ("Interpreter for the NHS trust", "inform"), ("domestic on the paeds ward", "nlu_fallback"),
+                                           ("Social worker, children with disabilities team", "inform")])
+def test_a_plain_statement_the_classifier_could_not_place_is_a_job(component, text, guessed):
+    assert _intent(component, text, guessed) == "tell_role"
+
+
+@pytest.mark.parametrize("text, guessed", [("I see kids now and then", "inform"), ("<b>hi</b>", "nlu_fallback"),
+                                           ("what is an EHCP", "nlu_fallback"), ('/inform{"contact": "some"}', "inform"),
+                                           ("🙂🙂🙂", "nlu_fallback"), ("yes that's right", "affirm"),
+                                           ("one two three four five six seven eight nine ten eleven twelve thirteen", "inform")])
+def test_what_is_not_a_plain_statement_keeps_its_intent(component, text, guessed):
+    assert _intent(component, text, guessed) == guessed
+
+
+def test_a_catalogue_role_beside_what_looked_like_yes_is_a_role(component):
+    assert _intent(component, "LSA in year 3", "affirm", role=True) == "tell_role"
+    assert _intent(component, "yes GP", "affirm", role=True) == "affirm"
+
+
+def test_a_job_before_a_statement_of_contact_is_a_job_and_gibberish_is_not(component):
+    assert _intent(component, "dinner lady, I see the kids every day at lunch", "inform") == "tell_role"
+    assert _intent(component, "actually I do see the kids every day", "inform") == "inform"
+    for gibberish in ("blorp zzzz qqq", "flib flab flob wib", "gggg hhhh jjj"):
+        assert _intent(component, gibberish, "nlu_fallback") == "nlu_fallback"
+    assert _intent(component, "DSL", "nlu_fallback") == "tell_role"

@@ -4,8 +4,11 @@ A statement (not a question) that mentions a catalogue role (the role ruler's en
 ... / I work as ... / I work in the ... team", or is a short phrase ending in a job word ("midwife",
 "school business manager", "HLTA") gets the intent `tell_role`, so it starts or updates the level
 questions. A first-person statement in the involvement question's words ("actually I do see children
-now and then") gets `inform`, so a correction after an answer reaches the level questions. Greetings,
-thanks, commands and pasted lists keep their own intents. The job words come from the generated
+now and then") gets `inform`, so a correction after an answer reaches the level questions. Any other
+short plain statement the classifier could only call `inform` or could not place ("ANP in A&E",
+"orthotist", "interpreter for the NHS trust") is a job too: the rules then ask the workplace and the
+cohort question rather than the role again. Greetings, thanks, commands and pasted lists keep their
+own intents, and so do a plain yes or no. The job words come from the generated
 `job_word` lookup table (knowledge/content/roles.yml) and travel in the model.
 """
 from __future__ import annotations
@@ -30,6 +33,15 @@ INTENT_NAME = "tell_role"
 ANSWER_INTENT = "inform"
 ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|am i)\b", re.IGNORECASE)
+STATEMENT = {ANSWER_INTENT, "nlu_fallback"}  # what the classifier makes of a plain statement it cannot place
+MAX_JOB_WORDS = 12  # a job said in passing is a few words; a longer statement is left to the classifier
+NOT_TEXT = re.compile(r"[<>{}\[\]=;|\\]")  # markup, code and payloads are not a job
+# What a word of a job title looks like when the classifier could not place the message at all: an
+# ending such as "-ist" or "-er" ("orthotist", "interpreter"), or a short form in capitals ("ANP", "DSL").
+# "blorp zzzz qqq" has none, so it stays not understood.
+JOB_SHAPED = re.compile(r"[a-z]{2,}(?:ist|ian|er|or|ant|ent|eer|ive|ic|man|woman|lady|staff)s?|[A-Z]{2,5}s?")
+HEAD = re.compile(r"[,;:(]| - |\band i\b|\bi\b", re.IGNORECASE)  # the job comes before these: "dinner lady, I see ..."
+YES_OR_NO = {"affirm", "deny"}
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart",
         "make_plan", "record_learning", "show_records", "delete_records", "check_skills",
         "talk_to_person"}  # "make my plan" is not an answer about planning work
@@ -74,10 +86,33 @@ class RoleIntent(GraphComponent, IntentClassifier):
         named = any(e.get("entity") == self._config["entity"] for e in message.get(ENTITIES, []))
         return names_a_job(message.get(TEXT), self.words, named)
 
+    def _a_plain_job_statement(self, message: Message, intent: Optional[Text]) -> bool:
+        """A short statement in words that is not a question, a command, or an answer about contact in the
+        first person ("I see kids now and then"): what someone says when telling their job. Where the
+        classifier could not place it at all, a word must also look like part of a job title."""
+        text = str(message.get(TEXT) or "").strip()
+        words = re.findall(r"[^\W\d_][\w'&-]*", text)
+        if not words or len(words) > MAX_JOB_WORDS or text.startswith("/") or NOT_TEXT.search(text) or is_question(text):
+            return False
+        if intent == "nlu_fallback" and not self._job_shaped(words):
+            return False
+        if not (FIRST_PERSON.search(text) and tells_involvement(text)):
+            return True
+        head = HEAD.split(text, maxsplit=1)[0]  # "dinner lady, I see the kids every day": a job, then a statement
+        return not FIRST_PERSON.search(head) and self._job_shaped(re.findall(r"[^\W\d_][\w'&-]*", head))
+
+    def _job_shaped(self, words: List[str]) -> bool:
+        return any(JOB_SHAPED.fullmatch(w) or w.casefold() in self.words for w in words)
+
     def _only_a_job_word(self, message: Message) -> bool:
         """"HLTA" alone is a role even if it looked like "ta" (thanks) to the classifier; "ta" alone stays thanks."""
         words = str(message.get(TEXT) or "").casefold().split()
         return len(words) == 1 and len(words[0]) >= 4 and words[0] in self.words
+
+    def _a_role_beside_yes_or_no(self, message: Message, intent: Optional[Text]) -> bool:
+        """"LSA in year 3" read as yes: a catalogue role named in more than a word or two is a role, not a yes."""
+        named = any(e.get("entity") == self._config["entity"] and e.get("extractor") == "RoleRuler" for e in message.get(ENTITIES, []))
+        return intent in YES_OR_NO and named and len(str(message.get(TEXT) or "").split()) > 2
 
     @staticmethod
     def _not_a_statement(message: Message) -> None:
@@ -98,7 +133,10 @@ class RoleIntent(GraphComponent, IntentClassifier):
             intent = (message.get(INTENT) or {}).get("name")
             if intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(str(message.get(TEXT) or "")):
                 self._not_a_statement(message)  # "who approves SENCO training providers?" asks about the documents, not me
-            elif (intent not in KEEP or self._only_a_job_word(message)) and intent != INTENT_NAME and self.names_a_role(message):
+            elif (intent not in KEEP or self._only_a_job_word(message) or self._a_role_beside_yes_or_no(message, intent)) \
+                    and intent != INTENT_NAME and self.names_a_role(message):
+                self._set(message, INTENT_NAME)
+            elif intent in STATEMENT and self._a_plain_job_statement(message, intent):
                 self._set(message, INTENT_NAME)
             elif intent not in KEEP | ABOUT_ME and FIRST_PERSON.search(str(message.get(TEXT) or "")) \
                     and tells_involvement(message.get(TEXT)):
