@@ -117,6 +117,15 @@ LEVEL_ANSWERS: Dict[Text, Callable[[Dict[Text, Any]], replies.Message]] = {
 }
 
 
+def _role_topic(text: Text) -> Optional[replies.Message]:
+    """A question about a named role's duties ("what should TAs be trained to do?"): that role's topic, the
+    part the question asks about first (or the documents' better answer elsewhere); None for a level question."""
+    role = guide().catalogue.resolve(text).role
+    if role and role.topic and not LEVEL_WORDS.search(text):
+        return documents.topic(role.topic, text)
+    return None
+
+
 class AnswerQuestion(Action):
     """Answers what is asked on demand, from the knowledge base, with its sources."""
 
@@ -144,7 +153,7 @@ class AnswerQuestion(Action):
         kb = guide().kb
         if intent in ("out_of_scope", "nlu_fallback"):  # in the documents' words if they answer it, else say what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question
-            found = None if answering else documents.search(text)
+            found = None if answering else (_role_topic(text) if is_question(text) else None) or documents.search(text)
             if found is None:
                 not_understood(dispatcher, tracker, REPHRASE if answering or intent == "nlu_fallback" else OUT_OF_SCOPE)
             return found
@@ -153,10 +162,7 @@ class AnswerQuestion(Action):
             if answer is not None:
                 return answer
             if intent == "ask_role_training":
-                role = guide().catalogue.resolve(text).role
-                if role and role.topic and not LEVEL_WORDS.search(text):  # "what should TAs be trained to do?" asks about duties
-                    return documents.topic(role.topic, text)
-                return {"text": UNNAMED_ROLE, "buttons": HELP_BUTTONS}
+                return _role_topic(text) or {"text": UNNAMED_ROLE, "buttons": HELP_BUTTONS}
         if intent == "ask_term":
             term = _entity(tracker, "term")
             if not term:

@@ -1,7 +1,9 @@
 """Rasa training data that follows from the knowledge base, generated so it never drifts.
 
 `send-guide training-data` writes data/nlu/generated.yml; `--check` fails when the
-checked-in copy differs from what the knowledge base gives now.
+checked-in copy differs from what the knowledge base gives now. A generated sentence that is also a
+held-out message (tests/nlu/heldout.yml) takes the next template instead, so the held-out set stays
+unseen whatever the catalogue's names.
 """
 from __future__ import annotations
 
@@ -44,13 +46,28 @@ def _entity(text: str, entity: str, value: str | None = None) -> str:
     return f'[{text}]{{"entity": "{entity}", "value": "{value}"}}'
 
 
-def _examples(templates: list[str], values: list[str], entity: str, per_value: int, canonical: dict[str, str] | None = None) -> str:
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _examples(templates: list[str], values: list[str], entity: str, per_value: int, canonical: dict[str, str] | None = None,
+              unseen: frozenset[str] = frozenset()) -> str:
     rotation = cycle(templates)
     lines = []
     for value in values:
         for _ in range(per_value):
-            lines.append("- " + next(rotation).format(_entity(value, entity, (canonical or {}).get(value))))
+            for _ in templates:  # the next template whose sentence is not held out
+                template = next(rotation)
+                if _key(template.format(value)) not in unseen:
+                    break
+            lines.append("- " + template.format(_entity(value, entity, (canonical or {}).get(value))))
     return "\n".join(lines) + "\n"
+
+
+def _held_out() -> frozenset[str]:
+    from bot.nlu_report import HELD_OUT, examples
+
+    return frozenset(_key(e) for group in examples(HELD_OUT).values() for e in group) if HELD_OUT.is_file() else frozenset()
 
 
 def _spoken(title: str) -> str:
@@ -84,15 +101,16 @@ def generate(kb: KnowledgeBase) -> str:
     terms = [g.term for g in kb.glossary]
     levels = _level_names(kb)
     topics = {_spoken(t.title): t.id for t in kb.topics if not t.id.endswith("builds-on")}
+    unseen = _held_out()
     nlu: list[dict] = [
         {"lookup": "role", "examples": "".join(f"- {r}\n" for r in roles)},
         {"lookup": "job_word", "examples": "".join(f"- {w}\n" for w in dict.fromkeys((*kb.wording.job_words, *kb.wording.job_nouns)))},
-        {"intent": "tell_role", "examples": _examples(ROLE_TEMPLATES, roles, "role", 1)},
-        {"intent": "ask_role_training", "examples": _examples(ROLE_TRAINING_TEMPLATES, roles, "role", 1)},
-        {"intent": "ask_term", "examples": _examples(TERM_TEMPLATES, terms, "term", 2)},
-        {"intent": "ask_responsibilities", "examples": _examples(TOPIC_TEMPLATES, list(topics), "topic", 1, topics)},
+        {"intent": "tell_role", "examples": _examples(ROLE_TEMPLATES, roles, "role", 1, unseen=unseen)},
+        {"intent": "ask_role_training", "examples": _examples(ROLE_TRAINING_TEMPLATES, roles, "role", 1, unseen=unseen)},
+        {"intent": "ask_term", "examples": _examples(TERM_TEMPLATES, terms, "term", 2, unseen=unseen)},
+        {"intent": "ask_responsibilities", "examples": _examples(TOPIC_TEMPLATES, list(topics), "topic", 1, topics, unseen)},
     ]
-    nlu += [{"intent": intent, "examples": _examples(templates, list(levels), "level", 1, levels)}
+    nlu += [{"intent": intent, "examples": _examples(templates, list(levels), "level", 1, levels, unseen)}
             for intent, templates in LEVEL_TEMPLATES.items()]
     synonyms = {name: [k for k in sorted(levels) if levels[k] == name and k.casefold() != name.casefold()] for name in set(levels.values())}
     nlu += [{"synonym": name, "examples": "".join(f"- {k}\n" for k in variants)} for name, variants in sorted(synonyms.items()) if variants]

@@ -105,7 +105,7 @@ def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile) -> Out
     if framework is None or silence:
         return _without_level(kb, match, roles, sector, silence, reasons, known)
 
-    floor, named = _floor(kb, framework, placed, _beyond_cyp(match, known), reasons)
+    floor, named = _floor(kb, framework, placed, _beyond_cyp(match), reasons)
     reached, rung = floor, None
     for option, level in _rungs(kb, framework):
         if level.rank > reached.rank and _applies(option, level, known):
@@ -162,10 +162,11 @@ def _sector_label(kb: KnowledgeBase, sector: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def _beyond_cyp(match: RoleMatch, known: Mapping[str, str]) -> bool:
-    """Whether the person said their work is with adults, or not with children and young people at all: the
-    health levels are set by work with CYP with SEND, so a title named for that work then sets no floor."""
-    return match.adults or known.get("contact") == "none"
+def _beyond_cyp(match: RoleMatch) -> bool:
+    """Whether the person said, in their own words, that their work is with adults or not with children and
+    young people at all: the health levels are set by work with CYP with SEND, so a title named for that
+    work then sets no floor. (An answer to a question never removes a floor: the questions only raise.)"""
+    return match.adults or match.said.get("contact") == "none"
 
 
 def _floor(kb: KnowledgeBase, framework: str, placed: list[Role], beyond_cyp: bool, reasons: list[Reason]) -> tuple[Level, bool]:
@@ -235,7 +236,7 @@ def _determination(kb: KnowledgeBase, match: RoleMatch, sector: str, level: Leve
                    known: Mapping[str, str], tensions: list[Tension], award: bool) -> Determination:
     levels = kb.levels_of(level.framework)
     notes = [t for t in tensions if t.kind == "tension"] + kb.tensions_for(level.id)
-    if _beyond_cyp(match, known) and level.framework == "health":
+    if _beyond_cyp(match) and level.framework == "health":
         notes += [t for t in kb.tensions_for("said:adults") if t not in notes]
     topic_ids = [f"{level.framework}-builds-on"]
     topic_ids += ["health-framework-purpose"] if level.framework == "health" else ["learning-platform"]
