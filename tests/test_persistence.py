@@ -19,20 +19,15 @@ def reply_text(replies: list) -> str:
 pytestmark = pytest.mark.assistant
 
 
-def test_a_conversation_in_the_middle_of_its_questions_survives_a_restart_of_both_servers(assistant, tmp_path):
+def test_a_conversation_in_the_middle_of_its_questions_survives_a_restart_of_both_servers(assistant):
+    """Begun on the session's servers, carried on by a new pair started on the same database: the new
+    servers know nothing of it but what the tracker store kept (one cold start instead of two)."""
     from bot.serve import Assistant
-    from knowledge.guide import build
 
-    db = f"sqlite:///{tmp_path / 'persist.db'}"
-    build(db)
     sender = uuid.uuid4().hex
-    first = Assistant(assistant.model, free_port(), free_port(), db).start()
-    try:
-        assert "Which of these is true of your work?" in first.say(sender, "receptionist at a GP surgery")[0]["text"]
-        assert "Education, Health and Care Plan" in first.say(sender, "what's an EHCP?")[0]["text"]
-    finally:
-        first.stop()
-    second = Assistant(assistant.model, free_port(), free_port(), db).start()
+    assert "Which of these is true of your work?" in assistant.say(sender, "receptionist at a GP surgery")[0]["text"]
+    assert "Education, Health and Care Plan" in assistant.say(sender, "what's an EHCP?")[0]["text"]
+    second = Assistant(assistant.model, free_port(), free_port(), assistant.db_url).start()
     try:
         assert "Which of these is true of your work?" in reply_text(second.say(sender, "what's a DHO?"))  # still that question
         assert any("You need Level 2" in r.get("text", "") for r in second.say(sender, "4"))

@@ -108,3 +108,10 @@ def test_a_job_before_a_statement_of_contact_is_a_job_and_gibberish_is_not(compo
     for gibberish in ("blorp zzzz qqq", "flib flab flob wib", "gggg hhhh jjj"):
         assert _intent(component, gibberish, "nlu_fallback") == "nlu_fallback"
     assert _intent(component, "DSL", "nlu_fallback") == "tell_role"
+
+
+@pytest.mark.parametrize("text", ["in a hospital", "none of those", "the third one", "a bit of both", "only with adults",
+                                  "rarely, maybe once a month", "sometimes on the phone with parents", "i write reports for ehcps",
+                                  "neither", "at a nursery"])
+def test_an_answer_in_words_is_not_taken_for_a_job(component, text):
+    assert _intent(component, text, "inform") == "inform"

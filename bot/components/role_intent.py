@@ -36,10 +36,13 @@ FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|am i)\b", re.IGNORECASE)
 STATEMENT = {ANSWER_INTENT, "nlu_fallback"}  # what the classifier makes of a plain statement it cannot place
 MAX_JOB_WORDS = 12  # a job said in passing is a few words; a longer statement is left to the classifier
 NOT_TEXT = re.compile(r"[<>{}\[\]=;|\\]")  # markup, code and payloads are not a job
-# What a word of a job title looks like when the classifier could not place the message at all: an
-# ending such as "-ist" or "-er" ("orthotist", "interpreter"), or a short form in capitals ("ANP", "DSL").
-# "blorp zzzz qqq" has none, so it stays not understood.
-JOB_SHAPED = re.compile(r"[a-z]{2,}(?:ist|ian|er|or|ant|ent|eer|ive|ic|man|woman|lady|staff)s?|[A-Z]{2,5}s?")
+# What a word of a job title looks like: a job word, an ending such as "-ist" or "-er" ("orthotist",
+# "interpreter", "domestic"), or a short form in capitals ("ANP", "DSL"). An answer such as "in a
+# hospital", "the third one" or "blorp zzzz qqq" has none, so it keeps its intent.
+JOB_SHAPED = re.compile(r"[a-z]{2,}(?:ist|ian|er|or|eer|ic|man|woman|lady|staff)s?|[A-Z]{2,5}s?")
+NOT_JOBS = {"other", "others", "either", "neither", "never", "whatever", "together", "rather", "under", "over", "after", "ever",
+            "however", "whether", "number", "order", "letter", "letters", "paper", "papers", "answer", "later", "better", "another",
+            "corner", "sooner", "per", "for", "or", "nor", "floor", "door", "public", "specific", "basic", "clinic", "music", "academic"}
 HEAD = re.compile(r"[,;:(]| - |\band i\b|\bi\b", re.IGNORECASE)  # the job comes before these: "dinner lady, I see ..."
 YES_OR_NO = {"affirm", "deny"}
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart",
@@ -87,22 +90,19 @@ class RoleIntent(GraphComponent, IntentClassifier):
         return names_a_job(message.get(TEXT), self.words, named)
 
     def _a_plain_job_statement(self, message: Message, intent: Optional[Text]) -> bool:
-        """A short statement in words that is not a question, a command, or an answer about contact in the
-        first person ("I see kids now and then"): what someone says when telling their job. Where the
-        classifier could not place it at all, a word must also look like part of a job title."""
+        """A short statement in words, not a question or a command, whose first part (before a comma or an
+        "I") is not in the first person and has a word shaped like part of a job title: what someone says
+        when telling their job ("ANP in A&E", "dinner lady, I see the kids every day"), not an answer such
+        as "in a hospital", "the third one" or "I see kids now and then"."""
         text = str(message.get(TEXT) or "").strip()
         words = re.findall(r"[^\W\d_][\w'&-]*", text)
         if not words or len(words) > MAX_JOB_WORDS or text.startswith("/") or NOT_TEXT.search(text) or is_question(text):
             return False
-        if intent == "nlu_fallback" and not self._job_shaped(words):
-            return False
-        if not (FIRST_PERSON.search(text) and tells_involvement(text)):
-            return True
-        head = HEAD.split(text, maxsplit=1)[0]  # "dinner lady, I see the kids every day": a job, then a statement
+        head = HEAD.split(text, maxsplit=1)[0]  # "dinner lady, I see the kids every day": the job comes first
         return not FIRST_PERSON.search(head) and self._job_shaped(re.findall(r"[^\W\d_][\w'&-]*", head))
 
     def _job_shaped(self, words: List[str]) -> bool:
-        return any(JOB_SHAPED.fullmatch(w) or w.casefold() in self.words for w in words)
+        return any(w.casefold() in self.words or (JOB_SHAPED.fullmatch(w) and w.casefold() not in NOT_JOBS) for w in words)
 
     def _only_a_job_word(self, message: Message) -> bool:
         """"HLTA" alone is a role even if it looked like "ta" (thanks) to the classifier; "ta" alone stays thanks."""
