@@ -70,14 +70,14 @@ def _diet(epochs: int, **settings: Any) -> Dict[str, Any]:
     return {"name": "DIETClassifier", "epochs": epochs, "constrain_similarities": True, "random_seed": 1, **settings}
 
 
-LR = {"name": "LogisticRegressionClassifier", "max_iter": 1000, "random_state": 1}
+LR = {"name": "LogisticRegressionClassifier", "random_state": 1}
 CRF = {"name": "CRFEntityExtractor"}
 OLD_FEATURES = _features(1, (1, 4))  # the featurizers before issue 22
 
 OPTIONS: Dict[str, List[Callable[[Pipeline], Pipeline]]] = {
-    "config.yml: LogisticRegression (words 1-2, chars 2-5), CRF entities": [],
+    "config.yml: LogisticRegression (words 1-2, chars 2-5, 100 iterations), CRF entities": [],
     "LogisticRegression (words 1, chars 1-4), CRF entities": [OLD_FEATURES],
-    "LogisticRegression (words 1-2, chars 2-5), 100 iterations": [_set("LogisticRegressionClassifier", max_iter=100)],
+    "LogisticRegression (words 1-2, chars 2-5), 1,000 iterations": [_set("LogisticRegressionClassifier", max_iter=1000)],
     "DIET 100 epochs, intents and entities (before issue 22)": [OLD_FEATURES, _classifiers(_diet(100), lexical=True)],
     "DIET 30 epochs, intents and entities": [OLD_FEATURES, _classifiers(_diet(30), lexical=True)],
     "DIET 40 epochs without a transformer": [OLD_FEATURES, _classifiers(_diet(40, number_of_transformer_layers=0), lexical=True)],

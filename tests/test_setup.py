@@ -29,3 +29,24 @@ def test_stops_with_a_clear_message_without_python_310(tmp_path):
     assert result.returncode == 1
     assert "Python 3.10 is needed" in result.stderr and "pyenv install 3.10.13" in result.stderr
     assert not (tmp_path / ".venv").exists()
+
+
+def test_each_step_says_what_it_does_how_long_it_took_and_passes_on_a_failure(tmp_path):
+    done = _bash('step "Building" true && step "Breaking" false; echo "status $?"', tmp_path, os.environ["PATH"])
+    lines = done.stdout.splitlines()
+    assert lines[:2] == ["==> Building", "    done in 0 s"]
+    assert lines[2] == "==> Breaking" and lines[3].startswith("    failed (exit 1)") and lines[4] == "status 1"
+
+
+def test_an_unchanged_install_is_said_and_skipped(tmp_path):
+    """The project's own .venv is installed: a second start says so instead of installing again."""
+    venv = ROOT / ".venv" / ".installed"
+    if not venv.is_file():
+        pytest.skip("run through ./run.sh test, which installs .venv first")
+    done = _bash(f"ensure_venv {ROOT}", tmp_path, os.environ["PATH"])
+    assert done.returncode == 0 and done.stdout.strip() == "==> Dependencies: unchanged since the last install"
+
+
+def test_uv_is_pinned_with_everything_else():
+    pins = (ROOT / "constraints.txt").read_text().splitlines()
+    assert any(p.startswith("uv==") for p in pins) and any(p.startswith("pytest-xdist==") for p in pins)
