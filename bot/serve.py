@@ -78,7 +78,7 @@ def ensure_model(log: IO[str] = sys.stdout) -> Path:
     if target.exists():
         print(f"==> Model is up to date: {target.name} (the training inputs are unchanged)", file=log, flush=True)
         return target
-    with progress.step(f"Training the model {target.name} (about two minutes on 2 cores)", log):
+    with progress.step(f"Training the model {target.name} (about a minute on 2 cores)", log):
         progress.run_training(rasa("train", "--data", "data", "--domain", "domain.yml", "--config", "config.yml", "--out",
                                    str(MODELS), "--fixed-model-name", target.name.removesuffix(".tar.gz")),
                               ROOT, environment(), log)
