@@ -89,7 +89,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
         named = any(e.get("entity") == self._config["entity"] for e in message.get(ENTITIES, []))
         return names_a_job(message.get(TEXT), self.words, named)
 
-    def _a_plain_job_statement(self, message: Message, intent: Optional[Text]) -> bool:
+    def _a_plain_job_statement(self, message: Message) -> bool:
         """A short statement in words, not a question or a command, whose first part (before a comma or an
         "I") is not in the first person and has a word shaped like part of a job title: what someone says
         when telling their job ("ANP in A&E", "dinner lady, I see the kids every day"), not an answer such
@@ -136,7 +136,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
             elif (intent not in KEEP or self._only_a_job_word(message) or self._a_role_beside_yes_or_no(message, intent)) \
                     and intent != INTENT_NAME and self.names_a_role(message):
                 self._set(message, INTENT_NAME)
-            elif intent in STATEMENT and self._a_plain_job_statement(message, intent):
+            elif intent in STATEMENT and self._a_plain_job_statement(message):
                 self._set(message, INTENT_NAME)
             elif intent not in KEEP | ABOUT_ME and FIRST_PERSON.search(str(message.get(TEXT) or "")) \
                     and tells_involvement(message.get(TEXT)):
