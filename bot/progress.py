@@ -12,7 +12,7 @@ import subprocess
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Deque, Iterator, List
+from typing import IO, BinaryIO, Deque, Iterator, List
 
 COMPONENT = re.compile(r"Starting to train component '([^']+)'")
 EPOCHS = re.compile(r"Epochs:\s+(\d+)%.*?(\d+)/(\d+)")
@@ -31,10 +31,10 @@ class TrainingFailed(RuntimeError):
     """`rasa train` exited with an error: the message ends with the last lines it printed."""
 
 
-def _pieces(stream: IO[bytes]) -> Iterator[str]:
+def _pieces(stream: BinaryIO) -> Iterator[str]:
     """Rasa's output split at newlines and at the carriage returns a progress bar redraws with."""
     pending = b""
-    while chunk := stream.read1(4096) if hasattr(stream, "read1") else stream.read(4096):
+    while chunk := stream.read1(4096):  # what has arrived, without waiting for a full buffer
         pending += chunk
         *done, pending = re.split(rb"[\r\n]", pending)
         yield from (piece.decode("utf-8", "replace") for piece in done if piece.strip())
@@ -51,7 +51,7 @@ class _Display:
         self.since = time.monotonic()
 
     def line(self, text: str) -> None:
-        """A new stage: the time since the last one began, then its name."""
+        """A new stage, after the seconds since training began."""
         if self.bar_open:
             print(file=self.out)
             self.bar_open = False

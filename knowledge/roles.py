@@ -32,7 +32,8 @@ MIN_TYPO_WORD = 5  # shorter words (OT, TA, GP, care) must be spelt exactly
 LONG_WORD = 12  # words this long may have two slips, shorter ones one
 
 _PUNCT = re.compile(r"[^\w&'+/-]+")
-_PREPOSITION = r"(?:at|in|for|with|from|within)\s+(?:(?:an?|the|my|our|local)\s+){0,2}(?:[\w'-]+\s+){0,2}?"
+_PLACE_WORDS = r"(?:at|in|for|with|from|within)"  # what comes before a workplace: "a nurse in a surgery"
+_PREPOSITION = _PLACE_WORDS + r"\s+(?:(?:an?|the|my|our|local)\s+){0,2}(?:[\w'-]+\s+){0,2}?"
 _NOT_NOW = {"last", "previous", "former", "old", "ex"}
 _FIRST_PERSON = {"i", "we", "i'm", "im", "we're"}
 _DETERMINERS = {"the", "a", "an", "my", "our", "their", "his", "her", "its", "your"}
@@ -98,7 +99,7 @@ class RoleCatalogue:
         self._object_markers = {normalise_role(w) for w in wording.object_markers}
         self._object_prepositions = {normalise_role(w) for w in wording.object_prepositions}
         self._modifiers = {normalise_role(w) for w in wording.modifiers}
-        self._title_ends = re.compile(r"\s*(?:$|(?:at|in|for|with|from|within)\s|" + _pattern(self._sector_of) + ")")
+        self._title_ends = re.compile(r"\s*(?:$|" + _PLACE_WORDS + r"\s|" + _pattern(self._sector_of) + ")")
         self._said = [(re.compile(r"(?<![\w'])(?:" + x.pattern + r")(?![\w'])"), x.fact, x.value,
                        re.compile(r"(?<![\w'])(?:" + x.context + r")(?![\w'])") if x.context else None) for x in wording.said]
 

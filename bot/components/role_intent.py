@@ -43,6 +43,7 @@ JOB_SHAPED = re.compile(r"[a-z]{2,}(?:ist|ian|er|or|eer|ic|man|woman|lady|staff)
 NOT_JOBS = {"other", "others", "either", "neither", "never", "whatever", "together", "rather", "under", "over", "after", "ever",
             "however", "whether", "number", "order", "letter", "letters", "paper", "papers", "answer", "later", "better", "another",
             "corner", "sooner", "per", "for", "or", "nor", "floor", "door", "public", "specific", "basic", "clinic", "music", "academic"}
+WORD = re.compile(r"[^\W\d_][\w'&-]*")  # a word in letters: "A&E", "paeds", "ex-nursery"
 HEAD = re.compile(r"[,;:(]| - |\band i\b|\bi\b", re.IGNORECASE)  # the job comes before these: "dinner lady, I see ..."
 YES_OR_NO = {"affirm", "deny"}
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart",
@@ -95,11 +96,11 @@ class RoleIntent(GraphComponent, IntentClassifier):
         when telling their job ("ANP in A&E", "dinner lady, I see the kids every day"), not an answer such
         as "in a hospital", "the third one" or "I see kids now and then"."""
         text = str(message.get(TEXT) or "").strip()
-        words = re.findall(r"[^\W\d_][\w'&-]*", text)
+        words = WORD.findall(text)
         if not words or len(words) > MAX_JOB_WORDS or text.startswith("/") or NOT_TEXT.search(text) or is_question(text):
             return False
         head = HEAD.split(text, maxsplit=1)[0]  # "dinner lady, I see the kids every day": the job comes first
-        return not FIRST_PERSON.search(head) and self._job_shaped(re.findall(r"[^\W\d_][\w'&-]*", head))
+        return not FIRST_PERSON.search(head) and self._job_shaped(WORD.findall(head))
 
     def _job_shaped(self, words: List[str]) -> bool:
         return any(w.casefold() in self.words or (JOB_SHAPED.fullmatch(w) and w.casefold() not in NOT_JOBS) for w in words)
