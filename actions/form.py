@@ -19,6 +19,7 @@ from actions.conversation import misunderstood_before, over_limit
 from actions.knowledge_base import FACT_SLOTS, clean_role, decide, earlier_value, guide, slot_of, valid_answer
 from knowledge.answers import to_dict
 from knowledge.reading import read_answer
+from knowledge.roles import corrects
 from knowledge.rules import Determination, NextQuestion
 
 NOT_UNDERSTOOD = "Sorry, I couldn't tell which of those you mean. Please choose one of the options below, or type its number."
@@ -74,7 +75,7 @@ class ValidateLevelForm(FormValidationAction):
             dispatcher.utter_message(text="Please tell me your job role in a few words, for example \"health visitor\".")
             return {"role": before}
         if before and role != before:
-            if turn.answer(tracker) is not None or not turn.tells_a_job(role) or (turn.open_question(tracker) and not turn.names_a_role(role)):
+            if turn.answer(tracker) is not None or not turn.tells_a_job(role) or (turn.open_question(tracker) and not (turn.names_a_role(role) or corrects(role))):
                 return {"role": before}  # an answer or a correction, not a new role: read as such
             fresh = {slot: None for slot in ANSWERS_OF_A_ROLE if slot not in tracker.slots_to_validate()}
             return {"role": role, **fresh}  # answers given for the old role do not carry over

@@ -80,7 +80,7 @@ def message(doc: Dict[Text, Any], buttons: Optional[List[Dict[Text, Text]]] = No
 def question(q: Dict[Text, Any]) -> Message:
     """The question, its options numbered in full (a text-only client can answer with a number),
     and a button per option that sends every fact the option settles."""
-    floor, items = q.get("floor"), []
+    floor, items = q.get("floor"), _taken(q)
     if floor:
         framework = "health framework" if floor["framework"] == "health" else "school tiers"
         items.append(item(f"So far you need at least {floor['level']} ({framework})."))
@@ -94,6 +94,13 @@ def question(q: Dict[Text, Any]) -> Message:
     buttons = [{"title": o["short"], "payload": "/inform" + json.dumps({slot_of(f): v for f, v in o["sets"].items()})}
                for o in q["options"]]
     return message(reply("question", [section(items, listed=False), section(choices, listed=False)], q["citations"]), buttons)
+
+
+def _taken(d: Dict[Text, Any]) -> List[Item]:
+    """Which role the guide took from the person's words, and how to change it."""
+    taken = (d.get("role") or {}).get("taken")
+    return [item(f"I've taken your role as: {taken}. Not right? Tell me your job again, for example \"I'm actually a ...\".")] \
+        if taken else []
 
 
 def _award(d: Dict[Text, Any]) -> Section:
@@ -115,7 +122,7 @@ def determination(d: Dict[Text, Any], full: bool = False) -> Message:
     if not d["level"]:
         return message({**reply("answer", _no_level(d, full), d["citations"]), "level": "none"})
     framework = "health framework" if d["framework"] == "health" else "school tiers"
-    head = [item(f"You need {d['level']} ({framework}).")] + [item(w["text"], w["cite"]) for w in d["why"]]
+    head = [item(f"You need {d['level']} ({framework}).")] + _taken(d) + [item(w["text"], w["cite"]) for w in d["why"]]
     for key, label in (("induction", "Induction"), ("refresher", "Refresher")):
         if d.get(key):
             head.append(item(f"{label}: {d[key]['text']}", d[key]["cite"]))

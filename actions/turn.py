@@ -14,6 +14,7 @@ from actions.knowledge_base import FACT_SLOTS, clean_role, earlier_value, guide,
 from knowledge.plan_input import stops
 from knowledge.reading import is_question, names_a_job, read_answer
 from knowledge.rules import NextQuestion
+from knowledge.roles import corrects
 from knowledge.schema import Option
 
 COMMANDS = {"start_again", "restart", "greet", "goodbye", "thank", "bot_challenge", "check_staff_list", "more"}
@@ -71,12 +72,13 @@ def tells_a_job(typed: Text) -> bool:
 
 
 def new_role(tracker: Tracker) -> Optional[Text]:
-    """The message as a new role: it names one the catalogue knows ("actually I'm a GP") and does not
-    answer the open question ("I'm the SEND lead" answers a GP's question about leading on SEND)."""
+    """The message as a new role: it names one the catalogue knows ("actually I'm a GP"), or corrects the
+    role with a job it does not ("sorry, I'm actually a midwife"), and does not answer the open question
+    ("I'm the SEND lead" answers a GP's question about leading on SEND)."""
     typed = clean_role(text(tracker))
     if not typed or not may_answer(tracker) or typed == tracker.get_slot("role") or answer(tracker) is not None:
         return None
-    return typed if names_a_role(typed) else None
+    return typed if names_a_role(typed) or (corrects(typed) and tells_a_job(typed)) else None
 
 
 class StopsOnRequest:

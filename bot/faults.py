@@ -23,7 +23,8 @@ from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import LockError
-from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore, TrackerStore
+from knowledge.db import quick_sqlite
+from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore, SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.exceptions import RasaException
 from redis.exceptions import RedisError
@@ -78,6 +79,9 @@ def create_tracker_store(store: Optional[TrackerStore], domain: Domain) -> Track
     """Rasa's FailSafeTrackerStore, told to raise rather than fall back to memory."""
     tracker_store = store or InMemoryTrackerStore(domain)
     tracker_store.domain = domain
+    inner = getattr(tracker_store, "_tracker_store", tracker_store)  # inside Rasa's AwaitableTrackerStore
+    if isinstance(inner, SQLTrackerStore):
+        quick_sqlite(inner.engine)
     return FailSafeTrackerStore(tracker_store, on_tracker_store_error=refuse_fallback)
 
 

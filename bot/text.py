@@ -19,8 +19,9 @@ def _sources(citations: list[dict[str, str]], lines: list[str] | None = None) ->
 
 
 def question(q: dict[str, Any]) -> str:
-    floor = q.get("floor")
-    lines = [f"So far: at least {floor['level']}. " + " ".join(w["text"] for w in floor["why"])] if floor else []
+    floor, taken = q.get("floor"), q["role"].get("taken")
+    lines = [f"Role taken as: {taken}"] if taken else []
+    lines += [f"So far: at least {floor['level']}. " + " ".join(w["text"] for w in floor["why"])] if floor else []
     lines.append(q["question"])
     if q.get("because") and not (floor and any(w["text"] == q["because"] for w in floor["why"])):
         lines.append(f"(Why I ask: {q['because']})")
@@ -35,8 +36,8 @@ def determination(d: dict[str, Any], full: bool = False) -> str:
         lines = [f"{d['level']} ({'health framework' if d['framework'] == 'health' else 'school tiers'})"]
     else:
         lines = ["The documents set no training level for this role or setting."]
-    if d["role"]["matched"]:
-        lines.append(f"Role: {d['role']['matched']}")
+    if d["role"].get("taken"):
+        lines.append(f"Role taken as: {d['role']['taken']} (not right? run it again with your own job title)")
     lines += ["Why:"] + [f"  - {w['text']}{_cites(w['cite'])}" for w in d["why"]]
     for key, title in (("induction", "Induction"), ("refresher", "Refresher")):
         if d.get(key):

@@ -25,7 +25,8 @@ class _Citations:
 
 def _role(match: RoleMatch) -> dict[str, Any]:
     role = match.role
-    return {"typed": match.typed, "role_id": role.id if role else None, "matched": role.name if role else None}
+    return {"typed": match.typed, "role_id": role.id if role else None, "matched": role.name if role else None,
+            "taken": match.taken}
 
 
 def to_dict(outcome: Outcome) -> dict[str, Any]:

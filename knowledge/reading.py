@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Sequence
 
-from knowledge.roles import RoleCatalogue, normalise_role
+from knowledge.roles import RoleCatalogue, corrects, normalise_role
 from knowledge.schema import Option
 
 # Words that point at an involvement option, as people answer it in their own words.
@@ -45,8 +45,8 @@ def _hits(text: str, patterns: Sequence[str]) -> bool:
 def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalogue: RoleCatalogue | None = None) -> Option | None:
     """The option the typed answer picks, or None when it does not clearly pick one."""
     text = normalise_role(typed or "")[:MAX_ANSWER]
-    if not text:
-        return None
+    if not text or (corrects(typed or "") and SAYS_ROLE.search(typed or "")):
+        return None  # "no, I'm a midwife" corrects the role; it does not answer "none of these"
     number = re.fullmatch(r"(?:option |number )?(\d{1,2})", text)
     if number:
         n = int(number.group(1))
@@ -58,7 +58,13 @@ def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalog
         return _involvement(options, text)
     if asks == "sector":
         return _sector(options, text, catalogue)
-    return _yes_no(options, text)
+    return _yes_no(options, text) or _said(options, asks, text, catalogue)
+
+
+def _said(options: Sequence[Option], asks: str, text: str, catalogue: RoleCatalogue | None) -> Option | None:
+    """An answer in the person's words that the catalogue's wording reads as this fact: "six months" as a SENCO."""
+    value = catalogue.resolve(text).said.get(asks) if catalogue else None
+    return next((o for o in options if o.value == value), None)
 
 
 def _yes_no(options: Sequence[Option], text: str) -> Option | None:

@@ -19,6 +19,7 @@ to the catalogue, keeping every word that changes who is meant.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
@@ -30,16 +31,35 @@ from knowledge.schema import Role, Wording
 MAX_ROLE_TEXT = 300  # a role is a few words; longer text is cut before matching
 MIN_TYPO_WORD = 5  # shorter words (OT, TA, GP, care) must be spelt exactly
 LONG_WORD = 12  # words this long may have two slips, shorter ones one
+RESOLVED_CACHE = 4096  # typed roles remembered, with what they resolved to
 
+MAX_TAKEN = 60  # characters of the person's own title shown back to them
+_LEAD_IN = re.compile(r"^(?:i'm|i\u2019m|i am|im|i work as|i meant|i mean|my (?:job|role|title) is)?\s*(?:actually\s|really\s)?(?:an?\s|the\s)?",
+                      re.IGNORECASE)
+# Corrections, and greetings, before a role: "sorry, I got that wrong, I'm actually ...", "Hi, I'm ...".
+_CORRECTION = (r"sorry|oops|no|nope|wait|correction|my mistake|my bad|i got (?:that|it|my job|my role) wrong|i made a mistake|"
+               r"that's (?:wrong|not right)|that is (?:wrong|not right)|actually|i meant|i mean")
+_CORRECTS = re.compile(r"^\s*(?:" + _CORRECTION + r")\b", re.IGNORECASE)
+_GREETING = re.compile(r"^\s*(?:(?:hi|hello|hiya|hey|good (?:morning|afternoon)|morning|" + _CORRECTION + r")\b[\s,!.:;-]*)+",
+                       re.IGNORECASE)
+_HEAD_END = re.compile(r"\s(?:at|in|on|for|with|within|from|based|who|and|but|i|i'm)\s", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w&'+/-]+")
 _PLACE_WORDS = r"(?:at|in|for|with|from|within)"  # what comes before a workplace: "a nurse in a surgery"
 _PREPOSITION = _PLACE_WORDS + r"\s+(?:(?:an?|the|my|our|local)\s+){0,2}(?:[\w'-]+\s+){0,2}?"
 _NOT_NOW = {"last", "previous", "former", "old", "ex"}
 _FIRST_PERSON = {"i", "we", "i'm", "im", "we're"}
+_SELF = {"role", "job", "title", "post", "position", "i", "this"}  # "my role is SENCO" is the person's own
+_POSSESSIVES = {"my", "his", "her", "their", "our", "your"}  # "my wife is a SENCO" is someone else
+_OTHER_PEOPLE = {"he", "she", "they", "he's", "she's"}
 _DETERMINERS = {"the", "a", "an", "my", "our", "their", "his", "her", "its", "your"}
 _BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 _NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "wasn't", "without", "non"}
 _ADULTS = re.compile(r"(?<![\w'])adults?(?![\w'])")
+
+
+def corrects(typed: str) -> bool:
+    """Whether a message starts as a correction: "sorry, I'm actually a midwife", "no, I work in a school"."""
+    return bool(_CORRECTS.match(typed or ""))
 
 
 def normalise_role(text: str) -> str:
@@ -60,10 +80,24 @@ class RoleMatch:
     sector_hint: str | None = None
     said: Mapping[str, str] = field(default_factory=dict)
     adults: bool = False
+    quotes: Mapping[str, str] = field(default_factory=dict)  # the person's words for each fact in ``said``
 
     @property
     def role(self) -> Role | None:
         return self.roles[0] if self.roles else None
+
+    @property
+    def taken(self) -> str | None:
+        """The role this guide took from the words, to show back: the catalogue's name, or the head of the
+        person's own description ("receptionist" from "receptionist, I book appointments for the GPs")."""
+        if self.role:
+            return self.role.name
+        typed = _GREETING.sub("", (self.typed or "")[:MAX_ROLE_TEXT])
+        clause = re.split(r"[,.;:!?\n()]|\s[-\u2013]\s", typed.strip())[0]
+        clause = clause.split(" as a ", 1)[-1].split(" as an ", 1)[-1]
+        clause = _LEAD_IN.sub("", clause.strip(), count=1)
+        head = _HEAD_END.split(f" {clause} ", 1)[0].strip()
+        return head[:MAX_TAKEN] or None
 
 
 def _pattern(phrases: Iterable[str]) -> str:
@@ -95,6 +129,7 @@ class RoleCatalogue:
         self._settings_after = re.compile(_PREPOSITION + "(" + _pattern(after) + ")") if after else None
         nouns = {normalise_role(n) for n in wording.job_nouns}
         self._job_noun = re.compile(r"\s+" + _pattern(nouns)) if nouns else None
+        self._job_nouns = sorted(nouns)
         self._not_before = {normalise_role(w) for w in wording.not_before}
         self._object_markers = {normalise_role(w) for w in wording.object_markers}
         self._object_prepositions = {normalise_role(w) for w in wording.object_prepositions}
@@ -103,49 +138,62 @@ class RoleCatalogue:
         self._said = [(re.compile(r"(?<![\w'])(?:" + x.pattern + r")(?![\w'])"), x.fact, x.value,
                        re.compile(r"(?<![\w'])(?:" + x.context + r")(?![\w'])") if x.context else None) for x in wording.said]
 
-    def resolve(self, typed: str | None) -> RoleMatch:
+        # One conversation turn resolves the same words several times; typo matching is most of the cost.
+        self.resolve = functools.lru_cache(maxsize=RESOLVED_CACHE)(self._resolve)
+
+    def _resolve(self, typed: str | None) -> RoleMatch:
         if not typed or not typed.strip():
             return RoleMatch(typed)
         text = normalise_role(_BRACKETS.sub(" ", typed[:MAX_ROLE_TEXT]))  # what is in brackets qualifies, it is not the role
         found: list[tuple[str, float, tuple[int, int]]] = []
+        exact, named = self._exact(text)
+        taken = [span for span in named if span not in {s for _, _, s in exact}]  # someone else's role, or a past one
         # The most specific name first: "speech and langauge therapist" is not just "therapist".
-        for alias, score, span in sorted(self._exact(text) + self._typos(text), key=lambda f: (-len(f[0]), -f[1])):
-            if not any(span[0] < b and a < span[1] for _, _, (a, b) in found):
+        for alias, score, span in sorted(exact + self._typos(text), key=lambda f: (-len(f[0]), -f[1])):
+            if not any(span[0] < b and a < span[1] for a, b in [s for _, _, s in found] + taken):
                 found.append((alias, score, span))
         roles = tuple(dict.fromkeys(self.by_alias[alias] for alias, _, _ in found))
         best = found[0] if found else (None, 0.0, None)
-        blanked = text
-        for _, _, (a, b) in found:
-            blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+        blanked = _blank(text, named + [s for _, _, s in found])  # a role's words are not a workplace: "I cover for the school nurse"
         bracketed = " ".join(normalise_role(b) for b in _BRACKETS.findall(typed[:MAX_ROLE_TEXT]))
-        return RoleMatch(typed, roles, best[0], best[1], self._workplace(f"{blanked} {bracketed}"), self._stated(text),
-                         bool(_ADULTS.search(text)))
+        quotes = self._stated(text, _blank(text, named))
+        return RoleMatch(typed, roles, best[0], best[1], self._workplace(f"{blanked} {bracketed}"),
+                         {fact: value for fact, (value, _) in quotes.items()}, bool(_ADULTS.search(text)),
+                         {fact: _clause(typed, words) for fact, (_, words) in quotes.items()})
 
-    def _exact(self, text: str) -> list[tuple[str, float, tuple[int, int]]]:
-        """Whole-word matches that name the role."""
+    def _exact(self, text: str) -> tuple[list[tuple[str, float, tuple[int, int]]], list[tuple[int, int]]]:
+        """Whole-word matches that name the person's role, and the spans of every role word that is not
+        part of a workplace ("GP surgery")."""
         matches = list(self._roles.finditer(text))
         places = [m.span(1) for m in self._settings.finditer(text)]
-        found = []
+        found, named = [], []
         for n, m in enumerate(matches):
             followed = n + 1 < len(matches) and not text[m.end(): matches[n + 1].start()].strip()
-            workplace = any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in places)  # "GP surgery"
-            if not (followed or workplace or self._describes_job(text, m.end()) or self._someone_else(text, m.start(), m.end())):
+            if any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in places):
+                continue
+            named.append(m.span())
+            if not (followed or self._describes_job(text, m.end()) or self._someone_else(text, m.start(), m.end())):
                 found.append((m.group(0), 100.0, m.span()))
-        return found
+        return found, named
 
     def _describes_job(self, text: str, end: int) -> bool:
-        """True when a job noun follows the role word: in "GP receptionist" the GP is a workplace."""
-        return bool(self._job_noun and self._job_noun.match(text, end))
+        """True when a job noun follows the role word, typos and all: in "GP receptionist" the GP is a
+        workplace, and in "HV elecrtician" HV is high voltage."""
+        if self._job_noun and self._job_noun.match(text, end):
+            return True
+        following = text[end:].split(None, 1)
+        return bool(following) and text[end:end + 1].isspace() and any(
+            _slips([following[0]], [noun]) for noun in self._job_nouns if " " not in noun)
 
-    def _someone_else(self, text: str, start: int, end: int) -> bool:
+    def _someone_else(self, text: str, start: int, end: int, alias: str | None = None) -> bool:
         """True for "deputy SENCO", "ex-SENCO", "head of year", "support the SEND lead": the words name
         another role, or someone the person works for or with."""
         before = _words(text[:start])
         if before and before[-1] in self._not_before:
             return True
-        if self._works_with(before):
+        if _another_or_past(before) or self._works_with(before):
             return True
-        return text[start:end] in self._modifiers and not self._title_ends.match(text, end)
+        return (alias or text[start:end]) in self._modifiers and not self._title_ends.match(text, end)
 
     def _works_with(self, before: list[str]) -> bool:
         """Whether the words before a role make it the object: "for the", "with", "support the"."""
@@ -165,7 +213,7 @@ class RoleCatalogue:
                 if self._describes_job(text, end) or self._someone_else(text, start, end):
                     continue
                 best = min(((sum(d), alias) for alias, parts in aliases if (d := _slips(gram, parts)) is not None), default=None)
-                if best:
+                if best and not self._someone_else(text, start, end, best[1]):
                     found.append((best[1], 100.0 - 10 * best[0], (start, end)))
         return found
 
@@ -179,17 +227,48 @@ class RoleCatalogue:
             sectors.add(self._sector_of[m.group(1)])
         return sectors.pop() if len(sectors) == 1 else None
 
-    def _stated(self, text: str) -> dict[str, str]:
-        said: dict[str, str] = {}
+    def _stated(self, text: str, without_roles: str) -> dict[str, tuple[str, str]]:
+        """Facts the person stated of themselves, each with their words for it; a context ("SEND") counts only
+        outside a role's name ("the SEND lead")."""
+        said: dict[str, tuple[str, str]] = {}
         for pattern, fact, value, context in self._said:
-            if context and not context.search(text):
+            if context and not context.search(without_roles):
                 continue
             for m in pattern.finditer(text):
                 before = _words(text[: m.start()])
                 if not (_NEGATION & set(before[-3:]) or (before and before[-1] in self._not_before)  # "deputy SEND lead"
                         or self._works_with(before)):  # "I support the SEND lead"
-                    said.setdefault(fact, value)
+                    said.setdefault(fact, (value, m.group(0)))
         return said
+
+
+def _clause(typed: str, words: str) -> str:
+    """The part of what the person typed that holds these (normalised) words: "I work with children with SEND every day"."""
+    for clause in re.split(r"[,.;:!?\n()]+|\s[-\u2013]\s", typed[:MAX_ROLE_TEXT]):
+        if words in normalise_role(clause):
+            return clause.strip()
+    return words
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _another_or_past(before: list[str]) -> bool:
+    """ "I used to be a teacher", "I was a TA", "not a teacher", "my wife is a SENCO": a past role, one the
+    person is not, or someone else's."""
+    if before and before[-1] in _DETERMINERS:
+        before = before[:-1]
+    if before[-3:] == ["used", "to", "be"] or before[-2:] in (["i", "was"], ["i", "were"]) or before[-1:] in (["not"], ["never"]):
+        return True
+    if before[-1:] in (["he's"], ["she's"], ["they're"]):
+        return True
+    if not before or before[-1] not in ("is", "was", "'s"):
+        return False
+    return (len(before) >= 2 and before[-2] in _OTHER_PEOPLE) or (len(before) >= 3 and before[-3] in _POSSESSIVES
+                                                                   and before[-2] not in _SELF)
 
 
 def _slips(typed: list[str], alias: list[str]) -> list[int] | None:

@@ -118,7 +118,7 @@ def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile) -> Out
         return NextQuestion(question, tuple(open_rungs) + none, match, because, {o.level: kb.level(o.level) for o in open_rungs},
                             reached if named or rung else None, tuple(reasons))
     if rung:
-        reasons.append(Reason(f'You said: "{rung.label}". {reached.name} is for {_lower_first(reached.cohort.text)}',
+        reasons.append(Reason(f"{_because(match, profile, rung, reached)} {reached.name} is for {_lower_first(reached.cohort.text)}",
                               reached.cohort.citation))
     elif not named:
         reasons.append(Reason(f"{reached.name} is for {_lower_first(reached.cohort.text)} None of the descriptions "
@@ -214,6 +214,18 @@ def _applies(option: Option, level: Level, known: Mapping[str, str]) -> bool | N
     if all(known.get(q.fact) is not None for q in level.qualifies):
         return False
     return None
+
+
+def _because(match: RoleMatch, profile: Profile, rung: Option, level: Level) -> str:
+    """What the person said or answered that puts them in this level's cohort: their own words, never a label
+    they did not choose."""
+    if profile.answers.get("involvement") != rung.value:
+        for q in level.qualifies:
+            value = profile.answers.get(q.fact) or match.said.get(q.fact)
+            if value in q.values:
+                return f'You said "{match.quotes[q.fact]}".' if q.fact in match.quotes and q.fact not in profile.answers \
+                    else f'You answered "{value}" about {q.fact.replace("-", " ")}.'
+    return f'You answered: "{rung.label}".'
 
 
 def _lower_first(text: str) -> str:

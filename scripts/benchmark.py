@@ -167,7 +167,8 @@ class StarterAssistant(Assistant):
 
 def challenge_turns(url: str) -> None:
     """Each challenge person from their role to their level over REST: turns and seconds, one at a time."""
-    from tests.test_challenge import ROLES, _press_for, person
+    from tests.rules_helpers import person, press_for
+    from tests.test_challenge import ROLES
 
     turns, seconds, wrong = [], [], 0
     for case in ROLES:
@@ -175,7 +176,7 @@ def challenge_turns(url: str) -> None:
         reply = requests.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": case["say"]}, timeout=120).json()
         count = 1
         while count < 5 and not any(("You need " in (r.get("text") or "") or "no training level" in (r.get("text") or "")) for r in reply):
-            payload = _press_for(who, "\n".join(r.get("text") or "" for r in reply), [b for r in reply for b in r.get("buttons") or []])
+            payload = press_for(who, "\n".join(r.get("text") or "" for r in reply), [b for r in reply for b in r.get("buttons") or []])
             reply = requests.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": payload}, timeout=120).json()
             count += 1
         seconds.append(time.perf_counter() - started)

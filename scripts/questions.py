@@ -21,8 +21,7 @@ from knowledge.content_loader import load_content  # noqa: E402
 from knowledge.guide import Guide  # noqa: E402
 from knowledge.schema import FACT_VALUES  # noqa: E402
 from knowledge.sources import seeds_dir  # noqa: E402
-from tests.rules_helpers import Person, converse  # noqa: E402
-from tests.test_challenge import person  # noqa: E402
+from tests.rules_helpers import Person, converse, person  # noqa: E402
 
 
 def _summary(name: str, counts: list[int]) -> str:

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+import json
+from typing import Any, Mapping
 
 from knowledge.guide import Guide
 from knowledge.rules import Determination, NextQuestion, Profile
 from knowledge.schema import Option, Question
 
 MAX_QUESTIONS = 3
+# The challenge set's names for facts (../shared/challenge/README.md), where they differ from the rules'.
+FACT = {"workplace": "sector", "designated_send": "designated", "new_senco": "new-senco"}
 # What an involvement option asks about, in the facts a person knows of themselves.
 COVERS = {"designated": {"designated"}, "lead": {"lead"}, "assess": {"assess"}, "contact": {"contact", "confidential"}}
 
@@ -78,3 +81,21 @@ def interview(guide: Guide, role: str | None, truth: Mapping[str, str], given: M
     """The facts asked for, in order, and the result."""
     record, result = converse(guide, role, Person(truth), given)
     return record.asked, result
+
+
+def person(truth: Mapping[str, Any]) -> Person:
+    """Someone described in the challenge set's terms (``truth``), as the rules' facts."""
+    facts = {FACT.get(k, k): (v if isinstance(v, str) else "yes" if v else "no") for k, v in truth.items() if k != "designated_other"}
+    return Person(facts, designated_other=bool(truth.get("designated_other")))
+
+
+def press_for(who: Person, text: str, buttons: list) -> str:
+    """The button this person presses for the question in ``text``: the first whose option is true of them."""
+    for button in buttons:
+        payload = button["payload"]
+        sets = {k.replace("_", "-"): v for k, v in json.loads(payload[payload.index("{"):]).items()} if "{" in payload else {}
+        asks = "involvement" if "involvement" in sets else next(iter(sets), "")
+        question = Question(asks, text, (), None, "schools" if "in the school" in text else "health")
+        if sets and who.holds(question, Option(sets.get("involvement", ""), button["title"], sets)):
+            return payload
+    raise AssertionError(f"no button fits {dict(who.facts)}: {[b['title'] for b in buttons]}")

@@ -18,10 +18,9 @@ from knowledge.rules import Determination
 from knowledge.sources import seeds_dir
 from knowledge.staff import assess
 from knowledge.staff_input import read
-from tests.rules_helpers import Person, converse
+from tests.rules_helpers import FACT, converse, person, press_for
 
 CHALLENGE = seeds_dir().parent / "challenge"
-FACT = {"workplace": "sector", "designated_send": "designated", "new_senco": "new-senco"}
 
 
 def _load(name: str) -> list[Dict[str, Any]]:
@@ -33,11 +32,6 @@ def _load(name: str) -> list[Dict[str, Any]]:
 
 ROLES = _load("roles.yml")
 QUESTIONS = _load("questions.yml")
-
-
-def person(truth: Dict[str, Any]) -> Person:
-    facts = {FACT.get(k, k): (v if isinstance(v, str) else "yes" if v else "no") for k, v in truth.items() if k != "designated_other"}
-    return Person(facts, designated_other=bool(truth.get("designated_other")))
 
 
 def expected(case: Dict[str, Any]) -> str | None:
@@ -115,22 +109,6 @@ def test_the_challenge_set_is_held_whole():
     assert all({"say", "truth", "expect"} <= set(c) for c in ROLES)
 
 
-def _press_for(who: Person, text: str, buttons: list) -> str:
-    """The button this person presses for the question in ``text``: the first whose option is true of them."""
-    import json
-
-    from knowledge.schema import Option, Question
-
-    for button in buttons:
-        payload = button["payload"]
-        sets = {k.replace("_", "-"): v for k, v in json.loads(payload[payload.index("{"):]).items()} if "{" in payload else {}
-        asks = "involvement" if "involvement" in sets else next(iter(sets), "")
-        question = Question(asks, text, (), None, "schools" if "in the school" in text else "health")
-        if sets and who.holds(question, Option(sets.get("involvement", ""), button["title"], sets)):
-            return payload
-    raise AssertionError(f"no button fits {dict(who.facts)}: {[b['title'] for b in buttons]}")
-
-
 @pytest.mark.assistant
 @pytest.mark.parametrize("case", ROLES, ids=[c["say"] for c in ROLES])
 def test_role_case_over_the_wire(assistant, case):
@@ -142,7 +120,7 @@ def test_role_case_over_the_wire(assistant, case):
     for _ in range(3):
         if "You need " in text or "no training level" in text:
             break
-        text = chat.say(_press_for(who, text, chat.buttons))
+        text = chat.say(press_for(who, text, chat.buttons))
     level = expected(case)
     assert (f"You need {level} " in text) if level else ("no training level" in text), (case["say"], text[:300])
     if case.get("award") == "required":

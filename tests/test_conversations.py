@@ -214,3 +214,21 @@ def test_an_answer_is_one_rest_message_with_its_document(assistant):
     chat.say("I'm a deputy DHO")
     [answer] = chat.replies
     assert answer["text"].startswith("You need Level 5") and "send_guide" in answer["custom"]
+
+
+def test_the_role_taken_is_said_and_a_correction_starts_again(assistant):
+    chat = Conversation(assistant)
+    text = chat.say("receptionist, I book appointments for the GPs")
+    assert "I've taken your role as: receptionist." in text and "Where do you work?" in text
+    text = chat.say("sorry, I'm actually a physio")
+    assert "I've taken your role as: Physiotherapist." in text and "So far you need at least Level 2" in text
+    text = chat.say("no, I'm a midwife")
+    assert "I've taken your role as: midwife." in text and "Physiotherapist" not in text
+    assert "Which of these is true of your work?" in chat.press("Health services")
+
+
+def test_a_new_senco_answers_how_long_in_plain_words(assistant):
+    chat = Conversation(assistant)
+    chat.say("I'm a SENCO")
+    text = chat.press("A school: SENCO for over 12 months")
+    assert "You need Tier 2" in text and "You must achieve the National Award" not in text

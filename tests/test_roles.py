@@ -50,6 +50,10 @@ def test_a_role_word_before_a_job_noun_describes_the_job(guide, typed):
     ("childrens commissioning team", "childrens-commissioner"), ("clinical lead for SEND", "gp-send-lead"),
     ("continuing healthcare assessor", "continuing-care-assessor"), ("care navigator", "childrens-care-navigator"),
     ("office manager at a GP surgery", "gp"), ("principal physiotherapist", "headteacher"),
+    ("I'm a receptionist, my wife is a SENCO", "senco"), ("paramedic. I used to be a teacher", "teacher"),
+    ("I was a TA for years, now a cook", "teaching-assistant"), ("deputy speech and language therapist", "therapist"),
+    ("ex-speech and language therapist, now a bus escort", "therapist"), ("ex-school governor, now a site manager", "governor"),
+    ("HV elecrtician", "health-visitor"), ("princpial pharmacist", "headteacher"),
 ])
 def test_words_that_change_who_is_meant_are_kept(guide, typed, not_role):
     assert not_role not in [r.id for r in guide.catalogue.resolve(typed).roles]
@@ -65,6 +69,19 @@ def test_words_that_change_who_is_meant_are_kept(guide, typed, not_role):
 ])
 def test_what_people_say_of_themselves_is_kept(guide, typed, said):
     assert dict(guide.catalogue.resolve(typed).said) == said
+
+
+@pytest.mark.parametrize("typed", ["podiatrist. I cover for the school nurse", "deputy school nurse", "trainee school nurse",
+                                   "caretaker, my wife is a school nurse"])
+def test_someone_elses_role_is_not_a_workplace(guide, typed):
+    match = guide.catalogue.resolve(typed)
+    assert match.sector_hint is None and match.role is None, (match.sector_hint, match.role)
+
+
+def test_a_fact_is_kept_with_the_persons_own_words(guide):
+    match = guide.catalogue.resolve("porter, I work with children with SEND every day")
+    assert match.said == {"contact": "regular"} and match.quotes == {"contact": "I work with children with SEND every day"}
+    assert guide.catalogue.resolve("caretaker, I see the kids every day, I support the SEND lead").said == {}
 
 
 @pytest.mark.parametrize("typed, sector", [
@@ -113,3 +130,35 @@ def test_a_fuzzy_match_needs_a_close_spelling(kb):
     catalogue = RoleCatalogue(kb.roles, kb.wording)
     assert catalogue.resolve("physiology student").role is None
     assert catalogue.resolve("theatre nurse").role is None
+
+
+@pytest.mark.parametrize("typed, taken", [
+    ("receptionist, I book appointments for the GPs", "receptionist"),
+    ("admin in the ICB SEND team, I support the SEND lead", "admin"),
+    ("I work in a hospital as a porter", "porter"),
+    ("Hi, I'm the new cook", "new cook"),
+    ("sorry, I'm actually a midwife", "midwife"),
+    ("Bus escort on SEN transport for the county council", "Bus escort"),
+    ("i'm a phsyiotherapist", "Physiotherapist"),
+    ("no, I'm a TA not a teacher", "Teaching assistant"),
+])
+def test_the_role_taken_is_the_head_of_their_own_words(guide, typed, taken):
+    assert guide.catalogue.resolve(typed).taken == taken
+
+
+@pytest.mark.parametrize("typed, correction", [
+    ("sorry, I'm actually a midwife", True), ("no, I work as a porter", True), ("I got that wrong, I'm a TA", True),
+    ("nobody told me", False), ("porter", False), ("I'm a midwife", False),
+])
+def test_a_correction_is_recognised_by_how_it_starts(typed, correction):
+    from knowledge.roles import corrects
+
+    assert corrects(typed) is correction
+
+
+def test_a_correction_is_not_read_as_none_of_these(guide):
+    from knowledge.reading import read_answer
+
+    question = guide.kb.question("involvement", "health")
+    assert read_answer(question.options, "involvement", "no, I'm a midwife", guide.catalogue) is None
+    assert read_answer(question.options, "involvement", "no", guide.catalogue).value == "none"

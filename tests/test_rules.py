@@ -242,3 +242,21 @@ def test_a_step_up_lists_only_what_the_higher_levels_add(guide):
         lookup.step_up(kb, "Level 2", "Tier 1")
     with pytest.raises(lookup.NotFound, match="same level"):
         lookup.step_up(kb, "L2", "level 2")
+
+
+def test_the_reason_quotes_what_the_person_said_or_the_option_they_answered(guide):
+    said = guide.decide(Profile("porter, I work with children with SEND every day", {"sector": "health", "involvement": "none"}))
+    assert said.level.id == "level-2" and said.reasons[0].text.startswith('You said "I work with children with SEND every day".')
+    answered = guide.decide(Profile("porter", {"sector": "health", "involvement": "contact"}))
+    option = next(o for o in guide.kb.question("involvement", "health").options if o.value == "contact")
+    assert answered.reasons[0].text.startswith(f'You answered: "{option.label}".')
+    assert not any("You said" in r.text for r in answered.reasons)
+
+
+@pytest.mark.parametrize("typed, new", [("6 months", "yes"), ("since September", "yes"), ("less than a year", "yes"),
+                                        ("over 12 months", "no"), ("18 months", "no"), ("about 3 years", "no"), ("yes", "yes")])
+def test_the_new_senco_question_takes_an_answer_in_plain_words(guide, typed, new):
+    from knowledge.reading import read_answer
+
+    question = guide.kb.question("new-senco", None)
+    assert read_answer(question.options, "new-senco", typed, guide.catalogue).value == new
