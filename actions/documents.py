@@ -23,6 +23,12 @@ def index() -> ContentIndex:
     return ContentIndex(guide().kb, guide().catalogue)
 
 
+@lru_cache(maxsize=1)
+def source_index() -> ContentIndex:
+    """The documents' own paragraphs, for a question the curated content does not answer."""
+    return ContentIndex(guide().kb, guide().catalogue, sources=True)
+
+
 def _lines(passages: List[Any], citations: List[Dict[Text, Text]]) -> List[replies.Item]:
     lines = []
     for p in passages:
@@ -35,7 +41,7 @@ def _lines(passages: List[Any], citations: List[Dict[Text, Text]]) -> List[repli
 
 def search(text: Text) -> Optional[replies.Message]:
     """The lists of the documents that answer the question, or None when nothing answers it well enough."""
-    answers = index().search(text)
+    answers = index().search(text) or source_index().search(text)
     if not answers:
         return None
     citations: List[Dict[Text, Text]] = []

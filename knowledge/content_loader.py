@@ -11,6 +11,7 @@ from typing import Any, Callable, Dict, Iterator, Tuple
 import yaml
 
 from knowledge import schema as s
+from knowledge.passages import source_passages
 from knowledge.sources import Document as SourceText
 from knowledge.sources import SourceError, Span
 
@@ -261,7 +262,7 @@ def _wording(r: _Reader) -> s.Wording:
     return s.Wording(settings=by_sector("settings"), settings_after=by_sector("settings_after"), job_nouns=tuple(r.data.get("job_nouns", [])),
                      not_before=tuple(r.data.get("not_before", [])), modifiers=tuple(r.data.get("modifiers", [])), said=said,
                      job_words=tuple(r.data.get("job_words", [])), object_markers=tuple(r.data.get("object_markers", [])),
-                     object_prepositions=tuple(r.data.get("object_prepositions", [])))
+                     object_prepositions=tuple(r.data.get("object_prepositions", [])), needs_setting=by_sector("needs_setting"))
 
 
 def _glossary(r: _Reader) -> list[s.GlossaryEntry]:
@@ -290,6 +291,7 @@ def load_content(folder: Path | None = None, seeds: Path | None = None) -> s.Kno
         documents=tuple(docs.values()), levels=tuple(levels), questions=tuple(_questions(reader("questions.yml"))),
         tensions=tuple(_tensions(reader("tensions.yml"))), roles=tuple(_roles(roles_reader)),
         topics=tuple(_topics(reader)), glossary=tuple(_glossary(reader("glossary.yml"))), wording=_wording(roles_reader),
+        passages=source_passages(docs.values(), texts),
     )
     if problems:
         first, *rest = problems

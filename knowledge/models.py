@@ -182,6 +182,13 @@ class GlossaryRow(Base):
     citation_id = _citation()
 
 
+class SourcePassageRow(Base):
+    __tablename__ = "kb_source_passage"
+    id = Column(Integer, primary_key=True)  # document order
+    lead_in = Column(Text)
+    citation_id = _citation()
+
+
 class WordingRow(Base):
     """How role text is read (schema.Wording): a workplace phrase and its sector, a job noun,
     a word that makes a role someone else's or only qualifies a title, or a pattern that states a fact (key "fact=value")."""

@@ -143,5 +143,5 @@ def names_a_job(typed: str | None, job_words: Iterable[str], named: bool = False
         return True
     words = re.findall(r"[\w'-]+", text.casefold())
     jobs = {w.casefold() for w in job_words}
-    starts = re.match(r"^((?:[\w'-]+ ){1,3})(?:who|that|in|at|for|with|on)\b", text.casefold())
+    starts = re.match(r"^((?:[\w'-]+ ){1,4})(?:who|that|in|at|for|with|on)\b", text.casefold())
     return (0 < len(words) <= SHORT_ROLE and words[-1] in jobs) or bool(starts and starts.group(1).split()[-1] in jobs)

@@ -134,6 +134,7 @@ class RoleCatalogue:
         self._object_markers = {normalise_role(w) for w in wording.object_markers}
         self._object_prepositions = {normalise_role(w) for w in wording.object_prepositions}
         self._modifiers = {normalise_role(w) for w in wording.modifiers}
+        self._needs_setting = {normalise_role(a): sector for sector, aliases in wording.needs_setting.items() for a in aliases}
         self._title_ends = re.compile(r"\s*(?:$|" + _PLACE_WORDS + r"\s|" + _pattern(self._sector_of) + ")")
         self._said = [(re.compile(r"(?<![\w'])(?:" + x.pattern + r")(?![\w'])"), x.fact, x.value,
                        re.compile(r"(?<![\w'])(?:" + x.context + r")(?![\w'])") if x.context else None) for x in wording.said]
@@ -152,12 +153,14 @@ class RoleCatalogue:
         for alias, score, span in sorted(exact + self._typos(text), key=lambda f: (-len(f[0]), -f[1])):
             if not any(span[0] < b and a < span[1] for a, b in [s for _, _, s in found] + taken):
                 found.append((alias, score, span))
-        roles = tuple(dict.fromkeys(self.by_alias[alias] for alias, _, _ in found))
-        best = found[0] if found else (None, 0.0, None)
         blanked = _blank(text, named + [s for _, _, s in found])  # a role's words are not a workplace: "I cover for the school nurse"
         bracketed = " ".join(normalise_role(b) for b in _BRACKETS.findall(typed[:MAX_ROLE_TEXT]))
+        workplace = self._workplace(f"{blanked} {bracketed}")
+        found = [f for f in found if self._needs_setting.get(f[0], workplace) == workplace]  # "SLT" alone, or in a school
+        roles = tuple(dict.fromkeys(self.by_alias[alias] for alias, _, _ in found))
+        best = found[0] if found else (None, 0.0, None)
         quotes = self._stated(text, _blank(text, named))
-        return RoleMatch(typed, roles, best[0], best[1], self._workplace(f"{blanked} {bracketed}"),
+        return RoleMatch(typed, roles, best[0], best[1], workplace,
                          {fact: value for fact, (value, _) in quotes.items()}, bool(_ADULTS.search(text)),
                          {fact: _clause(typed, words) for fact, (_, words) in quotes.items()})
 

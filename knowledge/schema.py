@@ -182,6 +182,19 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
+class SourcePassage:
+    """A paragraph, bullet or table row of a source document, as the document words it: what a question
+    no curated content answers is answered from. ``lead_in`` is the line that introduces its list."""
+
+    citation: Citation
+    lead_in: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.citation.quote
+
+
+@dataclass(frozen=True)
 class Section:
     path: str
     omitted: str | None = None
@@ -226,6 +239,7 @@ class Wording:
     job_words: tuple[str, ...] = ()  # words that end a job title ("midwife", "officer"): a short message ending so names a role
     object_markers: tuple[str, ...] = ()
     object_prepositions: tuple[str, ...] = ()  # as object_markers, but only after "I" or "we": "training for a GP" names the GP
+    needs_setting: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # short forms that name the role only there
 
 
 @dataclass(frozen=True)
@@ -238,6 +252,7 @@ class KnowledgeBase:
     topics: tuple[Topic, ...]
     glossary: tuple[GlossaryEntry, ...]
     wording: Wording = field(default_factory=Wording)
+    passages: tuple[SourcePassage, ...] = ()
 
     def level(self, level_id: str) -> Level:
         return next(level for level in self.levels if level.id == level_id)

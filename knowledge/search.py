@@ -19,6 +19,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.schema import Citation, KnowledgeBase
 
+SOURCE = "source"  # the group of a document's own passages, by section
+SOURCE_LINES = 3  # a section's passages shown for a question, the best first
 MIN_SCORE = 0.17  # below this the best passage shares too little with the question to be its answer
 MAX_QUERY = 300
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -52,7 +54,13 @@ class Answer:
     more: int  # passages of the list not shown
 
 
-def _passages(kb: KnowledgeBase) -> Iterator[Passage]:
+def _passages(kb: KnowledgeBase, sources: bool = False) -> Iterator[Passage]:
+    if sources:  # the documents' own paragraphs, for what the curated content leaves out
+        for sp in kb.passages:
+            c = sp.citation
+            yield Passage(sp.text, c, f"{c.title}, {c.section.split(' > ')[-1].rstrip(':')}", f"{SOURCE}/{c.document}/{c.section}",
+                          sp.lead_in)
+        return
     for topic in kb.topics:
         for item in topic.items:
             yield Passage(item.text, item.citation, topic.title, f"{topic.id}/{item.kind}", item.heading,
@@ -81,10 +89,11 @@ def _passages(kb: KnowledgeBase) -> Iterator[Passage]:
 
 
 class ContentIndex:
-    """Every cited passage, ready to rank against a question."""
+    """Every cited passage, ready to rank against a question: the curated content's, or with ``sources``
+    the documents' own paragraphs (asked when the curated content has no answer)."""
 
-    def __init__(self, kb: KnowledgeBase, catalogue: RoleCatalogue | None = None) -> None:
-        self.passages = list(_passages(kb))
+    def __init__(self, kb: KnowledgeBase, catalogue: RoleCatalogue | None = None, sources: bool = False) -> None:
+        self.passages = list(_passages(kb, sources))
         self.catalogue = catalogue or RoleCatalogue(kb.roles, kb.wording)
         self.vectorizer = TfidfVectorizer(tokenizer=_tokens, lowercase=False, token_pattern=None, ngram_range=(1, 2),
                                           sublinear_tf=True)
@@ -161,7 +170,8 @@ class ContentIndex:
             score = _group_score(scores, members)
             if score < (MIN_SCORE if within is None else 0.01) or (answers and score < NEAR * answers[0].score):
                 break
-            shown = sorted(sorted(members, key=lambda n: -scores[n])[:limit])
+            best = sorted(members, key=lambda n: -scores[n])
+            shown = sorted([n for n in best if scores[n] > 0][:SOURCE_LINES] if group.startswith(f"{SOURCE}/") else best[:limit])
             first = self.passages[members[0]]
             answers.append(Answer(first.title, first.heading, tuple(self.passages[n] for n in shown), score, len(members) - len(shown)))
         return answers

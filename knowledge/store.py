@@ -80,10 +80,12 @@ def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
             citation_id=cite(role.citation) if role.citation else None)
         for alias in (role.name, *role.aliases):
             add(m.RoleAliasRow, role_id=role.id, alias=alias, normalised=normalise_role(alias))
+    for n, p in enumerate(kb.passages, 1):
+        add(m.SourcePassageRow, id=n, lead_in=p.lead_in, citation_id=cite(p.citation))
     for n, g in enumerate(kb.glossary):
         add(m.GlossaryRow, term=g.term, position=n, expansion=g.expansion, note=g.note, citation_id=cite(g.citation))
     w = kb.wording
-    for kind, groups in (("setting", w.settings), ("setting_after", w.settings_after)):
+    for kind, groups in (("setting", w.settings), ("setting_after", w.settings_after), ("needs_setting", w.needs_setting)):
         for sector, phrases in groups.items():
             for phrase in phrases:
                 add(m.WordingRow, kind=kind, key=sector, phrase=phrase)
@@ -159,7 +161,8 @@ class _Reader:
             documents=self.documents(), levels=self.levels(), questions=self.questions(), tensions=self.tensions(),
             roles=self.roles(), topics=self.topics(), glossary=tuple(
                 s.GlossaryEntry(g.term, self.citations[g.citation_id], g.expansion, g.note) for g in self.all(m.GlossaryRow, m.GlossaryRow.position)),
-            wording=self.wording(),
+            wording=self.wording(), passages=tuple(
+                s.SourcePassage(self.citations[p.citation_id], p.lead_in) for p in self.all(m.SourcePassageRow, m.SourcePassageRow.id)),
         )
 
     def wording(self) -> s.Wording:
@@ -176,7 +179,7 @@ class _Reader:
 
         said = tuple(s.Said(r.phrase.split("\n")[0], *r.key.split("=", 1), *r.phrase.split("\n")[1:]) for r in rows["said"])
         return s.Wording(by_sector("setting"), by_sector("setting_after"), words("job_noun"), words("not_before"), words("modifier"), said,
-                         words("job_word"), words("object_marker"), words("object_preposition"))
+                         words("job_word"), words("object_marker"), words("object_preposition"), by_sector("needs_setting"))
 
     def documents(self) -> tuple[s.Document, ...]:
         sections = self.grouped(m.SectionRow, "document_id", m.SectionRow.position)

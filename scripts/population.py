@@ -6,16 +6,13 @@ words, each answering every question from their own facts, against the documents
 Prints, through the rules (as `send-guide level` and the staff-list check decide), and over the REST
 channel of a served assistant for a sample (`--rest 0` skips it): the people, how many got a level the
 documents do not support, how many were left without a level or a stated silence, and the questions
-each was asked; then up to `--show` of the wrong ones.
+each was asked; then up to `--show` of the wrong ones and of those left without an answer.
 """
 from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
-
-import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -33,27 +30,19 @@ def main() -> int:
     args = parser.parse_args()
     figures = through_rules(Guide.of(build()), population(args.size, args.seed))
     print(figures.line("through the rules"), flush=True)
-    shown = figures.wrong[: args.show]
+    shown, unanswered = figures.wrong[: args.show], figures.unanswered[: args.show]
     if args.rest:
-        from bot.serve import Assistant, ensure_model
+        from tests.services import served_assistant
 
-        model = ensure_model(sys.stderr)
-        with tempfile.TemporaryDirectory() as folder:
-            db = f"sqlite:///{Path(folder) / 'population.db'}"
-            build(db)
-            assistant = Assistant(model, 5207, 5257, db).start()
-            try:
-                def say(sender: str, message: str) -> list:
-                    reply = requests.post(f"{assistant.url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=120)
-                    return reply.json()
-
-                rest = over_rest(say, population(args.rest, args.seed + 1))
-            finally:
-                assistant.stop()
+        with served_assistant() as say:
+            rest = over_rest(say, population(args.rest, args.seed + 1))
         print(rest.line("over REST"))
         shown += rest.wrong[: args.show]
+        unanswered += rest.unanswered[: args.show]
     for said, got, want in shown:
         print(f"  wrong: {said!r}: {got!r} where the documents support {want}")
+    for said in unanswered:
+        print(f"  no level or stated silence: {said!r}")
     return 0
 
 

@@ -11,13 +11,15 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
-from typing import IO, Dict, List, Optional
+from typing import IO, Callable, Dict, Iterator, List, Optional
 
 import requests
 from sqlalchemy import create_engine, text
@@ -229,3 +231,25 @@ class Replicated:
     def say(self, sender: str, message: str, timeout: float = 60) -> list:
         """One turn through nginx: the replies, as `Assistant.say` gives them."""
         return self.post(sender, message, timeout).json()
+
+
+Say = Callable[[str, str], List[dict]]
+
+
+@contextmanager
+def served_assistant() -> Iterator[Say]:
+    """The trained model (trained first if stale) served with its action server on free ports over a SQLite
+    knowledge base of its own, for scripts that measure over REST: ``say(sender, message)`` gives the replies."""
+    from bot.serve import ensure_model
+    from knowledge.guide import build
+
+    model = ensure_model(sys.stderr)
+    with tempfile.TemporaryDirectory() as folder:
+        db = f"sqlite:///{Path(folder) / 'measure.db'}"
+        build(db)
+        assistant = Assistant(model, free_port(), free_port(), db).start()
+        try:
+            yield lambda sender, message: requests.post(f"{assistant.url}/webhooks/rest/webhook",
+                                                        json={"sender": sender, "message": message}, timeout=120).json()
+        finally:
+            assistant.stop()

@@ -115,3 +115,33 @@ def test_a_job_before_a_statement_of_contact_is_a_job_and_gibberish_is_not(compo
                                   "neither", "at a nursery"])
 def test_an_answer_in_words_is_not_taken_for_a_job(component, text):
     assert _intent(component, text, "inform") == "inform"
+
+
+def _sure(component: RoleIntent, text: str, guessed: str, confidence: float, entity: str = "role", value: str = "SENCO") -> str:
+    entities = [{"entity": entity, "start": 0, "end": len(value), "value": value, "extractor": "RoleRuler"}]
+    message = Message({"text": text, "intent": {"name": guessed, "confidence": confidence}, "entities": entities,
+                       "intent_ranking": [{"name": guessed, "confidence": confidence}]})
+    return component.process([message])[0].get("intent")["name"]
+
+
+@pytest.mark.parametrize("text, guessed", [
+    ("new senco - how long have i got to get the award", "ask_senco_award"),
+    ("senco duties in a maintained school", "ask_responsibilities"),
+])
+def test_a_question_the_classifier_is_sure_of_stays_a_question(component, text, guessed):
+    assert _sure(component, text, guessed, 0.9) == guessed
+
+
+@pytest.mark.parametrize("text, guessed, confidence", [
+    ("deputy head, I liaise with the SENCO about a few pupils", "ask_responsibilities", 0.82),  # tells, in the first person
+    ("I'm the SENCO at a primary school", "ask_responsibilities", 0.95),  # "I'm a ..." says the job
+    ("SENCO at a primary school", "ask_responsibilities", 0.6),  # not sure enough
+])
+def test_a_role_told_is_still_a_role(component, text, guessed, confidence):
+    assert _sure(component, text, guessed, confidence) == "tell_role"
+
+
+def test_a_message_naming_a_level_or_a_term_asks_about_it(component):
+    assert _sure(component, "induction tier learning areas", "nlu_fallback", 0.5, "level", "induction tier") == "nlu_fallback"
+    assert _sure(component, "SEMH", "nlu_fallback", 0.5, "term", "SEMH") == "nlu_fallback"
+    assert _sure(component, "HLTA", "nlu_fallback", 0.5, "term", "HLTA") == "tell_role"  # a term that is a job word

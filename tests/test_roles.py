@@ -162,3 +162,10 @@ def test_a_correction_is_not_read_as_none_of_these(guide):
     question = guide.kb.question("involvement", "health")
     assert read_answer(question.options, "involvement", "no, I'm a midwife", guide.catalogue) is None
     assert read_answer(question.options, "involvement", "no", guide.catalogue).value == "none"
+
+
+@pytest.mark.parametrize("typed, therapist", [("SLT at the NHS trust", True), ("SALT", True), ("SLT", False),
+                                              ("SLT at a secondary school", False), ("member of SLT", False)])
+def test_slt_is_a_speech_and_language_therapist_only_where_the_words_say_health(guide, typed, therapist):
+    roles = [r.id for r in guide.catalogue.resolve(typed).roles]
+    assert ("speech-and-language-therapist" in roles) is therapist, roles

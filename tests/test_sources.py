@@ -91,3 +91,13 @@ def test_an_unquoted_comma_in_a_content_item_stops_the_load(content_copy: Path):
                     encoding="utf-8")
     with pytest.raises(ContentError, match="unexpected .*quote text that holds a comma"):
         load_content(content_copy)
+
+
+def test_every_source_passage_is_quoted_from_its_section(kb):
+    from knowledge.content_loader import section_spans
+
+    texts = section_spans()
+    assert len(kb.passages) > 500 and {p.citation.document for p in kb.passages} == set(texts)
+    for passage in kb.passages:
+        source, spans = texts[passage.citation.document]
+        assert source.contains(passage.text, spans[passage.citation.section]), passage.text

@@ -26,7 +26,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from knowledge.reading import is_question, names_a_job, tells_involvement
+from knowledge.reading import SAYS_ROLE, is_question, names_a_job, tells_involvement
 
 WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
@@ -46,6 +46,8 @@ NOT_JOBS = {"other", "others", "either", "neither", "never", "whatever", "togeth
 WORD = re.compile(r"[^\W\d_][\w'&-]*")  # a word in letters: "A&E", "paeds", "ex-nursery"
 HEAD = re.compile(r"[,;:(]| - |\band i\b|\bi\b", re.IGNORECASE)  # the job comes before these: "dinner lady, I see ..."
 YES_OR_NO = {"affirm", "deny"}
+SURE_QUESTION = 0.8  # a question intent this sure, about more than a role, is a question ("senco duties in a school")
+QUESTION_WORD = re.compile(r"\b(?:how|what|when|which|who|whose|why|where)\b|\?", re.IGNORECASE)
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart",
         "make_plan", "record_learning", "show_records", "delete_records", "check_skills",
         "talk_to_person"}  # "make my plan" is not an answer about planning work
@@ -116,6 +118,23 @@ class RoleIntent(GraphComponent, IntentClassifier):
         return intent in YES_OR_NO and named and len(str(message.get(TEXT) or "").split()) > 2
 
     @staticmethod
+    def _a_sure_question(message: Message) -> bool:
+        """"new senco - how long have i got to get the award": the classifier is sure it asks about the documents,
+        and the person has not said "I'm a ..." (a question's role is what it asks about, not their job)."""
+        intent = message.get(INTENT) or {}
+        text = str(message.get(TEXT) or "")
+        return str(intent.get("name", "")).startswith("ask_") and float(intent.get("confidence") or 0) >= SURE_QUESTION \
+            and not SAYS_ROLE.search(text) and len(WORD.findall(text)) > 2 \
+            and (QUESTION_WORD.search(text) is not None or not FIRST_PERSON.search(text))  # "..., I liaise with the SENCO" tells
+
+    def _names_the_documents(self, message: Message) -> bool:
+        """"induction tier learning areas", "SEMH": a message naming a level, or a term that is not a job word
+        ("DSL" is a job), asks about it."""
+        entities = {e.get("entity") for e in message.get(ENTITIES, [])}
+        words = {w.casefold() for w in WORD.findall(str(message.get(TEXT) or ""))}
+        return "level" in entities or ("term" in entities and not words & self.words)
+
+    @staticmethod
     def _not_a_statement(message: Message) -> None:
         """A question the classifier took for a role: its next guess, or out of scope (answered from the documents)."""
         ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") not in ABOUT_ME]
@@ -135,9 +154,9 @@ class RoleIntent(GraphComponent, IntentClassifier):
             if intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(str(message.get(TEXT) or "")):
                 self._not_a_statement(message)  # "who approves SENCO training providers?" asks about the documents, not me
             elif (intent not in KEEP or self._only_a_job_word(message) or self._a_role_beside_yes_or_no(message, intent)) \
-                    and intent != INTENT_NAME and self.names_a_role(message):
+                    and intent != INTENT_NAME and self.names_a_role(message) and not self._a_sure_question(message):
                 self._set(message, INTENT_NAME)
-            elif intent in STATEMENT and self._a_plain_job_statement(message):
+            elif intent in STATEMENT and self._a_plain_job_statement(message) and not self._names_the_documents(message):
                 self._set(message, INTENT_NAME)
             elif intent not in KEEP | ABOUT_ME and FIRST_PERSON.search(str(message.get(TEXT) or "")) \
                     and tells_involvement(message.get(TEXT)):

@@ -1,0 +1,53 @@
+"""How many questions asked on demand are answered right over REST: the held-out set
+(tests/answers/heldout.yml) and the challenge set's questions (../shared/challenge/questions.yml).
+
+    .venv/bin/python scripts/answers.py [--show 20] [--kind yes-no]
+
+A reply is right when it matches every regular expression the question expects. Prints the share
+right per set, per document and per kind of question, then up to `--show` of the wrong ones.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from knowledge.sources import seeds_dir  # noqa: E402
+from tests.answers import ask_all, held_out  # noqa: E402
+from tests.services import served_assistant  # noqa: E402
+
+
+def _share(results: list, label: str) -> str:
+    right = sum(r.right for r in results)
+    return f"{label}: {right} of {len(results)} right ({100 * right / max(len(results), 1):.1f} %)"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show", type=int, default=20, help="wrong answers to print")
+    parser.add_argument("--kind", help="only questions of this kind (fact, list, definition, yes-no, who, silence, ...)")
+    args = parser.parse_args()
+    cases = [c for c in held_out() if not args.kind or c.get("kind") == args.kind]
+    challenge = yaml.safe_load((seeds_dir().parent / "challenge" / "questions.yml").read_text(encoding="utf-8"))
+    with served_assistant() as say:
+        results = ask_all(say, cases)
+        theirs = ask_all(lambda s, m: say(f"challenge-{s}", m), challenge)
+    print(_share(results, "held-out questions"))
+    for key in ("doc", "kind"):
+        groups = Counter(c.get(key) for c in cases)
+        print(f"  by {key}: " + ", ".join(_share([r for r, c in zip(results, cases) if c.get(key) == g], str(g)).split(" (")[0]
+                                          for g in sorted(groups, key=str)))
+    print(_share(theirs, "challenge questions"))
+    for r in [r for r in results + theirs if not r.right][: args.show]:
+        print(f"  wrong: {r.say!r}: no {list(r.missing)} in {r.reply[:160]!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Questions asked on demand, held out from the training data (tests/answers/): the set itself, retrieval
+measured on it, and the share answered right over REST."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge.sources import seeds_dir
+from tests.answers import ask_all, held_out
+from tests.answers.retrieval import Passages, recall
+
+ROOT = Path(__file__).resolve().parents[1]
+# The share of held-out questions answered right over REST when this floor was set (2026-12-03: 41 %).
+# Issue 24 aims at 95 %; the floor only stops a change from answering fewer of them.
+HELD_OUT_FLOOR = 0.40
+DOCUMENTS = {"000": "000_eebbad39d168c16b.txt", "001": "001_5dd0848d7272326a.txt", "002": "002_67c4f95eecd659cf.txt",
+             "003": "003_f8599d6ee7dc124e.txt", "004": "004_a8efcefc979b84e3.txt"}
+
+
+def test_the_held_out_questions_come_from_the_documents_and_not_the_training_data():
+    cases = held_out()
+    assert len(cases) >= 150 and all({"say", "expect", "doc"} <= set(c) for c in cases)
+    texts = {k: (seeds_dir() / f).read_text(encoding="utf-8") for k, f in DOCUMENTS.items()}
+    for case in (c for c in cases if c["doc"] != "none"):
+        for pattern in case["expect"]:
+            assert re.search(pattern, texts[case["doc"]], re.IGNORECASE), (case["say"], pattern)  # a right answer quotes it
+    trained = {line.strip()[2:].casefold() for f in (ROOT / "data" / "nlu").glob("*.yml") for line in f.read_text().splitlines()
+               if line.strip().startswith("- ")}
+    assert not [c["say"] for c in cases if c["say"].casefold() in trained]
+
+
+def test_retrieval_is_measured_for_both_rankers(kb):
+    passages, cases = Passages(kb), held_out()
+    for rank in (passages.tfidf, passages.bm25()):
+        found = recall(passages, rank, cases)
+        assert 0 < found[1] <= found[3] <= found[5] <= 1
+        approves = recall(passages, rank, [{"say": "who signs off the providers of the SENCO award", "expect": ["secretary of state"]}])
+        assert approves[3] == 1
+
+
+@pytest.mark.assistant
+def test_held_out_questions_over_rest(assistant):
+    results = ask_all(assistant.say, held_out())
+    right = sum(r.right for r in results) / len(results)
+    assert right >= HELD_OUT_FLOOR, f"{right:.1%} right; wrong: {[(r.say, r.missing) for r in results if not r.right][:10]}"
