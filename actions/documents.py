@@ -11,10 +11,11 @@ from actions.knowledge_base import guide
 from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.rules import Determination, NextQuestion, Profile
-from knowledge.search import ContentIndex, asks_about
+from knowledge.search import Answer, ContentIndex, asks_about
 
 PER_GROUP = 4  # items of each list when a whole topic is shown
 WHOLE = "Everything on {title}"
+SOURCE_MARGIN = 0.2  # how much better the documents' own passages must answer to be shown instead of the curated lists
 
 
 @lru_cache(maxsize=1)
@@ -41,13 +42,18 @@ def _lines(passages: List[Any], citations: List[Dict[Text, Text]]) -> List[repli
 
 def search(text: Text) -> Optional[replies.Message]:
     """The lists of the documents that answer the question, or None when nothing answers it well enough."""
-    answers = index().search(text) or source_index().search(text)
+    answers = _better(index().search(text), source_index().search(text, groups=1))
     if not answers:
         return None
     citations: List[Dict[Text, Text]] = []
     sections = [replies.section(_lines(list(a.passages), citations), _title(a.title, a.heading),
                                 more=f"(and {a.more} more in the documents)" if a.more else None) for a in answers]
     return replies.message(replies.reply("answer", sections, citations))
+
+
+def _better(curated: List[Answer], sourced: List[Answer]) -> List[Answer]:
+    """The curated lists' answer, unless the documents' own passages answer clearly better (or alone)."""
+    return sourced if sourced and (not curated or sourced[0].score > curated[0].score + SOURCE_MARGIN) else curated
 
 
 def _title(title: Text, heading: Optional[Text]) -> Text:
@@ -64,11 +70,13 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
         if answer:
             return answer
     if question and asks_about(question, guide().catalogue, found.title):
-        answers = index().search(question, groups=1, within=topic_id)
+        within = index().search(question, groups=1, within=topic_id)
+        answers = _better(within, source_index().search(question, groups=1))
+        title = found.title if answers is within else answers[0].title
         if answers:
             citations: List[Dict[Text, Text]] = []
             answer = answers[0]
-            section = replies.section(_lines(list(answer.passages), citations), _title(found.title, answer.heading))
+            section = replies.section(_lines(list(answer.passages), citations), _title(title, answer.heading))
             button = {"title": WHOLE.format(title=found.title)[:75], "payload": f'/ask_responsibilities{{"topic": "{topic_id}"}}'}
             return replies.message(replies.reply("answer", [section], citations), [button])
     citations = []

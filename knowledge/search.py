@@ -25,6 +25,7 @@ MIN_SCORE = 0.17  # below this the best passage shares too little with the quest
 MAX_QUERY = 300
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _MEANING = re.compile(r"\b(?:stand|stands|mean|means|meaning|abbreviation|acronym|short for|spell|what'?s an?|what is an?)\b")
+_BARE = {"what", "whats", "what's", "is", "a", "an", "the", "about", "explain", "meaning", "of"}  # around a term asked alone
 _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "hours hours refresher")]  # what a question asks for
 GLOSSARY_WEIGHT = 0.5  # an abbreviation's entry answers what it means, not every question that uses it
 ELSEWHERE = 0.03  # how much better a list outside a role's topic must answer to be shown instead
@@ -102,9 +103,15 @@ class ContentIndex:
         self.vocabulary = sorted(w for w in self.words if len(w) >= 5)
         self.topics = {t.id: t.title for t in kb.topics}
         self.glossary = [n for n, p in enumerate(self.passages) if p.group.startswith("glossary/")]
+        self.terms = {normalise_role(g.term) for g in kb.glossary}
         # The long form finds the abbreviation; the abbreviation finds its long form only when its meaning is asked.
         self.expansions = [(normalise_role(g.expansion), normalise_role(g.term), False) for g in kb.glossary if g.expansion]
         self.expansions += [(normalise_role(g.term), normalise_role(g.expansion), True) for g in kb.glossary if g.expansion]
+
+    def asks_meaning(self, question: str) -> bool:
+        """Whether a question asks what something means: "what does SENCO stand for", or a term alone ("RAS?", "uncrc")."""
+        text = normalise_role(question[:MAX_QUERY])
+        return bool(_MEANING.search(text)) or " ".join(w for w in text.split() if w not in _BARE) in self.terms
 
     @staticmethod
     def _indexed(p: Passage) -> str:
@@ -113,7 +120,7 @@ class ContentIndex:
     def expand(self, question: str) -> str:
         """The question with typos corrected and glossary and role names added."""
         text = normalise_role(question[:MAX_QUERY])
-        meaning = bool(_MEANING.search(text))
+        meaning = self.asks_meaning(text)
         text = " ".join(self._spelt(w) for w in _WORD.findall(text))
         extra = [words for asking, words in _ASKING if asking.search(text)]
         extra += [b for a, b, asked in self.expansions
@@ -136,7 +143,7 @@ class ContentIndex:
     def _groups(self, question: str) -> dict[str, float]:
         """Each list's score for the question, as `search` ranks them."""
         scores = (self.matrix @ self.vectorizer.transform([self.expand(question)]).T).toarray().ravel()
-        if not _MEANING.search(normalise_role(question)):
+        if not self.asks_meaning(question):
             scores[self.glossary] *= GLOSSARY_WEIGHT
         members: dict[str, list[int]] = {}
         for n, p in enumerate(self.passages):
@@ -158,7 +165,7 @@ class ContentIndex:
         asked = self.expand(question) if within is None else " ".join(sorted(self._particular(question, within)))
         query = self.vectorizer.transform([asked])
         scores = (self.matrix @ query.T).toarray().ravel()
-        if not _MEANING.search(normalise_role(question)):
+        if not self.asks_meaning(question):
             scores[self.glossary] *= GLOSSARY_WEIGHT
         by_group: dict[str, list[int]] = {}
         for n in range(len(self.passages)):

@@ -57,3 +57,12 @@ def test_the_challenge_questions_find_their_answer_in_the_documents(index, case)
     """Most of the challenge set's questions are answered by search alone; the chat also has intents for them."""
     text = _shown(index.search(case["say"]))
     assert all(re.search(p, text, re.IGNORECASE) for p in case["expect"]), (case["say"], text[:300])
+
+
+@pytest.mark.parametrize("question, line", [("RAS?", "RAS: Resource Allocations System"), ("uncrc", "UNCRC: UN Convention"),
+                                            ("CeTR?", "CeTR: not spelled out in the documents")])
+def test_a_term_asked_alone_gets_what_the_documents_say_it_means(kb, question, line):
+    from knowledge.search import ContentIndex
+
+    answers = ContentIndex(kb).search(question)
+    assert answers and answers[0].passages[0].text.startswith(line)
