@@ -70,8 +70,10 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
         if answer:
             return answer
     if question and asks_about(question, guide().catalogue, found.title):
+        # Within a topic the lists are scored on the question's words beyond the topic's own, so the documents'
+        # passages (scored on the whole question) are asked only when none of its lists answers.
         within = index().search(question, groups=1, within=topic_id)
-        answers = _better(within, source_index().search(question, groups=1))
+        answers = within or source_index().search(question, groups=1)
         title = found.title if answers is within else answers[0].title
         if answers:
             citations: List[Dict[Text, Text]] = []
