@@ -23,11 +23,12 @@ from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import LockError
-from knowledge.db import quick_sqlite
 from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore, SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.exceptions import RasaException
 from redis.exceptions import RedisError
+
+from knowledge.db import quick_sqlite
 
 logger = logging.getLogger(__name__)
 

@@ -5,11 +5,9 @@ Engines are made on request, never at import time.
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Mapping
-
 import sqlite3
-from typing import Any
+from pathlib import Path
+from typing import Any, Mapping
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url

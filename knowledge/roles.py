@@ -34,7 +34,7 @@ LONG_WORD = 12  # words this long may have two slips, shorter ones one
 RESOLVED_CACHE = 4096  # typed roles remembered, with what they resolved to
 
 MAX_TAKEN = 60  # characters of the person's own title shown back to them
-_LEAD_IN = re.compile(r"^(?:i'm|i\u2019m|i am|im|i work as|i meant|i mean|my (?:job|role|title) is)?\s*(?:actually\s|really\s)?(?:an?\s|the\s)?",
+_LEAD_IN = re.compile(r"^(?:i'm|i\u2019m|i am|im|i work as|my (?:job|role|title) is)?\s*(?:actually\s|really\s)?(?:an?\s|the\s)?",
                       re.IGNORECASE)
 # Corrections, and greetings, before a role: "sorry, I got that wrong, I'm actually ...", "Hi, I'm ...".
 _CORRECTION = (r"sorry|oops|no|nope|wait|correction|my mistake|my bad|i got (?:that|it|my job|my role) wrong|i made a mistake|"
@@ -129,7 +129,7 @@ class RoleCatalogue:
         self._settings_after = re.compile(_PREPOSITION + "(" + _pattern(after) + ")") if after else None
         nouns = {normalise_role(n) for n in wording.job_nouns}
         self._job_noun = re.compile(r"\s+" + _pattern(nouns)) if nouns else None
-        self._job_nouns = sorted(nouns)
+        self._one_word_nouns = [n.split() for n in sorted(nouns) if " " not in n]  # for typos: "HV elecrtician"
         self._not_before = {normalise_role(w) for w in wording.not_before}
         self._object_markers = {normalise_role(w) for w in wording.object_markers}
         self._object_prepositions = {normalise_role(w) for w in wording.object_prepositions}
@@ -148,10 +148,11 @@ class RoleCatalogue:
         text = normalise_role(_BRACKETS.sub(" ", typed[:MAX_ROLE_TEXT]))  # what is in brackets qualifies, it is not the role
         found: list[tuple[str, float, tuple[int, int]]] = []
         exact, named = self._exact(text)
-        taken = [span for span in named if span not in {s for _, _, s in exact}]  # someone else's role, or a past one
+        exact_spans = {s for _, _, s in exact}
+        blocked = [span for span in named if span not in exact_spans]  # someone else's role, or a past one
         # The most specific name first: "speech and langauge therapist" is not just "therapist".
         for alias, score, span in sorted(exact + self._typos(text), key=lambda f: (-len(f[0]), -f[1])):
-            if not any(span[0] < b and a < span[1] for a, b in [s for _, _, s in found] + taken):
+            if not any(span[0] < b and a < span[1] for a, b in [s for _, _, s in found] + blocked):
                 found.append((alias, score, span))
         blanked = _blank(text, named + [s for _, _, s in found])  # a role's words are not a workplace: "I cover for the school nurse"
         bracketed = " ".join(normalise_role(b) for b in _BRACKETS.findall(typed[:MAX_ROLE_TEXT]))
@@ -159,10 +160,10 @@ class RoleCatalogue:
         found = [f for f in found if self._needs_setting.get(f[0], workplace) == workplace]  # "SLT" alone, or in a school
         roles = tuple(dict.fromkeys(self.by_alias[alias] for alias, _, _ in found))
         best = found[0] if found else (None, 0.0, None)
-        quotes = self._stated(text, _blank(text, named))
+        stated = self._stated(text, _blank(text, named))
         return RoleMatch(typed, roles, best[0], best[1], workplace,
-                         {fact: value for fact, (value, _) in quotes.items()}, bool(_ADULTS.search(text)),
-                         {fact: _clause(typed, words) for fact, (_, words) in quotes.items()})
+                         {fact: value for fact, (value, _) in stated.items()}, bool(_ADULTS.search(text)),
+                         {fact: _clause(typed, words) for fact, (_, words) in stated.items()})
 
     def _exact(self, text: str) -> tuple[list[tuple[str, float, tuple[int, int]]], list[tuple[int, int]]]:
         """Whole-word matches that name the person's role, and the spans of every role word that is not
@@ -185,8 +186,7 @@ class RoleCatalogue:
         if self._job_noun and self._job_noun.match(text, end):
             return True
         following = text[end:].split(None, 1)
-        return bool(following) and text[end:end + 1].isspace() and any(
-            _slips([following[0]], [noun]) for noun in self._job_nouns if " " not in noun)
+        return bool(following) and text[end:end + 1].isspace() and any(_slips(following[:1], noun) for noun in self._one_word_nouns)
 
     def _someone_else(self, text: str, start: int, end: int, alias: str | None = None) -> bool:
         """True for "deputy SENCO", "ex-SENCO", "head of year", "support the SEND lead": the words name

@@ -36,6 +36,11 @@ def links(replies: List[Dict[str, Any]]) -> Dict[str, str]:
     return {i["url"].split("?")[0].rsplit(".", 1)[-1]: i["url"] for i in items}
 
 
+def reply_text(replies: List[Dict[str, Any]]) -> str:
+    """The text of a turn's replies, one per line."""
+    return "\n".join(r.get("text") or "" for r in replies)
+
+
 class Conversation:
     def __init__(self, assistant: Any) -> None:
         self.assistant = assistant
@@ -48,7 +53,7 @@ class Conversation:
 
     @property
     def text(self) -> str:
-        return "\n".join(r.get("text", "") for r in self.replies)
+        return reply_text(self.replies)
 
     @property
     def buttons(self) -> List[Dict[str, str]]:

@@ -10,6 +10,8 @@ from typing import Any, Callable, Dict, Iterable, List
 
 import yaml
 
+from tests.conversation import reply_text
+
 HELD_OUT = Path(__file__).resolve().parent / "heldout.yml"
 Replies = List[Dict[str, Any]]
 
@@ -29,15 +31,11 @@ class Result:
         return not self.missing
 
 
-def text_of(replies: Replies) -> str:
-    return "\n".join(r.get("text") or "" for r in replies)
-
-
 def ask_all(say: Callable[[str, str], Replies], cases: Iterable[Dict[str, Any]]) -> List[Result]:
     """Each question in a conversation of its own; right when the reply matches every expected pattern."""
     results = []
     for n, case in enumerate(cases):
-        reply = text_of(say(f"question-{n}", case["say"]))
+        reply = reply_text(say(f"question-{n}", case["say"]))
         missing = tuple(p for p in case["expect"] if not re.search(p, reply, re.IGNORECASE))
         results.append(Result(case["say"], missing, reply))
     return results

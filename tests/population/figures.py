@@ -10,6 +10,7 @@ from typing import Callable, Iterable, List, Tuple
 from knowledge.guide import Guide
 from knowledge.rules import Determination
 from tests.population.grammar import Person
+from tests.conversation import reply_text
 from tests.rules_helpers import converse, person, press_for
 
 MAX_TURNS = 3  # questions after the role before a level, over REST
@@ -59,14 +60,14 @@ def over_rest(say: Callable[[str, str], Replies], people: Iterable[Person]) -> F
         sender, facts = f"population-{n}", person(who.truth)
         replies = say(sender, who.say)
         turns = 0
-        while not _answered(_text(replies)) and turns < MAX_TURNS:
+        while not _answered(reply_text(replies)) and turns < MAX_TURNS:
             buttons = [b for r in replies for b in r.get("buttons") or []]
             try:
-                replies = say(sender, press_for(facts, _text(replies), buttons))
+                replies = say(sender, press_for(facts, reply_text(replies), buttons))
             except AssertionError:
                 break
             turns += 1
-        text = _text(replies)
+        text = reply_text(replies)
         if not _answered(text):
             figures.unanswered.append(who.say)
             continue
@@ -75,10 +76,6 @@ def over_rest(say: Callable[[str, str], Replies], people: Iterable[Person]) -> F
         if want not in text:
             figures.wrong.append((who.say, text[:200], who.expect))
     return figures
-
-
-def _text(replies: Replies) -> str:
-    return "\n".join(r.get("text") or "" for r in replies)
 
 
 def _answered(text: str) -> bool:
