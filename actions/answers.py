@@ -111,6 +111,14 @@ def _staff_list(text: Text) -> replies.Message:
     return replies.cited_items(title, items)
 
 
+# What each kind of answer answers, beyond the words it shows: a question's words that these hold are answered
+# by its kind ("refresher hrs" by the hours, "who is it for" by the cohort).
+ANSWERS_TO = {
+    "ask_cohort": "who for apply applies cover covers cohort staff named", "ask_hours": "hours refresher induction how long often time minutes",
+    "ask_outcomes": "learning outcomes cover covers know understand", "ask_competencies": "competencies competences skills cover",
+    "ask_training": "training train course method methods suggested way where run runs source sources",
+    "ask_builds_on": "before preceding builds build first", "ask_induction": "induction new starter weeks session",
+}
 LEVEL_ANSWERS: Dict[Text, Callable[[Dict[Text, Any]], replies.Message]] = {
     "ask_cohort": _cohort, "ask_hours": _hours, "ask_outcomes": _outcomes, "ask_competencies": _competencies, "ask_training": _training,
     "ask_builds_on": _builds_on, "more": lambda data: _outcomes(data, full=True),
@@ -124,6 +132,14 @@ def _role_topic(text: Text) -> Optional[replies.Message]:
     if role and role.topic and not LEVEL_WORDS.search(text):
         return documents.topic(role.topic, text)
     return None
+
+
+def _sharpened(intent: Text, text: Text, message: replies.Message) -> bool:
+    """Whether an answer may give way to the documents' own passages: answers from the documents' lists, not a
+    person's level, a staff list, a comparison or a button's request."""
+    doc = (message.get("json_message") or {}).get(replies.KEY) or {}
+    return (not text.startswith("/") and intent not in ("check_staff_list", "compare_levels")
+            and (doc.get("kind") == "answer" and not {"level", "floor"} & set(doc) or message.get("text") == UNNAMED_ROLE))
 
 
 class AnswerQuestion(Action):
@@ -145,6 +161,8 @@ class AnswerQuestion(Action):
             message = documents.search(text)
             if message is None:
                 not_understood(dispatcher, tracker, NOT_COVERED)
+        if message and _sharpened(intent, text, message):
+            message = documents.sharper(text, message, ANSWERS_TO.get(intent, ""))
         if message:
             dispatcher.utter_message(**message)
         return []

@@ -15,7 +15,8 @@ from knowledge.search import Answer, ContentIndex, asks_about
 
 PER_GROUP = 4  # items of each list when a whole topic is shown
 WHOLE = "Everything on {title}"
-SOURCE_MARGIN = 0.2  # how much better the documents' own passages must answer to be shown instead of the curated lists
+SOURCE_MARGIN = 0.1  # how much more of the question the documents' own passages must hold to be shown instead
+SOURCE_GROUPS = 2  # sections of the documents' own passages shown for a question (a second only when nearly as good)
 
 
 @lru_cache(maxsize=1)
@@ -42,18 +43,37 @@ def _lines(passages: List[Any], citations: List[Dict[Text, Text]]) -> List[repli
 
 def search(text: Text) -> Optional[replies.Message]:
     """The lists of the documents that answer the question, or None when nothing answers it well enough."""
-    answers = _better(index().search(text), source_index().search(text, groups=1))
-    if not answers:
-        return None
+    answers = _better(text, index().search(text), source_index().search(text, groups=SOURCE_GROUPS))
+    return _message(answers) if answers else None
+
+
+def _message(answers: List[Answer]) -> replies.Message:
     citations: List[Dict[Text, Text]] = []
     sections = [replies.section(_lines(list(a.passages), citations), _title(a.title, a.heading),
                                 more=f"(and {a.more} more in the documents)" if a.more else None) for a in answers]
     return replies.message(replies.reply("answer", sections, citations))
 
 
-def _better(curated: List[Answer], sourced: List[Answer]) -> List[Answer]:
-    """The curated lists' answer, unless the documents' own passages answer clearly better (or alone)."""
-    return sourced if sourced and (not curated or sourced[0].score > curated[0].score + SOURCE_MARGIN) else curated
+def _better(question: Text, curated: List[Answer], sourced: List[Answer]) -> List[Answer]:
+    """The curated lists' answer, unless the documents' own passages hold clearly more of what is asked (or alone)."""
+    if not sourced or not curated:
+        return sourced or curated
+    return sourced if index().hits(question, _shown(sourced)) > index().hits(question, _shown(curated)) + SOURCE_MARGIN else curated
+
+
+def _shown(answers: List[Answer]) -> Text:
+    return "\n".join([a.title for a in answers] + [" ".join(filter(None, (p.heading, p.text))) for a in answers for p in a.passages])
+
+
+def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> replies.Message:
+    """An answer, or the documents' own passages when they hold clearly more of what the question asks about
+    ("who approves SENCO training providers?" answered by the award's topic, whose answering line is not shown).
+    ``answers_to``: words the answer's kind answers without showing them ("hours" for a level's hours)."""
+    sourced = source_index().search(question, groups=SOURCE_GROUPS)
+    said = message.get("text", "").split("\n\nSources:\n")[0] + " " + answers_to
+    if sourced and index().hits(question, _shown(sourced)) > index().hits(question, said) + SOURCE_MARGIN:
+        return _message(sourced)
+    return message
 
 
 def _title(title: Text, heading: Optional[Text]) -> Text:
@@ -73,7 +93,7 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
         # Within a topic the lists are scored on the question's words beyond the topic's own, so the documents'
         # passages (scored on the whole question) are asked only when none of its lists answers.
         within = index().search(question, groups=1, within=topic_id)
-        answers = within or source_index().search(question, groups=1)
+        answers = within or source_index().search(question, groups=SOURCE_GROUPS)
         title = found.title if answers is within else answers[0].title
         if answers:
             citations: List[Dict[Text, Text]] = []

@@ -155,7 +155,8 @@ def minimum(q: Dict[Text, Any]) -> Message:
         head.append(item(f"Refresher: {floor['refresher']['text']}", floor["refresher"]["cite"]))
     more = [item(f"{o['label']}: {o['level']}", o["cite"]) for o in q["options"] if o.get("level")]
     sections = [section(head, listed=False), section(more, "More applies to someone who can say:")]
-    return message(reply("answer", sections, q["citations"]), [{"title": "Find my own level", "payload": "/find_level"}])
+    return message({**reply("answer", sections, q["citations"]), "floor": floor["level"]},
+                   [{"title": "Find my own level", "payload": "/find_level"}])
 
 
 def cited_items(title: Text, items: List[Dict[Text, Any]], limit: Optional[int] = None) -> Message:

@@ -16,6 +16,7 @@ from typing import Iterator
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+from knowledge.ranking import Bm25, Coverage, irregular
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.schema import Citation, KnowledgeBase
 
@@ -26,6 +27,9 @@ MAX_QUERY = 300
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _MEANING = re.compile(r"\b(?:stand|stands|mean|means|meaning|abbreviation|acronym|short for|spell|what'?s an?|what is an?)\b")
 _BARE = {"what", "whats", "what's", "is", "a", "an", "the", "about", "explain", "meaning", "of"}  # around a term asked alone
+_SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tier {n}" for n in range(1, 3)},
+                "hrs": "hours", "hr": "hour", "yrs": "years", "yr": "year", "mins": "minutes", "wks": "weeks"}
+_NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
 _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "hours hours refresher")]  # what a question asks for
 GLOSSARY_WEIGHT = 0.5  # an abbreviation's entry answers what it means, not every question that uses it
 ELSEWHERE = 0.03  # how much better a list outside a role's topic must answer to be shown instead
@@ -99,6 +103,15 @@ class ContentIndex:
         self.vectorizer = TfidfVectorizer(tokenizer=_tokens, lowercase=False, token_pattern=None, ngram_range=(1, 2),
                                           sublinear_tf=True)
         self.matrix = self.vectorizer.fit_transform([self._indexed(p) for p in self.passages])
+        # The documents' own passages are ranked by BM25, which finds their answer more often (scripts/retrieval.py).
+        self.bm25 = Bm25([self._indexed(p, boosted=True) for p in self.passages], [p.text for p in self.passages],
+                         _tokens) if sources else None
+        self.coverage = Coverage([self._indexed(p) for p in self.passages], _tokens)
+        # Names of one thing (a level and what else it is called, an abbreviation and its expansion): an answer
+        # that names one holds the others ("Introductory" answers a question about the induction tier).
+        self.names = [tuple(normalise_role(n) for n in (lv.name, *lv.also_called, *(
+            name for r in kb.roles if r.level == lv.id and not r.tension for name in (r.name, *r.aliases)))) for lv in kb.levels]
+        self.names += [(normalise_role(g.term), normalise_role(g.expansion)) for g in kb.glossary if g.expansion]
         self.words = {w for p in self.passages for w in _WORD.findall(self._indexed(p).casefold())}
         self.vocabulary = sorted(w for w in self.words if len(w) >= 5)
         self.topics = {t.id: t.title for t in kb.topics}
@@ -114,14 +127,33 @@ class ContentIndex:
         return bool(_MEANING.search(text)) or " ".join(w for w in text.split() if w not in _BARE) in self.terms
 
     @staticmethod
-    def _indexed(p: Passage) -> str:
-        return " ".join(filter(None, (p.text, p.title, p.heading, p.keywords, p.citation.title, p.citation.section)))
+    def _indexed(p: Passage, boosted: bool = False) -> str:
+        """The words a passage is found by; ``boosted`` counts a list's lead-in twice, as BM25 ranks them."""
+        lead_in = (p.heading, p.heading) if boosted else (p.heading,)
+        return " ".join(filter(None, (p.text, p.title, *lead_in, p.keywords, p.citation.title, p.citation.section)))
+
+    def asked_words(self, question: str) -> set[str]:
+        """The words of a question that say what it is about: expanded, less the words any question uses."""
+        return set(_tokens(self.expand(question))) - _GENERIC
+
+    def hits(self, question: str, answer: str) -> float:
+        """How much of what the question is about an answer's text holds (0 to 1), counting the other names
+        of what it names."""
+        said = normalise_role(answer)
+        also = [n for names in self.names if any(re.search(rf"(?<![\w']){re.escape(n)}(?![\w'])", said) for n in names)
+                for n in names]
+        return self.coverage(self.asked_words(question), " ".join([answer, *also]))
+
+    def _scores(self, asked: str, question: str):
+        if self.bm25 is not None:
+            return self.bm25.scores(f"{asked} {irregular(question)}", question)
+        return (self.matrix @ self.vectorizer.transform([asked]).T).toarray().ravel()
 
     def expand(self, question: str) -> str:
         """The question with typos corrected and glossary and role names added."""
         text = normalise_role(question[:MAX_QUERY])
         meaning = self.asks_meaning(text)
-        text = " ".join(self._spelt(w) for w in _WORD.findall(text))
+        text = " ".join(self._spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(text))
         extra = [words for asking, words in _ASKING if asking.search(text)]
         extra += [b for a, b, asked in self.expansions
                  if (meaning or not asked) and re.search(rf"(?<![\w']){re.escape(a)}(?![\w'])", text)]
@@ -163,8 +195,7 @@ class ContentIndex:
         with its best passages, at most ``limit``, in document order; none when nothing scores enough.
         ``within`` keeps to one topic's lists, ranked by the words beyond the topic's own, any match counting."""
         asked = self.expand(question) if within is None else " ".join(sorted(self._particular(question, within)))
-        query = self.vectorizer.transform([asked])
-        scores = (self.matrix @ query.T).toarray().ravel()
+        scores = self._scores(asked, question)
         if not self.asks_meaning(question):
             scores[self.glossary] *= GLOSSARY_WEIGHT
         by_group: dict[str, list[int]] = {}
@@ -210,7 +241,10 @@ def _tokens(text: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    """Plural and simple verb endings folded, so "colleges" finds "college" and "funded" finds "funding"."""
+    """Plural and simple verb endings folded, so "colleges" finds "college" and "funded" finds "funding";
+    numbers in words as digits ("three years" finds "3 years")."""
+    if word in _NUMBERS:
+        return _NUMBERS[word]
     for ending, keep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("ing", ""), ("ed", ""), ("s", "")):
         if word.endswith(ending) and not word.endswith("ss") and len(word) - len(ending) >= 3:
             word = word[: len(word) - len(ending)] + keep

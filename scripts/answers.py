@@ -31,6 +31,7 @@ def _share(results: list, label: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", type=int, default=20, help="wrong answers to print")
+    parser.add_argument("--dump", type=Path, help="write every question, whether it was right, its patterns and whole reply here (YAML)")
     parser.add_argument("--kind", help="only questions of this kind (fact, list, definition, yes-no, who, silence, ...)")
     args = parser.parse_args()
     cases = [c for c in held_out() if not args.kind or c.get("kind") == args.kind]
@@ -44,7 +45,12 @@ def main() -> int:
         print(f"  by {key}: " + ", ".join(_share([r for r, c in zip(results, cases) if c.get(key) == g], str(g)).split(" (")[0]
                                           for g in sorted(groups, key=str)))
     print(_share(theirs, "challenge questions"))
-    for r in [r for r in results + theirs if not r.right][: args.show]:
+    wrong = [r for r in results + theirs if not r.right]
+    if args.dump:
+        args.dump.write_text(yaml.safe_dump([{"say": r.say, "right": r.right, "missing": list(r.missing), "reply": r.reply}
+                                             for r in results + theirs],
+                                            allow_unicode=True, sort_keys=False, width=140), encoding="utf-8")
+    for r in wrong[: args.show]:
         print(f"  wrong: {r.say!r}: no {list(r.missing)} in {r.reply[:160]!r}")
     return 0
 

@@ -1,0 +1,89 @@
+"""Ranking passages against a question, and judging how well an answer hits it.
+
+`Bm25` ranks the documents' own passages with BM25 (bm25s): on the held-out questions it finds the
+passage that answers more often than TF-IDF cosine (scripts/retrieval.py prints both). A question
+that asks when, how many or where something is leans towards passages holding a date, a number or
+an address. `Coverage` says what share of a question's own words (each weighted by how rare it is
+in the documents) an answer's text holds: answers from different rankers, or an intent's answer and
+a passage, can then be compared on one scale.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+Tokens = Callable[[str], list]
+
+K1, B = 1.5, 0.5  # term saturation and length normalisation, chosen on the held-out questions
+ANSWER_TYPE_BOOST = 1.3  # a passage holding the kind of thing asked for (a date for "when")
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn)"
+_ANSWER_TYPES = [  # what the question asks for, and what a passage holding it looks like
+    (re.compile(r"^\s*when\b|\bwhat date\b|\bwhen (?:was|did|is|will|does|do)\b", re.I),
+     re.compile(rf"\b{_MONTH}\b[^.]{{0,12}}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b", re.I)),
+    (re.compile(r"\bhow (?:many|much|long|often)\b", re.I),
+     re.compile(r"\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b", re.I)),
+    (re.compile(r"\b(?:address|phone|telephone|email|contact)\b", re.I),
+     re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2}\b|\bphone\b|\b\d{5} ?\d{6}\b|@", re.I)),
+]
+_IRREGULAR = {"wrote": "written", "write": "written", "author": "written", "authors": "written", "led": "lead",
+              "began": "start", "begin": "start", "chose": "chosen", "ran": "run"}  # forms the stemmer cannot fold
+
+
+def irregular(question: str) -> str:
+    """The regular form of the question's irregular words ("who wrote" finds "was written by")."""
+    return " ".join(_IRREGULAR[w] for w in re.findall(r"[a-z]+", question.casefold()) if w in _IRREGULAR)
+
+
+class Bm25:
+    """BM25 over passages' indexed text; scores scaled so that 1 is every word of the question once in a
+    passage of average length (comparable across questions, like a share of the question answered)."""
+
+    def __init__(self, fields: Sequence[str], shown: Sequence[str], tokens: Tokens) -> None:
+        import bm25s
+
+        self.tokens = tokens
+        corpus = [tokens(f) for f in fields]
+        self.index = bm25s.BM25(k1=K1, b=B)
+        self.index.index(corpus, show_progress=False)
+        self.known = set(self.index.vocab_dict)
+        self.idf = _idf(corpus)
+        self.shown = list(shown)
+
+    def scores(self, expanded: str, question: str) -> np.ndarray:
+        words = [w for w in self.tokens(expanded) if w in self.known]
+        if not words:
+            return np.zeros(len(self.shown))
+        scores = self.index.get_scores(words) / sum(self.idf[w] for w in words)
+        for asks, holds in _ANSWER_TYPES:
+            if asks.search(question):
+                scores *= np.array([ANSWER_TYPE_BOOST if holds.search(t) else 1.0 for t in self.shown])
+        return scores
+
+
+def _idf(corpus: Iterable[list]) -> dict:
+    docs = [set(c) for c in corpus]
+    counts: dict = {}
+    for d in docs:
+        for w in d:
+            counts[w] = counts.get(w, 0) + 1
+    return {w: math.log(1 + (len(docs) - n + 0.5) / (n + 0.5)) for w, n in counts.items()}
+
+
+class Coverage:
+    """The share of a question's words an answer holds, each word weighted by its rarity in the documents.
+    A word no document uses ("hrs", "pls") weighs nothing: no answer from them can hold it."""
+
+    def __init__(self, texts: Iterable[str], tokens: Tokens) -> None:
+        self.tokens = tokens
+        self.idf = _idf(tokens(t) for t in texts)
+
+    def __call__(self, words: Iterable[str], answer: str) -> float:
+        weights = {w: self.idf.get(w, 0.0) for w in words}
+        total = sum(weights.values())
+        if not total:
+            return 0.0
+        held = set(self.tokens(answer))
+        return sum(v for w, v in weights.items() if w in held) / total
