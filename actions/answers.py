@@ -139,7 +139,7 @@ def _sharpened(intent: Text, text: Text, message: replies.Message) -> bool:
     person's level, a staff list, a comparison or a button's request."""
     doc = (message.get("json_message") or {}).get(replies.KEY) or {}
     return (not text.startswith("/") and intent not in ("check_staff_list", "compare_levels")
-            and (doc.get("kind") == "answer" and not {"level", "floor"} & set(doc) or message.get("text") == UNNAMED_ROLE))
+            and (doc.get("kind") == "answer" and not {"level", "floor", "silence"} & set(doc) or message.get("text") == UNNAMED_ROLE))
 
 
 class AnswerQuestion(Action):
@@ -169,6 +169,9 @@ class AnswerQuestion(Action):
 
     def _answer(self, intent: Text, text: Text, tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[replies.Message]:
         kb = guide().kb
+        silence = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else documents.silence(text)
+        if silence:
+            return silence
         if intent in ("out_of_scope", "nlu_fallback"):  # in the documents' words if they answer it, else say what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question
             found = None if answering else (_role_topic(text) if is_question(text) else None) or documents.search(text)
@@ -187,7 +190,7 @@ class AnswerQuestion(Action):
                 raise lookup.NotFound("no term")
             entries = lookup.glossary(kb, term)
             return replies.cited_items("In these documents:", [
-                {"text": f"{e['term']}: {e['expansion'] or 'not spelt out in the documents'}" + (f" ({e['note']})" if e["note"] else ""), "cite": e["cite"]}
+                {"text": f"{e['term']}: {e['meaning']}" + (f" ({e['note']})" if e["note"] else ""), "cite": e["cite"]}
                 for e in entries])
         if intent == "ask_responsibilities":
             named = _entity(tracker, "topic")

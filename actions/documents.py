@@ -118,6 +118,17 @@ class _Shown:
         self.text, self.citation = text, citation
 
 
+def silence(question: Text) -> Optional[replies.Message]:
+    """The honest answer about something the documents name but never include or define: that they do not,
+    and where it is named; None when the question is about nothing of the kind."""
+    found = lookup.named_only(guide().kb, question, guide().catalogue)
+    if found is None:
+        return None
+    sections = [replies.section([replies.item(found["statement"])], listed=False),
+                replies.section([replies.item(found["named"], 0)], "Where it is named:")]
+    return replies.message({**replies.reply("answer", sections, [found["cite"]]), "silence": found["name"]})
+
+
 def role_level(role_text: Text) -> Optional[replies.Message]:
     """What a role named in a question needs ("what's the minimum SEND training for a GP?"): its answer when
     the documents settle it, else the least it needs and what would raise it; None when the role is unknown."""

@@ -127,7 +127,7 @@ def _responsibilities(args: argparse.Namespace) -> int:
 
 def _glossary(args: argparse.Namespace) -> int:
     data = lookup.glossary(Guide.open(args.database_url).kb, args.term)
-    _emit(args, data, lambda: "\n".join(f"{g['term']}: {g['expansion'] or '(not spelt out)'}" + (f" - {g['note']}" if g["note"] else "") for g in data))
+    _emit(args, data, lambda: "\n".join(f"{g['term']}: {g['meaning']}" + (f" - {g['note']}" if g["note"] else "") for g in data))
     return 0
 
 

@@ -11,6 +11,7 @@ from typing import Any, Callable, Dict, Iterator, Tuple
 import yaml
 
 from knowledge import schema as s
+from knowledge.content_terms import glossary, named_only
 from knowledge.passages import source_passages
 from knowledge.sources import Document as SourceText
 from knowledge.sources import SourceError, Span
@@ -46,7 +47,7 @@ class _Reader:
             raise self.fail(entry, f"missing {key!r}")
         return mapping[key]
 
-    def citation(self, raw: Any, entry: str, **defaults: Any) -> s.Citation:
+    def citation(self, raw: Any, entry: str, omitted_ok: bool = False, **defaults: Any) -> s.Citation:
         if not isinstance(raw, dict):
             raise self.fail(entry, "missing citation")
         merged = {**self.source, **{k: v for k, v in defaults.items() if v}, **raw}
@@ -58,7 +59,7 @@ class _Reader:
         known = {sec.path: sec for sec in doc.sections}
         if section not in known:
             raise self.fail(entry, f"unknown section {section!r} of {doc.file_name}")
-        if known[section].omitted:
+        if known[section].omitted and not omitted_ok:
             raise self.fail(entry, f"cites {section!r}, which documents.yml says is left out")
         quote = str(self.get(merged, "quote", entry))
         text, spans = self.texts[doc.file_name]
@@ -265,16 +266,6 @@ def _wording(r: _Reader) -> s.Wording:
                      object_prepositions=tuple(r.data.get("object_prepositions", [])), needs_setting=by_sector("needs_setting"))
 
 
-def _glossary(r: _Reader) -> list[s.GlossaryEntry]:
-    entries = []
-    for raw in r.get(r.data, "terms", "terms"):
-        term = r.get(raw, "term", "term")
-        if not raw.get("expansion") and raw.get("expanded", True):
-            raise r.fail(term, "give an expansion, or expanded: false when the documents do not spell it out")
-        entries.append(s.GlossaryEntry(term, r.citation(raw.get("cite"), term), raw.get("expansion"), raw.get("note")))
-    return entries
-
-
 def load_content(folder: Path | None = None, seeds: Path | None = None) -> s.KnowledgeBase:
     """Parse the content files into records, checking each quote inside its cited section."""
     folder = folder or CONTENT_DIR
@@ -290,8 +281,8 @@ def load_content(folder: Path | None = None, seeds: Path | None = None) -> s.Kno
     kb = s.KnowledgeBase(
         documents=tuple(docs.values()), levels=tuple(levels), questions=tuple(_questions(reader("questions.yml"))),
         tensions=tuple(_tensions(reader("tensions.yml"))), roles=tuple(_roles(roles_reader)),
-        topics=tuple(_topics(reader)), glossary=tuple(_glossary(reader("glossary.yml"))), wording=_wording(roles_reader),
-        passages=source_passages(docs.values(), texts),
+        topics=tuple(_topics(reader)), glossary=tuple(glossary(reader("glossary.yml"))), wording=_wording(roles_reader),
+        passages=source_passages(docs.values(), texts), named_only=tuple(named_only(reader("named_only.yml"))),
     )
     if problems:
         first, *rest = problems

@@ -37,7 +37,8 @@ def _quoted(text: str, quotes: set[str]) -> float:
 
 
 def coverage(kb: KnowledgeBase, seeds: Path | None = None) -> list[SectionCoverage]:
-    glossary = Counter((g.citation.document, g.citation.section) for g in kb.glossary)
+    # Abbreviations and things named without being included say where a term is used, not a fact from there.
+    glossary = Counter((g.citation.document, g.citation.section) for g in (*kb.glossary, *kb.named_only))
     every = Counter((c.document, c.section) for c in kb.citations())
     quotes: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in kb.citations():

@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from knowledge.roles import RoleCatalogue, normalise_role
-from knowledge.schema import Citation, KnowledgeBase, Level, Topic
+from knowledge.schema import Citation, KnowledgeBase, Level, NamedOnly, Topic
 
 
 class NotFound(LookupError):
@@ -64,6 +64,32 @@ def _req(req: Any) -> dict[str, Any]:
     return {"text": req.text, "minutes": req.minutes, "period_years": req.period_years, "within_weeks": req.within_weeks, "cite": cite_dict(req.citation)}
 
 
+_PARTICIPLE = {"include": "included", "list": "listed", "define": "defined", "explain": "explained"}
+
+
+_LEVEL_NAMED = re.compile(r"\b(?:level|tier|l)\s?[1-5]\b|\bintroductory\b")
+
+
+def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None = None) -> dict[str, Any] | None:
+    """What the documents say of something they name but do not include, list or define, when the question
+    asks about it ("what's in Appendix B?"); None otherwise, and when the question also names a level or a role
+    or a role whose duties the documents set out ("what does Level 2 say about the Local Offer?")."""
+    said = " ".join(re.split(r"[\s\-]+", question.casefold()))
+    for found in kb.named_only:
+        words = [re.compile(rf"(?<![\w']){re.escape(' '.join(re.split(r'[ -]+', w)))}(?![\w'])") for w in found.words]
+        if any(w.search(said) for w in words):
+            rest = said
+            for w in words:
+                rest = w.sub(" ", rest)
+            if not _LEVEL_NAMED.search(rest) and not (catalogue and any(r.topic for r in catalogue.resolve(rest).roles)):
+                break
+    else:
+        return None
+    name = found.name[:1].upper() + found.name[1:]
+    return {"name": found.name, "statement": f"{name}: named in the documents, but not {_PARTICIPLE[found.missing]} in them.",
+            "named": found.citation.quote, "cite": cite_dict(found.citation)}
+
+
 def find_topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = None) -> Topic:
     """A topic by id, by title words, or by a role whose responsibilities it holds."""
     key = normalise_role(ref)
@@ -85,12 +111,15 @@ def topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = None) -
             "items": [{"kind": i.kind, "heading": i.heading, "text": i.text, "cite": cite_dict(i.citation)} for i in found.items]}
 
 
+UNEXPANDED = "the documents do not spell it out"  # said of an abbreviation the documents use without its long form
+
+
 def glossary(kb: KnowledgeBase, term: str | None = None) -> list[dict[str, Any]]:
     """One abbreviation (matched without regard to case), or all of them."""
     entries = [g for g in kb.glossary if term is None or g.term.casefold() == term.strip().casefold()]
     if not entries:
         raise NotFound(f"{term!r} is not an abbreviation the documents use")
-    return [{"term": g.term, "expansion": g.expansion, "expanded_in_documents": g.expansion is not None and g.note is None,
+    return [{"term": g.term, "expansion": g.expansion, "meaning": g.expansion or UNEXPANDED, "expanded_in_documents": g.expansion is not None and g.note is None,
              "note": g.note or (None if g.expansion else "The documents use this abbreviation without spelling it out."),
              "cite": cite_dict(g.citation)} for g in entries]
 

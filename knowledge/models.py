@@ -182,6 +182,17 @@ class GlossaryRow(Base):
     citation_id = _citation()
 
 
+class NamedOnlyRow(Base):
+    """Something the documents name without including or defining it (schema.NamedOnly)."""
+
+    __tablename__ = "kb_named_only"
+    id = Column(Integer, primary_key=True)  # content order
+    name = Column(Text, nullable=False)
+    words = Column(JSON, nullable=False)
+    missing = Column(String(16), nullable=False)
+    citation_id = _citation()
+
+
 class SourcePassageRow(Base):
     __tablename__ = "kb_source_passage"
     id = Column(Integer, primary_key=True)  # document order

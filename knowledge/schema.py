@@ -174,6 +174,17 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class NamedOnly:
+    """Something the documents name without including, listing or defining it (an appendix that is not in
+    the text, "the four categories of SEND"): asked about, the guide says so and shows where it is named."""
+
+    name: str
+    words: tuple[str, ...]  # what people call it, any of which in a question means it is asked about
+    missing: str  # what the documents do not do with it: include, list, define, explain
+    citation: Citation
+
+
+@dataclass(frozen=True)
 class GlossaryEntry:
     term: str
     citation: Citation
@@ -253,6 +264,7 @@ class KnowledgeBase:
     glossary: tuple[GlossaryEntry, ...]
     wording: Wording = field(default_factory=Wording)
     passages: tuple[SourcePassage, ...] = ()
+    named_only: tuple[NamedOnly, ...] = ()
 
     def level(self, level_id: str) -> Level:
         return next(level for level in self.levels if level.id == level_id)
@@ -290,4 +302,5 @@ class KnowledgeBase:
         found += [r.citation for r in self.roles if r.citation]
         found += [i.citation for t in self.topics for i in t.items]
         found += [g.citation for g in self.glossary]
+        found += [n.citation for n in self.named_only]
         return found

@@ -16,6 +16,7 @@ from typing import Iterator
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+from knowledge.lookup import UNEXPANDED
 from knowledge.ranking import Bm25, Coverage, irregular
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.schema import Citation, KnowledgeBase
@@ -86,7 +87,7 @@ def _passages(kb: KnowledgeBase, sources: bool = False) -> Iterator[Passage]:
         for src in lv.sources:
             yield Passage(f"{src.name}: {src.url}", src.citation, f"{lv.name} training", f"{lv.id}/method", keywords=names)
     for g in kb.glossary:
-        meaning = g.expansion or "not spelled out in the documents"
+        meaning = g.expansion or UNEXPANDED
         yield Passage(f"{g.term}: {meaning}" + (f" ({g.note})" if g.note else ""), g.citation, "Abbreviations", f"glossary/{g.term}",
                       keywords="abbreviation stands for meaning")
     for t in kb.tensions:

@@ -82,6 +82,8 @@ def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
             add(m.RoleAliasRow, role_id=role.id, alias=alias, normalised=normalise_role(alias))
     for n, p in enumerate(kb.passages, 1):
         add(m.SourcePassageRow, id=n, lead_in=p.lead_in, citation_id=cite(p.citation))
+    for n, x in enumerate(kb.named_only, 1):
+        add(m.NamedOnlyRow, id=n, name=x.name, words=list(x.words), missing=x.missing, citation_id=cite(x.citation))
     for n, g in enumerate(kb.glossary):
         add(m.GlossaryRow, term=g.term, position=n, expansion=g.expansion, note=g.note, citation_id=cite(g.citation))
     w = kb.wording
@@ -163,6 +165,8 @@ class _Reader:
                 s.GlossaryEntry(g.term, self.citations[g.citation_id], g.expansion, g.note) for g in self.all(m.GlossaryRow, m.GlossaryRow.position)),
             wording=self.wording(), passages=tuple(
                 s.SourcePassage(self.citations[p.citation_id], p.lead_in) for p in self.all(m.SourcePassageRow, m.SourcePassageRow.id)),
+            named_only=tuple(s.NamedOnly(x.name, tuple(x.words), x.missing, self.citations[x.citation_id])
+                             for x in self.all(m.NamedOnlyRow, m.NamedOnlyRow.id)),
         )
 
     def wording(self) -> s.Wording:

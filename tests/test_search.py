@@ -60,9 +60,29 @@ def test_the_challenge_questions_find_their_answer_in_the_documents(index, case)
 
 
 @pytest.mark.parametrize("question, line", [("RAS?", "RAS: Resource Allocations System"), ("uncrc", "UNCRC: UN Convention"),
-                                            ("CeTR?", "CeTR: not spelled out in the documents")])
+                                            ("CeTR?", "CeTR: the documents do not spell it out")])
 def test_a_term_asked_alone_gets_what_the_documents_say_it_means(kb, question, line):
     from knowledge.search import ContentIndex
 
     answers = ContentIndex(kb).search(question)
     assert answers and answers[0].passages[0].text.startswith(line)
+
+
+def test_something_named_but_never_included_is_said_so_with_where_it_is_named(kb):
+    """Every entry of named_only.yml is found by each of its words, and says what the documents leave out."""
+    from knowledge import lookup
+
+    assert kb.named_only
+    for entry in kb.named_only:
+        for word in entry.words:
+            found = lookup.named_only(kb, f"what is {word}?")
+            assert found and found["name"] == entry.name and found["cite"]["quote"] == entry.citation.quote, (word, found)
+            assert re.search(r"\bnot (?:included|listed|defined|explained)\b", found["statement"])
+
+
+@pytest.mark.parametrize("question", ["what does level 2 say about the local offer", "what must governors do about the local offer",
+                                      "what are the level 3 learning outcomes", "who is tier 1 for"])
+def test_a_question_about_a_level_or_a_role_s_duties_is_not_taken_for_a_silence(kb, guide, question):
+    from knowledge import lookup
+
+    assert lookup.named_only(kb, question, guide.catalogue) is None
