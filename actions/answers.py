@@ -20,7 +20,8 @@ from knowledge.search import asks_about
 from knowledge.rules import Determination
 from knowledge.staff import assess as staff_assess, summarise
 
-SHORT_LIST = 6
+SHORT_LIST = 12  # a level's outcomes shown before "more"; all of them when the whole list is asked for
+WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete)\b", re.IGNORECASE)
 LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)|mandatory|required|need)\b", re.IGNORECASE)
 NOT_COVERED = ("The documents I know do not cover that. I can find the SEND training you need, explain levels and tiers and their "
                "hours, and explain SEND responsibilities in schools and settings.")
@@ -172,11 +173,13 @@ class AnswerQuestion(Action):
         silence = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else documents.silence(text)
         if silence:
             return silence
-        if intent in ("out_of_scope", "nlu_fallback"):  # in the documents' words if they answer it, else say what can be done
+        if intent in ("out_of_scope", "nlu_fallback", "ask_documents"):  # the documents' words if they answer it, else what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question
-            found = None if answering else (_role_topic(text) if is_question(text) else None) or documents.search(text)
+            role_topic = is_question(text) and intent != "ask_documents"  # a role's duties, unless the question is about more
+            found = None if answering else (_role_topic(text) if role_topic else None) or documents.search(text)
             if found is None:
-                not_understood(dispatcher, tracker, REPHRASE if answering or intent == "nlu_fallback" else OUT_OF_SCOPE)
+                not_understood(dispatcher, tracker, REPHRASE if answering or intent == "nlu_fallback" else
+                               NOT_COVERED if intent == "ask_documents" else OUT_OF_SCOPE)
             return found
         if intent == "ask_role_training" or (intent in LEVEL_ANSWERS and not _entity(tracker, "level") and intent != "more"):
             answer = documents.role_level(text)
@@ -222,4 +225,6 @@ class AnswerQuestion(Action):
             if found is None:
                 _ask_which_level(dispatcher, intent)
             return found
+        if intent == "ask_outcomes" and WHOLE_LIST.search(text):
+            intent = "more"
         return LEVEL_ANSWERS[intent](lookup.cohort(kb, level))

@@ -19,7 +19,7 @@ from knowledge.schema import Option
 
 COMMANDS = {"start_again", "restart", "greet", "goodbye", "thank", "bot_challenge", "check_staff_list", "more"}
 QUESTIONS = {"ask_term", "ask_cohort", "ask_hours", "ask_induction", "ask_outcomes", "ask_competencies", "ask_training", "ask_builds_on",
-             "ask_responsibilities", "ask_senco_award", "compare_levels", "ask_role_training"}
+             "ask_responsibilities", "ask_senco_award", "ask_documents", "compare_levels", "ask_role_training"}
 
 
 def text(tracker: Tracker) -> Text:

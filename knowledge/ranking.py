@@ -63,6 +63,12 @@ class Bm25:
         return scores
 
 
+def fits(question: str, answer: str) -> bool:
+    """Whether an answer holds the kind of thing the question asks for: a date for "when", a number for "how
+    many", contact details for "address"; True when the question asks for none of these."""
+    return all(holds.search(answer) for asks, holds in _ANSWER_TYPES if asks.search(question))
+
+
 def _idf(corpus: Iterable[list]) -> dict:
     docs = [set(c) for c in corpus]
     counts: dict = {}

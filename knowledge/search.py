@@ -17,10 +17,11 @@ from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from knowledge.lookup import UNEXPANDED
-from knowledge.ranking import Bm25, Coverage, irregular
+from knowledge.ranking import Bm25, Coverage, fits, irregular
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.schema import Citation, KnowledgeBase
 
+UNFIT = 0.6  # what an answer without the kind of thing asked for is worth beside one with it
 SOURCE = "source"  # the group of a document's own passages, by section
 SOURCE_LINES = 3  # a section's passages shown for a question, the best first
 MIN_SCORE = 0.17  # below this the best passage shares too little with the question to be its answer
@@ -139,11 +140,12 @@ class ContentIndex:
 
     def hits(self, question: str, answer: str) -> float:
         """How much of what the question is about an answer's text holds (0 to 1), counting the other names
-        of what it names."""
+        of what it names; less when it lacks the kind of thing asked for (no date for "when")."""
         said = normalise_role(answer)
         also = [n for names in self.names if any(re.search(rf"(?<![\w']){re.escape(n)}(?![\w'])", said) for n in names)
                 for n in names]
-        return self.coverage(self.asked_words(question), " ".join([answer, *also]))
+        held = self.coverage(self.asked_words(question), " ".join([answer, *also]))
+        return held if fits(question, answer) else held * UNFIT
 
     def _scores(self, asked: str, question: str):
         if self.bm25 is not None:

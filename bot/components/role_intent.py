@@ -47,6 +47,8 @@ WORD = re.compile(r"[^\W\d_][\w'&-]*")  # a word in letters: "A&E", "paeds", "ex
 HEAD = re.compile(r"[,;:(]| - |\band i\b|\bi\b", re.IGNORECASE)  # the job comes before these: "dinner lady, I see ..."
 YES_OR_NO = {"affirm", "deny"}
 SURE_QUESTION = 0.8  # a question intent this sure, about more than a role, is a question ("senco duties in a school")
+QUESTION_START_WORD = re.compile(r"\s*(?:how|what|what's|whats|when|which|who|whose|why|where|is|are|does|do|can|should|must)\b", re.I)
+ASKING_WORD = re.compile(r"\b(?:what|what's|whats|which|when|how|why)\b", re.I)
 QUESTION_WORD = re.compile(r"\b(?:how|what|when|which|who|whose|why|where)\b|\?", re.IGNORECASE)
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart",
         "make_plan", "record_learning", "show_records", "delete_records", "check_skills",
@@ -127,6 +129,15 @@ class RoleIntent(GraphComponent, IntentClassifier):
             and not SAYS_ROLE.search(text) and len(WORD.findall(text)) > 2 \
             and (QUESTION_WORD.search(text) is not None or not FIRST_PERSON.search(text))  # "..., I liaise with the SENCO" tells
 
+    @staticmethod
+    def _asks_about_the_documents(message: Message) -> bool:
+        """"up to what age does the health framework cover": a question in more than a few words, not in the first
+        person, that starts with a question word or holds one that never joins a job to its clause ("what", not
+        "who"), asks about the documents, whatever job word it holds."""
+        text = str(message.get(TEXT) or "")
+        return len(WORD.findall(text)) > 3 and not FIRST_PERSON.search(text) \
+            and (QUESTION_START_WORD.match(text) is not None or ASKING_WORD.search(text) is not None)
+
     def _names_the_documents(self, message: Message) -> bool:
         """"induction tier learning areas", "SEMH": a message naming a level, or a term that is not a job word
         ("DSL" is a job), asks about it."""
@@ -154,9 +165,11 @@ class RoleIntent(GraphComponent, IntentClassifier):
             if intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(str(message.get(TEXT) or "")):
                 self._not_a_statement(message)  # "who approves SENCO training providers?" asks about the documents, not me
             elif (intent not in KEEP or self._only_a_job_word(message) or self._a_role_beside_yes_or_no(message, intent)) \
-                    and intent != INTENT_NAME and self.names_a_role(message) and not self._a_sure_question(message):
+                    and intent != INTENT_NAME and self.names_a_role(message) and not self._a_sure_question(message) \
+                    and not self._asks_about_the_documents(message):
                 self._set(message, INTENT_NAME)
-            elif intent in STATEMENT and self._a_plain_job_statement(message) and not self._names_the_documents(message):
+            elif intent in STATEMENT and self._a_plain_job_statement(message) and not self._names_the_documents(message) \
+                    and not self._asks_about_the_documents(message):
                 self._set(message, INTENT_NAME)
             elif intent not in KEEP | ABOUT_ME and FIRST_PERSON.search(str(message.get(TEXT) or "")) \
                     and tells_involvement(message.get(TEXT)):
