@@ -52,7 +52,7 @@ class Passage:
 
 @dataclass(frozen=True)
 class Answer:
-    """The list a question is about: its title and heading, and the passages to show, in document order."""
+    """The list a question is about: its title and heading, and the passages to show, the best answer first."""
 
     title: str
     heading: str | None
@@ -139,13 +139,23 @@ class ContentIndex:
         return set(_tokens(self.expand(question))) - _GENERIC
 
     def hits(self, question: str, answer: str) -> float:
-        """How much of what the question is about an answer's text holds (0 to 1), counting the other names
-        of what it names; less when it lacks the kind of thing asked for (no date for "when")."""
+        """How much of what the question is about an answer holds (0 to 1): half for its whole text, half for its
+        best line (with the first line, its title), so one line that answers beats a list that mentions the words
+        here and there. The other names of what it names count; an answer without the kind of thing asked for (no
+        date for "when") counts less."""
+        asked = self.asked_words(question)
+        lines = [line for line in answer.split("\n") if line.strip()] or [""]
+        whole = self.coverage(asked, self._named(answer))
+        best = max(self.coverage(asked, self._named(f"{lines[0]}\n{line}")) for line in lines)
+        held = (whole + best) / 2
+        return held if fits(question, answer) else held * UNFIT
+
+    def _named(self, answer: str) -> str:
+        """An answer with the other names of what it names ("Introductory" is also the induction tier)."""
         said = normalise_role(answer)
         also = [n for names in self.names if any(re.search(rf"(?<![\w']){re.escape(n)}(?![\w'])", said) for n in names)
                 for n in names]
-        held = self.coverage(self.asked_words(question), " ".join([answer, *also]))
-        return held if fits(question, answer) else held * UNFIT
+        return " ".join([answer, *also])
 
     def _scores(self, asked: str, question: str):
         if self.bm25 is not None:
@@ -195,7 +205,7 @@ class ContentIndex:
 
     def search(self, question: str, groups: int = 2, limit: int = 8, within: str | None = None) -> list[Answer]:
         """The lists that answer the question best (a second only when it scores nearly as well), each
-        with its best passages, at most ``limit``, in document order; none when nothing scores enough.
+        with its best passages, at most ``limit``, best first; none when nothing scores enough.
         ``within`` keeps to one topic's lists, ranked by the words beyond the topic's own, any match counting."""
         asked = self.expand(question) if within is None else " ".join(sorted(self._particular(question, within)))
         scores = self._scores(asked, question)
@@ -211,8 +221,8 @@ class ContentIndex:
             score = _group_score(scores, members)
             if score < (MIN_SCORE if within is None else 0.01) or (answers and score < NEAR * answers[0].score):
                 break
-            best = sorted(members, key=lambda n: -scores[n])
-            shown = sorted([n for n in best if scores[n] > 0][:SOURCE_LINES] if group.startswith(f"{SOURCE}/") else best[:limit])
+            best = sorted(members, key=lambda n: -scores[n])  # the line that answers first, then the rest that share its words
+            shown = [n for n in best if scores[n] > 0][:SOURCE_LINES] if group.startswith(f"{SOURCE}/") else best[:limit]
             first = self.passages[members[0]]
             answers.append(Answer(first.title, first.heading, tuple(self.passages[n] for n in shown), score, len(members) - len(shown)))
         return answers

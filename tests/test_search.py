@@ -86,3 +86,12 @@ def test_a_question_about_a_level_or_a_role_s_duties_is_not_taken_for_a_silence(
     from knowledge import lookup
 
     assert lookup.named_only(kb, question, guide.catalogue) is None
+
+
+@pytest.mark.parametrize("question, first", [("who approves SENCO training providers?", "secretary of state"),
+                                             ("how many credits is the award worth", "60 credits")])
+def test_within_a_topic_the_line_that_answers_comes_first(kb, question, first):
+    from knowledge.search import ContentIndex
+
+    answers = ContentIndex(kb).search(question, groups=1, within="senco-award")
+    assert answers and first in answers[0].passages[0].text.casefold(), [p.text for p in answers[0].passages]
