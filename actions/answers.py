@@ -73,6 +73,18 @@ def _hours(data: Dict[Text, Any]) -> replies.Message:
     return replies.cited_items(f"Hours for {data['level']}:", items)
 
 
+def _hours_by_level(data: Dict[Text, Any]) -> replies.Message:
+    """Hours before the person's level is known: what is the same at every level first, then each level's line,
+    and an offer to work out theirs."""
+    same = f"At every level that sets hours, the refresher is counted over a {data['period_years']}-year period. " \
+        if data["period_years"] else ""
+    items = data["levels"] + ([{"text": f"Induction, for all healthcare staff: {data['induction']['text']}", "cite": data["induction"]["cite"]}]
+                              if data["induction"] else [])
+    message = replies.cited_items(f"{same}Each level's refresher:", items)
+    message["buttons"] = [{"title": "Work out my level", "payload": "/find_level"}]
+    return message
+
+
 def _outcomes(data: Dict[Text, Any], full: bool = False) -> replies.Message:
     if not data["learning_outcomes"] and data["learning_areas"]:
         return replies.cited_items(replies.AREAS_TITLE.format(level=data["level"]), data["learning_areas"])
@@ -220,6 +232,8 @@ class AnswerQuestion(Action):
         level = _level(tracker)
         if intent == "ask_induction":  # "what is the induction tier?": the first school tier, not the health induction
             intent = "ask_cohort"
+        if not level and intent == "ask_hours":
+            return _hours_by_level(lookup.hours_by_level(kb))
         if not level:
             found = documents.search(text) if intent != "more" else None
             if found is None:

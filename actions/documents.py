@@ -10,6 +10,7 @@ from actions import replies
 from actions.knowledge_base import guide
 from knowledge import lookup
 from knowledge.answers import to_dict
+from knowledge.reading import mentions_a_job
 from knowledge.rules import Determination, NextQuestion, Profile
 from knowledge.search import Answer, ContentIndex, asks_about
 
@@ -137,4 +138,8 @@ def role_level(role_text: Text) -> Optional[replies.Message]:
         return replies.determination(to_dict(outcome))
     if isinstance(outcome, NextQuestion) and outcome.floor:
         return replies.minimum(to_dict(outcome))
+    kb = guide().kb
+    if isinstance(outcome, NextQuestion) and not outcome.role.roles and mentions_a_job(role_text, (*kb.wording.job_words, *kb.wording.job_nouns)):
+        framework = next((lv.framework for lv in outcome.levels.values()), None)  # known when the workplace is
+        return replies.everyone(lookup.least_for_everyone(kb, framework), to_dict(outcome))
     return None

@@ -144,6 +144,19 @@ def determination(d: Dict[Text, Any], full: bool = False) -> Message:
     return message({**reply("answer", sections, d["citations"]), "level": d["level"]})  # the level given, for the report
 
 
+def everyone(least: List[Dict[Text, Any]], q: Dict[Text, Any]) -> Message:
+    """What the documents set for a job they do not name: the least each framework gives everyone working in it,
+    then, where the workplace is known, the descriptions that would raise it."""
+    citations = [x["cite"] for x in least] + q["citations"]
+    lines = [item(x["text"], n) for n, x in enumerate(least)]
+    more = [item(f"{o['label']}: {o['level']}", o["cite"] + len(least)) for o in q["options"] if o.get("level")]
+    sections = [section([item("The documents do not name this job. The least they set for anyone working there:" if len(least) == 1
+                              else "The documents do not name this job. The least they set for anyone, by where they work:")],
+                        listed=False), section(lines), section(more, "More applies to someone who can say:")]
+    return message({**reply("answer", sections, citations), "floor": " or ".join(x["level"] for x in least)},
+                   [{"title": "Find my own level", "payload": "/find_level"}])
+
+
 def minimum(q: Dict[Text, Any]) -> Message:
     """The least a named role needs (a question's floor) and the descriptions that would raise it."""
     floor = q["floor"]

@@ -64,6 +64,28 @@ def _req(req: Any) -> dict[str, Any]:
     return {"text": req.text, "minutes": req.minutes, "period_years": req.period_years, "within_weeks": req.within_weeks, "cite": cite_dict(req.citation)}
 
 
+def hours_by_level(kb: KnowledgeBase) -> dict[str, Any]:
+    """Every level's refresher in a line each, and what is the same for all of them (the period the refresher is
+    counted over, the induction): what answers "how many hours do I need?" before the person's level is known."""
+    with_hours = [lv for lv in kb.levels if lv.refresher]
+    periods = {lv.refresher.period_years for lv in with_hours}
+    base = kb.levels_of("health")[0]
+    return {"period_years": periods.pop() if len(periods) == 1 else None,
+            "induction": _req(base.induction) if base.induction else None,
+            "levels": [{"level": lv.name, "cite": cite_dict(lv.refresher.citation), "text": lv.refresher.text
+                        if lv.refresher.text.startswith(lv.name) else f"{lv.name}: {lv.refresher.text}"} for lv in with_hours],
+            "without": [lv.name for lv in kb.levels if not lv.refresher]}
+
+
+def least_for_everyone(kb: KnowledgeBase, framework: str | None = None) -> list[dict[str, Any]]:
+    """The first level of each framework (or of one), which its cohort gives everyone working there: all healthcare
+    staff, everyone in the school. What the documents set for a job they do not name, before what it involves."""
+    frameworks = [framework] if framework else list(dict.fromkeys(lv.framework for lv in kb.levels))
+    firsts = [kb.levels_of(f)[0] for f in frameworks]
+    return [{"framework": lv.framework, "level": lv.name, "text": f"{lv.name} is for: {lv.cohort.text}",
+             "cite": cite_dict(lv.cohort.citation)} for lv in firsts]
+
+
 _PARTICIPLE = {"include": "included", "list": "listed", "define": "defined", "explain": "explained"}
 
 

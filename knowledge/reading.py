@@ -132,6 +132,21 @@ SAYS_ROLE = re.compile(r"\b(?:i'?m an?|i am an?|i work as|i'?m the|i am the|my (
 SHORT_ROLE = 6  # words: "school business manager" names a job; a long sentence ending in "manager" may not
 
 
+NOT_A_JOB = {"staff", "worker", "workers", "employee", "employees", "colleague", "colleagues", "member", "members", "team", "people"}
+
+
+def mentions_a_job(typed: str | None, job_words: Iterable[str]) -> bool:
+    """Whether a question is about people in a job ("do receptionists need SEND training?", "does a porter need
+    it?", "dinner ladies"): a word or two, without a plural ending, that is a job word other than "staff" and the like."""
+    jobs = {w.casefold() for w in job_words} - NOT_A_JOB
+    words = [_singular(w) for w in re.findall(r"[a-z][a-z'-]*", (typed or "")[:MAX_ANSWER].casefold())]
+    return any(w in jobs for w in words) or any(f"{a} {b}" in jobs for a, b in zip(words, words[1:]))
+
+
+def _singular(word: str) -> str:
+    return re.sub(r"ies$", "y", word) if word.endswith("ies") else word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def names_a_job(typed: str | None, job_words: Iterable[str], named: bool = False) -> bool:
     """Whether a statement tells a job role: it names one (``named``: the catalogue or the role ruler found
     one), says "I'm a ... / I work as ...", or is a short phrase ending in a job word ("midwife",

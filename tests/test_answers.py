@@ -11,6 +11,7 @@ import yaml
 from knowledge.sources import seeds_dir
 from tests.answers import ask_all, held_out
 from tests.answers.retrieval import Passages, recall
+from tests.conversation import reply_text
 
 ROOT = Path(__file__).resolve().parents[1]
 # The share of held-out questions answered right over REST when this floor was set (2026-12-03: 47 %).
@@ -46,3 +47,26 @@ def test_held_out_questions_over_rest(assistant):
     results = ask_all(assistant.say, held_out())
     right = sum(r.right for r in results) / len(results)
     assert right >= HELD_OUT_FLOOR, f"{right:.1%} right; wrong: {[(r.say, r.missing) for r in results if not r.right][:10]}"
+
+
+@pytest.mark.assistant
+def test_hours_asked_before_the_level_is_known_give_every_level_and_the_shared_period_first(assistant, kb):
+    from knowledge import lookup
+
+    data = lookup.hours_by_level(kb)
+    replies = assistant.say("hours-anyone", "how many hours of SEND training do I need?")
+    text = reply_text(replies)
+    assert text.startswith(f"At every level that sets hours, the refresher is counted over a {data['period_years']}-year period")
+    assert all(line["text"] in text for line in data["levels"])
+    assert any(b["payload"] == "/find_level" for r in replies for b in r.get("buttons", []))
+
+
+@pytest.mark.assistant
+@pytest.mark.parametrize("question", ["does a hospital porter need SEND training?", "do receptionists at the GP surgery need SEND training"])
+def test_a_job_the_documents_do_not_name_gets_the_least_they_set_for_everyone_there(assistant, kb, question):
+    from knowledge import lookup
+
+    text = reply_text(assistant.say(f"everyone-{question}", question))
+    assert text.startswith("The documents do not name this job.")
+    first = lookup.least_for_everyone(kb, "health")[0]
+    assert first["text"] in text and "More applies to someone who can say:" in text
