@@ -85,6 +85,15 @@ def _hours_by_level(data: Dict[Text, Any]) -> replies.Message:
     return message
 
 
+def _outcomes_by_level(levels: List[Dict[Text, Any]]) -> replies.Message:
+    """Learning outcomes before the person's level is known: each level's in a line, a button for each level's
+    whole list and one to work out theirs (six at most, as Teams shows)."""
+    message = replies.cited_items("Each level's learning outcomes, how many and the first:", levels)
+    message["buttons"] = [{"title": f"{x['level']} outcomes", "payload": f'/ask_outcomes{{"level": "{x["level"]}"}}'} for x in levels][:5]
+    message["buttons"].append({"title": "Work out my level", "payload": "/find_level"})
+    return message
+
+
 def _outcomes(data: Dict[Text, Any], full: bool = False) -> replies.Message:
     if not data["learning_outcomes"] and data["learning_areas"]:
         return replies.cited_items(replies.AREAS_TITLE.format(level=data["level"]), data["learning_areas"])
@@ -185,10 +194,14 @@ class AnswerQuestion(Action):
         silence = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else documents.silence(text)
         if silence:
             return silence
+        reading = None if text.startswith("/") else documents.initials(text)
+        if reading:
+            return reading
         if intent in ("out_of_scope", "nlu_fallback", "ask_documents"):  # the documents' words if they answer it, else what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question
             role_topic = is_question(text) and intent != "ask_documents"  # a role's duties, unless the question is about more
-            found = None if answering else (_role_topic(text) if role_topic else None) or documents.search(text)
+            found = None if answering else (_role_topic(text) if role_topic else None) or \
+                documents.search(text, out_of_scope=intent == "out_of_scope") or (_role_topic(text) if is_question(text) else None)
             if found is None:
                 not_understood(dispatcher, tracker, REPHRASE if answering or intent == "nlu_fallback" else
                                NOT_COVERED if intent == "ask_documents" else OUT_OF_SCOPE)
@@ -200,7 +213,7 @@ class AnswerQuestion(Action):
             if intent == "ask_role_training":
                 return _role_topic(text) or {"text": UNNAMED_ROLE, "buttons": HELP_BUTTONS}
         if intent == "ask_term":
-            term = _entity(tracker, "term")
+            term = lookup.term_in(kb, text) or _entity(tracker, "term")
             if not term:
                 raise lookup.NotFound("no term")
             entries = lookup.glossary(kb, term)
@@ -234,6 +247,8 @@ class AnswerQuestion(Action):
             intent = "ask_cohort"
         if not level and intent == "ask_hours":
             return _hours_by_level(lookup.hours_by_level(kb))
+        if not level and intent == "ask_outcomes":
+            return _outcomes_by_level(lookup.outcomes_by_level(kb))
         if not level:
             found = documents.search(text) if intent != "more" else None
             if found is None:

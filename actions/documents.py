@@ -10,6 +10,7 @@ from actions import replies
 from actions.knowledge_base import guide
 from knowledge import lookup
 from knowledge.answers import to_dict
+from knowledge.initials import spelled_by_initials
 from knowledge.reading import mentions_a_job
 from knowledge.rules import Determination, NextQuestion, Profile
 from knowledge.search import Answer, ContentIndex, asks_about
@@ -17,6 +18,8 @@ from knowledge.search import Answer, ContentIndex, asks_about
 PER_GROUP = 4  # items of each list when a whole topic is shown
 WHOLE = "Everything on {title}"
 SOURCE_MARGIN = 0.1  # how much more of the question the documents' own passages must hold to be shown instead
+SOURCE_COVERS = 0.4  # the least of a question the documents' own passages must hold to answer it
+OUT_OF_SCOPE_COVERS = 0.8  # the same, for a question the classifier took to be about something else
 SOURCE_GROUPS = 2  # sections of the documents' own passages shown for a question (a second only when nearly as good)
 
 
@@ -42,9 +45,14 @@ def _lines(passages: List[Any], citations: List[Dict[Text, Text]]) -> List[repli
     return lines
 
 
-def search(text: Text) -> Optional[replies.Message]:
-    """The lists of the documents that answer the question, or None when nothing answers it well enough."""
-    answers = _better(text, index().search(text), source_index().search(text, groups=SOURCE_GROUPS))
+def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
+    """The lists of the documents that answer the question, or None when nothing answers it well enough: the
+    documents' own passages only when they hold enough of the question, more of it when the classifier took
+    the question to be about something else ("what time is it" shares one word with a passage)."""
+    sourced = source_index().search(text, groups=SOURCE_GROUPS)
+    if sourced and index().covers(text, _shown(sourced)) < (OUT_OF_SCOPE_COVERS if out_of_scope else SOURCE_COVERS):
+        sourced = []
+    answers = _better(text, index().search(text), sourced)
     return _message(answers) if answers else None
 
 
@@ -71,6 +79,8 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     ("who approves SENCO training providers?" answered by the award's topic, whose answering line is not shown).
     ``answers_to``: words the answer's kind answers without showing them ("hours" for a level's hours)."""
     sourced = source_index().search(question, groups=SOURCE_GROUPS)
+    if sourced and index().covers(question, _shown(sourced)) < SOURCE_COVERS:
+        return message
     said = message.get("text", "").split("\n\nSources:\n")[0] + " " + answers_to
     if sourced and index().hits(question, _shown(sourced)) > index().hits(question, said) + SOURCE_MARGIN:
         return _message(sourced)
@@ -128,6 +138,24 @@ def silence(question: Text) -> Optional[replies.Message]:
     sections = [replies.section([replies.item(found["statement"])], listed=False),
                 replies.section([replies.item(found["named"], 0)], "Where it is named:")]
     return replies.message({**replies.reply("answer", sections, [found["cite"]]), "silence": found["name"]})
+
+
+def initials(question: Text) -> Optional[replies.Message]:
+    """A short form the documents never spell out, read as a phrase of theirs whose initials spell it, said to be
+    this guide's reading; None when the question asks no such thing or no phrase fits."""
+    term = index().asked_short_form(question)
+    passages = source_index().passages
+    found = spelled_by_initials(term, [p.text for p in passages]) if term else None
+    if found is None:
+        return None
+    phrase, n = found
+    used = passages[n]
+    term = term.upper() if term.islower() else term
+    lines = [replies.item(f'{term}: {lookup.UNEXPANDED}. This guide\'s reading: it matches the initials of '
+                          f'"{phrase}", which they use here:')]
+    citations = [lookup.cite_dict(used.citation)]
+    shown = replies.item(" ".join(filter(None, (used.heading, used.text))), 0)
+    return replies.message(replies.reply("answer", [replies.section(lines, listed=False), replies.section([shown])], citations))
 
 
 def role_level(role_text: Text) -> Optional[replies.Message]:

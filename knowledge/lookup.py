@@ -64,6 +64,13 @@ def _req(req: Any) -> dict[str, Any]:
     return {"text": req.text, "minutes": req.minutes, "period_years": req.period_years, "within_weeks": req.within_weeks, "cite": cite_dict(req.citation)}
 
 
+def term_in(kb: KnowledgeBase, text: str) -> str | None:
+    """The longest abbreviation of the glossary that a message names ("v-send?" names V-SEND, not SEND)."""
+    said = f" {normalise_role(text)} "
+    named = [g.term for g in kb.glossary if f" {normalise_role(g.term)} " in said]
+    return max(named, key=len, default=None)
+
+
 def hours_by_level(kb: KnowledgeBase) -> dict[str, Any]:
     """Every level's refresher in a line each, and what is the same for all of them (the period the refresher is
     counted over, the induction): what answers "how many hours do I need?" before the person's level is known."""
@@ -75,6 +82,14 @@ def hours_by_level(kb: KnowledgeBase) -> dict[str, Any]:
             "levels": [{"level": lv.name, "cite": cite_dict(lv.refresher.citation), "text": lv.refresher.text
                         if lv.refresher.text.startswith(lv.name) else f"{lv.name}: {lv.refresher.text}"} for lv in with_hours],
             "without": [lv.name for lv in kb.levels if not lv.refresher]}
+
+
+def outcomes_by_level(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """Each level's learning outcomes in one line (how many, and the first), for "what are the learning outcomes?"
+    asked before the person's level is known."""
+    return [{"level": lv.name, "count": len(lv.learning_outcomes), "text": f"{lv.name} ({len(lv.learning_outcomes)} outcomes), "
+             f"the first: {lv.learning_outcomes[0].text}", "cite": cite_dict(lv.learning_outcomes[0].citation)}
+            for lv in kb.levels if lv.learning_outcomes]
 
 
 def least_for_everyone(kb: KnowledgeBase, framework: str | None = None) -> list[dict[str, Any]]:
@@ -133,7 +148,7 @@ def topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = None) -
             "items": [{"kind": i.kind, "heading": i.heading, "text": i.text, "cite": cite_dict(i.citation)} for i in found.items]}
 
 
-UNEXPANDED = "the documents do not spell it out"  # said of an abbreviation the documents use without its long form
+UNEXPANDED = "not spelled out in the documents"  # said of an abbreviation the documents use without its long form
 
 
 def glossary(kb: KnowledgeBase, term: str | None = None) -> list[dict[str, Any]]:
@@ -142,7 +157,7 @@ def glossary(kb: KnowledgeBase, term: str | None = None) -> list[dict[str, Any]]
     if not entries:
         raise NotFound(f"{term!r} is not an abbreviation the documents use")
     return [{"term": g.term, "expansion": g.expansion, "meaning": g.expansion or UNEXPANDED, "expanded_in_documents": g.expansion is not None and g.note is None,
-             "note": g.note or (None if g.expansion else "The documents use this abbreviation without spelling it out."),
+             "note": g.note,
              "cite": cite_dict(g.citation)} for g in entries]
 
 

@@ -80,14 +80,17 @@ def _idf(corpus: Iterable[list]) -> dict:
 
 class Coverage:
     """The share of a question's words an answer holds, each word weighted by its rarity in the documents.
-    A word no document uses ("hrs", "pls") weighs nothing: no answer from them can hold it."""
+    A word no document uses ("hrs", "pls") weighs nothing when answers are compared: none of them can hold it."""
 
     def __init__(self, texts: Iterable[str], tokens: Tokens) -> None:
         self.tokens = tokens
         self.idf = _idf(tokens(t) for t in texts)
+        self.rarest = max(self.idf.values(), default=1.0)
 
-    def __call__(self, words: Iterable[str], answer: str) -> float:
-        weights = {w: self.idf.get(w, 0.0) for w in words}
+    def __call__(self, words: Iterable[str], answer: str, strict: bool = False) -> float:
+        """``strict``: a word no document uses weighs as much as the rarest one, so a question mostly about
+        something the documents never mention ("what's the weather like") is not covered by its one shared word."""
+        weights = {w: self.idf.get(w, self.rarest if strict else 0.0) for w in words}
         total = sum(weights.values())
         if not total:
             return 0.0

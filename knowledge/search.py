@@ -30,6 +30,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _MEANING = re.compile(r"\b(?:stand|stands|mean|means|meaning|abbreviation|acronym|short for|spell|what'?s an?|what is an?)\b")
 _BARE = {"what", "whats", "what's", "is", "a", "an", "the", "about", "explain", "meaning", "of"}  # around a term asked alone
 _SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tier {n}" for n in range(1, 3)},
+                "lincs": "lincolnshire", "info": "information", "govs": "governors", "kids": "children", "pls": "", "plz": "",
                 "hrs": "hours", "hr": "hour", "yrs": "years", "yr": "year", "mins": "minutes", "wks": "weeks"}
 _NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
 _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "hours hours refresher")]  # what a question asks for
@@ -114,6 +115,7 @@ class ContentIndex:
         self.names = [tuple(normalise_role(n) for n in (lv.name, *lv.also_called, *(
             name for r in kb.roles if r.level == lv.id and not r.tension for name in (r.name, *r.aliases)))) for lv in kb.levels]
         self.names += [(normalise_role(g.term), normalise_role(g.expansion)) for g in kb.glossary if g.expansion]
+        self.names += [tuple(normalise_role(n) for n in (r.name, *r.aliases)) for r in kb.roles if r.aliases]
         self.words = {w for p in self.passages for w in _WORD.findall(self._indexed(p).casefold())}
         self.vocabulary = sorted(w for w in self.words if len(w) >= 5)
         self.topics = {t.id: t.title for t in kb.topics}
@@ -128,6 +130,17 @@ class ContentIndex:
         text = normalise_role(question[:MAX_QUERY])
         return bool(_MEANING.search(text)) or " ".join(w for w in text.split() if w not in _BARE) in self.terms
 
+    def asked_short_form(self, question: str) -> str | None:
+        """The short form a question asks the meaning of when the glossary does not have it ("ELSA?", "what does
+        EYPP stand for?"): a word in capitals, or the only word of a question that asks what something means."""
+        words = re.findall(r"[A-Za-z][A-Za-z-]*", question[:MAX_QUERY])
+        rest = [w for w in words if w.casefold() not in _BARE and not _MEANING.fullmatch(w.casefold())]
+        if not self.asks_meaning(question) and len(rest) != 1:
+            return None
+        capitals = [w for w in rest if w.isupper() and 2 <= len(w) <= 6]
+        term = capitals[0] if len(capitals) == 1 else rest[0] if len(rest) == 1 else None
+        return term if term and normalise_role(term) not in self.terms else None
+
     @staticmethod
     def _indexed(p: Passage, boosted: bool = False) -> str:
         """The words a passage is found by; ``boosted`` counts a list's lead-in twice, as BM25 ranks them."""
@@ -135,8 +148,10 @@ class ContentIndex:
         return " ".join(filter(None, (p.text, p.title, *lead_in, p.keywords, p.citation.title, p.citation.section)))
 
     def asked_words(self, question: str) -> set[str]:
-        """The words of a question that say what it is about: expanded, less the words any question uses."""
-        return set(_tokens(self.expand(question))) - _GENERIC
+        """The words of a question that say what it is about, spelling mended and short forms written out ("hrs"),
+        less the words any question uses. (An answer holds a word when it names the thing by any of its names.)"""
+        text = normalise_role(question[:MAX_QUERY])
+        return set(_tokens(" ".join(self._spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(text)))) - _GENERIC
 
     def hits(self, question: str, answer: str) -> float:
         """How much of what the question is about an answer holds (0 to 1): half for its whole text, half for its
@@ -149,6 +164,11 @@ class ContentIndex:
         best = max(self.coverage(asked, self._named(f"{lines[0]}\n{line}")) for line in lines)
         held = (whole + best) / 2
         return held if fits(question, answer) else held * UNFIT
+
+    def covers(self, question: str, answer: str) -> float:
+        """How much of the question an answer holds, counting the words no document uses against it: whether
+        the documents answer the question at all, not which of their answers is better."""
+        return self.coverage(self.asked_words(question), self._named(answer), strict=True)
 
     def _named(self, answer: str) -> str:
         """An answer with the other names of what it names ("Introductory" is also the induction tier)."""

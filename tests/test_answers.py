@@ -70,3 +70,21 @@ def test_a_job_the_documents_do_not_name_gets_the_least_they_set_for_everyone_th
     assert text.startswith("The documents do not name this job.")
     first = lookup.least_for_everyone(kb, "health")[0]
     assert first["text"] in text and "More applies to someone who can say:" in text
+
+
+@pytest.mark.assistant
+def test_a_short_form_the_documents_never_spell_out_is_answered_as_the_guide_s_reading(assistant):
+    text = reply_text(assistant.say("initials", "ELSA?"))
+    assert text.startswith("ELSA: not spelled out in the documents. This guide's reading:")
+    assert "Emotional Literacy Support Assistants" in text
+
+
+@pytest.mark.assistant
+def test_outcomes_asked_before_the_level_is_known_give_each_level_and_a_button_for_each(assistant, kb):
+    from knowledge import lookup
+
+    replies = assistant.say("outcomes-anyone", "what are the learning outcomes?")
+    text = reply_text(replies)
+    assert all(x["text"] in text for x in lookup.outcomes_by_level(kb))
+    buttons = [b for r in replies for b in r.get("buttons", [])]
+    assert 2 <= len(buttons) <= 6 and buttons[-1]["payload"] == "/find_level"

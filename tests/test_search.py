@@ -60,7 +60,7 @@ def test_the_challenge_questions_find_their_answer_in_the_documents(index, case)
 
 
 @pytest.mark.parametrize("question, line", [("RAS?", "RAS: Resource Allocations System"), ("uncrc", "UNCRC: UN Convention"),
-                                            ("CeTR?", "CeTR: the documents do not spell it out")])
+                                            ("CeTR?", "CeTR: not spelled out in the documents")])
 def test_a_term_asked_alone_gets_what_the_documents_say_it_means(kb, question, line):
     from knowledge.search import ContentIndex
 
@@ -95,3 +95,26 @@ def test_within_a_topic_the_line_that_answers_comes_first(kb, question, first):
 
     answers = ContentIndex(kb).search(question, groups=1, within="senco-award")
     assert answers and first in answers[0].passages[0].text.casefold(), [p.text for p in answers[0].passages]
+
+
+@pytest.mark.parametrize("short, phrase", [("ELSA", "Emotional Literacy Support Assistants"), ("EYPP", "Early Years Pupil Premium"),
+                                           ("LSCP", "Lincolnshire Safeguarding Children Partnership")])
+def test_a_short_form_never_spelt_out_is_matched_to_a_named_phrase_of_the_documents(kb, short, phrase):
+    from knowledge.initials import spelled_by_initials
+
+    texts = [p.citation.quote for p in kb.passages]
+    found = spelled_by_initials(short, texts)
+    assert found and found[0] == phrase and phrase in texts[found[1]]
+
+
+@pytest.mark.parametrize("short", ["ABC", "HE", "NDTi", "communication"])
+def test_no_phrase_is_made_up_from_lower_case_words_or_long_words(kb, short):
+    from knowledge.initials import spelled_by_initials
+
+    assert spelled_by_initials(short, [p.citation.quote for p in kb.passages]) is None
+
+
+def test_the_longest_abbreviation_named_is_the_one_asked_about(kb):
+    from knowledge import lookup
+
+    assert lookup.term_in(kb, "v-send?") == "V-SEND" and lookup.term_in(kb, "what does SEND mean") == "SEND"

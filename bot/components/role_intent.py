@@ -31,6 +31,7 @@ from knowledge.reading import SAYS_ROLE, is_question, names_a_job, tells_involve
 WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
 ANSWER_INTENT = "inform"
+DOCUMENTS_INTENT = "ask_documents"  # a question about what the documents say
 ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|am i)\b", re.IGNORECASE)
 STATEMENT = {ANSWER_INTENT, "nlu_fallback"}  # what the classifier makes of a plain statement it cannot place
@@ -125,6 +126,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
         and the person has not said "I'm a ..." (a question's role is what it asks about, not their job)."""
         intent = message.get(INTENT) or {}
         text = str(message.get(TEXT) or "")
+        if intent.get("name") == DOCUMENTS_INTENT and not is_question(text):
+            return False  # "inclusion manager who plans support": a statement is not a question about the documents
         return str(intent.get("name", "")).startswith("ask_") and float(intent.get("confidence") or 0) >= SURE_QUESTION \
             and not SAYS_ROLE.search(text) and len(WORD.findall(text)) > 2 \
             and (QUESTION_WORD.search(text) is not None or not FIRST_PERSON.search(text))  # "..., I liaise with the SENCO" tells
