@@ -145,3 +145,12 @@ def test_a_message_naming_a_level_or_a_term_asks_about_it(component):
     assert _sure(component, "induction tier learning areas", "nlu_fallback", 0.5, "level", "induction tier") == "nlu_fallback"
     assert _sure(component, "SEMH", "nlu_fallback", 0.5, "term", "SEMH") == "nlu_fallback"
     assert _sure(component, "HLTA", "nlu_fallback", 0.5, "term", "HLTA") == "tell_role"  # a term that is a job word
+
+
+@pytest.mark.parametrize("text, guessed, confidence, expected", [
+    ("wave 3?", "affirm", 0.52, "ask_documents"), ("structured conversation?", "start_again", 0.61, "ask_documents"),
+    ("start again?", "start_again", 0.95, "start_again"), ("yes?", "affirm", 0.55, "affirm"), ("no thanks", "deny", 0.6, "deny")])
+def test_a_short_question_the_classifier_half_took_for_chat_asks_about_the_documents(component, text, guessed, confidence, expected):
+    message = Message({"text": text, "intent": {"name": guessed, "confidence": confidence},
+                       "intent_ranking": [{"name": guessed, "confidence": confidence}]})
+    assert component.process([message])[0].get("intent")["name"] == expected

@@ -47,6 +47,8 @@ NOT_JOBS = {"other", "others", "either", "neither", "never", "whatever", "togeth
 WORD = re.compile(r"[^\W\d_][\w'&-]*")  # a word in letters: "A&E", "paeds", "ex-nursery"
 HEAD = re.compile(r"[,;:(]| - |\band i\b|\bi\b", re.IGNORECASE)  # the job comes before these: "dinner lady, I see ..."
 YES_OR_NO = {"affirm", "deny"}
+CHAT = YES_OR_NO | {"start_again", "greet", "goodbye", "thank"}
+UNSURE_CHAT = 0.7  # below this, a question the classifier took for chat is a question
 SURE_QUESTION = 0.8  # a question intent this sure, about more than a role, is a question ("senco duties in a school")
 QUESTION_START_WORD = re.compile(r"\s*(?:how|what|what's|whats|when|which|who|whose|why|where|is|are|does|do|can|should|must)\b", re.I)
 ASKING_WORD = re.compile(r"\b(?:what|what's|whats|which|when|how|why)\b", re.I)
@@ -141,6 +143,15 @@ class RoleIntent(GraphComponent, IntentClassifier):
         return len(WORD.findall(text)) > 3 and not FIRST_PERSON.search(text) \
             and (QUESTION_START_WORD.match(text) is not None or ASKING_WORD.search(text) is not None)
 
+    @staticmethod
+    def _a_question_taken_for_chat(message: Message) -> bool:
+        """"wave 3?", "structured conversation?": a question of a few words that the classifier could only half
+        call a yes, a no or a command asks about something, not to start again."""
+        intent = message.get(INTENT) or {}
+        text = str(message.get(TEXT) or "")
+        return intent.get("name") in CHAT and float(intent.get("confidence") or 0) < UNSURE_CHAT and "?" in text \
+            and len(WORD.findall(text)) + len(re.findall(r"\b\d+\b", text)) >= 2 and not text.startswith("/")
+
     def _names_the_documents(self, message: Message) -> bool:
         """"induction tier learning areas", "SEMH": a message naming a level, or a term that is not a job word
         ("DSL" is a job), asks about it."""
@@ -174,6 +185,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
             elif intent in STATEMENT and self._a_plain_job_statement(message) and not self._names_the_documents(message) \
                     and not self._asks_about_the_documents(message):
                 self._set(message, INTENT_NAME)
+            elif self._a_question_taken_for_chat(message):
+                self._set(message, DOCUMENTS_INTENT)
             elif intent not in KEEP | ABOUT_ME and FIRST_PERSON.search(str(message.get(TEXT) or "")) \
                     and tells_involvement(message.get(TEXT)):
                 self._set(message, ANSWER_INTENT)
