@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from knowledge.roles import normalise_role
 from knowledge.rules import Determination, Profile
 from knowledge.schema import CONTACT, FACT_VALUES, SECTORS
 from tests.rules_helpers import MAX_QUESTIONS, Person, converse
@@ -85,7 +86,10 @@ def test_more_involvement_never_gives_a_lower_level(guide, kb, data, truth, fact
 @SETTINGS
 @given(data=st.data(), truth=truths)
 def test_a_role_the_documents_place_is_asked_at_most_one_question(guide, kb, data, truth):
-    role = data.draw(st.sampled_from([a for r in kb.roles if r.citation and len(r.sectors) == 1 for a in (r.name, *r.aliases)]))
+    """Short forms that name the role only in a setting ("SLT" is also a senior leadership team) ask the setting first."""
+    two_meanings = {normalise_role(a) for short in kb.wording.needs_setting.values() for a in short}
+    role = data.draw(st.sampled_from([a for r in kb.roles if r.citation and len(r.sectors) == 1 for a in (r.name, *r.aliases)
+                                      if normalise_role(a) not in two_meanings]))
     record, _ = converse(guide, role, Person(truth))
     assert len(record.asked) <= 1, (role, record.asked)
 
