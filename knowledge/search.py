@@ -14,31 +14,27 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from rapidfuzz import fuzz, process
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from knowledge.lookup import UNEXPANDED
 from knowledge.ranking import Bm25, Coverage, fits, irregular
 from knowledge.roles import RoleCatalogue, normalise_role
+from knowledge.words import GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, tokens as _tokens
 from knowledge.schema import Citation, KnowledgeBase
 
 UNFIT = 0.6  # what an answer without the kind of thing asked for is worth beside one with it
 SOURCE = "source"  # the group of a document's own passages, by section
 SOURCE_LINES = 3  # a section's passages shown for a question, the best first
+LIST_LINES = 12  # a list of the documents shown whole up to this many items (the best of a longer one)
 MIN_SCORE = 0.17  # below this the best passage shares too little with the question to be its answer
 MAX_QUERY = 300
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
 _MEANING = re.compile(r"\b(?:stand|stands|mean|means|meaning|abbreviation|acronym|short for|spell|what'?s an?|what is an?)\b")
 _BARE = {"what", "whats", "what's", "is", "a", "an", "the", "about", "explain", "meaning", "of"}  # around a term asked alone
-_SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tier {n}" for n in range(1, 3)},
-                "lincs": "lincolnshire", "info": "information", "govs": "governors", "kids": "children", "pls": "", "plz": "",
-                "hrs": "hours", "hr": "hour", "yrs": "years", "yr": "year", "mins": "minutes", "wks": "weeks"}
-_NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
 _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "hours hours refresher")]  # what a question asks for
 GLOSSARY_WEIGHT = 0.5  # an abbreviation's entry answers what it means, not every question that uses it
 ELSEWHERE = 0.03  # how much better a list outside a role's topic must answer to be shown instead
 NEAR = 0.85  # a second list is shown only when it answers nearly as well as the first
-# Question words say what is asked, not what about; SEND and the like are in nearly every passage.
-_IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "mean", "means", "stand", "stands"}
 
 
 @dataclass(frozen=True)
@@ -242,10 +238,20 @@ class ContentIndex:
             if score < (MIN_SCORE if within is None else 0.01) or (answers and score < NEAR * answers[0].score):
                 break
             best = sorted(members, key=lambda n: -scores[n])  # the line that answers first, then the rest that share its words
-            shown = [n for n in best if scores[n] > 0][:SOURCE_LINES] if group.startswith(f"{SOURCE}/") else best[:limit]
             first = self.passages[members[0]]
-            answers.append(Answer(first.title, first.heading, tuple(self.passages[n] for n in shown), score, len(members) - len(shown)))
+            heading, shown = (first.heading, best[:limit]) if not group.startswith(f"{SOURCE}/") else self._source_lines(members, best, scores)
+            answers.append(Answer(first.title, heading, tuple(self.passages[n] for n in shown), score, len(members) - len(shown)))
         return answers
+
+    def _source_lines(self, members: list[int], best: list[int], scores) -> tuple[str | None, list[int]]:
+        """A section's passages to show: the whole list when the best is a list or leads into one ("The aims of the
+        service are:" and its bullets, at most LIST_LINES), else its best lines."""
+        top = self.passages[best[0]]
+        lead_in = top.heading or (top.text if top.text.endswith(":") else None)
+        listed = [n for n in members if self.passages[n].heading == lead_in] if lead_in else []
+        if listed:
+            return lead_in, sorted(listed, key=lambda n: -scores[n])[:LIST_LINES] if len(listed) > LIST_LINES else listed
+        return top.heading, [n for n in best if scores[n] > 0][:SOURCE_LINES]
 
 
 def _group_score(scores, members: list[int]) -> float:
@@ -267,24 +273,3 @@ def _particular(question: str, catalogue: RoleCatalogue, title: str) -> set[str]
     for role in catalogue.resolve(question).roles:
         said -= set(_tokens(" ".join((role.name, *role.aliases))))
     return said - set(_tokens(title)) - _GENERIC
-
-
-def _tokens(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(text.casefold()) if w not in _IGNORED]
-
-
-def _stem(word: str) -> str:
-    """Plural and simple verb endings folded, so "colleges" finds "college" and "funded" finds "funding";
-    numbers in words as digits ("three years" finds "3 years")."""
-    if word in _NUMBERS:
-        return _NUMBERS[word]
-    for ending, keep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("ing", ""), ("ed", ""), ("s", "")):
-        if word.endswith(ending) and not word.endswith("ss") and len(word) - len(ending) >= 3:
-            word = word[: len(word) - len(ending)] + keep
-            break
-    return word[:-1] if word.endswith("e") and len(word) >= 5 else word
-
-
-# Words that ask what a role does in general, not about something in particular.
-_GENERIC = set(_tokens("do does doing role roles responsible responsibility responsibilities duty duties job jobs supposed need needs "
-                       "should must expected expect work works required requirements"))

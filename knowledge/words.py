@@ -1,0 +1,37 @@
+"""Words as the search reads them: a question's and a passage's words folded to one form ("colleges" and
+"college", "three" and "3", "hrs" and "hours"), and the words every question uses, which say nothing about
+what it asks."""
+from __future__ import annotations
+
+import re
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tier {n}" for n in range(1, 3)},
+               "lincs": "lincolnshire", "info": "information", "govs": "governors", "kids": "children", "pls": "", "plz": "",
+               "hrs": "hours", "hr": "hour", "yrs": "years", "yr": "year", "mins": "minutes", "wks": "weeks"}
+NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
+# Question words say what is asked, not what about; SEND and the like are in nearly every passage.
+IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "mean", "means", "stand", "stands"}
+
+
+def tokens(text: str) -> list[str]:
+    return [stem(w) for w in WORD.findall(text.casefold()) if w not in IGNORED]
+
+
+def stem(word: str) -> str:
+    """Plural and simple verb endings folded, so "colleges" finds "college" and "funded" finds "funding";
+    numbers in words as digits ("three years" finds "3 years")."""
+    if word in NUMBERS:
+        return NUMBERS[word]
+    for ending, keep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("ing", ""), ("ed", ""), ("s", "")):
+        if word.endswith(ending) and not word.endswith("ss") and len(word) - len(ending) >= 3:
+            word = word[: len(word) - len(ending)] + keep
+            break
+    return word[:-1] if word.endswith("e") and len(word) >= 5 else word
+
+
+# Words that ask what a role does in general, not about something in particular.
+GENERIC = set(tokens("do does doing role roles responsible responsibility responsibilities duty duties job jobs supposed need needs "
+                     "should must expected expect work works required requirements"))
