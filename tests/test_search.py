@@ -118,3 +118,19 @@ def test_the_longest_abbreviation_named_is_the_one_asked_about(kb):
     from knowledge import lookup
 
     assert lookup.term_in(kb, "v-send?") == "V-SEND" and lookup.term_in(kb, "what does SEND mean") == "SEND"
+
+
+def test_a_list_of_the_documents_is_shown_whole_when_its_lead_in_answers(kb):
+    """Every list in the documents (a lead-in and its bullets), asked for in its lead-in's words, comes back whole."""
+    from knowledge.search import LIST_LINES
+
+    index = ContentIndex(kb, sources=True)
+    lists: dict = {}
+    for p in index.passages:
+        if p.heading:
+            lists.setdefault((p.citation.section, p.heading), []).append(p.text)
+    asked = [(key, items) for key, items in lists.items() if 2 <= len(items) <= LIST_LINES and len(key[1].split()) >= 4]
+    assert len(asked) >= 10
+    for (section, lead_in), items in asked:
+        answers = index.search(lead_in, groups=1)
+        assert answers and answers[0].heading == lead_in and [p.text for p in answers[0].passages] == items, (section, lead_in)
