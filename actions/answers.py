@@ -135,12 +135,13 @@ def _staff_list(text: Text) -> replies.Message:
 
 # What each kind of answer answers, beyond the words it shows: a question's words that these hold are answered
 # by its kind ("refresher hrs" by the hours, "who is it for" by the cohort).
-ANSWERS_TO = {
+TRAINING_WORDS = "level training train"  # every level answer is about a level's training
+ANSWERS_TO = {intent: f"{TRAINING_WORDS} {words}" for intent, words in {
     "ask_cohort": "who for apply applies cover covers cohort staff named", "ask_hours": "hours refresher induction how long often time minutes",
     "ask_outcomes": "learning outcomes cover covers know understand", "ask_competencies": "competencies competences skills cover",
-    "ask_training": "training train course method methods suggested way where run runs source sources",
+    "ask_training": "course method methods suggested way where run runs source sources",
     "ask_builds_on": "before preceding builds build first", "ask_induction": "induction new starter weeks session",
-}
+}.items()}
 LEVEL_ANSWERS: Dict[Text, Callable[[Dict[Text, Any]], replies.Message]] = {
     "ask_cohort": _cohort, "ask_hours": _hours, "ask_outcomes": _outcomes, "ask_competencies": _competencies, "ask_training": _training,
     "ask_builds_on": _builds_on, "more": lambda data: _outcomes(data, full=True),

@@ -183,7 +183,8 @@ class ContentIndex:
         text = normalise_role(question[:MAX_QUERY])
         meaning = self.asks_meaning(text)
         text = " ".join(self._spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(text))
-        extra = [words for asking, words in _ASKING if asking.search(text)]
+        # What a question asks for finds the curated lists' hours; the documents' own passages lean on a number instead.
+        extra = [words for asking, words in _ASKING if asking.search(text)] if self.bm25 is None else []
         extra += [b for a, b, asked in self.expansions
                  if (meaning or not asked) and re.search(rf"(?<![\w']){re.escape(a)}(?![\w'])", text)]
         for role in self.catalogue.resolve(text).roles:
