@@ -135,6 +135,7 @@ def _staff_list(text: Text) -> replies.Message:
 
 # What each kind of answer answers, beyond the words it shows: a question's words that these hold are answered
 # by its kind ("refresher hrs" by the hours, "who is it for" by the cohort).
+MEANING_INTENTS = ("ask_term", "ask_documents", "out_of_scope", "nlu_fallback")  # where "ELSA?" can land, not "more"
 TRAINING_WORDS = "level training train"  # every level answer is about a level's training
 ANSWERS_TO = {intent: f"{TRAINING_WORDS} {words}" for intent, words in {
     "ask_cohort": "who for apply applies cover covers cohort staff named", "ask_hours": "hours refresher induction how long often time minutes",
@@ -159,10 +160,10 @@ def _role_topic(text: Text) -> Optional[replies.Message]:
 
 def _sharpened(intent: Text, text: Text, message: replies.Message) -> bool:
     """Whether an answer may give way to the documents' own passages: answers from the documents' lists, not a
-    person's level, a staff list, a comparison or a button's request."""
+    person's level, what an abbreviation stands for, a staff list, a comparison or a button's request."""
     doc = (message.get("json_message") or {}).get(replies.KEY) or {}
     return (not text.startswith("/") and intent not in ("check_staff_list", "compare_levels")
-            and (doc.get("kind") == "answer" and not {"level", "floor", "silence"} & set(doc) or message.get("text") == UNNAMED_ROLE))
+            and (doc.get("kind") == "answer" and not {"level", "floor", "silence", "term"} & set(doc) or message.get("text") == UNNAMED_ROLE))
 
 
 class AnswerQuestion(Action):
@@ -195,9 +196,11 @@ class AnswerQuestion(Action):
         silence = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else documents.silence(text)
         if silence:
             return silence
-        reading = None if text.startswith("/") else documents.initials(text)
+        reading = documents.initials(text) if intent in MEANING_INTENTS and not text.startswith("/") else None
         if reading:
             return reading
+        if intent != "ask_term" and documents.index().asks_meaning(text) and lookup.term_in(kb, text):
+            intent = "ask_term"  # "what does SMART stand for in smart targets": the glossary says, whatever the intent
         if intent in ("out_of_scope", "nlu_fallback", "ask_documents"):  # the documents' words if they answer it, else what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question
             role_topic = is_question(text) and intent != "ask_documents"  # a role's duties, unless the question is about more
@@ -220,7 +223,7 @@ class AnswerQuestion(Action):
             entries = lookup.glossary(kb, term)
             return replies.cited_items("In these documents:", [
                 {"text": f"{e['term']}: {e['meaning']}" + (f" ({e['note']})" if e["note"] else ""), "cite": e["cite"]}
-                for e in entries])
+                for e in entries], term=term)
         if intent == "ask_responsibilities":
             named = _entity(tracker, "topic")
             if named in {t.id for t in kb.topics} and text.startswith("/"):  # a button asking for the whole topic

@@ -2,6 +2,7 @@
 role needs, and a search over everything cited for what no intent handles."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import groupby
 from typing import Any, Dict, List, Optional, Text
@@ -144,15 +145,22 @@ def initials(question: Text) -> Optional[replies.Message]:
     """A short form the documents never spell out, read as a phrase of theirs whose initials spell it, said to be
     this guide's reading; None when the question asks no such thing or no phrase fits."""
     term = index().asked_short_form(question)
-    passages = source_index().passages
-    found = spelled_by_initials(term, [p.text for p in passages]) if term else None
-    if found is None:
+    if not term:
         return None
+    passages = source_index().passages
+    found = spelled_by_initials(term, [p.text for p in passages])
+    if found is None:  # no name of theirs fits: where they use it, if they do ("NDTi" beside its web address)
+        written = re.compile(rf"(?<![\w-])(?i:{re.escape(term)})(?![\w-])")  # as a short form: in two or more capitals there
+        used_at = next((n for n, p in enumerate(passages) for m in written.finditer(p.text) if sum(c.isupper() for c in m.group()) >= 2), None)
+        if used_at is None:
+            return None
+        found = (None, used_at)
     phrase, n = found
     used = passages[n]
     term = term.upper() if term.islower() else term
-    lines = [replies.item(f'{term}: {lookup.UNEXPANDED}. This guide\'s reading: it matches the initials of '
-                          f'"{phrase}", which they use here:')]
+    reading = (f' This guide\'s reading: it matches the initials of "{phrase}", which they use here:' if phrase
+               else " They use it here:")
+    lines = [replies.item(f"{term}: {lookup.UNEXPANDED}.{reading}")]
     citations = [lookup.cite_dict(used.citation)]
     shown = replies.item(" ".join(filter(None, (used.heading, used.text))), 0)
     return replies.message(replies.reply("answer", [replies.section(lines, listed=False), replies.section([shown])], citations))

@@ -172,8 +172,9 @@ def minimum(q: Dict[Text, Any]) -> Message:
                    [{"title": "Find my own level", "payload": "/find_level"}])
 
 
-def cited_items(title: Text, items: List[Dict[Text, Any]], limit: Optional[int] = None) -> Message:
-    """A titled list whose items carry full citation dicts (knowledge.lookup results)."""
+def cited_items(title: Text, items: List[Dict[Text, Any]], limit: Optional[int] = None, **about: Any) -> Message:
+    """A titled list whose items carry full citation dicts (knowledge.lookup results); ``about`` is added to
+    the reply's document ("term": what an abbreviation answer is about)."""
     citations: List[Dict[Text, Text]] = []
     lines = []
     for i in items[:limit]:
@@ -181,4 +182,4 @@ def cited_items(title: Text, items: List[Dict[Text, Any]], limit: Optional[int] 
             citations.append(i["cite"])
         lines.append(item(i["text"], citations.index(i["cite"])))
     more = f"(and {len(items) - limit} more)" if limit is not None and len(items) > limit else None
-    return message(reply("answer", [section(lines, title, more=more)], citations))
+    return message({**reply("answer", [section(lines, title, more=more)], citations), **about})

@@ -88,3 +88,10 @@ def test_outcomes_asked_before_the_level_is_known_give_each_level_and_a_button_f
     assert all(x["text"] in text for x in lookup.outcomes_by_level(kb))
     buttons = [b for r in replies for b in r.get("buttons", [])]
     assert 2 <= len(buttons) <= 6 and buttons[-1]["payload"] == "/find_level"
+
+
+@pytest.mark.assistant
+def test_a_short_form_used_but_never_spelt_out_says_so_and_where_it_is_used(assistant, kb):
+    text = reply_text(assistant.say("used-short-form", "HMSO?"))
+    assert text.startswith("HMSO: not spelled out in the documents. They use it here:")
+    assert any("HMSO" in p.citation.quote and p.citation.quote in text for p in kb.passages)
