@@ -23,8 +23,9 @@ from knowledge.staff import assess as staff_assess, summarise
 SHORT_LIST = 12  # a level's outcomes shown before "more"; all of them when the whole list is asked for
 WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete)\b", re.IGNORECASE)
 LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)|mandatory|required|need)\b", re.IGNORECASE)
-NOT_COVERED = ("The documents I know do not cover that. I can find the SEND training you need, explain levels and tiers and their "
-               "hours, and explain SEND responsibilities in schools and settings.")
+CAN_DO = "I can find the SEND training you need, explain levels and tiers and their hours, and explain SEND responsibilities in schools and settings."
+NOT_COVERED = f"The documents I know do not cover that. {CAN_DO}"
+NOT_MENTIONED = "The parts of the documents I search do not mention {words}. " + CAN_DO
 UNNAMED_ROLE = ("The documents do not place that role in a level themselves, so it depends on where the person works and what "
                 "they do. Tell me your own job role and I'll ask what decides it, or ask me about a level.")
 OUT_OF_SCOPE = ("Sorry, that's outside what I can help with, and the documents I know do not cover it. I can find the SEND training "
@@ -158,6 +159,12 @@ def _role_topic(text: Text) -> Optional[replies.Message]:
     return None
 
 
+def _unknown(text: Text) -> Text:
+    """The words of a question that nothing searched in the documents uses, as a phrase ("Scotland")."""
+    words = [w.capitalize() if w.islower() else w for w in documents.index().unknown_words(text)]
+    return " or ".join(words)
+
+
 def _sharpened(intent: Text, text: Text, message: replies.Message) -> bool:
     """Whether an answer may give way to the documents' own passages: answers from the documents' lists, not a
     person's level, what an abbreviation stands for, a staff list, a comparison or a button's request."""
@@ -207,7 +214,9 @@ class AnswerQuestion(Action):
             found = None if answering else (_role_topic(text) if role_topic else None) or \
                 documents.search(text, out_of_scope=intent == "out_of_scope") or (_role_topic(text) if is_question(text) else None)
             if found is None:
-                not_understood(dispatcher, tracker, REPHRASE if answering or intent == "nlu_fallback" else
+                asked = not answering and (intent == "ask_documents" or is_question(text)) and intent != "out_of_scope"
+                not_understood(dispatcher, tracker, NOT_MENTIONED.format(words=_unknown(text)) if asked and _unknown(text) else
+                               REPHRASE if answering or intent == "nlu_fallback" else
                                NOT_COVERED if intent == "ask_documents" else OUT_OF_SCOPE)
             return found
         if intent == "ask_role_training" or (intent in LEVEL_ANSWERS and not _entity(tracker, "level") and intent != "more"):
@@ -255,6 +264,8 @@ class AnswerQuestion(Action):
             return _outcomes_by_level(lookup.outcomes_by_level(kb))
         if not level:
             found = documents.search(text) if intent != "more" else None
+            if found is None and _unknown(text):  # "does any of this apply in scotland": no level would answer it
+                return {"text": NOT_MENTIONED.format(words=_unknown(text)), "buttons": HELP_BUTTONS}
             if found is None:
                 _ask_which_level(dispatcher, intent)
             return found

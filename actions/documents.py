@@ -49,11 +49,13 @@ def _lines(passages: List[Any], citations: List[Dict[Text, Text]]) -> List[repli
 def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
     """The lists of the documents that answer the question, or None when nothing answers it well enough: the
     documents' own passages only when they hold enough of the question, more of it when the classifier took
-    the question to be about something else ("what time is it" shares one word with a passage)."""
-    sourced = source_index().search(text, groups=SOURCE_GROUPS)
+    the question to be about something else ("what time is it" shares a word with a passage)."""
+    sourced, curated = source_index().search(text, groups=SOURCE_GROUPS), index().search(text)
     if sourced and index().covers(text, _shown(sourced)) < (OUT_OF_SCOPE_COVERS if out_of_scope else SOURCE_COVERS):
         sourced = []
-    answers = _better(text, index().search(text), sourced)
+    if curated and out_of_scope and index().covers(text, _shown(curated)) < OUT_OF_SCOPE_COVERS:
+        curated = []
+    answers = _better(text, curated, sourced)
     return _message(answers) if answers else None
 
 

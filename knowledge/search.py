@@ -113,7 +113,7 @@ class ContentIndex:
         self.names += [(normalise_role(g.term), normalise_role(g.expansion)) for g in kb.glossary if g.expansion]
         self.names += [tuple(normalise_role(n) for n in (r.name, *r.aliases)) for r in kb.roles if r.aliases]
         self.words = {w for p in self.passages for w in _WORD.findall(self._indexed(p).casefold())}
-        self.vocabulary = sorted(w for w in self.words if len(w) >= 5)
+        self.vocabulary = sorted(w for w in self.words if len(w) >= 5 and w not in _IGNORED)  # never "mended" into "whether"
         self.topics = {t.id: t.title for t in kb.topics}
         self.glossary = [n for n, p in enumerate(self.passages) if p.group.startswith("glossary/")]
         self.terms = {normalise_role(g.term) for g in kb.glossary}
@@ -125,6 +125,13 @@ class ContentIndex:
         """Whether a question asks what something means: "what does SENCO stand for", or a term alone ("RAS?", "uncrc")."""
         text = normalise_role(question[:MAX_QUERY])
         return bool(_MEANING.search(text)) or " ".join(w for w in text.split() if w not in _BARE) in self.terms
+
+    def unknown_words(self, question: str) -> list[str]:
+        """The question's words of five letters or more that no document uses, even spelt a little differently
+        ("scotland"): what the documents cannot speak to."""
+        words = _WORD.findall(normalise_role(question[:MAX_QUERY]))
+        return [w for w in dict.fromkeys(words) if len(w) >= 5 and w not in _IGNORED and w not in _SHORT_FORMS
+                and not set(_tokens(w)) & _GENERIC and self._spelt(w) not in self.words]
 
     def asked_short_form(self, question: str) -> str | None:
         """The short form a question asks the meaning of when the glossary does not have it ("ELSA?", "what does

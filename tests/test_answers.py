@@ -95,3 +95,10 @@ def test_a_short_form_used_but_never_spelt_out_says_so_and_where_it_is_used(assi
     text = reply_text(assistant.say("used-short-form", "HMSO?"))
     assert text.startswith("HMSO: not spelled out in the documents. They use it here:")
     assert any("HMSO" in p.citation.quote and p.citation.quote in text for p in kb.passages)
+
+
+@pytest.mark.assistant
+def test_a_question_about_something_nothing_searched_mentions_says_so(assistant, kb):
+    assert not any("wales" in p.citation.quote.casefold() for p in kb.passages)
+    text = reply_text(assistant.say("unknown-place", "does any of this apply in Wales?"))
+    assert text.startswith("The parts of the documents I search do not mention Wales.")
