@@ -112,6 +112,12 @@ class ContentIndex:
             name for r in kb.roles if r.level == lv.id and not r.tension for name in (r.name, *r.aliases)))) for lv in kb.levels]
         self.names += [(normalise_role(g.term), normalise_role(g.expansion)) for g in kb.glossary if g.expansion]
         self.names += [tuple(normalise_role(n) for n in (r.name, *r.aliases)) for r in kb.roles if r.aliases]
+        self.name_groups: dict[str, list[int]] = {}
+        for n, names in enumerate(self.names):
+            for name in filter(None, names):
+                self.name_groups.setdefault(name, []).append(n)
+        self.named_re = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, sorted(self.name_groups, key=len, reverse=True)))
+                                   + r")(?![\w'])")
         self.words = {w for p in self.passages for w in _WORD.findall(self._indexed(p).casefold())}
         self.vocabulary = sorted(w for w in self.words if len(w) >= 5 and w not in _IGNORED)  # never "mended" into "whether"
         self.topics = {t.id: t.title for t in kb.topics}
@@ -175,10 +181,8 @@ class ContentIndex:
 
     def _named(self, answer: str) -> str:
         """An answer with the other names of what it names ("Introductory" is also the induction tier)."""
-        said = normalise_role(answer)
-        also = [n for names in self.names if any(re.search(rf"(?<![\w']){re.escape(n)}(?![\w'])", said) for n in names)
-                for n in names]
-        return " ".join([answer, *also])
+        groups = sorted({g for m in self.named_re.finditer(normalise_role(answer)) for g in self.name_groups[m.group()]})
+        return " ".join([answer, *(name for g in groups for name in self.names[g])])
 
     def _scores(self, asked: str, question: str):
         if self.bm25 is not None:
