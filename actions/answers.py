@@ -134,9 +134,9 @@ def _staff_list(text: Text) -> replies.Message:
     return replies.cited_items(title, items)
 
 
+MEANING_INTENTS = ("ask_term", "ask_documents", "out_of_scope", "nlu_fallback")  # where "ELSA?" can land, not "more"
 # What each kind of answer answers, beyond the words it shows: a question's words that these hold are answered
 # by its kind ("refresher hrs" by the hours, "who is it for" by the cohort).
-MEANING_INTENTS = ("ask_term", "ask_documents", "out_of_scope", "nlu_fallback")  # where "ELSA?" can land, not "more"
 TRAINING_WORDS = "level training train"  # every level answer is about a level's training
 ANSWERS_TO = {intent: f"{TRAINING_WORDS} {words}" for intent, words in {
     "ask_cohort": "who for apply applies cover covers cohort staff named", "ask_hours": "hours refresher induction how long often time minutes",
@@ -215,7 +215,8 @@ class AnswerQuestion(Action):
                 documents.search(text, out_of_scope=intent == "out_of_scope") or (_role_topic(text) if is_question(text) else None)
             if found is None:
                 asked = not answering and (intent == "ask_documents" or is_question(text)) and intent != "out_of_scope"
-                not_understood(dispatcher, tracker, NOT_MENTIONED.format(words=_unknown(text)) if asked and _unknown(text) else
+                unknown = _unknown(text) if asked else ""
+                not_understood(dispatcher, tracker, NOT_MENTIONED.format(words=unknown) if unknown else
                                REPHRASE if answering or intent == "nlu_fallback" else
                                NOT_COVERED if intent == "ask_documents" else OUT_OF_SCOPE)
             return found
@@ -264,8 +265,9 @@ class AnswerQuestion(Action):
             return _outcomes_by_level(lookup.outcomes_by_level(kb))
         if not level:
             found = documents.search(text) if intent != "more" else None
-            if found is None and _unknown(text):  # "does any of this apply in scotland": no level would answer it
-                return {"text": NOT_MENTIONED.format(words=_unknown(text)), "buttons": HELP_BUTTONS}
+            unknown = _unknown(text) if found is None else ""
+            if unknown:  # "does any of this apply in scotland": no level would answer it
+                return {"text": NOT_MENTIONED.format(words=unknown), "buttons": HELP_BUTTONS}
             if found is None:
                 _ask_which_level(dispatcher, intent)
             return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import groupby
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from actions import replies
 from actions.knowledge_base import guide
@@ -36,6 +36,12 @@ def source_index() -> ContentIndex:
     return ContentIndex(guide().kb, guide().catalogue, sources=True)
 
 
+@lru_cache(maxsize=64)
+def _sourced(question: Text) -> Tuple[Answer, ...]:
+    """The documents' own passages for a question, ranked once however many answers are weighed against them."""
+    return tuple(source_index().search(question, groups=SOURCE_GROUPS))
+
+
 def _lines(passages: List[Any], citations: List[Dict[Text, Text]]) -> List[replies.Item]:
     lines = []
     for p in passages:
@@ -50,7 +56,7 @@ def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
     """The lists of the documents that answer the question, or None when nothing answers it well enough: the
     documents' own passages only when they hold enough of the question, more of it when the classifier took
     the question to be about something else ("what time is it" shares a word with a passage)."""
-    sourced, curated = source_index().search(text, groups=SOURCE_GROUPS), index().search(text)
+    sourced, curated = list(_sourced(text)), index().search(text)
     if sourced and index().covers(text, _shown(sourced)) < (OUT_OF_SCOPE_COVERS if out_of_scope else SOURCE_COVERS):
         sourced = []
     if curated and out_of_scope and index().covers(text, _shown(curated)) < OUT_OF_SCOPE_COVERS:
@@ -81,7 +87,7 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     """An answer, or the documents' own passages when they hold clearly more of what the question asks about
     ("who approves SENCO training providers?" answered by the award's topic, whose answering line is not shown).
     ``answers_to``: words the answer's kind answers without showing them ("hours" for a level's hours)."""
-    sourced = source_index().search(question, groups=SOURCE_GROUPS)
+    sourced = list(_sourced(question))
     if sourced and index().covers(question, _shown(sourced)) < SOURCE_COVERS:
         return message
     said = message.get("text", "").split("\n\nSources:\n")[0] + " " + answers_to
@@ -107,7 +113,7 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
         # Within a topic the lists are scored on the question's words beyond the topic's own, so the documents'
         # passages (scored on the whole question) are asked only when none of its lists answers.
         within = index().search(question, groups=1, within=topic_id)
-        answers = within or source_index().search(question, groups=SOURCE_GROUPS)
+        answers = within or list(_sourced(question))
         title = found.title if answers is within else answers[0].title
         if answers:
             citations: List[Dict[Text, Text]] = []

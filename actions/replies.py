@@ -18,6 +18,7 @@ from actions.knowledge_base import slot_of
 SHORT_LIST = 3
 AREAS_TITLE = "Learning areas the report says are being developed for {level}:"
 KEY = "send_guide"
+FIND_MINE = {"title": "Find my own level", "payload": "/find_level"}
 
 Message = Dict[Text, Any]
 Item = Dict[Text, Any]
@@ -149,12 +150,16 @@ def everyone(least: List[Dict[Text, Any]], q: Dict[Text, Any]) -> Message:
     then, where the workplace is known, the descriptions that would raise it."""
     citations = [x["cite"] for x in least] + q["citations"]
     lines = [item(x["text"], n) for n, x in enumerate(least)]
-    more = [item(f"{o['label']}: {o['level']}", o["cite"] + len(least)) for o in q["options"] if o.get("level")]
+    more = _raising(q, len(least))
     sections = [section([item("The documents do not name this job. The least they set for anyone working there:" if len(least) == 1
                               else "The documents do not name this job. The least they set for anyone, by where they work:")],
                         listed=False), section(lines), section(more, "More applies to someone who can say:")]
-    return message({**reply("answer", sections, citations), "floor": " or ".join(x["level"] for x in least)},
-                   [{"title": "Find my own level", "payload": "/find_level"}])
+    return message({**reply("answer", sections, citations), "floor": " or ".join(x["level"] for x in least)}, [dict(FIND_MINE)])
+
+
+def _raising(q: Dict[Text, Any], offset: int = 0) -> List[Item]:
+    """A question's options that would raise the level, each with the level; ``offset``: citations listed before the question's."""
+    return [item(f"{o['label']}: {o['level']}", o["cite"] + offset) for o in q["options"] if o.get("level")]
 
 
 def minimum(q: Dict[Text, Any]) -> Message:
@@ -166,10 +171,8 @@ def minimum(q: Dict[Text, Any]) -> Message:
     head += [item(w["text"], w["cite"]) for w in floor["why"]]
     if floor["refresher"]:
         head.append(item(f"Refresher: {floor['refresher']['text']}", floor["refresher"]["cite"]))
-    more = [item(f"{o['label']}: {o['level']}", o["cite"]) for o in q["options"] if o.get("level")]
-    sections = [section(head, listed=False), section(more, "More applies to someone who can say:")]
-    return message({**reply("answer", sections, q["citations"]), "floor": floor["level"]},
-                   [{"title": "Find my own level", "payload": "/find_level"}])
+    sections = [section(head, listed=False), section(_raising(q), "More applies to someone who can say:")]
+    return message({**reply("answer", sections, q["citations"]), "floor": floor["level"]}, [dict(FIND_MINE)])
 
 
 def cited_items(title: Text, items: List[Dict[Text, Any]], limit: Optional[int] = None, **about: Any) -> Message:

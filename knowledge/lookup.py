@@ -80,8 +80,7 @@ def hours_by_level(kb: KnowledgeBase) -> dict[str, Any]:
     return {"period_years": periods.pop() if len(periods) == 1 else None,
             "induction": _req(base.induction) if base.induction else None,
             "levels": [{"level": lv.name, "cite": cite_dict(lv.refresher.citation), "text": lv.refresher.text
-                        if lv.refresher.text.startswith(lv.name) else f"{lv.name}: {lv.refresher.text}"} for lv in with_hours],
-            "without": [lv.name for lv in kb.levels if not lv.refresher]}
+                        if lv.refresher.text.startswith(lv.name) else f"{lv.name}: {lv.refresher.text}"} for lv in with_hours]}
 
 
 def outcomes_by_level(kb: KnowledgeBase) -> list[dict[str, Any]]:

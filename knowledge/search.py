@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from rapidfuzz import fuzz, process
@@ -106,6 +107,7 @@ class ContentIndex:
         self.bm25 = Bm25([self._indexed(p, boosted=True) for p in self.passages], [p.text for p in self.passages],
                          _tokens) if sources else None
         self.coverage = Coverage([self._indexed(p) for p in self.passages], _tokens)
+        self.asked_words = lru_cache(maxsize=256)(self._asked_words)  # one question is weighed against several answers
         # Names of one thing (a level and what else it is called, an abbreviation and its expansion): an answer
         # that names one holds the others ("Introductory" answers a question about the induction tier).
         self.names = [tuple(normalise_role(n) for n in (lv.name, *lv.also_called, *(
@@ -156,11 +158,11 @@ class ContentIndex:
         lead_in = (p.heading, p.heading) if boosted else (p.heading,)
         return " ".join(filter(None, (p.text, p.title, *lead_in, p.keywords, p.citation.title, p.citation.section)))
 
-    def asked_words(self, question: str) -> set[str]:
+    def _asked_words(self, question: str) -> frozenset[str]:
         """The words of a question that say what it is about, spelling mended and short forms written out ("hrs"),
         less the words any question uses. (An answer holds a word when it names the thing by any of its names.)"""
         text = normalise_role(question[:MAX_QUERY])
-        return set(_tokens(" ".join(self._spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(text)))) - _GENERIC
+        return frozenset(_tokens(" ".join(self._spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(text)))) - _GENERIC
 
     def hits(self, question: str, answer: str) -> float:
         """How much of what the question is about an answer holds (0 to 1): half for its whole text, half for its
