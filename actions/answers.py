@@ -21,7 +21,7 @@ from knowledge.rules import Determination
 from knowledge.staff import assess as staff_assess, summarise
 
 SHORT_LIST = 12  # a level's outcomes shown before "more"; all of them when the whole list is asked for
-WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete)\b", re.IGNORECASE)
+WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete|what are)\b", re.IGNORECASE)
 LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)|mandatory|required|need)\b", re.IGNORECASE)
 CAN_DO = "I can find the SEND training you need, explain levels and tiers and their hours, and explain SEND responsibilities in schools and settings."
 NOT_COVERED = f"The documents I know do not cover that. {CAN_DO}"
@@ -225,7 +225,7 @@ class AnswerQuestion(Action):
             if answer is not None:
                 return answer
             if intent == "ask_role_training":
-                return _role_topic(text) or {"text": UNNAMED_ROLE, "buttons": HELP_BUTTONS}
+                return _role_topic(text) or documents.search(text) or {"text": UNNAMED_ROLE, "buttons": HELP_BUTTONS}
         if intent == "ask_term":
             term = lookup.term_in(kb, text) or _entity(tracker, "term")
             if not term:
@@ -255,7 +255,7 @@ class AnswerQuestion(Action):
             return _staff_list(tracker.latest_message.get("text") or "")
         named_level = _entity(tracker, "level")
         if intent == "ask_induction" and not (named_level and lookup.find_level(kb, named_level).framework == "schools"):
-            return replies.cited_items("Induction:", lookup.induction(kb))
+            return replies.cited_items(f"{kb.levels_of('health')[0].name} induction:", lookup.induction(kb))
         level = _level(tracker)
         if intent == "ask_induction":  # "what is the induction tier?": the first school tier, not the health induction
             intent = "ask_cohort"

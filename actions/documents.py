@@ -90,7 +90,7 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     sourced = list(_sourced(question))
     if sourced and index().covers(question, _shown(sourced)) < SOURCE_COVERS:
         return message
-    said = message.get("text", "").split("\n\nSources:\n")[0] + " " + answers_to
+    said = answers_to + " " + message.get("text", "").split("\n\nSources:\n")[0]  # the kind's words belong to its title line
     if sourced and index().hits(question, _shown(sourced)) > index().hits(question, said) + SOURCE_MARGIN:
         return _message(sourced)
     return message

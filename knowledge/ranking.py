@@ -22,7 +22,8 @@ ANSWER_TYPE_BOOST = 1.3  # a passage holding the kind of thing asked for (a date
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn)"
 _ANSWER_TYPES = [  # what the question asks for, and what a passage holding it looks like
     (re.compile(r"^\s*when\b|\bwhat date\b|\bwhen (?:was|did|is|will|does|do)\b", re.I),
-     re.compile(rf"\b{_MONTH}\b[^.]{{0,12}}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b", re.I)),
+     re.compile(rf"\b{_MONTH}\b[^.]{{0,12}}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"  # a date, or a deadline ("within six weeks")
+                rf"|\bwithin\b[^.]{{0,16}}\b(?:days?|weeks?|months?|years?)\b|\bby the end of\b", re.I)),
     (re.compile(r"\bhow (?:many|much|long|often)\b", re.I),
      re.compile(r"\b\d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b", re.I)),
     (re.compile(r"\b(?:address|phone|telephone|email|contact)\b", re.I),

@@ -120,16 +120,40 @@ QUESTION_START = ("what", "what's", "whats", "who", "who's", "whose", "how", "wh
                   "does", "is", "are", "should", "would", "will", "tell", "explain", "define", "list", "show")
 
 
+CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do i have to have done L1 by"
+
+
 def is_question(typed: str | None) -> bool:
-    """Whether a message reads as a question: a question mark, or a question word first."""
+    """Whether a message reads as a question: a question mark, or a question word first in it or in a clause
+    after a dash, colon or semicolon ("exam access arrangements - is that the senco's job")."""
     text = (typed or "").strip()
-    words = text.casefold().split()
-    return "?" in text or bool(words and words[0].strip(",.!") in QUESTION_START)
+    if "?" in text:
+        return True
+    for clause in CLAUSE.split(text[:MAX_ANSWER]):
+        words = clause.casefold().split()
+        if words and words[0].strip(",.!") in QUESTION_START:
+            return True
+    return False
 
 
 SAYS_ROLE = re.compile(r"\b(?:i'?m an?|i am an?|i work as|i'?m the|i am the|my (?:role|job) is|i work (?:in|at|for) the .{0,40}"
                        r"(?:team|service|department|unit))\b", re.IGNORECASE)
+# A role named as the thing asked about, not the person's job: "the senco's job", "senco training", "role of the head".
+ROLE_THING = re.compile(r"\s*(?:(?:'s|\u2019s|s')\s+(?:role|job|remit|training|course|award|qualification|duties|responsibilit(?:y|ies))"
+                        r"|\s+(?:training|course|courses|award|qualification|spec|specification|programmes?|duties|responsibilit(?:y|ies)))\b",
+                        re.IGNORECASE)
+ROLE_OF = re.compile(r"\b(?:role|roles|job|remit|duties|responsibilit(?:y|ies))\s+of\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 SHORT_ROLE = 6  # words: "school business manager" names a job; a long sentence ending in "manager" may not
+
+
+def asks_about_a_role(typed: str | None, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether a role named at these places is what a message asks about rather than the person's job: "three purposes
+    of the senco training spec", "exam access arrangements - is that the senco's job", "role of the headteacher in
+    send". Someone telling their job says "I'm a ..." first, so that always tells."""
+    text = typed or ""
+    if SAYS_ROLE.search(text):
+        return False
+    return any(ROLE_THING.match(text, end) or ROLE_OF.search(text[:start]) for start, end in spans)
 
 
 NOT_A_JOB = {"staff", "worker", "workers", "employee", "employees", "colleague", "colleagues", "member", "members", "team", "people"}

@@ -13,7 +13,9 @@ SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tie
                "hrs": "hours", "hr": "hour", "yrs": "years", "yr": "year", "mins": "minutes", "wks": "weeks"}
 NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.
-IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "mean", "means", "stand", "stands", "whats", "what's", "like"}
+# "List the level 1 learning outcomes" asks; it is not about a list.
+IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "mean", "means", "stand", "stands", "whats", "what's", "like",
+                                "list", "show", "give", "explain", "describe"}
 
 
 def tokens(text: str) -> list[str]:

@@ -1,6 +1,7 @@
 """The role intent component on its own: a statement naming a job role becomes tell_role, whatever DIET guessed."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -153,4 +154,44 @@ def test_a_message_naming_a_level_or_a_term_asks_about_it(component):
 def test_a_short_question_the_classifier_half_took_for_chat_asks_about_the_documents(component, text, guessed, confidence, expected):
     message = Message({"text": text, "intent": {"name": guessed, "confidence": confidence},
                        "intent_ranking": [{"name": guessed, "confidence": confidence}]})
+    assert component.process([message])[0].get("intent")["name"] == expected
+
+
+def _with_role(text: str, role: str, guessed: str, confidence: float, ranking: list) -> Message:
+    start = text.casefold().index(role.casefold())
+    return Message({"text": text, "intent": {"name": guessed, "confidence": confidence},
+                    "entities": [{"entity": "role", "start": start, "end": start + len(role), "value": role, "extractor": "RoleRuler"}],
+                    "intent_ranking": [{"name": guessed, "confidence": confidence}] + ranking})
+
+
+@pytest.mark.parametrize("text, role, guessed, expected", [
+    ("three purposes of the senco training spec", "senco", "tell_role", "ask_documents"),
+    ("exam access arrangements - is that the senco's job", "senco", "tell_role", "ask_documents"),
+    ("role of the headteacher in send", "headteacher", "tell_role", "ask_responsibilities"),
+    ("teachers responsibilities for send kids", "teachers", "ask_responsibilities", "ask_responsibilities"),
+])
+def test_a_role_that_is_what_the_message_asks_about_is_not_the_persons_job(component, text, role, guessed, expected):
+    ranking = [{"name": "ask_documents" if expected == "ask_documents" else expected, "confidence": 0.5}]
+    assert component.process([_with_role(text, role, guessed, 0.9, ranking)])[0].get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, role", [("SENCO in a primary school", "SENCO"), ("I'm a teacher doing the senco training", "teacher"),
+                                        ("senco", "senco"), ("early years senco role", "senco")])
+def test_a_role_told_beside_the_same_words_is_still_a_job(component, text, role):
+    message = _with_role(text, role, "inform", 0.6, [{"name": "ask_documents", "confidence": 0.3}])
+    assert component.process([message])[0].get("intent")["name"] == "tell_role"
+
+
+@pytest.mark.parametrize("text, guessed, confidence, ranking, expected", [
+    ("how often do I have to redo my level 2 send training", "find_level", 0.72, [("ask_hours", 0.24)], "ask_hours"),
+    ("new starter - when do i have to have done L1 by", "make_plan", 0.5, [("ask_induction", 0.34)], "ask_induction"),
+    ("can my employer make me train above the minimum level", "make_plan", 0.51, [("find_level", 0.18), ("ask_training", 0.08)], "ask_documents"),
+    ("make my plan for level 2", "make_plan", 0.9, [("ask_hours", 0.05)], "make_plan"),
+    ("what level do I need? I'm level 2 now", "find_level", 0.8, [("ask_hours", 0.1)], "find_level"),
+])
+def test_a_question_taken_for_a_request_or_about_me_asks_the_documents(component, text, guessed, confidence, ranking, expected):
+    named = re.search(r"level 2|L1", text)
+    message = Message({"text": text, "intent": {"name": guessed, "confidence": confidence},
+                       "entities": [{"entity": "level", "start": named.start(), "end": named.end(), "value": named.group()}] if named else [],
+                       "intent_ranking": [{"name": guessed, "confidence": confidence}] + [{"name": n, "confidence": c} for n, c in ranking]})
     assert component.process([message])[0].get("intent")["name"] == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.roles import MAX_ROLE_TEXT, RoleCatalogue, normalise_role
+from knowledge.reading import is_question
 
 
 @pytest.mark.parametrize("typed, role_id", [
@@ -169,3 +170,12 @@ def test_a_correction_is_not_read_as_none_of_these(guide):
 def test_slt_is_a_speech_and_language_therapist_only_where_the_words_say_health(guide, typed, therapist):
     roles = [r.id for r in guide.catalogue.resolve(typed).roles]
     assert ("speech-and-language-therapist" in roles) is therapist, roles
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("exam access arrangements - is that the senco's job", True), ("new starter: when do i need level 1 by", True),
+    ("how many hours", True), ("induction tier?", True), ("school nurse - I see kids daily", False),
+    ("dinner lady, do see the kids every day", False), ("teaching assistant in year 3", False),
+])
+def test_a_question_is_read_in_any_clause_after_a_dash_or_colon(text, asks):
+    assert is_question(text) is asks

@@ -26,7 +26,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from knowledge.reading import SAYS_ROLE, is_question, names_a_job, tells_involvement
+from knowledge.reading import SAYS_ROLE, asks_about_a_role, is_question, names_a_job, tells_involvement
 
 WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
@@ -53,6 +53,10 @@ SURE_QUESTION = 0.8  # a question intent this sure, about more than a role, is a
 QUESTION_START_WORD = re.compile(r"\s*(?:how|what|what's|whats|when|which|who|whose|why|where|is|are|does|do|can|should|must)\b", re.I)
 ASKING_WORD = re.compile(r"\b(?:what|what's|whats|which|when|how|why)\b", re.I)
 QUESTION_WORD = re.compile(r"\b(?:how|what|when|which|who|whose|why|where)\b|\?", re.IGNORECASE)
+ACTIONS = {"make_plan", "record_learning", "show_records", "check_skills"}  # what a person asks the guide to do
+UNSURE_ACTION = 0.6  # below this, a question the classifier took for an action asks about something ("can my employer make me ...")
+ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b", re.I)
+NEXT_GUESS = 0.2  # a question intent this likely is what a question asks; below it, the documents are searched
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart",
         "make_plan", "record_learning", "show_records", "delete_records", "check_skills",
         "talk_to_person"}  # "make my plan" is not an answer about planning work
@@ -159,6 +163,34 @@ class RoleIntent(GraphComponent, IntentClassifier):
         words = {w.casefold() for w in WORD.findall(str(message.get(TEXT) or ""))}
         return "level" in entities or ("term" in entities and not words & self.words)
 
+    def _about_a_role(self, message: Message) -> bool:
+        """"three purposes of the senco training spec", "role of the headteacher in send": the role is what is asked about."""
+        spans = [(int(e["start"]), int(e["end"])) for e in message.get(ENTITIES, [])
+                 if e.get("entity") == self._config["entity"] and "start" in e and "end" in e]
+        return asks_about_a_role(message.get(TEXT), spans)
+
+    @staticmethod
+    def _asks_more_than_me(message: Message) -> bool:
+        """"how often do I have to redo my level 2 send training", "new starter - when do i have to have done L1 by",
+        "can my employer make me train above the minimum level": a question the classifier could only call a request
+        to act, or about the person while it names a level, asks about the documents."""
+        intent = message.get(INTENT) or {}
+        text = str(message.get(TEXT) or "")
+        if not is_question(text) or SAYS_ROLE.search(text):
+            return False
+        named_level = any(e.get("entity") == "level" for e in message.get(ENTITIES, []))
+        return (intent.get("name") in ACTIONS and float(intent.get("confidence") or 0) < UNSURE_ACTION) \
+            or (intent.get("name") == "find_level" and named_level and not ASKS_MY_LEVEL.search(text))
+
+    @staticmethod
+    def _a_question_instead(message: Message) -> None:
+        """The classifier's likeliest question intent, or a search of the documents when none is likely."""
+        ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if str(r.get("name", "")).startswith("ask_")]
+        best = ranking[0] if ranking and float(ranking[0].get("confidence") or 0) >= NEXT_GUESS \
+            else {"name": DOCUMENTS_INTENT, "confidence": 1.0}
+        message.set(INTENT, best, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [best] + [r for r in message.get(INTENT_RANKING_KEY, []) if r is not best], add_to_output=True)
+
     @staticmethod
     def _not_a_statement(message: Message) -> None:
         """A question the classifier took for a role: its next guess, or out of scope (answered from the documents)."""
@@ -178,9 +210,11 @@ class RoleIntent(GraphComponent, IntentClassifier):
             intent = (message.get(INTENT) or {}).get("name")
             if intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(str(message.get(TEXT) or "")):
                 self._not_a_statement(message)  # "who approves SENCO training providers?" asks about the documents, not me
+            elif self._asks_more_than_me(message) or (intent in ABOUT_ME and self._about_a_role(message)):
+                self._a_question_instead(message)
             elif (intent not in KEEP or self._only_a_job_word(message) or self._a_role_beside_yes_or_no(message, intent)) \
                     and intent != INTENT_NAME and self.names_a_role(message) and not self._a_sure_question(message) \
-                    and not self._asks_about_the_documents(message):
+                    and not self._asks_about_the_documents(message) and not self._about_a_role(message):
                 self._set(message, INTENT_NAME)
             elif intent in STATEMENT and self._a_plain_job_statement(message) and not self._names_the_documents(message) \
                     and not self._asks_about_the_documents(message):
