@@ -231,9 +231,10 @@ class AnswerQuestion(Action):
             if not term:
                 raise lookup.NotFound("no term")
             entries = lookup.glossary(kb, term)
+            used = [documents.used_here(t) for t in dict.fromkeys(e["term"] for e in entries)]
             return replies.cited_items("In these documents:", [
                 {"text": f"{e['term']}: {e['meaning']}" + (f" ({e['note']})" if e["note"] else ""), "cite": e["cite"]}
-                for e in entries], term=term)
+                for e in entries] + [u for u in used if u], term=term)
         if intent == "ask_responsibilities":
             named = _entity(tracker, "topic")
             if named in {t.id for t in kb.topics} and text.startswith("/"):  # a button asking for the whole topic

@@ -12,6 +12,7 @@ from actions.knowledge_base import guide
 from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.initials import spelled_by_initials
+from knowledge.passages import used_in
 from knowledge.reading import mentions_a_job
 from knowledge.rules import Determination, NextQuestion, Profile
 from knowledge.search import Answer, ContentIndex, asks_about
@@ -172,6 +173,15 @@ def initials(question: Text) -> Optional[replies.Message]:
     citations = [lookup.cite_dict(used.citation)]
     shown = replies.item(" ".join(filter(None, (used.heading, used.text))), 0)
     return replies.message(replies.reply("answer", [replies.section(lines, listed=False), replies.section([shown])], citations))
+
+
+def used_here(term: Text) -> Optional[Dict[Text, Any]]:
+    """Where the documents use a short form, as a cited item ("Where they use it: Level 5 … Role of the DMO / DCO …")."""
+    found = used_in(term, guide().kb.passages)
+    if found is None:
+        return None
+    used, shown = found
+    return {"text": f"Where they use it: {shown}", "cite": lookup.cite_dict(used.citation)}
 
 
 def role_level(role_text: Text) -> Optional[replies.Message]:

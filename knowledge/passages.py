@@ -5,7 +5,7 @@ number, an email address or a postcode); a bullet keeps the line that leads into
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from knowledge.schema import Citation, Document, SourcePassage
 from knowledge.sources import Document as SourceText
@@ -24,13 +24,65 @@ def source_passages(documents: Iterable[Document], texts: Mapping[str, tuple[Sou
 def _of(doc: Document, source: SourceText, spans: Mapping[str, Span]) -> Iterator[SourcePassage]:
     for section in doc.sections:
         span = spans[section.path]
-        lead_in = None
+        lead_in, lead_depth = None, -1
         for line in source.text[span.start: span.end].splitlines()[1:]:  # the first line is the heading
             bullet = bool(_BULLET.match(line))
             text = _BULLET.sub("", line).strip()
             if not text:
                 continue
-            if not bullet:
-                lead_in = text if text.endswith(":") else None
+            depth = len(line) - len(line.lstrip())
+            if not bullet or depth <= lead_depth:  # a paragraph, or a bullet beside the one that led in, ends its list
+                lead_in, lead_depth = None, -1
             if (len(normalise(text)) >= MIN_PASSAGE or _CONTACT.search(text)) and _LETTERS.search(text):
                 yield SourcePassage(Citation(doc.file_name, section.path, text, doc.title), lead_in if bullet else None)
+            if text.endswith(":"):  # "- 2.7 ... developing training content for the following:" leads into the bullets below it
+                lead_in, lead_depth = text, depth if bullet else -1
+
+
+_TAG = re.compile(r"<[^>]+>")
+_PART = re.compile(r"[\t\n]|\s\u2022\s")  # a table row's cells and the bullets inside them
+EXCERPT = 240  # characters: a longer passage is shown as the part that holds the words sought
+ELLIPSIS = "\u2026"
+
+
+USED_WORDS = 12  # a paragraph or bullet this long says something with a short form, not just what it stands for
+
+
+def used_in(term: str, passages: Sequence[SourcePassage]) -> tuple[SourcePassage, str] | None:
+    """Where the documents use a short form, and what of it to show: the first paragraph or bullet that says
+    something with it ("... the RAS assessment tool used by Social Care ..."), else the table cell that holds it."""
+    written = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
+    holding = [p for p in passages if written.search(p.text)]
+    used = next((p for p in holding if "\t" not in p.text and len(p.text.split()) >= USED_WORDS), None) or next(iter(holding), None)
+    return (used, excerpt(used.text, written)) if used else None
+
+
+def excerpt(text: str, sought: re.Pattern) -> str:
+    """What a passage shows when only a word of it is sought ("DCO"): itself when short; a table row's first
+    cell and the cell or bullet holding the word, each cut marked with an ellipsis ("Level 5 … Role of the
+    DMO / DCO …"). Markup in a cell is not shown."""
+    plain = re.sub(r"[ ]{2,}", " ", _TAG.sub("\n", text)).strip()
+    if len(plain) <= EXCERPT:
+        return " ".join(plain.split())
+    parts = [p.strip() for p in _PART.split(plain) if p.strip()]
+    found = next((p for p in parts if sought.search(p)), None)
+    if found is None:
+        return plain[:EXCERPT].rsplit(" ", 1)[0] + f" {ELLIPSIS}"
+    label = parts[0] if "\t" in text and parts[0] != found else ""
+    found = found if len(found) <= EXCERPT else _around(found, sought)
+    return " ".join(filter(None, (label, ELLIPSIS if label or not plain.startswith(found) else "", found, ELLIPSIS)))
+
+
+def _around(part: str, sought: re.Pattern) -> str:
+    """The sentence holding the word, or as much of it either side of the word as an excerpt shows, cut at spaces."""
+    found = sought.search(part)
+    start = part.rfind(". ", 0, found.start())
+    start = start + 2 if start >= 0 else 0
+    end = part.find(". ", found.end())
+    end = end + 1 if end >= 0 else len(part)
+    if end - start > EXCERPT:
+        if found.start() - EXCERPT // 2 > start:
+            start = part.index(" ", found.start() - EXCERPT // 2) + 1
+        if found.end() + EXCERPT // 2 < end:
+            end = part.rindex(" ", 0, found.end() + EXCERPT // 2)
+    return part[start:end].strip()

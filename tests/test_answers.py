@@ -102,3 +102,12 @@ def test_a_question_about_something_nothing_searched_mentions_says_so(assistant,
     assert not any("wales" in p.citation.quote.casefold() for p in kb.passages)
     text = reply_text(assistant.say("unknown-place", "does any of this apply in Wales?"))
     assert text.startswith("The parts of the documents I search do not mention Wales.")
+
+
+@pytest.mark.assistant
+@pytest.mark.parametrize("question, term", [("what's a DCO", "DCO"), ("RAS?", "RAS")])
+def test_a_short_form_is_answered_with_what_it_stands_for_and_where_the_documents_use_it(assistant, kb, question, term):
+    from knowledge.passages import used_in
+
+    text = reply_text(assistant.say(f"used-{term}", question))
+    assert text.startswith("In these documents:") and f"Where they use it: {used_in(term, kb.passages)[1]}" in text

@@ -195,3 +195,12 @@ def test_a_question_taken_for_a_request_or_about_me_asks_the_documents(component
                        "entities": [{"entity": "level", "start": named.start(), "end": named.end(), "value": named.group()}] if named else [],
                        "intent_ranking": [{"name": guessed, "confidence": confidence}] + [{"name": n, "confidence": c} for n, c in ranking]})
     assert component.process([message])[0].get("intent")["name"] == expected
+
+
+def test_a_job_told_with_a_level_question_is_still_about_me(component):
+    text = "GP here - do I need more than level 3?"
+    message = Message({"text": text, "intent": {"name": "find_level", "confidence": 0.7},
+                       "entities": [{"entity": "role", "start": 0, "end": 2, "value": "GP"},
+                                    {"entity": "level", "start": text.index("level 3"), "end": text.index("level 3") + 7, "value": "Level 3"}],
+                       "intent_ranking": [{"name": "find_level", "confidence": 0.7}, {"name": "ask_cohort", "confidence": 0.25}]})
+    assert component.process([message])[0].get("intent")["name"] in ("find_level", "tell_role")

@@ -134,3 +134,45 @@ def test_a_list_of_the_documents_is_shown_whole_when_its_lead_in_answers(kb):
     for (section, lead_in), items in asked:
         answers = index.search(lead_in, groups=1)
         assert answers and answers[0].heading == lead_in and [p.text for p in answers[0].passages] == items, (section, lead_in)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", text).split())
+
+
+def test_every_short_form_the_documents_use_is_shown_where_they_use_it_in_their_own_words(kb):
+    from knowledge.passages import ELLIPSIS, used_in
+
+    shown_for = {}
+    for term in {g.term for g in kb.glossary}:
+        found = used_in(term, kb.passages)
+        if found is None:
+            assert not any(re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", p.text) for p in kb.passages)
+            continue
+        passage, shown = found
+        shown_for[term] = shown
+        assert term in shown and len(shown) < 600, (term, shown)
+        assert all(" ".join(part.split()) in _plain(passage.text) for part in shown.split(ELLIPSIS) if part.strip()), (term, shown)
+    assert len(shown_for) >= len(kb.glossary) // 2
+    assert shown_for["DCO"].startswith("Level 5 ") and "social care" in shown_for["RAS"].casefold()
+
+
+def test_a_bullet_under_a_bullet_that_leads_into_a_list_keeps_that_lead_in(kb):
+    elsa = next(p for p in kb.passages if p.text == "Emotional Literacy Support Assistants programme")
+    assert elsa.lead_in and elsa.lead_in.startswith("2.7 In development of Tier 1 learning") and elsa.lead_in.endswith(":")
+    after = next(p for p in kb.passages if p.text.startswith("2.8 Deployment agreements"))
+    assert after.lead_in is None  # the next bullet beside the lead-in ends its list
+
+
+@pytest.mark.parametrize("question, answer, fits", [
+    ("how long does the senco course take", "• 12 Courses should have the maximum possible impact", False),
+    ("how long does the senco course take", "• around one year part time to complete the course", True),
+    ("how many hours for level 2", "• 2.3 in exceptional circumstances", False),
+    ("how many hours for level 2", "at least 90 minutes", True),
+    ("when do new starters have to do level 1 by", "within six weeks of taking up post", True),
+    ("when was the report presented", "• 1.26. Appendix B shows the areas", False),
+])
+def test_an_answer_of_the_kind_asked_for_is_one_that_holds_it_beyond_its_paragraph_number(question, answer, fits):
+    from knowledge.ranking import fits as holds_the_kind
+
+    assert holds_the_kind(question, answer) is fits

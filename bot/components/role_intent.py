@@ -178,9 +178,10 @@ class RoleIntent(GraphComponent, IntentClassifier):
         text = str(message.get(TEXT) or "")
         if not is_question(text) or SAYS_ROLE.search(text):
             return False
-        named_level = any(e.get("entity") == "level" for e in message.get(ENTITIES, []))
+        named = {e.get("entity") for e in message.get(ENTITIES, [])}
         return (intent.get("name") in ACTIONS and float(intent.get("confidence") or 0) < UNSURE_ACTION) \
-            or (intent.get("name") == "find_level" and named_level and not ASKS_MY_LEVEL.search(text))
+            or (intent.get("name") == "find_level" and "level" in named and "role" not in named  # "GP who leads ..., is level 3 enough?"
+                and not ASKS_MY_LEVEL.search(text))
 
     @staticmethod
     def _a_question_instead(message: Message) -> None:
