@@ -74,10 +74,19 @@ def _message(answers: List[Answer]) -> replies.Message:
 
 
 def _better(question: Text, curated: List[Answer], sourced: List[Answer]) -> List[Answer]:
-    """The curated lists' answer, unless the documents' own passages hold clearly more of what is asked (or alone)."""
+    """The curated lists' answer, unless the documents' own passages hold clearly more of what is asked (or alone);
+    with the passages' best section after it when they hold as much and say something it does not."""
     if not sourced or not curated:
         return sourced or curated
-    return sourced if index().hits(question, _shown(sourced)) > index().hits(question, _shown(curated)) + SOURCE_MARGIN else curated
+    theirs, ours = index().hits(question, _shown(sourced)), index().hits(question, _shown(curated))
+    if theirs > ours + SOURCE_MARGIN:
+        return sourced
+    return curated + sourced[:1] if theirs >= ours and _says_more(sourced[0], _shown(curated)) else curated
+
+
+def _says_more(answer: Answer, said: Text) -> bool:
+    """Whether a section of the documents shows a passage that an answer does not."""
+    return any(p.text not in said for p in answer.passages)
 
 
 def _shown(answers: List[Answer]) -> Text:
@@ -92,8 +101,11 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     if sourced and index().covers(question, _shown(sourced)) < SOURCE_COVERS:
         return message
     said = answers_to + " " + message.get("text", "").split("\n\nSources:\n")[0]  # the kind's words belong to its title line
-    if sourced and index().hits(question, _shown(sourced)) > index().hits(question, said) + SOURCE_MARGIN:
+    theirs, ours = (index().hits(question, _shown(sourced)), index().hits(question, said)) if sourced else (0.0, 0.0)
+    if theirs > ours + SOURCE_MARGIN:
         return _message(sourced)
+    if sourced and theirs >= ours and _says_more(sourced[0], said):  # as good: both, the answer first
+        return replies.joined(message, _message(sourced[:1]))
     return message
 
 

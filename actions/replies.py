@@ -175,6 +175,23 @@ def minimum(q: Dict[Text, Any]) -> Message:
     return message({**reply("answer", sections, q["citations"]), "floor": floor["level"]}, [dict(FIND_MINE)])
 
 
+def joined(first: Message, then: Message) -> Message:
+    """Two answers in one reply, the second's sections after the first's, its sources numbered on from the first's."""
+    a, b = (m["json_message"][KEY] for m in (first, then))
+    sources = [{**x, "quotes": list(x["quotes"])} for x in a["sources"]]
+    number = {}
+    for x in b["sources"]:
+        same = next((y for y in sources if (y["document"], y["section"]) == (x["document"], x["section"])), None)
+        if same is None:
+            same = {**x, "n": len(sources) + 1, "quotes": []}
+            sources.append(same)
+        same["quotes"] += [q for q in x["quotes"] if q not in same["quotes"]]
+        number[x["n"]] = same["n"]
+    after = [{**s, "items": [{**i, "refs": [number[r] for r in i["refs"]]} for i in s["items"]]} for s in b["sections"]]
+    doc = {k: v for k, v in a.items() if k != "id"}
+    return message({**doc, "sections": a["sections"] + after, "sources": sources}, first.get("buttons"))
+
+
 def cited_items(title: Text, items: List[Dict[Text, Any]], limit: Optional[int] = None, **about: Any) -> Message:
     """A titled list whose items carry full citation dicts (knowledge.lookup results); ``about`` is added to
     the reply's document ("term": what an abbreviation answer is about)."""

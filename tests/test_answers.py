@@ -111,3 +111,19 @@ def test_a_short_form_is_answered_with_what_it_stands_for_and_where_the_document
 
     text = reply_text(assistant.say(f"used-{term}", question))
     assert text.startswith("In these documents:") and f"Where they use it: {used_in(term, kb.passages)[1]}" in text
+
+
+@pytest.mark.assistant
+def test_an_answer_that_holds_no_more_of_the_question_than_the_documents_is_shown_with_their_passages(assistant, kb):
+    """The award's list first, then the specification's own paragraph (which names Annex 3), numbered on."""
+    from knowledge.sources import normalise, seeds_dir
+
+    replies = assistant.say("joined", "where are the minimum outcomes for the senco award")
+    doc = next(r["custom"]["send_guide"] for r in replies if (r.get("custom") or {}).get("send_guide"))
+    titles = [s["title"] or "" for s in doc["sections"]]
+    assert titles[0].startswith(kb.topic("senco-award").title) and len(titles) >= 2
+    assert [x["n"] for x in doc["sources"]] == list(range(1, len(doc["sources"]) + 1))
+    assert {r for s in doc["sections"] for i in s["items"] for r in i["refs"]} == {x["n"] for x in doc["sources"]}
+    texts = {p.name: normalise(p.read_text(encoding="utf-8")) for p in seeds_dir().glob("*.txt")}
+    assert all(normalise(q) in texts[x["document"]] for x in doc["sources"] for q in x["quotes"])
+    assert "annex 3" in reply_text(replies).casefold()
