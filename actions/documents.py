@@ -110,7 +110,7 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
 
 
 def _title(title: Text, heading: Optional[Text]) -> Text:
-    return f"{title}: {heading}:" if heading else f"{title}:"
+    return f"{title}: {heading.rstrip(':')}:" if heading else f"{title}:"
 
 
 def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:

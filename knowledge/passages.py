@@ -1,7 +1,8 @@
 """The source documents cut into passages (paragraphs, bullets, table rows), each cited to its section
 with its own words as the quote, so a question no curated content answers can be answered from what
 the documents say. Headings and lines too short to say anything are left out (unless they hold a phone
-number, an email address or a postcode); a bullet keeps the line that leads into its list ("The aims of the service are:")."""
+number, an email address or a postcode, or are an item of a list); a bullet keeps the line that leads into its list
+("The aims of the service are:")."""
 from __future__ import annotations
 
 import re
@@ -33,7 +34,8 @@ def _of(doc: Document, source: SourceText, spans: Mapping[str, Span]) -> Iterato
             depth = len(line) - len(line.lstrip())
             if not bullet or depth <= lead_depth:  # a paragraph, or a bullet beside the one that led in, ends its list
                 lead_in, lead_depth = None, -1
-            if (len(normalise(text)) >= MIN_PASSAGE or _CONTACT.search(text)) and _LETTERS.search(text):
+            listed = bullet and lead_in is not None  # "Lego therapy", under the line that leads into its list, says something
+            if (len(normalise(text)) >= MIN_PASSAGE or _CONTACT.search(text) or listed) and _LETTERS.search(text):
                 yield SourcePassage(Citation(doc.file_name, section.path, text, doc.title), lead_in if bullet else None)
             if text.endswith(":"):  # "- 2.7 ... developing training content for the following:" leads into the bullets below it
                 lead_in, lead_depth = text, depth if bullet else -1

@@ -253,19 +253,27 @@ class ContentIndex:
                 break
             best = sorted(members, key=lambda n: -scores[n])  # the line that answers first, then the rest that share its words
             first = self.passages[members[0]]
-            heading, shown = (first.heading, best[:limit]) if not group.startswith(f"{SOURCE}/") else self._source_lines(members, best, scores)
-            answers.append(Answer(first.title, heading, tuple(self.passages[n] for n in shown), score, len(members) - len(shown)))
+            heading, shown, pool = (first.heading, best[:limit], members) if not group.startswith(f"{SOURCE}/") \
+                else self._source_lines(members, best, scores)
+            answers.append(Answer(first.title, heading, tuple(self.passages[n] for n in shown), score, len(pool) - len(shown)))
         return answers
 
-    def _source_lines(self, members: list[int], best: list[int], scores) -> tuple[str | None, list[int]]:
-        """A section's passages to show: the whole list when the best is a list or leads into one ("The aims of the
-        service are:" and its bullets, at most LIST_LINES), else its best lines."""
+    def _source_lines(self, members: list[int], best: list[int], scores) -> tuple[str | None, list[int], list[int]]:
+        """A section's passages to show, and those they are shown from: the whole list when the best is a list or
+        leads into one ("The aims of the service are:" and its bullets, at most LIST_LINES), else its best lines,
+        each line that leads into a list followed by its items ("2.5 Authors have been instructed from ...:")."""
         top = self.passages[best[0]]
         lead_in = top.heading or (top.text if top.text.endswith(":") else None)
-        listed = [n for n in members if self.passages[n].heading == lead_in] if lead_in else []
+        listed = self._listed(members, lead_in)
         if listed:
-            return lead_in, sorted(listed, key=lambda n: -scores[n])[:LIST_LINES] if len(listed) > LIST_LINES else listed
-        return top.heading, [n for n in best if scores[n] > 0][:SOURCE_LINES]
+            return lead_in, sorted(listed, key=lambda n: -scores[n])[:LIST_LINES] if len(listed) > LIST_LINES else listed, listed
+        shown: list[int] = []
+        for n in [n for n in best if scores[n] > 0][:SOURCE_LINES]:
+            shown += [m for m in [n, *self._listed(members, self.passages[n].text)[:LIST_LINES]] if m not in shown]
+        return top.heading, shown, members
+
+    def _listed(self, members: list[int], lead_in: str | None) -> list[int]:
+        return [n for n in members if self.passages[n].heading == lead_in] if lead_in and lead_in.endswith(":") else []
 
 
 def _group_score(scores, members: list[int]) -> float:

@@ -176,3 +176,12 @@ def test_an_answer_of_the_kind_asked_for_is_one_that_holds_it_beyond_its_paragra
     from knowledge.ranking import fits as holds_the_kind
 
     assert holds_the_kind(question, answer) is fits
+
+
+def test_a_list_the_documents_lead_into_is_shown_whole_short_items_included_and_nothing_else_counted(guide):
+    sources = ContentIndex(guide.kb, guide.catalogue, sources=True)
+    lead_in = next(p.text for p in guide.kb.passages if p.text.startswith("2.9 Video resources"))
+    items = [p.text for p in guide.kb.passages if p.lead_in == lead_in]
+    assert "Fragile X Syndrome" in items and "Cerebral Palsy" in items  # shorter than a passage, kept as items of a list
+    answer = sources.search("what taster videos were made")[0]
+    assert answer.heading == lead_in and [p.text for p in answer.passages] == items and answer.more == 0
