@@ -18,6 +18,7 @@ from knowledge.rules import Determination, NextQuestion, Profile
 from knowledge.search import Answer, ContentIndex, asks_about
 
 PER_GROUP = 4  # items of each list when a whole topic is shown
+TOPIC_LINES = 12  # items of a whole topic shown, shared between its lists
 WHOLE = "Everything on {title}"
 SOURCE_MARGIN = 0.1  # how much more of the question the documents' own passages must hold to be shown instead
 SOURCE_COVERS = 0.4  # the least of a question the documents' own passages must hold to answer it
@@ -118,11 +119,12 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
     TAs be trained to do?"), with a button for the rest; otherwise every list of it, a few items each."""
     kb = guide().kb
     found = kb.topic(topic_id)
-    if question and index().better_elsewhere(question, topic_id):
+    particular = bool(question) and asks_about(question, guide().catalogue, found.title)  # not just "teachers' duties for SEND kids"
+    if particular and index().better_elsewhere(question, topic_id):
         answer = search(question)
         if answer:
             return answer
-    if question and asks_about(question, guide().catalogue, found.title):
+    if particular:
         # Within a topic the lists are scored on the question's words beyond the topic's own, so the documents'
         # passages (scored on the whole question) are asked only when none of its lists answers.
         within = index().search(question, groups=1, within=topic_id)
@@ -136,10 +138,11 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
             return replies.message(replies.reply("answer", [section], citations), [button])
     citations = []
     sections = []
-    for heading, group in groupby(found.items, key=lambda i: (i.kind, i.heading)):
-        items = list(group)
-        lines = _lines([_Shown(i.text, i.citation) for i in items[:PER_GROUP]], citations)
-        more = f"(and {len(items) - PER_GROUP} more)" if len(items) > PER_GROUP else None
+    groups = [(heading, list(group)) for heading, group in groupby(found.items, key=lambda i: (i.kind, i.heading))]
+    per = max(PER_GROUP, TOPIC_LINES // len(groups))  # a topic of one or two lists is shown whole, or nearly
+    for heading, items in groups:
+        lines = _lines([_Shown(i.text, i.citation) for i in items[:per]], citations)
+        more = f"(and {len(items) - per} more)" if len(items) > per else None
         sections.append(replies.section(lines, _title(found.title, heading[1]), more=more))
     return replies.message(replies.reply("answer", sections, citations))
 

@@ -36,4 +36,5 @@ def stem(word: str) -> str:
 
 # Words that ask what a role does in general, not about something in particular.
 GENERIC = set(tokens("do does doing role roles responsible responsibility responsibilities duty duties job jobs supposed need needs "
-                     "should must expected expect work works required requirements"))
+                     "should must expected expect work works required requirements "
+                     "child children kid kids pupil pupils student students learner learners young people"))  # "... for SEND kids"

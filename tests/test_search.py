@@ -49,6 +49,8 @@ def test_a_long_topic_shows_the_part_asked_about(index):
 def test_a_question_about_a_role_in_general_is_not_about_one_part(guide):
     assert not asks_about("what does a TA do?", guide.catalogue, "Teaching assistants and adults in the classroom")
     assert asks_about("what should TAs be trained to do?", guide.catalogue, "Teaching assistants and adults in the classroom")
+    assert not asks_about("teachers responsibilities for send kids", guide.catalogue, guide.kb.topic("teachers").title)
+    assert not asks_about("what must a teacher do for pupils with SEND?", guide.catalogue, guide.kb.topic("teachers").title)
 
 
 @pytest.mark.parametrize("case", [q for q in QUESTIONS if not q["say"].startswith(("what's a PCN", "what's the minimum", "what are governors"))],
