@@ -15,7 +15,7 @@ from actions.knowledge_base import decide, guide
 from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
 from knowledge.plan import has_dates
-from knowledge.reading import is_question
+from knowledge.reading import is_question, quoted
 from knowledge.search import asks_about
 from knowledge.rules import Determination
 from knowledge.staff import assess as staff_assess, summarise
@@ -206,7 +206,10 @@ class AnswerQuestion(Action):
         reading = documents.initials(text) if intent in MEANING_INTENTS and not text.startswith("/") else None
         if reading:
             return reading
-        if intent != "ask_term" and documents.index().asks_meaning(text) and lookup.term_in(kb, text):
+        phrase = quoted(text)
+        if phrase and not lookup.term_in(kb, phrase) and intent in MEANING_INTENTS:
+            intent = "ask_documents"  # "what does 'achievement' mean in the senco spec": the quoted word, not SENCO
+        elif intent != "ask_term" and documents.index().asks_meaning(text) and lookup.term_in(kb, text):
             intent = "ask_term"  # "what does SMART stand for in smart targets": the glossary says, whatever the intent
         if intent in ("out_of_scope", "nlu_fallback", "ask_documents"):  # the documents' words if they answer it, else what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question

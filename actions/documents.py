@@ -13,7 +13,7 @@ from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import used_in
-from knowledge.reading import mentions_a_job
+from knowledge.reading import mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
 from knowledge.search import Answer, ContentIndex, asks_about
 
@@ -59,6 +59,9 @@ def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
     documents' own passages only when they hold enough of the question, more of it when the classifier took
     the question to be about something else ("what time is it" shares a word with a passage)."""
     sourced, curated = list(_sourced(text)), index().search(text)
+    phrase = quoted(text)
+    if phrase:  # "what does 'achievement' mean in the senco spec": only what holds the word asked about
+        sourced, curated = ([a for a in answers if phrase.casefold() in _shown([a]).casefold()] for answers in (sourced, curated))
     if sourced and index().covers(text, _shown(sourced)) < (OUT_OF_SCOPE_COVERS if out_of_scope else SOURCE_COVERS):
         sourced = []
     if curated and out_of_scope and index().covers(text, _shown(curated)) < OUT_OF_SCOPE_COVERS:

@@ -5,6 +5,7 @@ import re
 from typing import Any
 
 from knowledge.roles import RoleCatalogue, normalise_role
+from knowledge.words import GENERIC, SHORT_FORMS, tokens
 from knowledge.schema import Citation, KnowledgeBase, Level, NamedOnly, Topic
 
 
@@ -106,6 +107,21 @@ _PARTICIPLE = {"include": "included", "list": "listed", "define": "defined", "ex
 _LEVEL_NAMED = re.compile(r"\b(?:level|tier|l)\s?[1-5]\b|\bintroductory\b")
 
 
+# Words that ask what something is, holds or where it is, beside a document's name: not a question about anything else.
+_ASKS_WHAT = set(tokens("in of on about contain include list show say cover define definition meaning mean explain find see view read "
+                        "get copy where wheres what which who document documents doc spec report framework appendix exist "
+                        "training send"))
+
+
+def _asks_beyond(kb: KnowledgeBase, rest: str, found: NamedOnly) -> bool:
+    """Whether a question asks about more than the thing it names and the passage that names it ("is signposting
+    to the Local Offer one of the competences?"), so the passages that answer it are better than saying the
+    documents do not define it."""
+    said = set(tokens(" ".join(SHORT_FORMS.get(w, w) for w in re.findall(r"[a-z][a-z']+", rest))))  # "lincs", never "u"
+    known = set(tokens(" ".join([*(d.title for d in kb.documents), found.name, found.citation.quote])))
+    return bool(said - _ASKS_WHAT - known - GENERIC)
+
+
 def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None = None) -> dict[str, Any] | None:
     """What the documents say of something they name but do not include, list or define, when the question
     asks about it ("what's in Appendix B?"); None otherwise, and when the question also names a level or a role
@@ -117,7 +133,8 @@ def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None
             rest = said
             for w in words:
                 rest = w.sub(" ", rest)
-            if not _LEVEL_NAMED.search(rest) and not (catalogue and any(r.topic for r in catalogue.resolve(rest).roles)):
+            if not _LEVEL_NAMED.search(rest) and not (catalogue and any(r.topic for r in catalogue.resolve(rest).roles)) \
+                    and not _asks_beyond(kb, rest, found):
                 break
     else:
         return None

@@ -116,8 +116,18 @@ def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | Non
     return matching[0] if matching else None
 
 
-QUESTION_START = ("what", "what's", "whats", "who", "who's", "whose", "how", "when", "where", "why", "which", "can", "could", "do",
-                  "does", "is", "are", "should", "would", "will", "tell", "explain", "define", "list", "show")
+QUESTION_START = ("what", "what's", "whats", "who", "who's", "whose", "how", "how's", "when", "when's", "where", "where's", "why",
+                  "which", "can", "could", "do", "does", "is", "are", "should", "would", "will", "tell", "explain", "define", "list",
+                  "show")
+
+
+QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c](\w[\w\s-]{1,40}?)['\"\u2019\u201d](?=[\s?.!,]|$)")
+
+
+def quoted(typed: str | None) -> str | None:
+    """The word or phrase a message puts in quotes ("what does 'achievement' mean in the senco spec"): what it asks about."""
+    found = QUOTED.search((typed or "")[:MAX_ANSWER])
+    return found.group(1) if found else None
 
 
 CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do i have to have done L1 by"

@@ -19,6 +19,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from knowledge.lookup import UNEXPANDED
 from knowledge.ranking import Bm25, Coverage, fits, irregular
+from knowledge.reading import quoted
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, tokens as _tokens
 from knowledge.schema import Citation, KnowledgeBase
@@ -194,7 +195,7 @@ class ContentIndex:
     def expand(self, question: str) -> str:
         """The question with typos corrected and glossary and role names added."""
         text = normalise_role(question[:MAX_QUERY])
-        meaning = self.asks_meaning(text)
+        meaning = self.asks_meaning(text) and not quoted(question)  # "what does 'achievement' mean in the senco spec": not SENCO
         text = " ".join(self._spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(text))
         # What a question asks for finds the curated lists' hours; the documents' own passages lean on a number instead.
         extra = [words for asking, words in _ASKING if asking.search(text)] if self.bm25 is None else []

@@ -175,7 +175,16 @@ def test_slt_is_a_speech_and_language_therapist_only_where_the_words_say_health(
 @pytest.mark.parametrize("text, asks", [
     ("exam access arrangements - is that the senco's job", True), ("new starter: when do i need level 1 by", True),
     ("how many hours", True), ("induction tier?", True), ("school nurse - I see kids daily", False),
-    ("dinner lady, do see the kids every day", False), ("teaching assistant in year 3", False),
+    ("dinner lady, do see the kids every day", False), ("teaching assistant in year 3", False), ("when's the first content uploaded", True),
 ])
 def test_a_question_is_read_in_any_clause_after_a_dash_or_colon(text, asks):
     assert is_question(text) is asks
+
+
+@pytest.mark.parametrize("text, phrase", [("what does 'achievement' mean in the senco spec", "achievement"),
+                                          ('what is "SMART"?', "SMART"), ("what's the senco's job", None),
+                                          ("it's the teachers' job", None), ("what does \u2018provision mapping\u2019 mean", "provision mapping")])
+def test_a_word_put_in_quotes_is_what_a_question_asks_about(text, phrase):
+    from knowledge.reading import quoted
+
+    assert quoted(text) == phrase
