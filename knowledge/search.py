@@ -17,11 +17,12 @@ from typing import Iterator
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from knowledge.initials import spelled_by_initials
 from knowledge.lookup import UNEXPANDED
-from knowledge.ranking import Bm25, Coverage, fits, irregular
+from knowledge.ranking import Bm25, Coverage, fits, group_score, irregular
 from knowledge.reading import quoted
 from knowledge.roles import RoleCatalogue, normalise_role
-from knowledge.words import GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, tokens as _tokens
+from knowledge.words import CAPITALS, GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, tokens as _tokens
 from knowledge.schema import Citation, KnowledgeBase
 
 UNFIT = 0.6  # what an answer without the kind of thing asked for is worth beside one with it
@@ -109,6 +110,8 @@ class ContentIndex:
                          _tokens) if sources else None
         self.coverage = Coverage([self._indexed(p) for p in self.passages], _tokens)
         self.asked_words = lru_cache(maxsize=256)(self._asked_words)  # one question is weighed against several answers
+        quotes = [p.citation.quote for p in kb.passages]
+        self.initials = lru_cache(maxsize=256)(lambda term: (spelled_by_initials(term, quotes) or ("",))[0])
         # Names of one thing (a level and what else it is called, an abbreviation and its expansion): an answer
         # that names one holds the others ("Introductory" answers a question about the induction tier).
         self.names = [tuple(normalise_role(n) for n in (lv.name, *lv.also_called, *(
@@ -201,6 +204,9 @@ class ContentIndex:
         extra = [words for asking, words in _ASKING if asking.search(text)] if self.bm25 is None else []
         extra += [b for a, b, asked in self.expansions
                  if (meaning or not asked) and re.search(rf"(?<![\w']){re.escape(a)}(?![\w'])", text)]
+        for short in CAPITALS.findall(question[:MAX_QUERY]):  # "can EYPP be used for SEND": Early Years Pupil Premium
+            if short.casefold() not in self.words:
+                extra.append(self.initials(short))
         for role in self.catalogue.resolve(text).roles:
             if not set(_tokens(role.name)) <= set(_tokens(text)):  # "TAs" is teaching assistants; "teacher" is said already
                 extra += [role.name, self.topics.get(role.topic, "")]
@@ -224,7 +230,7 @@ class ContentIndex:
         members: dict[str, list[int]] = {}
         for n, p in enumerate(self.passages):
             members.setdefault(p.group, []).append(n)
-        return {group: _group_score(scores, ns) for group, ns in members.items()}
+        return {group: group_score(scores, ns) for group, ns in members.items()}
 
     def better_elsewhere(self, question: str, topic_id: str) -> bool:
         """Whether the question is answered clearly better outside a topic it seemed to be about ("can an experienced
@@ -246,10 +252,10 @@ class ContentIndex:
         for n in range(len(self.passages)):
             if within is None or self.passages[n].group.startswith(f"{within}/"):
                 by_group.setdefault(self.passages[n].group, []).append(n)
-        ranked = sorted(by_group.items(), key=lambda g: -_group_score(scores, g[1]))
+        ranked = sorted(by_group.items(), key=lambda g: -group_score(scores, g[1]))
         answers: list[Answer] = []
         for group, members in ranked[:groups]:
-            score = _group_score(scores, members)
+            score = group_score(scores, members)
             if score < (MIN_SCORE if within is None else 0.01) or (answers and score < NEAR * answers[0].score):
                 break
             best = sorted(members, key=lambda n: -scores[n])  # the line that answers first, then the rest that share its words
@@ -275,13 +281,6 @@ class ContentIndex:
 
     def _listed(self, members: list[int], lead_in: str | None) -> list[int]:
         return [n for n in members if self.passages[n].heading == lead_in] if lead_in and lead_in.endswith(":") else []
-
-
-def _group_score(scores, members: list[int]) -> float:
-    """A list scores by its best passage, helped a little by the next ones: a list about the question
-    beats one stray line that shares its words."""
-    top = sorted((scores[n] for n in members), reverse=True)[:3]
-    return top[0] + 0.25 * sum(top[1:]) / 2 if top else 0.0
 
 
 def asks_about(question: str, catalogue: RoleCatalogue, title: str) -> bool:

@@ -11,6 +11,7 @@ WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tier {n}" for n in range(1, 3)},
                "lincs": "lincolnshire", "info": "information", "govs": "governors", "kids": "children", "pls": "", "plz": "",
                "hrs": "hours", "hr": "hour", "yrs": "years", "yr": "year", "mins": "minutes", "wks": "weeks"}
+CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")
 NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.
 # "List the level 1 learning outcomes" asks; it is not about a list.

@@ -194,3 +194,8 @@ def test_a_list_the_documents_lead_into_is_shown_whole_short_items_included_and_
 def test_a_quoted_word_is_what_a_meaning_question_asks_about_not_the_short_forms_beside_it(index):
     assert "coordinator" in index.expand("what does SENCO mean in the spec")
     assert "coordinator" not in index.expand("what does 'achievement' mean in the senco spec")
+
+
+def test_a_short_form_in_capitals_the_documents_never_use_is_searched_as_the_phrase_its_initials_spell(index):
+    assert "Early Years Pupil Premium" in index.expand("can EYPP be used for children with SEND?")
+    assert "Early Years Pupil Premium" not in index.expand("can eypp be used for children with SEND?")  # capitals only
