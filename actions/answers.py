@@ -215,7 +215,8 @@ class AnswerQuestion(Action):
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question
             role_topic = is_question(text) and intent != "ask_documents"  # a role's duties, unless the question is about more
             found = None if answering else (_role_topic(text) if role_topic else None) or \
-                documents.search(text, out_of_scope=intent == "out_of_scope") or (_role_topic(text) if is_question(text) else None)
+                documents.search(text, out_of_scope=intent == "out_of_scope") or \
+                (_role_topic(text) or documents.unnamed_job(text) if is_question(text) else None)  # "do dinner ladies need this"
             if found is None:
                 asked = not answering and (intent == "ask_documents" or is_question(text)) and intent != "out_of_scope"
                 unknown = _unknown(text) if asked else ""

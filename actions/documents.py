@@ -210,8 +210,15 @@ def role_level(role_text: Text) -> Optional[replies.Message]:
         return replies.determination(to_dict(outcome))
     if isinstance(outcome, NextQuestion) and outcome.floor:
         return replies.minimum(to_dict(outcome))
+    return unnamed_job(role_text, outcome)
+
+
+def unnamed_job(text: Text, outcome: Any = None) -> Optional[replies.Message]:
+    """A question about people in a job the documents do not name ("do dinner ladies need this?"): the least the
+    documents set for everyone where they work, and what would raise it; None for a named role or no job."""
     kb = guide().kb
-    if isinstance(outcome, NextQuestion) and not outcome.role.roles and mentions_a_job(role_text, (*kb.wording.job_words, *kb.wording.job_nouns)):
+    outcome = outcome or guide().decide(Profile(text))
+    if isinstance(outcome, NextQuestion) and not outcome.role.roles and mentions_a_job(text, (*kb.wording.job_words, *kb.wording.job_nouns)):
         framework = next((lv.framework for lv in outcome.levels.values()), None)  # known when the workplace is
         return replies.everyone(lookup.least_for_everyone(kb, framework), to_dict(outcome))
     return None
