@@ -122,7 +122,8 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
     TAs be trained to do?"), with a button for the rest; otherwise every list of it, a few items each."""
     kb = guide().kb
     found = kb.topic(topic_id)
-    particular = bool(question) and asks_about(question, guide().catalogue, found.title)  # not just "teachers' duties for SEND kids"
+    own = " ".join(name for r in kb.roles if r.topic == topic_id for name in (r.name, *r.aliases))  # "the head" is the headteacher
+    particular = bool(question) and asks_about(question, guide().catalogue, f"{found.title} {own}")  # not "teachers' duties for SEND kids"
     if particular and index().better_elsewhere(question, topic_id):
         answer = search(question)
         if answer:

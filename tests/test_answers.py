@@ -132,3 +132,11 @@ def test_an_answer_that_holds_no_more_of_the_question_than_the_documents_is_show
     texts = {p.name: normalise(p.read_text(encoding="utf-8")) for p in seeds_dir().glob("*.txt")}
     assert all(normalise(q) in texts[x["document"]] for x in doc["sources"] for q in x["quotes"])
     assert "annex 3" in reply_text(replies).casefold()
+
+
+@pytest.mark.assistant
+def test_a_role_called_by_another_of_its_names_gets_its_own_duties(assistant, kb):
+    """"the head" is the headteacher: their duties, not the head of sixth form's lines elsewhere."""
+    text = reply_text(assistant.say("the-head", "what does the head have to do for the senco"))
+    assert text.startswith(kb.topic("headteacher").title)
+    assert any(i.text in text for i in kb.topic("headteacher").items if "SENCo" in i.text)
