@@ -16,6 +16,7 @@ from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
 from knowledge.plan import has_dates
 from knowledge.reading import is_question, quoted
+from knowledge.roles import normalise_role
 from knowledge.search import asks_about
 from knowledge.rules import Determination
 from knowledge.staff import assess as staff_assess, summarise
@@ -62,8 +63,18 @@ def _ask_which_level(dispatcher: CollectingDispatcher, intent: Text) -> None:
 
 
 def _cohort(data: Dict[Text, Any]) -> replies.Message:
-    items = [data["cohort"]] + data["members"] + [{"text": r["role"], "cite": r["cite"]} for r in data["roles"]]
-    return replies.cited_items(f"{data['level']} is for:", items)
+    """Who a level is for, and the roles a note places here only in part, each under its note and sources."""
+    said = " | ".join(normalise_role(i["text"]) for i in [data["cohort"], *data["members"]])
+    items = [data["cohort"]] + data["members"] + [{"text": r["role"], "cite": r["cite"]} for r in data["roles"]
+                                                  if normalise_role(r["role"]) not in said]  # not "ICB Executive Lead for SEND" twice
+    citations: List[Dict[Text, Text]] = []
+    def refs(cites: List[Dict[Text, Text]]) -> List[int]:
+        citations.extend(c for c in cites if c not in citations)
+        return [citations.index(c) for c in cites]
+    placed = [replies.item(i["text"], refs([i["cite"]])) for i in items]
+    noted = [replies.item(f"{', '.join(d['roles'])}: {d['note']}", refs(d["cite"])) for d in data["disputed"]]
+    return replies.message(replies.reply("answer", [replies.section(placed, f"{data['level']} is for:"),
+                                                    replies.section(noted, "Named here only with a note:")], citations))
 
 
 def _hours(data: Dict[Text, Any]) -> replies.Message:

@@ -102,6 +102,7 @@ def _cohort(args: argparse.Namespace) -> int:
     def plain() -> str:
         lines = [f"{data['level']}: {data['cohort']['text']}", text.cited_list("Named in the documents:", data["members"])]
         lines += [text.cited_list("Roles placed here:", data["roles"], "role")]
+        lines += [f"Named here only with a note: {', '.join(d['roles'])}: {d['note']}" for d in data["disputed"]]
         for key in ("induction", "refresher"):
             if data[key]:
                 lines.append(f"{key.title()}: {data[key]['text']}")

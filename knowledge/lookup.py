@@ -32,14 +32,17 @@ def cohort(kb: KnowledgeBase, ref: str) -> dict[str, Any]:
     """Who a level is for, as the documents write it, and the catalogue roles placed there."""
     level = find_level(kb, ref)
     lower = [lv.name for lv in kb.levels_of(level.framework) if lv.rank < level.rank]
-    roles = [{"role": r.name, "via": kb.tension(r.tension).title if r.tension else None, "cite": cite_dict(r.citation)}
-             for r in kb.roles if r.citation and (r.level == level.id or (r.tension and level.id in kb.tension(r.tension).levels))]
+    rows = [level.cohort.citation.quote, *(m.citation.quote for m in level.members)]
+    placed = [r for r in kb.roles if r.citation and _placed(r, level, rows)]
+    disputed = [r for r in kb.roles if r.tension and level.id in kb.tension(r.tension).levels and r not in placed]
     base = kb.levels_of(level.framework)[0]
     return {
         "level": level.name, "framework": level.framework, "also_called": list(level.also_called),
         "cohort": {"text": level.cohort.text, "cite": cite_dict(level.cohort.citation)},
         "members": [{"text": m.text, "cite": cite_dict(m.citation)} for m in level.members],
-        "roles": roles,
+        "roles": [{"role": r.name, "cite": cite_dict(r.citation)} for r in placed],
+        "disputed": [{"roles": [r.name for r in disputed if r.tension == t], "note": kb.tension(t).title,
+                      "cite": [cite_dict(c) for c in kb.tension(t).citations]} for t in dict.fromkeys(r.tension for r in disputed)],
         "induction": _req(base.induction) if base.induction else None,
         "refresher": _req(level.refresher) if level.refresher else None,
         "builds_on": lower,
@@ -51,6 +54,14 @@ def cohort(kb: KnowledgeBase, ref: str) -> dict[str, Any]:
         + [{"text": f"{x.name}: {x.url}", "cite": cite_dict(x.citation)} for x in level.sources],
         "notes": [{"title": t.title, "statement": t.statement, "cite": [cite_dict(c) for c in t.citations]} for t in kb.tensions_for(level.id)],
     }
+
+
+def _placed(role: Any, level: Level, rows: list[str]) -> bool:
+    """Whether the documents place a role in a level without a note: quoted from the level's own cohort or members
+    and placed there, or placed there with nothing that says otherwise. A role whose placement a note disputes
+    (a GP at Level 4, a care navigator not in a PCN) is shown with that note instead."""
+    quoted = any(normalise_role(role.citation.quote) in normalise_role(row) for row in rows)
+    return role.level == level.id and (quoted or not role.tension)
 
 
 def induction(kb: KnowledgeBase) -> list[dict[str, Any]]:

@@ -188,3 +188,26 @@ def test_a_word_put_in_quotes_is_what_a_question_asks_about(text, phrase):
     from knowledge.reading import quoted
 
     assert quoted(text) == phrase
+
+
+def test_a_level_lists_only_roles_the_documents_place_there_and_the_disputed_under_their_note(kb):
+    """No role quoted from another level's row is listed as placed ("GP" at Level 4, therapists at Level 2)."""
+    from knowledge import lookup
+    from knowledge.roles import normalise_role
+
+    def rows(level):
+        return [normalise_role(q) for q in (level.cohort.citation.quote, *(m.citation.quote for m in level.members))]
+
+    for level in kb.levels:
+        data = lookup.cohort(kb, level.name)
+        for placed in data["roles"]:
+            quote = normalise_role(placed["cite"]["quote"])
+            elsewhere = [other.name for other in kb.levels if other != level and any(quote in r for r in rows(other))]
+            assert not elsewhere or any(quote in r for r in rows(level)), (level.name, placed["role"], elsewhere)
+        noted = {name for d in data["disputed"] for name in d["roles"]}
+        assert not noted & {r["role"] for r in data["roles"]}
+        for d in data["disputed"]:
+            tension = next(t for t in kb.tensions if t.title == d["note"])
+            assert level.id in tension.levels and d["cite"]
+    level4 = lookup.cohort(kb, "Level 4")
+    assert "GP" not in {r["role"] for r in level4["roles"]} and any("GP" in d["roles"] for d in level4["disputed"])
