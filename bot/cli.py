@@ -108,6 +108,8 @@ def _cohort(args: argparse.Namespace) -> int:
                 lines.append(f"{key.title()}: {data[key]['text']}")
         if data["builds_on"]:
             lines.append(f"Builds on: {', '.join(data['builds_on'])}")
+        if data["competencies"]:
+            lines.append(text.cited_list("Competencies:", data["competencies"]))
         lines += [f"Note: {n['statement']}" for n in data["notes"]]
         return "\n".join(lines)
     _emit(args, data, plain)

@@ -54,6 +54,12 @@ def determination(d: dict[str, Any], full: bool = False) -> str:
         lines += ["Afterwards you should be able:"] + [f"  - {o['text']}{_cites(o['cite'])}" for o in shown]
         if len(shown) < len(outcomes):
             lines.append(f"  (and {len(outcomes) - len(shown)} more: add --full)")
+    competencies = d.get("competencies") or []
+    if competencies:
+        lines += ["Competencies:"]
+        lines += [f"  - {c['text']}{_cites(c['cite'])}" for c in (competencies if full else competencies[:SHORT_LIST])]
+        if not full and len(competencies) > SHORT_LIST:
+            lines.append(f"  (and {len(competencies) - SHORT_LIST} more: add --full)")
     training = d.get("training") or {}
     if training:
         lines += ["Where to train:"] + [f"  - {m['text']}{_cites(m['cite'])}" for m in training["methods"]]

@@ -95,6 +95,17 @@ def test_cohort_lookup(db):
     assert plain.startswith("Tier 1:")
 
 
+@pytest.mark.parametrize("level", ["Level 1", "Level 2", "Level 4"])
+def test_competencies_are_in_the_plain_answer_and_the_cohort_lookup(db, level):
+    data = json.loads(send_guide("cohort", level, "--json", db=db).stdout)
+    assert data["competencies"]
+    plain = send_guide("cohort", level, db=db).stdout
+    assert "Competencies:" in plain and all(c["text"] in plain for c in data["competencies"])
+    involvement = {"Level 1": "none", "Level 2": "contact", "Level 4": "lead"}[level]
+    answer = send_guide("level", "--role", "ward clerk", "--sector", "health", "--involvement", involvement, "--full", db=db).stdout
+    assert answer.startswith(level) and all(c["text"] in answer for c in data["competencies"])
+
+
 def test_responsibilities_lookup(db):
     listing = json.loads(send_guide("responsibilities", "--json", db=db).stdout)
     assert "governing-boards" in [t["topic"] for t in listing]
