@@ -101,3 +101,21 @@ def test_every_source_passage_is_quoted_from_its_section(kb):
     for passage in kb.passages:
         source, spans = texts[passage.citation.document]
         assert source.contains(passage.text, spans[passage.citation.section]), passage.text
+
+
+def test_every_line_whose_sentence_leads_into_sub_bullets_carries_them(kb):
+    """"... and review their progress:" goes on into indented bullets; a line that stops at the colon is cut short."""
+    texts = section_spans()
+    lines = [st for lv in kb.levels for st in (*lv.members, *lv.competencies, *lv.learning_outcomes, *lv.learning_areas, *lv.methods)]
+    lines += [item for topic in kb.topics for item in topic.items]
+    short = []
+    for line in lines:
+        doc, spans = texts[line.citation.document]
+        span = spans[line.citation.section]
+        raw = [r for r in doc.text[span.start: span.end].splitlines() if r.strip()]
+        quote = normalise(line.citation.quote).rstrip(":")
+        for here, after in zip(raw, raw[1:]):
+            leads = normalise(here).endswith(":") and quote in normalise(here) and after[:1].isspace() and after.strip().startswith("-")
+            if leads and normalise(line.text).rstrip(":") == quote:
+                short.append(line.text)
+    assert short == []
