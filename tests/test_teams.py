@@ -146,3 +146,43 @@ def test_an_over_long_message_is_told_the_bound_and_an_oversized_activity_is_ref
     refused = user.send(text="x" * (PAYLOAD_BYTES + 1))
     assert refused.status_code == 413 and "at most 256 KB" in refused.json()["error"]
     assert "Level 5" in _card_text(user.say("I'm a deputy DHO"))
+
+
+def _conversation_cards(guide) -> List[Dict[str, Any]]:
+    """Every card a conversation about a level can send: each question the rules ask of each catalogue role and
+    of a job they do not know, down every path of answers, each answer, and the level picker."""
+    from actions import replies
+    from knowledge.answers import to_dict
+    from knowledge.rules import Determination, Profile
+
+    messages, seen = [], set()
+    todo = [Profile(r.name) for r in guide.kb.roles] + [Profile("orthotist")]
+    while todo:
+        profile = todo.pop()
+        outcome = guide.decide(profile)
+        data = to_dict(outcome)
+        key = json.dumps(data, sort_keys=True, default=str)
+        if key in seen:
+            continue
+        seen.add(key)
+        if isinstance(outcome, Determination):
+            messages.append({**replies.determination(data), "buttons": [{"title": "Make my plan", "payload": "/make_plan"}]})
+        else:
+            messages.append(replies.question(data))
+            todo += [profile.chose(option) for option in outcome.options]
+    levels = [{"title": lv.name, "payload": f'/ask_hours{{"level": "{lv.name}"}}'} for lv in guide.kb.levels]
+    messages.append({"text": "Which level or tier do you mean?", "buttons": levels})
+    return [card(m["text"], (m.get("json_message") or {}).get("send_guide"), m["buttons"])["content"] for m in messages]
+
+
+def test_every_card_the_conversation_can_send_keeps_to_six_primary_actions_with_sources_one_toggle(guide):
+    cards = _conversation_cards(guide)
+    assert len(cards) > 50
+    for content in cards:
+        sets = [content["actions"]] + [e["actions"] for e in content["body"] if e["type"] == "ActionSet"]
+        assert all(len(actions) <= 6 for actions in sets)
+        toggles = [a for a in content["actions"] if a["type"] == "Action.ToggleVisibility"]
+        assert len(toggles) <= 1 and not any(a["type"] == "Action.ToggleVisibility" for s in sets[1:] for a in s)
+    senco = next(c for c in cards if any("Where are you the SENCO?" in (e.get("text") or "") for e in c["body"]))
+    assert [a["title"] for a in senco["actions"]] == ["Sources"]
+    assert sum(len(e["actions"]) for e in senco["body"] if e["type"] == "ActionSet") == 6

@@ -31,6 +31,7 @@ MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 LINE_BREAK = re.compile(r"<br\s*/?>|</p>|</div>", re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
 CARD = "application/vnd.microsoft.card.adaptive"
+MAX_ACTIONS = 6  # primary actions Teams shows on a card; the seventh and later go to an overflow menu or are not drawn
 
 
 def _text_block(text: Text, **style: Any) -> Dict[Text, Any]:
@@ -50,12 +51,15 @@ def card(text: Text, doc: Optional[Dict[Text, Any]], buttons: List[Dict[Text, Te
             body.append(_text_block(s["title"], weight="Bolder"))
         lines = [("- " if s["list"] else "") + _line(i) for i in s["items"]] + ([s["more"]] if s["more"] else [])
         body.append(_text_block("\n".join(lines) if s["list"] else "\n\n".join(lines)))
-    actions: List[Dict[Text, Any]] = []
-    if doc and doc["sources"]:
+    submits = [{"type": "Action.Submit", "title": b["title"], "data": {"payload": b["payload"]}} for b in buttons]
+    toggle = [{"type": "Action.ToggleVisibility", "title": "Sources", "targetElements": ["sources"]}] if doc and doc["sources"] else []
+    if len(toggle) + len(submits) > MAX_ACTIONS:  # Teams draws six primary actions at most: a longer choice goes in the body
+        body += [{"type": "ActionSet", "actions": submits[n: n + MAX_ACTIONS]} for n in range(0, len(submits), MAX_ACTIONS)]
+        submits = []
+    if toggle:
         body.append({"type": "Container", "id": "sources", "isVisible": False, "items": [
             _text_block(f"[{c['n']}] {c['title']}, \"{c['section']}\" ({c['document']})", size="Small") for c in doc["sources"]]})
-        actions.append({"type": "Action.ToggleVisibility", "title": "Sources", "targetElements": ["sources"]})
-    actions += [{"type": "Action.Submit", "title": b["title"], "data": {"payload": b["payload"]}} for b in buttons]
+    actions = toggle + submits
     return {"contentType": CARD, "content": {"type": "AdaptiveCard", "version": "1.4", "body": body, "actions": actions,
                                              "$schema": "http://adaptivecards.io/schemas/adaptive-card.json"}}
 
