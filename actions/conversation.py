@@ -53,6 +53,23 @@ def misunderstood_before(tracker: Tracker) -> bool:
     return _said_before(tracker, *MISUNDERSTOOD)
 
 
+NOT_AN_OPTION = "Sorry, I couldn't tell which of those you mean. Please choose one of the options below, or type its number."
+STILL_NOT_AN_OPTION = ("Sorry, I still couldn't tell which of those you mean. Press one of the buttons below, type the number "
+                       "of an option, or say \"start again\".")
+NO_OPTION_AGAIN = ("Sorry, I'm still not able to match that to one of the options. You can press a button below, type an "
+                   "option's number, or say \"start again\".")
+
+
+def unclear_answer(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """An answer that picks none of a question's options: first a plain sorry, then a fuller one, then the offer of
+    a person, then the fuller sorry and the offer by turns, so the same reply never comes twice in a row."""
+    if _said_before(tracker, STILL_NOT_AN_OPTION):
+        dispatcher.utter_message(text=NO_OPTION_AGAIN)
+        dispatcher.utter_message(**handoff(tracker, ASK_A_PERSON))
+    else:
+        dispatcher.utter_message(text=STILL_NOT_AN_OPTION if misunderstood_before(tracker) else NOT_AN_OPTION)
+
+
 def not_understood(dispatcher: CollectingDispatcher, tracker: Tracker, first: Text = REPHRASE) -> None:
     """The first time, ``first``; after a misunderstanding, what the assistant can do; after that, a shorter
     nudge, then what it can do again: never the same reply three times in a row."""

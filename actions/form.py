@@ -15,16 +15,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import replies, turn
-from actions.conversation import misunderstood_before, over_limit
+from actions.conversation import over_limit, unclear_answer
 from actions.knowledge_base import FACT_SLOTS, clean_role, decide, earlier_value, guide, slot_of, valid_answer
 from knowledge.answers import to_dict
 from knowledge.reading import read_answer
 from knowledge.roles import corrects
 from knowledge.rules import Determination, NextQuestion
 
-NOT_UNDERSTOOD = "Sorry, I couldn't tell which of those you mean. Please choose one of the options below, or type its number."
-STILL_NOT_UNDERSTOOD = ("Sorry, I still couldn't tell which of those you mean. Press one of the buttons below, type the number "
-                        "of an option, or say \"start again\".")
 ANSWERS_OF_A_ROLE = ("sector", "involvement", "new_senco")
 
 
@@ -109,7 +106,7 @@ def _extractor(fact: Text):
         if turn.new_role(tracker) or (role and role != earlier_value(tracker, "role") and turn.names_a_role(role)) \
                 or turn.intent(tracker) in ("out_of_scope", "nlu_fallback"):
             return {}  # a new role starts its questions again; nothing like an answer goes to the rephrase rule
-        dispatcher.utter_message(text=STILL_NOT_UNDERSTOOD if misunderstood_before(tracker) else NOT_UNDERSTOOD)
+        unclear_answer(dispatcher, tracker)
         return {slot: None}  # the form asks the same question again
     extract.__doc__ = f"Read the latest message as the answer to the open {fact} question."
     return extract
@@ -130,7 +127,7 @@ def _validator(fact: Text):
             option = read_answer(kb.question(fact, None).options, fact, str(value), guide().catalogue)
             answer = option.sets.get(fact) if option else None
             if answer is None and tracker.get_slot("requested_slot") == slot:
-                dispatcher.utter_message(text=NOT_UNDERSTOOD)
+                unclear_answer(dispatcher, tracker)
         return {slot: answer}
     validate.__doc__ = f"Accept only the rules' own answers for {fact}."
     return validate

@@ -232,3 +232,14 @@ def test_a_new_senco_answers_how_long_in_plain_words(assistant):
     chat.say("I'm a SENCO")
     text = chat.press("A school: SENCO for over 12 months")
     assert "You need Tier 2" in text and "You must achieve the National Award" not in text
+
+
+@pytest.mark.parametrize("first, question", [("SENCO", "Where are you the SENCO?"), ("orthotist", "Where do you work?"),
+                                             ("receptionist at a GP surgery", "Which of these is true of your work?")])
+def test_answers_that_pick_no_option_never_get_the_same_reply_twice_running_and_soon_offer_a_person(assistant, first, question):
+    chat = Conversation(assistant)
+    assert question in chat.say(first)
+    replies = [chat.say(m) for m in ("blorp zzzz qqq", "flib flab flob wib", "gggg hhhh jjj", "mmm nnn ppp", "rrr sss ttt")]
+    assert all(question in r for r in replies)  # the question stays open
+    assert all(a != b for a, b in zip(replies, replies[1:])), replies
+    assert any("ask a person" in r for r in replies[:3])
