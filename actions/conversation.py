@@ -139,6 +139,8 @@ def over_limit(tracker: Tracker) -> Optional[Text]:
     if not isinstance(bound, dict):
         return None
     limit = f"{bound['limit']:,}" if isinstance(bound.get("limit"), int) else "a set number of"
+    if bound.get("what") == "markup":
+        return "I couldn't read that: it holds only markup or code, no words. Please type your question or your job role in plain words."
     if bound.get("what") == "entities":
         return f"That message carries more details than I can take at once (at most {limit}). Please send them a few at a time."
     return (f"That message is longer than I can read: please send at most {limit} characters. To check a whole staff "

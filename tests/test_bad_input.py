@@ -16,6 +16,8 @@ BAD = {
     "emoji": "🙂🙂🙂",
     "huge": "training " * 2500,
     "html": "<script>alert('x')</script><b>hi</b>",
+    "only markup": "<img src=x onerror=alert(1)><script>alert(document.cookie)</script>",
+    "typed session start": "/session_start",
     "sql": "'; DROP TABLE events; --",
     "crafted intent": '/inform{"contact": "lots", "role": "<img src=x onerror=alert(1)>", "new_senco": "maybe"}',
     "crafted path": '/tell_role{"role": "../../etc/passwd"}',
@@ -65,6 +67,20 @@ def test_an_over_long_message_when_the_role_is_asked_is_not_taken_for_a_role(ass
 def test_pasting_more_job_titles_than_a_message_may_hold_says_how_many_were_read(assistant):
     reply = Conversation(assistant).say("\n".join(["Teacher", "School nurse"] * 30))
     assert reply.startswith("Only the first 50 of 60 lines were read. For a longer list, upload it on the web page. 50 job titles")
+
+
+def test_a_message_with_no_words_outside_markup_is_said_to_be_unreadable_and_the_question_carries_on(assistant):
+    chat = Conversation(assistant)
+    assert "Which of these" in chat.say("I'm a school nurse")
+    reply = chat.say("<img src=x onerror=alert(1)><script>alert(document.cookie)</script>")
+    assert reply.startswith("I couldn't read that") and "Which of these" in reply and "Level 1" not in reply
+    assert "You need Level 3" in chat.say("none of these")
+
+
+def test_a_typed_session_start_gets_the_greeting(assistant):
+    chat = Conversation(assistant)
+    assert chat.say("/session_start").startswith("Hello! I'm an automated assistant.")
+    assert any(b["payload"] == "/find_level" for b in chat.buttons)
 
 
 def test_a_broken_request_body_is_refused_without_a_stack_trace(assistant):
