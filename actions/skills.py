@@ -30,8 +30,8 @@ DONE = "done"
 SHOWN = 12  # statements to work on listed in the chat; the printable page has them all
 ASK = "Answer confident, partly or not yet. \"Skip\" skips the rest of this area; \"stop\" keeps your answers for later."
 NOT_A_RATING = "Sorry, I need one of: confident, partly, not yet, skip, or stop."
-BUTTONS = [{"title": "Confident", "payload": "confident"}, {"title": "Partly", "payload": "partly"},
-           {"title": "Not yet", "payload": "not yet"}, {"title": "Skip this area", "payload": "skip"}, {"title": "Stop", "payload": "stop"}]
+RATINGS = (("Confident", "confident"), ("Partly", "partly"), ("Not yet", "not yet"), ("Skip this area", "skip"))
+STOP = {"title": "Stop", "payload": "stop"}
 AGAIN = '/check_skills{"confirm": "again"}'
 
 
@@ -99,6 +99,8 @@ class ValidateSkillsForm(turn.StopsOnRequest, FormValidationAction):
             at = skills.next_statement(fw, ratings)
             if at is None:
                 return {SLOT: DONE}
+            if skills.rated_statement(typed) not in (None, at[2].id):
+                return {SLOT: None}  # a second press of an earlier statement's button rates nothing else
             given = skills.skipping(fw, ratings, fw.areas[at[0]].id) if choice == skills.SKIP else {at[2].id: choice}
             skills_store.rate(engine(), who, given, link_secret())
         except IntegrityError:  # the same button pressed twice at once: the other press kept it
@@ -137,8 +139,8 @@ class AskSkillsRating(Action):
         kind = statement.kind.replace("-", " ")
         items += [replies.item(f"Part {a + 1} of {len(fw.areas)}: {area.title}. {kind.capitalize()}, {n + 1} of {len(area.statements)}:"),
                   replies.item(statement.text, 0)]
-        dispatcher.utter_message(**replies.message(replies.reply("question", [replies.section(items, listed=False)], citations),
-                                                   BUTTONS))
+        buttons = [skills.rating_button(title, said, statement) for title, said in RATINGS] + [STOP]  # each names what it rates
+        dispatcher.utter_message(**replies.message(replies.reply("question", [replies.section(items, listed=False)], citations), buttons))
         return []
 
 

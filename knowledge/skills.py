@@ -111,12 +111,26 @@ def framework_for(kb: KnowledgeBase, senco: bool) -> Framework:
     return Framework("east-sussex", "East Sussex SEND Reforms Competency Framework", purpose, areas)
 
 
+_RATES = re.compile(r"(?P<said>.*?)\s*\[(?P<statement>[\w.#-]{1,120})\]\s*")  # a button's "partly [area#3]"
+
+
 def read_rating(text: str) -> str | None:
     """A rating ("confident", "partly", "not yet") or "skip" from a message; None when it is neither."""
+    said = _RATES.fullmatch(text or "")
     for value, pattern in _PATTERNS:
-        if pattern.fullmatch(text or ""):
+        if pattern.fullmatch(said.group("said") if said else text or ""):
             return value
     return None
+
+
+def rated_statement(text: str) -> str | None:
+    """The statement a rating button rates ("partly [area#3]"), so a second press rates nothing else; None when typed."""
+    said = _RATES.fullmatch(text or "")
+    return said.group("statement") if said else None
+
+
+def rating_button(title: str, said: str, statement: SkillStatement) -> dict[str, str]:
+    return {"title": title, "payload": f"{said} [{statement.id}]"}
 
 
 def next_statement(framework: Framework, ratings: Mapping[str, str]) -> tuple[int, int, SkillStatement] | None:

@@ -97,3 +97,18 @@ def test_check_my_skills_in_slack_and_teams(assistant, slack_api, bot_framework)
     assert framework.statements[1].text in json.dumps(teams.say("not yet"))
     card = json.dumps(teams.say("stop"))
     assert "1 of 83 statements done" in card and "skills.csv?" in card
+
+
+def test_a_rating_button_pressed_twice_rates_its_own_statement_once_and_not_the_next(assistant):
+    framework = _framework(assistant, senco=False)
+    chat = Conversation(assistant)
+    chat.say("I'm a school nurse")
+    chat.press("None of these")
+    assert framework.statements[0].text in chat.say("check my skills")
+    partly = next(b["payload"] for b in chat.buttons if b["title"] == "Partly")
+    assert framework.statements[0].id in partly
+    assert framework.statements[1].text in chat.say(partly)
+    assert framework.statements[1].text in chat.say(partly)  # the double click: the second statement is still open
+    chat.say("stop")
+    again = chat.say("check my skills")
+    assert f"1 of {len(framework.statements)} statements done" in again and framework.statements[1].text in again
