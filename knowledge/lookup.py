@@ -172,7 +172,8 @@ def find_topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = No
 def topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = None) -> dict[str, Any]:
     found = find_topic(kb, ref, catalogue)
     return {"topic": found.id, "title": found.title,
-            "items": [{"kind": i.kind, "heading": i.heading, "text": i.text, "cite": cite_dict(i.citation)} for i in found.items]}
+            "items": [{"kind": i.kind, "heading": i.heading, "text": i.text, "cite": cite_dict(i.citation)} for i in found.items],
+            "notes": [{"title": t.title, "statement": t.statement, "cite": [cite_dict(c) for c in t.citations]} for t in kb.tensions_for(found.id)]}
 
 
 UNEXPANDED = "not spelled out in the documents"  # said of an abbreviation the documents use without its long form

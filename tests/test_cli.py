@@ -154,3 +154,11 @@ def test_serve_with_an_unreachable_redis_stops_before_starting_anything_and_name
     out = send_guide("serve", db=db)
     assert out.returncode == 1 and "Check REDIS_URL" in out.stderr and "secret" not in out.stderr
     assert "Traceback" not in out.stderr and "Starting" not in out.stdout
+
+
+def test_the_phases_the_lincolnshire_report_gives_two_ways_are_noted_on_the_platform_and_every_tier(db, kb):
+    timeline = next(t for t in kb.tensions if t.id == "lincolnshire-timeline")
+    assert "special schools in Phase 2" in timeline.statement and "special schools in Phase 1" in timeline.statement
+    assert timeline.statement in send_guide("responsibilities", "learning-platform", db=db).stdout
+    for tier in kb.levels_of("schools"):
+        assert timeline.statement in send_guide("cohort", tier.name, db=db).stdout

@@ -108,8 +108,8 @@ def test_a_tension_is_asked_about_and_explained(guide, role, answers, tension):
     ("receptionist at a GP surgery", truth(contact="some"), {"level-2-confidential", "clinical-contact", "hours-add-up", "induction-only-level-1"}),
     ("physiotherapist for adults", truth(), {"ahp-or-therapist", "children-and-adults"}),
     ("school nurse", truth(), {"hours-add-up", "induction-only-level-1"}),
-    ("teacher", truth(sector="school"), {"introductory-two-names", "tiers-no-hours"}),
-    ("teacher", truth(sector="school", assess="yes"), {"tiers-no-hours", "tier-2-no-areas"}),
+    ("teacher", truth(sector="school"), {"introductory-two-names", "tiers-no-hours", "lincolnshire-timeline"}),
+    ("teacher", truth(sector="school", assess="yes"), {"tiers-no-hours", "tier-2-no-areas", "lincolnshire-timeline"}),
 ])
 def test_silences_and_tensions_are_stated_with_the_answer(guide, role, answers, notes):
     _, result = interview(guide, role, answers)
