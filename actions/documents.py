@@ -148,6 +148,8 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
         lines = _lines([_Shown(i.text, i.citation) for i in items[:per]], citations)
         more = f"(and {len(items) - per} more)" if len(items) > per else None
         sections.append(replies.section(lines, _title(found.title, heading[1]), more=more))
+    notes = [_Shown(t.statement, t.citations[0]) for t in kb.tensions_for(topic_id)]  # where the documents disagree about it
+    sections.append(replies.section(_lines(notes, citations), "Please note:"))
     return replies.message(replies.reply("answer", sections, citations))
 
 
