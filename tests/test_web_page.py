@@ -169,3 +169,17 @@ def test_a_staff_list_over_a_limit_gets_a_message_naming_it(page: Page, tmp_path
     page.get_by_role("button", name="Check the list").click()
     expect(alert).to_contain_text(f"over the limit of {WEB_LIMITS.file_megabytes:g} MB")
     expect(page.locator("main")).to_contain_text(f"up to {WEB_LIMITS.file_megabytes:g} MB and {WEB_LIMITS.rows:,} rows")
+
+
+def test_a_long_answer_is_shown_from_its_first_line_with_the_keyboard_still_in_the_message_box(browser, assistant):
+    page = _open(browser, assistant, viewport={"width": 800, "height": 500})
+    page.get_by_label("Your message").fill("list all the level 5 learning outcomes")
+    page.keyboard.press("Enter")
+    answer = page.locator("li.message.bot").last
+    expect(answer).to_contain_text("Level 5", timeout=30_000)
+    box = answer.bounding_box()
+    assert box and box["height"] > 500, "the answer is longer than the screen"
+    top = page.evaluate("(el) => el.getBoundingClientRect().top", answer.element_handle())
+    assert 0 <= top < 500, f"the answer's first line is on the screen (top at {top})"
+    expect(page.get_by_label("Your message")).to_be_focused()
+    page.context.close()

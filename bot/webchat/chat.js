@@ -145,6 +145,7 @@
     if (busy) return;
     busy = true;
     if (shown) addUser(shown);
+    const before = log.children.length;
     try {
       const replies = await post("webhook", { sender, message: text });
       disableChoices();
@@ -155,7 +156,10 @@
       addError("Sorry, I couldn't reach the assistant. Please try again in a moment.");
     } finally {
       busy = false;
-      input.focus();
+      // The answer is read from its first line ("You need Level 2 ..."), however long it is; the keyboard stays in the box.
+      input.focus({ preventScroll: true });
+      const first = log.children[before];
+      if (first) first.scrollIntoView({ block: "start" });
     }
   }
 
