@@ -119,3 +119,22 @@ def test_every_line_whose_sentence_leads_into_sub_bullets_carries_them(kb):
             if leads and normalise(line.text).rstrip(":") == quote:
                 short.append(line.text)
     assert short == []
+
+
+def test_words_a_note_puts_in_quotes_are_the_documents_words(kb):
+    """A note may read the documents, but what it quotes ("a specific cohort of school staff") they say."""
+    import re
+
+    texts = [normalise(p.read_text(encoding="utf-8")) for p in seeds_dir().glob("*.txt")]
+    for tension in kb.tensions:
+        for quoted in re.findall(r'"([^"]{8,})"', tension.statement):
+            assert any(normalise(quoted) in t for t in texts), (tension.id, quoted)
+
+
+def test_the_guide_s_own_readings_are_marked_as_its_readings(kb):
+    assert all("each three-year" not in lv.refresher.text for lv in kb.levels if lv.refresher)  # they say "over a three-year period"
+    designated = next(t for t in kb.tensions if t.id == "designated-professionals")
+    assert "This guide's reading: designated roles for safeguarding are not SEND roles" in designated.statement
+    for silence in (t for t in kb.tensions if t.id in ("college-no-level", "early-years-no-level")):
+        assert '"a specific cohort of school staff"' in silence.statement
+        assert any("a specific cohort of school staff" in c.quote for c in silence.citations)
