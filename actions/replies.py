@@ -14,6 +14,7 @@ import uuid
 from typing import Any, Dict, Iterable, List, Optional, Text
 
 from actions.knowledge_base import slot_of
+from knowledge.sources import shown_quote
 
 SHORT_LIST = 3
 AREAS_TITLE = "Learning areas the report says are being developed for {level}:"
@@ -49,8 +50,8 @@ def reply(kind: Text, sections: Iterable[Section], citations: List[Dict[Text, Te
             source = sources.setdefault((c["document"], c["section"]), {
                 "n": len(sources) + 1, "document": c["document"], "title": c.get("title", c["document"]),
                 "section": c["section"], "quotes": []})
-            if c.get("quote") and c["quote"] not in source["quotes"]:
-                source["quotes"].append(c["quote"])
+            if c.get("quote") and shown_quote(c["quote"]) not in source["quotes"]:
+                source["quotes"].append(shown_quote(c["quote"]))
             refs += [source["n"]] if source["n"] not in refs else []
         i["refs"] = refs
     return {"kind": kind, "sections": sections, "sources": list(sources.values())}

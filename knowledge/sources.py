@@ -31,6 +31,12 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
+def shown_quote(quote: str) -> str:
+    """A quote as a source shows it: one space, none before punctuation ("Health Visitors ," is shown "Health
+    Visitors,"); the stored quote keeps the document's own spacing, so it still matches the document."""
+    return re.sub(r"\s+([,.;:!?])", r"\1", " ".join(quote.split()))
+
+
 def _heading_key(line: str) -> str:
     return normalise(line.strip().lstrip("-").strip()).rstrip(":").strip()
 

@@ -138,3 +138,17 @@ def test_the_guide_s_own_readings_are_marked_as_its_readings(kb):
     for silence in (t for t in kb.tensions if t.id in ("college-no-level", "early-years-no-level")):
         assert '"a specific cohort of school staff"' in silence.statement
         assert any("a specific cohort of school staff" in c.quote for c in silence.citations)
+
+
+def test_a_quote_is_shown_without_the_documents_stray_spaces_and_still_matches_them(kb):
+    from knowledge.lookup import cite_dict
+    from knowledge.sources import shown_quote
+
+    assert shown_quote("Health Visitors , school nurses ,") == "Health Visitors, school nurses,"
+    texts = section_spans()
+    for citation in kb.citations():
+        shown = shown_quote(cite_dict(citation)["quote"])
+        assert " ," not in shown and "  " not in shown
+        assert texts[citation.document][0].contains(citation.quote, texts[citation.document][1][citation.section])
+    quotes = {r.name: r.citation.quote for r in kb.roles if r.citation}
+    assert quotes["GP"] == "GP's" and quotes["Designated professional"].endswith("(DHO)")
