@@ -50,8 +50,9 @@ def reply(kind: Text, sections: Iterable[Section], citations: List[Dict[Text, Te
             source = sources.setdefault((c["document"], c["section"]), {
                 "n": len(sources) + 1, "document": c["document"], "title": c.get("title", c["document"]),
                 "section": c["section"], "quotes": []})
-            if c.get("quote") and shown_quote(c["quote"]) not in source["quotes"]:
-                source["quotes"].append(shown_quote(c["quote"]))
+            quote = shown_quote(c["quote"], bool(c.get("excerpt"))) if c.get("quote") else None
+            if quote and quote not in source["quotes"]:
+                source["quotes"].append(quote)
             refs += [source["n"]] if source["n"] not in refs else []
         i["refs"] = refs
     return {"kind": kind, "sections": sections, "sources": list(sources.values())}

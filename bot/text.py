@@ -16,7 +16,7 @@ def _cites(refs: Any) -> str:
 def _sources(citations: list[dict[str, str]], lines: list[str] | None = None) -> list[str]:
     """The numbered sources, only those the lines above refer to when ``lines`` is given."""
     shown = " ".join(lines or [])
-    return ["Sources:"] + [f'  [{n}] {c["document"]}, section "{c["section"]}": "{shown_quote(c["quote"])}"'
+    return ["Sources:"] + [f'  [{n}] {c["document"]}, section "{c["section"]}": "{shown_quote(c["quote"], bool(c.get("excerpt")))}"'
                            for n, c in enumerate(citations, 1) if lines is None or f"[{n}]" in shown]
 
 

@@ -65,7 +65,8 @@ class _Reader:
         text, spans = self.texts[doc.file_name]
         if not text.contains(quote, spans[section]):
             self.problems.append(str(self.fail(entry, f"quote not found in {doc.file_name} section {section!r}: {quote!r}")))
-        return s.Citation(doc.file_name, section, quote, doc.title)
+        excerpt = not text.ends_where_its_sentence_ends(quote, spans[section])
+        return s.Citation(doc.file_name, section, quote, doc.title, excerpt)
 
     def statements(self, group: Any, entry: str, **defaults: Any) -> Iterator[tuple[str, s.Citation, bool]]:
         """Items of a list: a plain string quotes itself; a mapping may give quote/section/doc and

@@ -14,7 +14,7 @@ class NotFound(LookupError):
 
 
 def cite_dict(c: Citation) -> dict[str, str]:
-    return {"document": c.document, "title": c.title, "section": c.section, "quote": c.quote}
+    return {"document": c.document, "title": c.title, "section": c.section, "quote": c.quote, "excerpt": c.excerpt}
 
 
 def find_level(kb: KnowledgeBase, ref: str) -> Level:

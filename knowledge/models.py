@@ -38,6 +38,7 @@ class CitationRow(Base):
     id = Column(Integer, primary_key=True)
     section_id = Column(Integer, ForeignKey("kb_section.id"), nullable=False)
     quote = Column(Text, nullable=False)
+    excerpt = Column(Boolean, nullable=False, default=False)
 
 
 class LevelRow(Base):

@@ -28,6 +28,7 @@ class Citation:
     section: str  # the section heading as the document writes it, parents joined by " > "
     quote: str
     title: str  # the document's own title, for people
+    excerpt: bool = False  # the quote stops short of the end of its sentence, bullet or table cell: shown with an ellipsis
 
 
 @dataclass(frozen=True)

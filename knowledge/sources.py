@@ -31,10 +31,12 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
-def shown_quote(quote: str) -> str:
+def shown_quote(quote: str, excerpt: bool = False) -> str:
     """A quote as a source shows it: one space, none before punctuation ("Health Visitors ," is shown "Health
-    Visitors,"); the stored quote keeps the document's own spacing, so it still matches the document."""
-    return re.sub(r"\s+([,.;:!?])", r"\1", " ".join(quote.split()))
+    Visitors,"), and an ellipsis where it stops short of its sentence's end; the stored quote keeps the
+    document's own spacing, so it still matches the document."""
+    shown = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(quote.split()))
+    return f"{shown} \u2026" if excerpt else shown
 
 
 def _heading_key(line: str) -> str:

@@ -28,7 +28,8 @@ class _Citations:
         return self.ids.setdefault(citation, len(self.ids) + 1)
 
     def rows(self) -> list[dict[str, Any]]:
-        return [{"id": i, "section_id": self.sections[(c.document, c.section)], "quote": c.quote} for c, i in self.ids.items()]
+        return [{"id": i, "section_id": self.sections[(c.document, c.section)], "quote": c.quote, "excerpt": c.excerpt}
+                for c, i in self.ids.items()]
 
 
 def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
@@ -142,10 +143,12 @@ def read(engine: Engine) -> s.KnowledgeBase:
 class _Reader:
     def __init__(self, session: Session) -> None:
         self.session = session
-        query = (select(m.CitationRow.id, m.DocumentRow.file_name, m.SectionRow.path, m.CitationRow.quote, m.DocumentRow.title)
+        query = (select(m.CitationRow.id, m.DocumentRow.file_name, m.SectionRow.path, m.CitationRow.quote, m.DocumentRow.title,
+                        m.CitationRow.excerpt)
                  .join(m.SectionRow, m.CitationRow.section_id == m.SectionRow.id)
                  .join(m.DocumentRow, m.SectionRow.document_id == m.DocumentRow.id))
-        self.citations = {cid: s.Citation(doc, path, quote, title) for cid, doc, path, quote, title in session.execute(query)}
+        self.citations = {cid: s.Citation(doc, path, quote, title, bool(excerpt))
+                          for cid, doc, path, quote, title, excerpt in session.execute(query)}
         if not self.citations:
             raise KnowledgeBaseMissing("the knowledge base is empty: run `send-guide build`")
 

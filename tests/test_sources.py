@@ -152,3 +152,19 @@ def test_a_quote_is_shown_without_the_documents_stray_spaces_and_still_matches_t
         assert texts[citation.document][0].contains(citation.quote, texts[citation.document][1][citation.section])
     quotes = {r.name: r.citation.quote for r in kb.roles if r.citation}
     assert quotes["GP"] == "GP's" and quotes["Designated professional"].endswith("(DHO)")
+
+
+def test_every_quote_runs_to_the_end_of_what_it_quotes_or_is_shown_as_an_excerpt(kb):
+    """Roles, notes, the glossary, the questions and the named-only things as well as levels and topics."""
+    from knowledge.lookup import cite_dict
+    from knowledge.sources import shown_quote
+
+    texts = section_spans()
+    excerpts = 0
+    for citation in kb.citations():
+        doc, spans = texts[citation.document]
+        assert citation.excerpt is not doc.ends_where_its_sentence_ends(citation.quote, spans[citation.section]), citation.quote
+        shown = shown_quote(cite_dict(citation)["quote"], cite_dict(citation)["excerpt"])
+        assert shown.endswith("\u2026") is citation.excerpt
+        excerpts += citation.excerpt
+    assert excerpts > 50  # the glossary's "Integrated Care Boards (ICBs)", a role named within a list
