@@ -124,7 +124,7 @@ def _responsibilities(args: argparse.Namespace) -> int:
         _emit(args, listing, lambda: "\n".join(f"{t['topic']}: {t['title']}" for t in listing))
         return 0
     data = lookup.topic(kb, args.topic, guide.catalogue)
-    _emit(args, data, lambda: "\n".join([text.cited_list(data["title"], data["items"]), *(f"Note: {n['statement']}" for n in data["notes"])]))
+    _emit(args, data, lambda: text.topic(data))
     return 0
 
 

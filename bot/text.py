@@ -1,6 +1,7 @@
 """Plain-text rendering of the knowledge base's answers for the terminal."""
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any
 
 from knowledge.sources import shown_quote
@@ -78,6 +79,14 @@ def determination(d: dict[str, Any], full: bool = False) -> str:
         if full or not d["level"]:
             lines += [f"{topic['title']}:"] + [f"  - {i['text']}{_cites(i['cite'])}" for i in topic["items"]]
     return "\n".join(lines + _sources(d["citations"], lines))
+
+
+def topic(data: dict[str, Any]) -> str:
+    """A topic's lists, each under the lead-in the document gives it ("The Children and Families Act:"), then its notes."""
+    lines = [data["title"]]
+    for heading, group in groupby(data["items"], key=lambda i: i["heading"]):
+        lines.append(cited_list(f"{heading.rstrip(':')}:" if heading else "", list(group)).lstrip("\n"))
+    return "\n".join([*lines, *(f"Note: {n['statement']}" for n in data["notes"])])
 
 
 def cited_list(title: str, items: list[dict[str, Any]], text_key: str = "text") -> str:

@@ -162,3 +162,12 @@ def test_the_phases_the_lincolnshire_report_gives_two_ways_are_noted_on_the_plat
     assert timeline.statement in send_guide("responsibilities", "learning-platform", db=db).stdout
     for tier in kb.levels_of("schools"):
         assert timeline.statement in send_guide("cohort", tier.name, db=db).stdout
+
+
+def test_a_topic_in_plain_text_keeps_each_list_s_lead_in(db, kb):
+    for topic in ("governing-boards", "headteacher", "teachers"):
+        plain = send_guide("responsibilities", topic, db=db).stdout
+        leads = {i.heading.rstrip(":") for i in kb.topic(topic).items if i.heading}
+        assert leads and all(f"{lead}:" in plain for lead in leads), topic
+    head = next(i.text for i in kb.topic("headteacher").items if "Code of Practice 2015 recommends" in i.text)
+    assert head.startswith("Ensure that the SENCo has enough time")  # one bullet of the document, not a duty of its own
