@@ -181,7 +181,7 @@ def _sharpened(intent: Text, text: Text, message: replies.Message) -> bool:
     person's level, what an abbreviation stands for, a staff list, a comparison or a button's request."""
     doc = (message.get("json_message") or {}).get(replies.KEY) or {}
     return (not text.startswith("/") and intent not in ("check_staff_list", "compare_levels")
-            and (doc.get("kind") == "answer" and not {"level", "floor", "silence", "term"} & set(doc) or message.get("text") == UNNAMED_ROLE))
+            and (doc.get("kind") == "answer" and not {"level", "levels", "floor", "silence", "term"} & set(doc) or message.get("text") == UNNAMED_ROLE))
 
 
 class AnswerQuestion(Action):
@@ -215,8 +215,9 @@ class AnswerQuestion(Action):
         if silence:
             return silence
         reading = documents.initials(text) if intent in MEANING_INTENTS and not text.startswith("/") else None
-        if reading:
-            return reading
+        levels = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else documents.the_levels(text)
+        if reading or levels:
+            return reading or levels
         phrase = quoted(text)
         if phrase and not lookup.term_in(kb, phrase) and intent in MEANING_INTENTS:
             intent = "ask_documents"  # "what does 'achievement' mean in the senco spec": the quoted word, not SENCO

@@ -196,6 +196,21 @@ def initials(question: Text) -> Optional[replies.Message]:
     return replies.message(replies.reply("answer", [replies.section(lines, listed=False), replies.section([shown])], citations))
 
 
+ASKS_THE_LEVELS = re.compile(r"^\W*(?:what|which|list)\b.{0,20}\b(?:the )?(?P<kind>tiers|levels)\b(?!\s+(?:of|for|in)\s+(?:a|an|my|the)\b)", re.I)
+
+
+def the_levels(question: Text) -> Optional[replies.Message]:
+    """"What are the tiers on the lincs send platform?": each tier (or each health level) and who it is for, with a
+    button to find one's own; None for any other question."""
+    asked = ASKS_THE_LEVELS.search(question)
+    if not asked or re.search(r"\b(?:hours?|outcomes?|competenc\w*|cost|when|how|i|i'm|im|me|my)\b", question, re.I):  # not "mine"
+        return None
+    framework = "schools" if asked.group("kind").casefold() == "tiers" else "health"
+    data = lookup.levels_of(guide().kb, framework)
+    message = replies.cited_items("The tiers:" if framework == "schools" else "The health framework's levels:", data, levels=framework)
+    return {**message, "buttons": [{"title": "Find my own level", "payload": "/find_level"}]}
+
+
 def used_here(term: Text) -> Optional[Dict[Text, Any]]:
     """Where the documents use a short form, as a cited item ("Where they use it: Level 5 … Role of the DMO / DCO …")."""
     found = used_in(term, guide().kb.passages)

@@ -112,6 +112,12 @@ def least_for_everyone(kb: KnowledgeBase, framework: str | None = None) -> list[
              "cite": cite_dict(lv.cohort.citation)} for lv in firsts]
 
 
+def levels_of(kb: KnowledgeBase, framework: str) -> list[dict[str, Any]]:
+    """Each level of a framework and who it is for, in order: "what are the tiers?"."""
+    return [{"level": lv.name, "text": f"{lv.name} is for: {lv.cohort.text}", "cite": cite_dict(lv.cohort.citation)}
+            for lv in kb.levels_of(framework)]
+
+
 _PARTICIPLE = {"include": "included", "list": "listed", "define": "defined", "explain": "explained"}
 
 

@@ -140,3 +140,15 @@ def test_a_role_called_by_another_of_its_names_gets_its_own_duties(assistant, kb
     text = reply_text(assistant.say("the-head", "what does the head have to do for the senco"))
     assert text.startswith(kb.topic("headteacher").title)
     assert any(i.text in text for i in kb.topic("headteacher").items if "SENCo" in i.text)
+
+
+@pytest.mark.assistant
+@pytest.mark.parametrize("question, framework", [("what are the tiers on the lincs send platform", "schools"),
+                                                 ("which levels are there in the health framework?", "health")])
+def test_asked_what_the_tiers_or_levels_are_each_is_given_with_who_it_is_for(assistant, kb, question, framework):
+    from knowledge import lookup
+
+    replies = assistant.say(f"levels-{framework}", question)
+    text = reply_text(replies)
+    assert all(x["text"] in text for x in lookup.levels_of(kb, framework))
+    assert any(b["payload"] == "/find_level" for r in replies for b in r.get("buttons", []))
