@@ -15,9 +15,8 @@ from actions.knowledge_base import decide, guide
 from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
 from knowledge.plan import has_dates
-from knowledge.reading import is_question, quoted
+from knowledge.reading import asks_about, is_question, quoted
 from knowledge.roles import normalise_role
-from knowledge.search import asks_about
 from knowledge.rules import Determination
 from knowledge.staff import assess as staff_assess, summarise
 

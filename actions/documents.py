@@ -13,9 +13,9 @@ from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import used_in
-from knowledge.reading import mentions_a_job, quoted
+from knowledge.reading import asks_about, mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
-from knowledge.search import Answer, ContentIndex, asks_about
+from knowledge.search import Answer, ContentIndex
 
 PER_GROUP = 4  # items of each list when a whole topic is shown
 TOPIC_LINES = 12  # items of a whole topic shown, shared between its lists

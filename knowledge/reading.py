@@ -13,6 +13,7 @@ import re
 from typing import Iterable, Mapping, Sequence
 
 from knowledge.roles import RoleCatalogue, corrects, normalise_role
+from knowledge.words import GENERIC, tokens
 from knowledge.schema import Option
 
 # Words that point at an involvement option, as people answer it in their own words.
@@ -194,3 +195,17 @@ def names_a_job(typed: str | None, job_words: Iterable[str], named: bool = False
     jobs = {w.casefold() for w in job_words}
     starts = re.match(r"^((?:[\w'-]+ ){1,4})(?:who|that|in|at|for|with|on)\b", text.casefold())
     return (0 < len(words) <= SHORT_ROLE and words[-1] in jobs) or bool(starts and starts.group(1).split()[-1] in jobs)
+
+
+def asks_about(question: str, catalogue: RoleCatalogue, title: str) -> bool:
+    """Whether a question about a topic asks about something in it ("what should TAs be trained to do?"),
+    not just the topic ("what does a TA do?"): words beyond its role names and title."""
+    return bool(particular(question, catalogue, title))
+
+
+def particular(question: str, catalogue: RoleCatalogue, title: str) -> set[str]:
+    """The question's words that are not its role's names, the topic's title or words for duties in general."""
+    said = set(tokens(normalise_role(question)))
+    for role in catalogue.resolve(question).roles:
+        said -= set(tokens(" ".join((role.name, *role.aliases))))
+    return said - set(tokens(title)) - GENERIC

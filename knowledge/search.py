@@ -20,7 +20,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from knowledge.initials import spelled_by_initials
 from knowledge.lookup import UNEXPANDED
 from knowledge.ranking import Bm25, Coverage, fits, group_score, irregular
-from knowledge.reading import quoted
+from knowledge.reading import particular, quoted
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import CAPITALS, GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, tokens as _tokens
 from knowledge.schema import Citation, KnowledgeBase
@@ -28,6 +28,7 @@ from knowledge.schema import Citation, KnowledgeBase
 UNFIT = 0.6  # what an answer without the kind of thing asked for is worth beside one with it
 SOURCE = "source"  # the group of a document's own passages, by section
 SOURCE_LINES = 3  # a section's passages shown for a question, the best first
+BLOCK_LINE = 60  # characters: a section whose lines are all this short is one block (an address)
 LIST_LINES = 12  # a list of the documents shown whole up to this many items (the best of a longer one)
 MIN_SCORE = 0.17  # below this the best passage shares too little with the question to be its answer
 MAX_QUERY = 300
@@ -213,7 +214,7 @@ class ContentIndex:
         return " ".join([text, *extra])
 
     def _particular(self, question: str, topic_id: str) -> set[str]:
-        return _particular(" ".join(self._spelt(w) for w in _WORD.findall(normalise_role(question))), self.catalogue,
+        return particular(" ".join(self._spelt(w) for w in _WORD.findall(normalise_role(question))), self.catalogue,
                            self.topics.get(topic_id, ""))
 
     def _spelt(self, word: str) -> str:
@@ -271,7 +272,7 @@ class ContentIndex:
         each line that leads into a list followed by its items ("2.5 Authors have been instructed from ...:")."""
         top = self.passages[best[0]]
         lead_in = top.heading or (top.text if top.text.endswith(":") else None)
-        listed = self._listed(members, lead_in)
+        listed = self._listed(members, lead_in) or (members if self._block(members) else [])
         if listed:
             return lead_in, sorted(listed, key=lambda n: -scores[n])[:LIST_LINES] if len(listed) > LIST_LINES else listed, listed
         shown: list[int] = []
@@ -279,19 +280,8 @@ class ContentIndex:
             shown += [m for m in [n, *self._listed(members, self.passages[n].text)[:LIST_LINES]] if m not in shown]
         return top.heading, shown, members
 
+    def _block(self, members: list[int]) -> bool:  # a few short lines (office, address, phone, email): shown whole
+        return len(members) <= LIST_LINES and all(len(self.passages[n].text) <= BLOCK_LINE for n in members)
+
     def _listed(self, members: list[int], lead_in: str | None) -> list[int]:
         return [n for n in members if self.passages[n].heading == lead_in] if lead_in and lead_in.endswith(":") else []
-
-
-def asks_about(question: str, catalogue: RoleCatalogue, title: str) -> bool:
-    """Whether a question about a topic asks about something in it ("what should TAs be trained to do?"),
-    not just the topic ("what does a TA do?"): words beyond its role names and title."""
-    return bool(_particular(question, catalogue, title))
-
-
-def _particular(question: str, catalogue: RoleCatalogue, title: str) -> set[str]:
-    """The question's words that are not its role's names, the topic's title or words for duties in general."""
-    said = set(_tokens(normalise_role(question)))
-    for role in catalogue.resolve(question).roles:
-        said -= set(_tokens(" ".join((role.name, *role.aliases))))
-    return said - set(_tokens(title)) - _GENERIC

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from knowledge.search import ContentIndex, asks_about
+from knowledge.reading import asks_about
+from knowledge.search import ContentIndex
 from tests.test_challenge import QUESTIONS
 
 
@@ -199,3 +200,11 @@ def test_a_quoted_word_is_what_a_meaning_question_asks_about_not_the_short_forms
 def test_a_short_form_in_capitals_the_documents_never_use_is_searched_as_the_phrase_its_initials_spell(index):
     assert "Early Years Pupil Premium" in index.expand("can EYPP be used for children with SEND?")
     assert "Early Years Pupil Premium" not in index.expand("can eypp be used for children with SEND?")  # capitals only
+
+
+def test_a_section_of_a_few_short_lines_is_shown_whole_in_the_documents_order(guide):
+    sources = ContentIndex(guide.kb, guide.catalogue, sources=True)
+    block = [p.text for p in guide.kb.passages if p.citation.section == "For more information, please contact"]
+    assert 2 < len(block) <= 12
+    answer = sources.search("who do i contact about the east sussex send competency framework")[0]
+    assert [p.text for p in answer.passages] == block and answer.more == 0
