@@ -203,7 +203,7 @@ class AnswerQuestion(Action):
             if message is None:
                 not_understood(dispatcher, tracker, NOT_COVERED)
         if message and _sharpened(intent, text, message):
-            message = documents.sharper(text, message, ANSWERS_TO.get(intent, ""))
+            message = documents.no_figure(text, documents.sharper(text, message, ANSWERS_TO.get(intent, "")))
         if message:
             dispatcher.utter_message(**message)
         return []

@@ -13,6 +13,7 @@ from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import used_in
+from knowledge.ranking import fits
 from knowledge.reading import asks_about, mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
 from knowledge.search import Answer, ContentIndex
@@ -111,6 +112,21 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     if sourced and theirs >= ours and _says_more(sourced[0], said):  # as good: both, the answer first
         return replies.joined(message, _message(sourced[:1]))
     return message
+
+
+NO_FIGURE = "The documents I search do not give a figure for that. What they say nearest to it:"
+ASKS_A_FIGURE = re.compile(r"\bhow (?:much|many)\b|\b(?:cost|costs|price|fee|fees|pass mark)\b", re.IGNORECASE)
+
+
+def no_figure(question: Text, message: replies.Message) -> replies.Message:
+    """"How much does the SENCO award cost?": when no figure answers a question that asks for one, it says so first."""
+    if not ASKS_A_FIGURE.search(question) or fits(question, message.get("text", "").split("\n\nSources:\n")[0]) \
+            and not re.search(r"\b(?:cost|price|fee|pass mark)", question, re.IGNORECASE) or not message.get("json_message"):
+        return message
+    if re.search(r"£\s?\d|\bper ?cent\b|%", message.get("text", "")):
+        return message  # a sum or a share: a figure of the kind asked for
+    note = replies.message(replies.reply("answer", [replies.section([replies.item(NO_FIGURE)], listed=False)], []))
+    return {**replies.joined(note, message), "buttons": message.get("buttons", [])}
 
 
 def _title(title: Text, heading: Optional[Text]) -> Text:

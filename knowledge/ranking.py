@@ -21,7 +21,7 @@ K1, B = 1.5, 0.5  # term saturation and length normalisation, chosen on the held
 ANSWER_TYPE_BOOST = 1.3  # a passage holding the kind of thing asked for (a date for "when")
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn)"
 _COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)"
-_NUMBERED = re.compile(r"^\s*(?:\u2022\s*)?\d{1,2}(?:\.\d{1,2})*\.?\**\s+")  # a paragraph's own number ("2.3 ", "21** ") is not an answer
+_NUMBERED = re.compile(r"^\s*(?:\u2022\s*)?\d{1,2}(?:(?:\.\d{1,2})+\.?|\*\*|(?=\s+[A-Z]))\s+")  # a paragraph's own number ("2.3 ", "21** ") is not an answer
 _ANSWER_TYPES = [  # what the question asks for, and what a passage holding it looks like
     (re.compile(r"^\s*when\b|\bwhat date\b|\bwhen (?:was|did|is|will|does|do)\b", re.I),
      re.compile(rf"\b{_MONTH}\b[^.]{{0,12}}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"  # a date, or a deadline ("within six weeks")

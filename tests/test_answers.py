@@ -152,3 +152,14 @@ def test_asked_what_the_tiers_or_levels_are_each_is_given_with_who_it_is_for(ass
     text = reply_text(replies)
     assert all(x["text"] in text for x in lookup.levels_of(kb, framework))
     assert any(b["payload"] == "/find_level" for r in replies for b in r.get("buttons", []))
+
+
+@pytest.mark.assistant
+@pytest.mark.parametrize("question, no_figure", [("how much does the senco national award cost", True),
+                                                 ("whats the pass mark for the level 2 elearning", True),
+                                                 ("how many refresher hours for Level 2?", False)])
+def test_a_question_asking_for_a_figure_the_documents_do_not_give_says_so_first(assistant, question, no_figure):
+    from actions.documents import NO_FIGURE
+
+    text = reply_text(assistant.say(f"figure-{question}", question))
+    assert text.startswith(NO_FIGURE) is no_figure and "Sources:" in text

@@ -174,6 +174,8 @@ def test_a_bullet_under_a_bullet_that_leads_into_a_list_keeps_that_lead_in(kb):
     ("how long does the senco course take", "• around one year part time to complete the course", True),
     ("how many hours for level 2", "• 2.3 in exceptional circumstances", False),
     ("how many hours for level 2", "at least 90 minutes", True),
+    ("how many hours for level 2", "\u2022 90 minutes over a three-year period", True),  # a number first is not a paragraph's
+    ("how long does the senco course take", "3 years from appointment", True),
     ("when do new starters have to do level 1 by", "within six weeks of taking up post", True),
     ("when was the report presented", "• 1.26. Appendix B shows the areas", False),
 ])
