@@ -65,7 +65,7 @@ def _cohort(data: Dict[Text, Any]) -> replies.Message:
     """Who a level is for, and the roles a note places here only in part, each under its note and sources."""
     said = " | ".join(normalise_role(i["text"]) for i in [data["cohort"], *data["members"]])
     items = [data["cohort"]] + data["members"] + [{"text": r["role"], "cite": r["cite"]} for r in data["roles"]
-                                                  if normalise_role(r["role"]) not in said]  # not "ICB Executive Lead for SEND" twice
+                                                  if normalise_role(r["role"]) not in said and normalise_role(r["cite"]["quote"]) not in said]
     citations: List[Dict[Text, Text]] = []
     def refs(cites: List[Dict[Text, Text]]) -> List[int]:
         citations.extend(c for c in cites if c not in citations)

@@ -116,12 +116,13 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
 
 NO_FIGURE = "The documents I search do not give a figure for that. What they say nearest to it:"
 ASKS_A_FIGURE = re.compile(r"\bhow (?:much|many)\b|\b(?:cost|costs|price|fee|fees|pass mark)\b", re.IGNORECASE)
+PRICED = re.compile(r"\b(?:cost|costs|price|fee|fees|pass mark)\b", re.IGNORECASE)
 
 
 def no_figure(question: Text, message: replies.Message) -> replies.Message:
     """"How much does the SENCO award cost?": when no figure answers a question that asks for one, it says so first."""
     if not ASKS_A_FIGURE.search(question) or fits(question, message.get("text", "").split("\n\nSources:\n")[0]) \
-            and not re.search(r"\b(?:cost|price|fee|pass mark)", question, re.IGNORECASE) or not message.get("json_message"):
+            and not PRICED.search(question) or not message.get("json_message"):
         return message
     if re.search(r"£\s?\d|\bper ?cent\b|%", message.get("text", "")):
         return message  # a sum or a share: a figure of the kind asked for
@@ -219,6 +220,9 @@ def the_levels(question: Text) -> Optional[replies.Message]:
     """"What are the tiers on the lincs send platform?": each tier (or each health level) and who it is for, with a
     button to find one's own; None for any other question."""
     asked = ASKS_THE_LEVELS.search(question)
+    kb = guide().kb
+    if asked and (guide().catalogue.resolve(question).roles or mentions_a_job(question, (*kb.wording.job_words, *kb.wording.job_nouns))):
+        return None  # "what levels do health visitors need?" asks about them
     if not asked or re.search(r"\b(?:hours?|outcomes?|competenc\w*|cost|when|how|i|i'm|im|me|my)\b", question, re.I):  # not "mine"
         return None
     framework = "schools" if asked.group("kind").casefold() == "tiers" else "health"

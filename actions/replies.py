@@ -179,6 +179,8 @@ def minimum(q: Dict[Text, Any]) -> Message:
 
 def joined(first: Message, then: Message) -> Message:
     """Two answers in one reply, the second's sections after the first's, its sources numbered on from the first's."""
+    if not all(KEY in (m.get("json_message") or {}) for m in (first, then)):
+        return first  # a plain message has no sections to join
     a, b = (m["json_message"][KEY] for m in (first, then))
     sources = [{**x, "quotes": list(x["quotes"])} for x in a["sources"]]
     number = {}

@@ -84,7 +84,8 @@ def _around(part: str, sought: re.Pattern) -> str:
     end = end + 1 if end >= 0 else len(part)
     if end - start > EXCERPT:
         if found.start() - EXCERPT // 2 > start:
-            start = part.index(" ", found.start() - EXCERPT // 2) + 1
+            start = part.find(" ", found.start() - EXCERPT // 2, found.start()) + 1 or found.start() - EXCERPT // 2
         if found.end() + EXCERPT // 2 < end:
-            end = part.rindex(" ", 0, found.end() + EXCERPT // 2)
+            end = part.rfind(" ", found.end(), found.end() + EXCERPT // 2) if " " in part[found.end(): found.end() + EXCERPT // 2] \
+                else found.end() + EXCERPT // 2
     return part[start:end].strip()

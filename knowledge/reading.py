@@ -131,6 +131,10 @@ def quoted(typed: str | None) -> str | None:
     return found.group(1) if found else None
 
 
+# A later clause asks only in a question's shape ("when do i ...", "is that ...", "do i need ..."), not "who works 1:1 ...".
+ASKS = re.compile(r"\s*(?:(?:what|when|where|why|how|which|who)(?:'s|\s+(?:is|are|was|were|do|does|did|can|should|will|would|has|have|must)\b)"
+                  r"|(?:is|are|do|does|did|can|could|should|will|would|must|have)\s+(?:i|you|it|that|this|they|we|there|the|a|my|an)\b)",
+                  re.IGNORECASE)
 CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do i have to have done L1 by"
 
 
@@ -140,11 +144,9 @@ def is_question(typed: str | None) -> bool:
     text = (typed or "").strip()
     if "?" in text:
         return True
-    for clause in CLAUSE.split(text[:MAX_ANSWER]):
-        words = clause.casefold().split()
-        if words and words[0].strip(",.!") in QUESTION_START:
-            return True
-    return False
+    first, *later = CLAUSE.split(text[:MAX_ANSWER])
+    words = first.casefold().split()
+    return bool(words and words[0].strip(",.!") in QUESTION_START) or any(ASKS.match(clause) for clause in later)
 
 
 SAYS_ROLE = re.compile(r"\b(?:i'?m an?|i am an?|i work as|i'?m the|i am the|my (?:role|job) is|i work (?:in|at|for) the .{0,40}"
@@ -153,7 +155,10 @@ SAYS_ROLE = re.compile(r"\b(?:i'?m an?|i am an?|i work as|i'?m the|i am the|my (
 ROLE_THING = re.compile(r"\s*(?:(?:'s|\u2019s|s')\s+(?:role|job|remit|training|course|award|qualification|duties|responsibilit(?:y|ies))"
                         r"|\s+(?:training|course|courses|award|qualification|spec|specification|programmes?|duties|responsibilit(?:y|ies)))\b",
                         re.IGNORECASE)
-ROLE_OF = re.compile(r"\b(?:role|roles|job|remit|duties|responsibilit(?:y|ies))\s+of\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+ROLE_OF = re.compile(r"(?<!\bto the )(?<!\bon the )(?<!\bin the )(?<!\binto the )"  # not "new to the role of SENCO"
+                     r"\b(?:role|roles|job|remit|duties|responsibilit(?:y|ies))\s+of\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+WH_WORD = re.compile(r"\b(?:who|what|when|where|why|how)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|me|my)\b", re.IGNORECASE)
 SHORT_ROLE = 6  # words: "school business manager" names a job; a long sentence ending in "manager" may not
 
 
@@ -161,9 +166,10 @@ def asks_about_a_role(typed: str | None, spans: Iterable[tuple[int, int]]) -> bo
     """Whether a role named at these places is what a message asks about rather than the person's job: "three purposes
     of the senco training spec", "exam access arrangements - is that the senco's job", "role of the headteacher in
     send". Someone telling their job says "I'm a ..." first, so that always tells."""
-    text = typed or ""
-    if SAYS_ROLE.search(text):
-        return False
+    text, spans = typed or "", list(spans)
+    asking = is_question(text) or WH_WORD.search(text) is not None  # "after the senco course who sets my CPD objectives"
+    if SAYS_ROLE.search(text) or (not asking and (FIRST_PERSON.search(text) or len(spans) > 1)):
+        return False  # "I took on the role of SENCO", "teacher with SENCO responsibilities": they tell a job
     return any(ROLE_THING.match(text, end) or ROLE_OF.search(text[:start]) for start, end in spans)
 
 

@@ -211,3 +211,21 @@ def test_a_level_lists_only_roles_the_documents_place_there_and_the_disputed_und
             assert level.id in tension.levels and d["cite"]
     level4 = lookup.cohort(kb, "Level 4")
     assert "GP" not in {r["role"] for r in level4["roles"]} and any("GP" in d["roles"] for d in level4["disputed"])
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("new to the role of SENCO", ["SENCO"]), ("recently appointed to the role of SENCO", ["SENCO"]),
+    ("I took on the role of SENCO this year", ["SENCO"]), ("teacher with SENCO responsibilities", ["teacher", "SENCO"]),
+    ("TA with SENCO duties", ["TA", "SENCO"]), ("Teacher, completing SENCO training", ["Teacher", "SENCO"]),
+])
+def test_a_job_told_with_a_role_word_beside_it_is_still_a_job(text, roles):
+    from knowledge.reading import asks_about_a_role
+
+    spans = [(text.index(r), text.index(r) + len(r)) for r in roles]
+    assert not asks_about_a_role(text, spans)
+
+
+@pytest.mark.parametrize("text", ["teaching assistant - who works 1:1 with a child with autism", "school nurse: who sees SEND kids weekly",
+                                  "SENCO - which I've been for 3 years", "nurse: do see children sometimes", "physio - can be daily"])
+def test_a_clause_after_a_dash_that_is_not_shaped_as_a_question_does_not_make_one(text):
+    assert not is_question(text)
