@@ -163,3 +163,9 @@ def test_a_question_asking_for_a_figure_the_documents_do_not_give_says_so_first(
 
     text = reply_text(assistant.say(f"figure-{question}", question))
     assert text.startswith(NO_FIGURE) is no_figure and "Sources:" in text
+
+
+@pytest.mark.assistant
+def test_asked_what_levels_people_in_a_job_need_the_answer_is_about_them_not_every_level(assistant):
+    text = reply_text(assistant.say("levels-for-a-job", "what levels do health visitors need?"))
+    assert not text.startswith(("The health framework's levels:", "The tiers:")) and "Level 3" in text
