@@ -105,7 +105,7 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     sourced = list(_sourced(question))
     if sourced and index().covers(question, _shown(sourced)) < SOURCE_COVERS:
         return message
-    said = answers_to + " " + message.get("text", "").split("\n\nSources:\n")[0]  # the kind's words belong to its title line
+    said = f"{answers_to} {_said(message)}"  # the kind's words belong to its title line
     theirs, ours = (index().hits(question, _shown(sourced)), index().hits(question, said)) if sourced else (0.0, 0.0)
     if theirs > ours + SOURCE_MARGIN:
         return _message(sourced)
@@ -114,18 +114,24 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     return message
 
 
+def _said(message: replies.Message) -> Text:
+    """A reply's text without its list of sources."""
+    return message.get("text", "").split("\n\nSources:\n")[0]
+
+
 NO_FIGURE = "The documents I search do not give a figure for that. What they say nearest to it:"
-ASKS_A_FIGURE = re.compile(r"\bhow (?:much|many)\b|\b(?:cost|costs|price|fee|fees|pass mark)\b", re.IGNORECASE)
 PRICED = re.compile(r"\b(?:cost|costs|price|fee|fees|pass mark)\b", re.IGNORECASE)
+SUM_OR_SHARE = re.compile(r"£\s?\d|\bper ?cent\b|%")
 
 
 def no_figure(question: Text, message: replies.Message) -> replies.Message:
-    """"How much does the SENCO award cost?": when no figure answers a question that asks for one, it says so first."""
-    if not ASKS_A_FIGURE.search(question) or fits(question, message.get("text", "").split("\n\nSources:\n")[0]) \
-            and not PRICED.search(question) or not message.get("json_message"):
+    """"How much does the SENCO award cost?": when no figure answers a question that asks for one, it says so first.
+    A price asked for is answered only by a sum or a share; "how much" or "how many" by any number."""
+    priced = PRICED.search(question) is not None
+    if not message.get("json_message") or not (priced or re.search(r"\bhow (?:much|many)\b", question, re.IGNORECASE)):
         return message
-    if re.search(r"£\s?\d|\bper ?cent\b|%", message.get("text", "")):
-        return message  # a sum or a share: a figure of the kind asked for
+    if SUM_OR_SHARE.search(message.get("text", "")) or (not priced and fits(question, _said(message))):
+        return message
     note = replies.message(replies.reply("answer", [replies.section([replies.item(NO_FIGURE)], listed=False)], []))
     return {**replies.joined(note, message), "buttons": message.get("buttons", [])}
 
@@ -220,11 +226,10 @@ def the_levels(question: Text) -> Optional[replies.Message]:
     """"What are the tiers on the lincs send platform?": each tier (or each health level) and who it is for, with a
     button to find one's own; None for any other question."""
     asked = ASKS_THE_LEVELS.search(question)
-    kb = guide().kb
-    if asked and (guide().catalogue.resolve(question).roles or mentions_a_job(question, (*kb.wording.job_words, *kb.wording.job_nouns))):
-        return None  # "what levels do health visitors need?" asks about them
     if not asked or re.search(r"\b(?:hours?|outcomes?|competenc\w*|cost|when|how|i|i'm|im|me|my)\b", question, re.I):  # not "mine"
         return None
+    if guide().catalogue.resolve(question).roles or _names_a_job(question):
+        return None  # "what levels do health visitors need?" asks about them
     framework = "schools" if asked.group("kind").casefold() == "tiers" else "health"
     data = lookup.levels_of(guide().kb, framework)
     message = replies.cited_items("The tiers:" if framework == "schools" else "The health framework's levels:", data, levels=framework)
@@ -254,9 +259,14 @@ def role_level(role_text: Text) -> Optional[replies.Message]:
 def unnamed_job(text: Text, outcome: Any = None) -> Optional[replies.Message]:
     """A question about people in a job the documents do not name ("do dinner ladies need this?"): the least the
     documents set for everyone where they work, and what would raise it; None for a named role or no job."""
-    kb = guide().kb
     outcome = outcome or guide().decide(Profile(text))
-    if isinstance(outcome, NextQuestion) and not outcome.role.roles and mentions_a_job(text, (*kb.wording.job_words, *kb.wording.job_nouns)):
+    if isinstance(outcome, NextQuestion) and not outcome.role.roles and _names_a_job(text):
         framework = next((lv.framework for lv in outcome.levels.values()), None)  # known when the workplace is
-        return replies.everyone(lookup.least_for_everyone(kb, framework), to_dict(outcome))
+        return replies.everyone(lookup.least_for_everyone(guide().kb, framework), to_dict(outcome))
     return None
+
+
+def _names_a_job(text: Text) -> bool:
+    """"porters", "dinner ladies": a job word of the catalogue's wording, named or not by the documents."""
+    wording = guide().kb.wording
+    return mentions_a_job(text, (*wording.job_words, *wording.job_nouns))

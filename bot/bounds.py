@@ -26,9 +26,9 @@ ENTITIES = 20
 PAYLOAD_BYTES = 256 * 2**10  # a Slack event or a Teams activity is a few kilobytes
 REQUEST_BYTES = int((WEB_LIMITS.file_megabytes + 1) * 2**20)  # the upload and its form encoding
 SESSION_START = "session_start"  # Rasa's own intent: a person who types "/session_start" is greeted instead
-OVER_LIMIT = "over_limit"
+OVER_LIMIT = "over_limit"  # the parse data's key saying which bound and what it is
 TAG = re.compile(r"<[^>]*>")
-MARKUP = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)|<[^>]*>|&#?\w+;", re.IGNORECASE | re.DOTALL)  # the parse data's key saying which bound and what it is
+MARKUP = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)|<[^>]*>|&#?\w+;", re.IGNORECASE | re.DOTALL)  # scripts and styles whole
 
 
 def over_limit(text: Text, what: Text, limit: int) -> Dict[Text, Any]:

@@ -51,18 +51,8 @@ def determination(d: dict[str, Any], full: bool = False) -> str:
     if d.get("learning_areas") and not d.get("learning_outcomes"):
         lines += [f"Learning areas the report says are being developed for {d['level']}:"]
         lines += [f"  - {a['text']}{_cites(a['cite'])}" for a in d["learning_areas"]]
-    outcomes = d.get("learning_outcomes") or []
-    if outcomes:
-        shown = outcomes if full else outcomes[:SHORT_LIST]
-        lines += ["Afterwards you should be able:"] + [f"  - {o['text']}{_cites(o['cite'])}" for o in shown]
-        if len(shown) < len(outcomes):
-            lines.append(f"  (and {len(outcomes) - len(shown)} more: add --full)")
-    competencies = d.get("competencies") or []
-    if competencies:
-        lines += ["Competencies:"]
-        lines += [f"  - {c['text']}{_cites(c['cite'])}" for c in (competencies if full else competencies[:SHORT_LIST])]
-        if not full and len(competencies) > SHORT_LIST:
-            lines.append(f"  (and {len(competencies) - SHORT_LIST} more: add --full)")
+    lines += _capped("Afterwards you should be able:", d.get("learning_outcomes") or [], full)
+    lines += _capped("Competencies:", d.get("competencies") or [], full)
     training = d.get("training") or {}
     if training:
         lines += ["Where to train:"] + [f"  - {m['text']}{_cites(m['cite'])}" for m in training["methods"]]
@@ -79,6 +69,15 @@ def determination(d: dict[str, Any], full: bool = False) -> str:
         if full or not d["level"]:
             lines += [f"{topic['title']}:"] + [f"  - {i['text']}{_cites(i['cite'])}" for i in topic["items"]]
     return "\n".join(lines + _sources(d["citations"], lines))
+
+
+def _capped(title: str, items: list[dict[str, Any]], full: bool) -> list[str]:
+    """A titled list, its first SHORT_LIST items unless ``full``, saying how many more there are."""
+    if not items:
+        return []
+    shown = items if full else items[:SHORT_LIST]
+    more = [f"  (and {len(items) - len(shown)} more: add --full)"] if len(shown) < len(items) else []
+    return [title] + [f"  - {i['text']}{_cites(i['cite'])}" for i in shown] + more
 
 
 def topic(data: dict[str, Any]) -> str:

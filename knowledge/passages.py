@@ -45,8 +45,6 @@ _TAG = re.compile(r"<[^>]+>")
 _PART = re.compile(r"[\t\n]|\s\u2022\s")  # a table row's cells and the bullets inside them
 EXCERPT = 240  # characters: a longer passage is shown as the part that holds the words sought
 ELLIPSIS = "\u2026"
-
-
 USED_WORDS = 12  # a paragraph or bullet this long says something with a short form, not just what it stands for
 
 

@@ -158,7 +158,7 @@ ROLE_THING = re.compile(r"\s*(?:(?:'s|\u2019s|s')\s+(?:role|job|remit|training|c
 ROLE_OF = re.compile(r"(?<!\bto the )(?<!\bon the )(?<!\bin the )(?<!\binto the )"  # not "new to the role of SENCO"
                      r"\b(?:role|roles|job|remit|duties|responsibilit(?:y|ies))\s+of\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 WH_WORD = re.compile(r"\b(?:who|what|when|where|why|how)\b", re.IGNORECASE)
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|me|my)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|am i)\b", re.IGNORECASE)  # "i've" holds "i"
 SHORT_ROLE = 6  # words: "school business manager" names a job; a long sentence ending in "manager" may not
 
 

@@ -26,14 +26,13 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from knowledge.reading import SAYS_ROLE, asks_about_a_role, is_question, names_a_job, tells_involvement
+from knowledge.reading import FIRST_PERSON, SAYS_ROLE, asks_about_a_role, is_question, names_a_job, tells_involvement
 
 WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
 ANSWER_INTENT = "inform"
 DOCUMENTS_INTENT = "ask_documents"  # a question about what the documents say
 ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|am i)\b", re.IGNORECASE)
 STATEMENT = {ANSWER_INTENT, "nlu_fallback"}  # what the classifier makes of a plain statement it cannot place
 MAX_JOB_WORDS = 12  # a job said in passing is a few words; a longer statement is left to the classifier
 NOT_TEXT = re.compile(r"[<>{}\[\]=;|\\]")  # markup, code and payloads are not a job
@@ -189,22 +188,24 @@ class RoleIntent(GraphComponent, IntentClassifier):
         ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if str(r.get("name", "")).startswith("ask_")]
         best = ranking[0] if ranking and float(ranking[0].get("confidence") or 0) >= NEXT_GUESS \
             else {"name": DOCUMENTS_INTENT, "confidence": 1.0}
-        message.set(INTENT, best, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [best] + [r for r in message.get(INTENT_RANKING_KEY, []) if r is not best], add_to_output=True)
+        RoleIntent._put(message, best, message.get(INTENT_RANKING_KEY, []))
 
     @staticmethod
     def _not_a_statement(message: Message) -> None:
         """A question the classifier took for a role: its next guess, or out of scope (answered from the documents)."""
         ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") not in ABOUT_ME]
         best = ranking[0] if ranking and ranking[0].get("name") != "nlu_fallback" else {"name": "out_of_scope", "confidence": 1.0}
-        message.set(INTENT, best, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [best] + [r for r in ranking if r is not best], add_to_output=True)
+        RoleIntent._put(message, best, ranking)
 
     @staticmethod
     def _set(message: Message, name: Text) -> None:
-        ranking = [r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") != name]
-        message.set(INTENT, {"name": name, "confidence": 1.0}, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [{"name": name, "confidence": 1.0}] + ranking, add_to_output=True)
+        RoleIntent._put(message, {"name": name, "confidence": 1.0}, [r for r in message.get(INTENT_RANKING_KEY, []) if r.get("name") != name])
+
+    @staticmethod
+    def _put(message: Message, best: Dict[Text, Any], ranking: List[Dict[Text, Any]]) -> None:
+        """The message's intent, first in its ranking before the others."""
+        message.set(INTENT, best, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [best] + [r for r in ranking if r is not best], add_to_output=True)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
