@@ -63,7 +63,13 @@ def check_redis(url: str) -> None:
 
 
 def check(env: Mapping[str, str] = os.environ) -> None:
-    """Everything the Rasa server needs from outside, from its settings."""
+    """Everything the Rasa server needs from outside, from its settings, and the fair-use settings' shape."""
+    from bot.fair_use import Limits
+
+    try:
+        Limits.from_env(env)
+    except ValueError as error:
+        raise Unreachable(str(error)) from None
     check_database(database_url(env))
     if env.get("REDIS_URL", "").strip():
         check_redis(env["REDIS_URL"].strip())

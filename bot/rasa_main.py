@@ -5,6 +5,7 @@
 - `bot.log_privacy`: no message text in Rasa's structured logs.
 - `bot.bounds`: a message too long, or with too many entities, gets a reply naming the bound
   instead of being run through the NLU pipeline; request bodies have a size limit.
+- `bot.fair_use`: per-address limits on the REST and web chat routes, on the app Rasa builds.
 - `run` checks DATABASE_URL and REDIS_URL first and exits naming the one that fails.
 - The REST channel collects an answer as one message with its document attached
   (`bot.channels.collector`), not a text message and a text-less one.
@@ -24,7 +25,7 @@ from typing import Any, Dict, Text
 import jsonschema
 from rasa.core.actions.action import RemoteAction
 
-from bot import bounds, faults, log_privacy, preflight
+from bot import bounds, fair_use, faults, log_privacy, preflight
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +44,16 @@ def _validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool
     return True
 
 
+def _with_fair_use(configure_app: Any) -> Any:
+    def configured(*args: Any, **kwargs: Any) -> Any:
+        app = configure_app(*args, **kwargs)
+        fair_use.install(app)
+        return app
+    return configured
+
+
 def main() -> None:
+    from rasa.core import run
     from rasa.core.channels import rest
 
     from bot.channels.collector import AnswerCollector
@@ -53,6 +63,7 @@ def main() -> None:
     faults.install()
     log_privacy.install()
     bounds.install()
+    run.configure_app = _with_fair_use(run.configure_app)
     if sys.argv[1:2] == ["run"]:
         try:
             preflight.check()

@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.serve import Assistant, ensure_model, environment, model_path, rasa  # noqa: E402
 from knowledge.guide import build  # noqa: E402
+from tests.services import UNLIMITED  # noqa: E402 - load from one address, not fair use
 
 OUR_CONVERSATION = ["hello", "receptionist at a GP surgery", "I see kids at reception now and then"]
 STARTER_CONVERSATION = ["hello", "I am great", "bye"]
@@ -244,13 +245,13 @@ def main() -> int:
         db = f"sqlite:///{Path(folder) / 'bench.db'}"
         build(db)
         if args.challenge_only:
-            assistant = Assistant(model, 5205, 5255, db).start()
+            assistant = Assistant(model, 5205, 5255, db, env=UNLIMITED).start()
             try:
                 challenge_turns(assistant.url)
             finally:
                 assistant.stop()
             return 0
-        ours = measure("SEND Training Guide", lambda: Assistant(model, 5205, 5255, db).start(), OUR_CONVERSATION,
+        ours = measure("SEND Training Guide", lambda: Assistant(model, 5205, 5255, db, env=UNLIMITED).start(), OUR_CONVERSATION,
                        lambda replies: any("You need Level 2" in r.get("text", "") for r in replies), args.concurrency, args.conversations,
                        challenge_turns)
     with tempfile.TemporaryDirectory() as folder:

@@ -23,7 +23,7 @@ from bot.serve import Assistant, ensure_model  # noqa: E402
 from knowledge.guide import build  # noqa: E402
 from tests import hostile  # noqa: E402
 from tests.chatter import chat_while, rss_mb, upload_all  # noqa: E402
-from tests.services import free_port  # noqa: E402
+from tests.services import UNLIMITED, free_port  # noqa: E402
 
 
 def p95(values: list) -> float:
@@ -40,7 +40,7 @@ def main() -> int:
         db = f"sqlite:///{Path(folder) / 'send_guide.db'}"
         build(db)
         with open(Path(folder) / "servers.log", "w") as log:
-            assistant = Assistant(ensure_model(sys.stderr), free_port(), free_port(), db, log=log).start()
+            assistant = Assistant(ensure_model(sys.stderr), free_port(), free_port(), db, log=log, env=UNLIMITED).start()
             try:
                 server = assistant.processes[0].pid
                 chat_while(assistant.url, None, 4, args.people)  # warm up

@@ -41,7 +41,7 @@ from bot.bounds import MESSAGE_CHARACTERS  # noqa: E402
 from bot.serve import Assistant, ensure_model  # noqa: E402
 from knowledge.db import make_engine  # noqa: E402
 from knowledge.guide import build  # noqa: E402
-from tests.services import PostgresServer, RedisServer, Replicated, free_port, new_database  # noqa: E402
+from tests.services import UNLIMITED, PostgresServer, RedisServer, Replicated, free_port, new_database  # noqa: E402
 
 FINAL = "You need Level 2"
 # With --conversations, people hold these in turn: the level-finding conversation, questions, a pasted
@@ -117,7 +117,7 @@ def count_turns(db_url: str, sent: Dict[str, List[str]]) -> str:
 def single(model: Path, folder: Path) -> Iterator[tuple[str, str, Callable[[], str]]]:
     db = f"sqlite:///{folder / 'soak.db'}"
     build(db)
-    assistant = Assistant(model, free_port(), free_port(), db).start()
+    assistant = Assistant(model, free_port(), free_port(), db, env=UNLIMITED).start()
     try:
         yield assistant.url, db, lambda: _memory(assistant.processes)
     finally:
@@ -131,7 +131,7 @@ def replicated(model: Path, folder: Path) -> Iterator[tuple[str, str, Callable[[
     try:
         db = new_database(postgres.url)
         build(db)
-        cluster = Replicated(model, db, redis.url).start()
+        cluster = Replicated(model, db, redis.url, env=UNLIMITED).start()
         yield cluster.url, db, lambda: _memory([p for m in cluster.members for p in m.processes])
     finally:
         if cluster is not None:

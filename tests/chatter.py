@@ -9,11 +9,28 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
 import requests
+from requests.adapters import HTTPAdapter
 
 from bot.bounds import REQUEST_BYTES
 from knowledge.staff_files import WEB_LIMITS
 
 CHAT = ["hello", "I'm a school nurse", "none of these", "what is level 2?", "start again"]
+
+
+class _From(HTTPAdapter):
+    def __init__(self, address: str) -> None:
+        self.address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().init_poolmanager(*args, **kwargs, source_address=(self.address, 0))
+
+
+def session_from(address: str) -> requests.Session:
+    """A session whose connections come from another loopback address (127.0.0.2, ...): another client."""
+    session = requests.Session()
+    session.mount("http://", _From(address))
+    return session
 
 
 def rss_mb(pid: int) -> float:

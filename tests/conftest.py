@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, Optional
 
@@ -142,7 +143,7 @@ def assistant(tmp_path_factory: pytest.TempPathFactory, channel_settings: Dict[s
     with open(folder / "servers.log", "w") as log:
         port = services.free_port()  # the plan's links in Slack and Teams point back at this server
         running = Assistant(ensure_model(log), port, services.free_port(), db, log=log,
-                            env={**channel_settings, "SEND_GUIDE_PUBLIC_URL": f"http://127.0.0.1:{port}",
+                            env={**channel_settings, **services.UNLIMITED, "SEND_GUIDE_PUBLIC_URL": f"http://127.0.0.1:{port}",
                                  "SEND_GUIDE_REPORT_TOKEN": REPORT_TOKEN}).start()
         try:
             yield running
@@ -161,9 +162,37 @@ def replicated(assistant: "Assistant", postgres_server: str, redis_server: servi
     build(db)
     with open(tmp_path_factory.mktemp("replicated") / "servers.log", "w") as log:
         cluster = services.Replicated(assistant.model, db, redis_server.url, api_token=API_TOKEN, log=log,
-                                      env=channel_settings).start()
+                                      env={**channel_settings, **services.UNLIMITED}).start()
         try:
             yield cluster
         finally:
             cluster.stop()
             services.drop_database(db)
+
+
+@dataclass
+class Limited:
+    """A Rasa server with the fair-use limits on, refilling slowly enough to test by hand, with nginx in front
+    (its own limits on) and a second nginx with its own limits off (only the server's count, through a proxy)."""
+
+    assistant: "Assistant"
+    limits: Any
+    nginx: services.Nginx
+    open_nginx: services.Nginx
+
+
+@pytest.fixture(scope="session")
+def limited(assistant: "Assistant", tmp_path_factory: pytest.TempPathFactory) -> Iterator[Limited]:
+    from bot.fair_use import Limits
+    from bot.serve import Assistant
+
+    env = {"SEND_GUIDE_FAIR_USE_PER_MINUTE": "6", "SEND_GUIDE_TRUSTED_PROXIES": "127.0.0.1"}  # one request back every 10 s
+    with open(tmp_path_factory.mktemp("limited") / "servers.log", "w") as log:
+        server = Assistant(assistant.model, services.free_port(), services.free_port(), assistant.db_url, log=log, env=env).start()
+        proxies = [services.Nginx([server.port], [server.actions_port], settings).start() for settings in (env, services.UNLIMITED)]
+        try:
+            yield Limited(server, Limits.from_env(env), *proxies)
+        finally:
+            for proxy in proxies:
+                proxy.stop()
+            server.stop()

@@ -28,6 +28,10 @@ from bot.serve import Assistant, stop_processes
 
 ROOT = Path(__file__).resolve().parents[1]
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+# The tests and the measuring scripts speak from one address, far faster than any person: the fair-use
+# limits (bot/fair_use.py) are off for them, and on at their defaults where the limits are tested.
+UNLIMITED = {"SEND_GUIDE_FAIR_USE_PER_MINUTE": "0", "SEND_GUIDE_FAIR_USE_CONNECTIONS": "0"}
+NGINX_OFF = 60_000  # what stands for "no limit" in nginx.conf, which has no 0 for it (and allows 65,535 at most)
 
 
 class ServiceMissing(RuntimeError):
@@ -146,7 +150,9 @@ class RedisServer(_Foreground):
 class Nginx(_Foreground):
     """deploy/nginx.conf, filled in for these Rasa and action servers."""
 
-    def __init__(self, rasa_ports: List[int], action_ports: List[int]) -> None:
+    def __init__(self, rasa_ports: List[int], action_ports: List[int], env: Dict[str, str]) -> None:
+        from bot.fair_use import Limits
+
         self.program = shutil.which("nginx") or "/usr/sbin/nginx"
         if not Path(self.program).exists():
             raise ServiceMissing("nginx is not installed: run the tests with ./run.sh test, which installs it")
@@ -154,8 +160,15 @@ class Nginx(_Foreground):
         servers = lambda ports: " ".join(f"server 127.0.0.1:{p} max_fails=0;" for p in ports)  # noqa: E731
         config = Template(NGINX_CONF.read_text()).safe_substitute(
             RUN_DIR=self.folder, LISTEN=f"127.0.0.1:{self.port}", ACTIONS_LISTEN=f"127.0.0.1:{self.actions_port}",
-            RASA_SERVERS=servers(rasa_ports), ACTION_SERVERS=servers(action_ports))
+            RASA_SERVERS=servers(rasa_ports), ACTION_SERVERS=servers(action_ports),
+            **self.fair_use(Limits.from_env(env)))
         (self.folder / "nginx.conf").write_text(config)
+
+    @staticmethod
+    def fair_use(limits: "Limits") -> Dict[str, str]:  # noqa: F821 - imported where used
+        return {"SEND_GUIDE_FAIR_USE_PER_MINUTE": str(limits.per_minute or NGINX_OFF),
+                "SEND_GUIDE_FAIR_USE_BURST": str(limits.burst if limits.per_minute else NGINX_OFF),
+                "SEND_GUIDE_FAIR_USE_CONNECTIONS": str(limits.connections or NGINX_OFF)}
 
     @property
     def url(self) -> str:
@@ -195,8 +208,8 @@ class Replicated:
 
     def start(self) -> "Replicated":
         ports = [(free_port(), free_port()) for _ in range(self.replicas)]
-        self.nginx = Nginx([p for p, _ in ports], [a for _, a in ports]).start()
-        env = {**self.env, "REDIS_URL": self.redis_url,
+        self.nginx = Nginx([p for p, _ in ports], [a for _, a in ports], self.env).start()
+        env = {**self.env, "REDIS_URL": self.redis_url, "SEND_GUIDE_TRUSTED_PROXIES": "127.0.0.1",  # nginx
                "SEND_GUIDE_ACTIONS_URL": f"http://127.0.0.1:{self.nginx.actions_port}/webhook"}
         self.members = [Assistant(self.model, port, actions_port, self.db_url, self.api_token, log=self.log, env=env).launch()
                         for port, actions_port in ports]
@@ -247,7 +260,7 @@ def served_assistant() -> Iterator[Say]:
     with tempfile.TemporaryDirectory() as folder:
         db = f"sqlite:///{Path(folder) / 'measure.db'}"
         build(db)
-        assistant = Assistant(model, free_port(), free_port(), db).start()
+        assistant = Assistant(model, free_port(), free_port(), db, env=UNLIMITED).start()
         try:
             yield lambda sender, message: requests.post(f"{assistant.url}/webhooks/rest/webhook",
                                                         json={"sender": sender, "message": message}, timeout=120).json()

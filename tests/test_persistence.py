@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.services import free_port
+from tests.services import UNLIMITED, free_port
 
 
 def reply_text(replies: list) -> str:
@@ -27,7 +27,7 @@ def test_a_conversation_in_the_middle_of_its_questions_survives_a_restart_of_bot
     sender = uuid.uuid4().hex
     assert "Which of these is true of your work?" in assistant.say(sender, "receptionist at a GP surgery")[0]["text"]
     assert "Education, Health and Care Plan" in assistant.say(sender, "what's an EHCP?")[0]["text"]
-    second = Assistant(assistant.model, free_port(), free_port(), assistant.db_url).start()
+    second = Assistant(assistant.model, free_port(), free_port(), assistant.db_url, env=UNLIMITED).start()
     try:
         assert "Which of these is true of your work?" in reply_text(second.say(sender, "what's a DHO?"))  # still that question
         assert any("You need Level 2" in r.get("text", "") for r in second.say(sender, "4"))

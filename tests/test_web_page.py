@@ -5,9 +5,11 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+import requests
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from bot.fair_use import TOO_MANY
 from knowledge.staff_files import WEB_LIMITS
 from tests import hostile
 
@@ -182,4 +184,23 @@ def test_a_long_answer_is_shown_from_its_first_line_with_the_keyboard_still_in_t
     top = page.evaluate("(el) => el.getBoundingClientRect().top", answer.element_handle())
     assert 0 <= top < 500, f"the answer's first line is on the screen (top at {top})"
     expect(page.get_by_label("Your message")).to_be_focused()
+    page.context.close()
+
+
+def test_a_person_over_the_fair_use_limit_is_told_to_wait_and_keeps_their_conversation(browser, limited):
+    """On a server with the limits on (tests/conftest.py, `limited`): the page's own requests use some of the
+    allowance, the rest is spent from the same address, and the next message gets the friendly line."""
+    page = _open(browser, limited.assistant, viewport={"width": 1280, "height": 900})
+    session = requests.Session()  # the browser's address, 127.0.0.1
+    while session.get(f"{limited.assistant.url}/webhooks/rest/", timeout=30).status_code != 429:
+        pass
+    page.get_by_label("Your message").fill("I'm a DHO")
+    page.keyboard.press("Enter")
+    error = page.locator("li.message.error").last
+    expect(error).to_contain_text(f"Sorry: {TOO_MANY}.")
+    expect(page.locator("#status")).to_contain_text("faster than I can answer")
+    expect(page.get_by_label("Your message")).to_be_focused()
+    expect(page.get_by_label("Your message")).to_have_value("I'm a DHO")  # not read: back in the box to send again
+    page.reload()  # the page itself still loads, and says why the conversation cannot be shown yet
+    expect(page.locator("li.message.error").last).to_contain_text("Then reload the page to see your conversation")
     page.context.close()

@@ -5,6 +5,7 @@
 (() => {
   const STORE = "send-guide-conversation";
   const ID = /^[0-9a-f]{32}$/;
+  const TOO_MANY = "too many messages at once: please wait a few seconds and try again";
   const log = document.getElementById("log");
   const status = document.getElementById("status");
   const form = document.getElementById("composer");
@@ -38,6 +39,10 @@
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),
     });
+    if (reply.status === 429) {  // fair use: the server's own line, or the proxy's
+      const body = await reply.json().catch(() => ({}));
+      throw Object.assign(new Error(body.error || TOO_MANY), { tooMany: true });
+    }
     if (!reply.ok) throw new Error(`the assistant answered ${reply.status}`);
     return reply.json();
   }
@@ -153,7 +158,11 @@
       if (replies.length) announce(`Assistant: ${replies.map(spoken).join(" ")}`);
       else addError("The assistant did not reply. Please try again.");
     } catch (error) {
-      addError("Sorry, I couldn't reach the assistant. Please try again in a moment.");
+      addError(error.tooMany ? `Sorry: ${error.message}.` : "Sorry, I couldn't reach the assistant. Please try again in a moment.");
+      // The message was not read: a typed one goes back in the box, and the last question's choices open again.
+      if (shown === text && !input.value) input.value = text;
+      const asked = [...log.querySelectorAll("li.message.bot")].pop();
+      if (asked) asked.querySelectorAll("button.option").forEach((b) => { b.disabled = false; });
     } finally {
       busy = false;
       // The answer is read from its first line ("You need Level 2 ..."), however long it is; the keyboard stays in the box.
@@ -166,6 +175,10 @@
   async function resume() {
     try {
       const reply = await fetch(`history?sender=${sender}`);
+      if (reply.status === 429) {
+        const body = await reply.json().catch(() => ({}));
+        return addError(`Sorry: ${body.error || TOO_MANY}. Then reload the page to see your conversation.`);
+      }
       const { messages } = await reply.json();
       if (!messages.length) return send("/greet", null);
       messages.forEach((m) => (m.from === "user" ? addUser(m.text) : addBot(m)));
