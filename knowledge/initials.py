@@ -16,7 +16,15 @@ def spelled_by_initials(term: str, texts: Iterable[str]) -> Optional[Tuple[str, 
     with little words allowed to be left out; None when no text has one."""
     if not SHORT_FORM.match(term):
         return None
-    wanted = term.casefold()
+    wanted, texts = term.casefold(), list(texts)
+    defined = re.compile(rf"((?:[A-Za-z][A-Za-z'-]*\s+){{1,{2 * len(wanted)}}})\(\s*{re.escape(term)}\s*\)", re.IGNORECASE)
+    for n, text in enumerate(texts):  # "quality assurance (QA)": the documents' own definition, in any case
+        for match in defined.finditer(text):
+            words = _WORD.findall(match.group(1))
+            for start in range(len(words)):
+                phrase = _spelled([w[0].upper() + w[1:] for w in words[start:]], wanted)
+                if phrase and len(phrase.split()) == len(words) - start:
+                    return " ".join(words[start:]), n
     for n, text in enumerate(texts):
         words = _WORD.findall(text)
         for start in range(len(words)):
