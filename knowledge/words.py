@@ -14,7 +14,10 @@ SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tie
                # schools' short forms the documents never spell out (SLT is also the speech and language therapist)
                "slt": "slt senior leadership team", "gb": "governing board", "pfa": "preparing for adulthood",
                "cop": "code of practice", "pvi": "private voluntary independent", "nasenco": "national award sen co-ordination",
-               "ey": "early years", "eyfs": "early years foundation stage"}
+               "ey": "early years", "eyfs": "early years foundation stage",
+               # everyday words for the documents' ones
+               "nursery": "nursery early years", "nurseries": "nurseries early years", "preschool": "preschool early years",
+               "exam": "examination", "exams": "examinations"}
 CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")
 NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.
