@@ -8,7 +8,7 @@ from itertools import groupby
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from actions import replies
-from actions.knowledge_base import guide
+from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.initials import spelled_by_initials
@@ -67,8 +67,20 @@ def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
         sourced = []
     if curated and out_of_scope and index().covers(text, _shown(curated)) < OUT_OF_SCOPE_COVERS:
         curated = []
-    answers = _better(text, curated, sourced)
+    answers = _with_local(text, _better(text, curated, sourced), out_of_scope)
     return _message(answers) if answers else None
+
+
+def _with_local(question: Text, answers: List[Answer], out_of_scope: bool) -> List[Answer]:
+    """The organisation's own documents beside the five: their best section first when it holds more of the question,
+    after the five's answer otherwise, and not at all when it holds too little of it."""
+    theirs = local_documents().current()
+    local = theirs.search(question, groups=1) if theirs is not None else []
+    if not local or theirs.covers(question, _shown(local)) < (OUT_OF_SCOPE_COVERS if out_of_scope else SOURCE_COVERS):
+        return answers  # (their own words count: "workshop" may be in no document of the five)
+    if not answers or theirs.hits(question, _shown(local)) > theirs.hits(question, _shown(answers)):
+        return local + answers[:1]
+    return answers + local
 
 
 def _message(answers: List[Answer]) -> replies.Message:

@@ -7,7 +7,9 @@ from typing import Any, Dict, Optional, Text
 
 from rasa_sdk import Tracker
 
+from knowledge.db import make_engine
 from knowledge.guide import Guide
+from knowledge.local.index import LocalIndex
 from knowledge.rules import Outcome, Profile
 from knowledge.schema import ASKED_FACTS, FACT_VALUES
 
@@ -18,6 +20,12 @@ MAX_ROLE_TEXT = 300
 def guide() -> Guide:
     """Read once per process from DATABASE_URL (or the default SQLite file), never at import."""
     return Guide.open()
+
+
+@lru_cache(maxsize=1)
+def local_documents() -> LocalIndex:
+    """The organisation's own documents, read again from DATABASE_URL whenever they change."""
+    return LocalIndex(guide().kb, guide().catalogue, make_engine())
 
 
 def slot_of(fact: Text) -> Text:

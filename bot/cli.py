@@ -14,6 +14,7 @@ from typing import Any, Callable
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import plan_command, preflight, report_command, staff_command, text, training_data
+from bot.documents import command as documents_command
 from bot.progress import step
 from knowledge import lookup
 from knowledge.answers import to_dict
@@ -250,6 +251,7 @@ def parser() -> argparse.ArgumentParser:
     staff_command.arguments(command("staff", staff_command.run, "a whole staff list (CSV or .xlsx): each person's level or open question", False))
     plan_command.arguments(command("plan", plan_command.run, "a training plan: the induction, refresher and National Award dates"),
                            FACT_HELP)
+    documents_command.arguments(command("documents", documents_command.run, "your organisation's own documents: add, list, show, remove", False))
     report_command.arguments(command("report", report_command.run, "for content owners: what people asked that it could not answer"))
     p = command("forget", _forget, "delete everything held for one conversation id", False)
     p.add_argument("conversation_id", help="the sender id: the web page's conversation number, a Slack or Teams user id")

@@ -18,16 +18,15 @@ import io
 import json
 import os
 import logging
-import resource
 import signal
 import sys
 from pathlib import Path
 from typing import Any, Dict, Optional
 
+from bot import capped
+from bot.capped import EXIT_MEMORY, EXIT_UNAVAILABLE
 from knowledge.staff_files import LimitExceeded, StaffLimits, StaffListError
 
-NICENESS = 10  # chat turns on the same machine come first
-EXIT_REFUSED, EXIT_MEMORY, EXIT_FAILED, EXIT_UNAVAILABLE = 2, 3, 4, 5
 logger = logging.getLogger(__name__)
 
 
@@ -136,25 +135,12 @@ def main() -> int:
     except Exception as error:
         sys.stdout.write(json.dumps({"error": f"the knowledge base could not be read ({type(error).__name__})"}))
         return EXIT_UNAVAILABLE
-    cap = limits.memory_megabytes * 2**20
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    os.nice(NICENESS)
-    try:
+    def work() -> Dict[str, Any]:
         data = sys.stdin.buffer.read(int(limits.file_megabytes * 2**20) + 1)
-        report, code = _report(args, data, limits, guide), 0
-    except StaffListError as error:
-        report, code = {"error": str(error), "limit": isinstance(error, LimitExceeded)}, EXIT_REFUSED
-    except MemoryError:
-        os._exit(EXIT_MEMORY)  # at the cap, nothing more can be safely allocated, not even the message
-    except Exception as error:  # no trace: it could quote the file
-        report, code = {"error": f"the list could not be checked ({type(error).__name__})"}, EXIT_FAILED
-    try:
-        sys.stdout.write(json.dumps(report))
-        sys.stdout.flush()
-    except MemoryError:
-        os._exit(EXIT_MEMORY)
-    return code
+        return _report(args, data, limits, guide)
 
+    return capped.run(limits.memory_megabytes, work, StaffListError,
+                      lambda error: {"error": str(error), "limit": isinstance(error, LimitExceeded)}, "the list could not be checked")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,0 +1,139 @@
+"""An organisation's own documents (knowledge/local/, bot/documents/): each kind read from a real file the test
+writes, hostile files refused within the limits, every version kept in SQLite and PostgreSQL, two servers'
+indexes seeing the same documents, and a REST conversation answered from a .docx and a PDF, then not."""
+from __future__ import annotations
+
+import time
+import uuid
+
+import pytest
+
+from bot.cli import main as cli
+from bot.documents import worker
+from knowledge.db import make_engine
+from knowledge.guide import Guide, build
+from knowledge.local import store
+from knowledge.local.index import LocalIndex, whose
+from knowledge.local.parse import LIMITS, DocumentError, read
+from tests import documents
+
+WARD = [("Heading 1", "Ward training"), (None, "All ward staff at Riverside Trust complete the Level 2 SEND workshop "
+                                               "within three months of starting."),
+        ("Heading 1", "Booking"), (None, "Book the Riverside SEND workshop through the Learning Hub, course code RVS-204.")]
+SESSIONS = [["Riverside SEND workshop dates", "The next Riverside SEND workshop is on 14 January 2027 in the Education "
+             "Centre, room 3."]]
+
+
+def _sections(data: bytes, filename: str) -> dict:
+    return {heading: texts for heading, texts in read(data, filename).sections}
+
+
+def test_each_kind_is_read_into_its_sections_and_passages_in_the_documents_words():
+    markdown = b"# Ward training\n\nAll ward staff need **Level 2**.\n\n## Booking\n\n- Book on the *Learning Hub*.\n- Ask your manager.\n"
+    assert _sections(markdown, "policy.md") == {"Ward training": ["All ward staff need Level 2."],
+                                                 "Booking": ["Book on the Learning Hub.", "Ask your manager."]}
+    assert _sections(documents.docx(WARD), "policy.docx") == {"Ward training": [WARD[1][1]], "Booking": [WARD[3][1]]}
+    assert _sections(documents.pdf(SESSIONS), "dates.pdf") == {"Page 1": [" ".join(SESSIONS[0])]}
+    html = _sections(documents.HTML_WITH_SCRIPTS, "rules.html")
+    assert html == {"Ward training rules": ["All ward staff need Level 2 SEND training.", "Book on the Learning Hub"]}
+
+
+HOSTILE = {  # name -> (what makes the file, its name, why it is refused)
+    "a scanned PDF": (documents.scanned_pdf, "scan.pdf", "a scanned PDF holds pictures of pages"),
+    "a PDF bomb": (documents.pdf_bomb, "bomb.pdf", "unpacks to more than"),
+    "not a PDF": (lambda: b"%PDF-1.4 nothing else", "broken.pdf", "not a PDF that can be read"),
+    "not a Word document": (lambda: b"PK\x03\x04 broken", "broken.docx", "not a Word document"),
+    "a program": (lambda: b"MZ\x90\x00", "setup.exe", ".exe is not a kind of document"),
+    "too big": (lambda: b"#" * int(LIMITS.file_megabytes * 2**20 + 1), "big.md", f"over the limit of {LIMITS.file_megabytes:g} MB"),
+    "not UTF-8": (lambda: "café".encode("latin-1"), "latin.md", "not UTF-8"),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_file_that_cannot_be_added_is_refused_with_the_reason_through_the_worker(name):
+    make, filename, reason = HOSTILE[name]
+    data, started = make(), time.monotonic()
+    with pytest.raises(DocumentError, match=reason):
+        worker.read(data, filename)
+    assert time.monotonic() - started < LIMITS.seconds
+
+
+def test_a_word_document_s_external_entity_is_never_read():
+    try:
+        sections = worker.read(documents.docx_with_external_entity("file:///etc/passwd"), "xxe.docx").sections
+    except DocumentError:
+        return  # refused: nothing read
+    assert "root:" not in str(sections)
+
+
+def test_every_version_is_kept_and_a_removed_document_is_cited_no_more(db_url):
+    engine = make_engine(db_url)
+    first, second = read(documents.docx(WARD), "ward.docx"), read(documents.docx(WARD[:2]), "ward-v2.docx")
+    assert store.add(engine, first, "ward.docx", "Ward training policy", "Riverside Trust", "alex") == (1, 1)
+    before = store.generation(engine)
+    assert store.add(engine, second, "ward-v2.docx", "Ward training policy", "Riverside Trust", "sam") == (1, 2)
+    assert store.generation(engine) != before
+    [doc] = store.documents(engine)
+    assert [(n, f, by) for n, f, by, _ in doc.versions] == [(1, "ward.docx", "alex"), (2, "ward-v2.docx", "sam")]
+    assert [p.text for _, p in store.passages(engine)] == [WARD[1][1]]  # the newest version only
+    assert store.remove(engine, 1, "alex") and not store.remove(engine, 1, "alex")
+    assert list(store.passages(engine)) == [] and store.documents(engine) == []
+    assert store.documents(engine, removed=True)[0].removed_at is not None  # kept as a record
+
+
+def test_two_servers_see_the_same_documents_and_a_removal_at_once(tmp_path):
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    build(url)
+    guide, engine = Guide.open(url), make_engine(url)
+    replicas = [LocalIndex(guide.kb, guide.catalogue, make_engine(url)) for _ in range(2)]
+    assert all(r.current() is None for r in replicas)
+    document_id, _ = store.add(engine, read(documents.pdf(SESSIONS), "dates.pdf"), "dates.pdf", "SEND training dates", "Riverside Trust", "alex")
+    question = "when is the next riverside send workshop"
+    for replica in replicas:
+        [answer] = replica.current().search(question, groups=1)
+        assert answer.title.startswith(whose("SEND training dates", "Riverside Trust"))
+        assert "14 January 2027" in answer.passages[0].text
+    store.remove(engine, document_id, "alex")
+    assert all(r.current() is None for r in replicas)
+
+
+def test_the_command_line_adds_lists_shows_and_removes(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    (tmp_path / "ward.docx").write_bytes(documents.docx(WARD))
+    (tmp_path / "scan.pdf").write_bytes(documents.scanned_pdf())
+    args = ["--database-url", url, "documents"]
+    assert cli([*args, "add", str(tmp_path / "ward.docx"), "--title", "Ward training policy", "--owner", "Riverside Trust",
+                "--by", "alex"]) == 0
+    assert "document 1, version 1: 2 sections, 2 passages" in capsys.readouterr().out
+    assert cli([*args, "add", str(tmp_path / "scan.pdf"), "--title", "Scan", "--owner", "Riverside Trust"]) == 1
+    assert "scan.pdf is not added: it has no text to read" in capsys.readouterr().out
+    assert cli([*args, "list"]) == 0
+    assert "1. Ward training policy (Riverside Trust): version 1, ward.docx, added by alex" in capsys.readouterr().out
+    assert cli([*args, "show", "1"]) == 0
+    assert WARD[3][1] in capsys.readouterr().out
+    assert cli([*args, "remove", "1"]) == 0 and cli([*args, "remove", "1"]) == 1
+    capsys.readouterr()
+    assert cli([*args, "list"]) == 0 and "No documents" in capsys.readouterr().out
+
+
+def _answer(assistant, question: str) -> str:
+    return " ".join(r.get("text") or "" for r in assistant.say(uuid.uuid4().hex, question))
+
+
+@pytest.mark.assistant
+def test_a_question_over_rest_is_answered_from_a_docx_and_a_pdf_with_a_checked_citation_until_removed(assistant):
+    engine = make_engine(assistant.db_url)
+    added = [store.add(engine, worker.read(data, name), name, title, "Riverside Trust", "test")[0]
+             for data, name, title in ((documents.docx(WARD), "ward.docx", "Ward training policy"),
+                                       (documents.pdf(SESSIONS), "dates.pdf", "SEND training dates"))]
+    try:
+        for document_id, question, title, quote in (
+                (added[0], "how do I book the riverside send workshop", "Ward training policy", WARD[3][1]),
+                (added[1], "when is the next riverside send workshop", "SEND training dates", " ".join(SESSIONS[0]))):
+            said = _answer(assistant, question)
+            assert whose(title, "Riverside Trust") in said and quote in said
+            assert any(quote in texts for _, texts in store.sections(engine, document_id))  # the stored text, exactly
+    finally:
+        for document_id in added:
+            store.remove(engine, document_id, "test")
+    assert "Riverside" not in _answer(assistant, "how do I book the riverside send workshop")
