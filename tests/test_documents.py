@@ -7,6 +7,7 @@ import time
 import uuid
 
 import pytest
+import requests
 
 from bot.cli import main as cli
 from bot.documents import worker
@@ -16,6 +17,7 @@ from knowledge.local import store
 from knowledge.local.index import LocalIndex, whose
 from knowledge.local.parse import LIMITS, DocumentError, read
 from tests import documents
+from tests.conftest import REPORT_TOKEN
 
 WARD = [("Heading 1", "Ward training"), (None, "All ward staff at Riverside Trust complete the Level 2 SEND workshop "
                                                "within three months of starting."),
@@ -121,12 +123,22 @@ def _answer(assistant, question: str) -> str:
 
 
 @pytest.mark.assistant
-def test_a_question_over_rest_is_answered_from_a_docx_and_a_pdf_with_a_checked_citation_until_removed(assistant):
-    engine = make_engine(assistant.db_url)
-    added = [store.add(engine, worker.read(data, name), name, title, "Riverside Trust", "test")[0]
-             for data, name, title in ((documents.docx(WARD), "ward.docx", "Ward training policy"),
-                                       (documents.pdf(SESSIONS), "dates.pdf", "SEND training dates"))]
+def test_a_content_owner_adds_a_docx_and_a_pdf_and_questions_over_rest_are_answered_from_them_until_removed(assistant):
+    pages, owner = f"{assistant.url}/webhooks/webchat/documents", {"Authorization": f"Bearer {REPORT_TOKEN}"}
+    files = ((documents.docx(WARD), "ward.docx", "Ward training policy"), (documents.pdf(SESSIONS), "dates.pdf", "SEND training dates"))
+    assert requests.post(pages, files={"file": ("ward.docx", files[0][0])}, data={"title": "x", "owner": "y"}, timeout=60).status_code == 401
+    added = []
     try:
+        for data, name, title in files:
+            reply = requests.post(pages, files={"file": (name, data)}, data={"title": title, "owner": "Riverside Trust"},
+                                  headers=owner, timeout=90)
+            assert reply.status_code == 201, reply.text
+            added.append(reply.json()["id"])
+        scanned = requests.post(pages, files={"file": ("scan.pdf", documents.scanned_pdf())}, headers=owner,
+                                data={"title": "Scan", "owner": "Riverside Trust"}, timeout=90)
+        assert scanned.status_code == 400 and "a scanned PDF holds pictures of pages" in scanned.json()["error"]
+        assert [d["title"] for d in requests.get(pages, headers=owner, timeout=30).json()["documents"]] == [t for _, _, t in files]
+        engine = make_engine(assistant.db_url)
         for document_id, question, title, quote in (
                 (added[0], "how do I book the riverside send workshop", "Ward training policy", WARD[3][1]),
                 (added[1], "when is the next riverside send workshop", "SEND training dates", " ".join(SESSIONS[0]))):
@@ -135,5 +147,5 @@ def test_a_question_over_rest_is_answered_from_a_docx_and_a_pdf_with_a_checked_c
             assert any(quote in texts for _, texts in store.sections(engine, document_id))  # the stored text, exactly
     finally:
         for document_id in added:
-            store.remove(engine, document_id, "test")
+            assert requests.delete(f"{pages}/{document_id}", headers=owner, timeout=30).status_code == 200
     assert "Riverside" not in _answer(assistant, "how do I book the riverside send workshop")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import functools
-import hmac
 import os
 import re
 from functools import lru_cache
@@ -23,8 +22,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import feedback, plan_files, record_files, report, report_files, skills_files, staff_template_files, staff_worker
+from bot import feedback, owners, plan_files, record_files, report, report_files, skills_files, staff_template_files, staff_worker
 from bot.channels.collector import AnswerCollector
+from bot.documents import routes as documents_routes
 from bot.channels.conversation_log import ConversationLog
 from bot.faults import CANNOT_REACH_RECORDS, RecordsUnavailable
 from knowledge import records, skills, skills_store
@@ -260,15 +260,10 @@ class WebChatInput(InputChannel):
         @page.route("/report.csv", methods=["GET"])
         @_needs_records
         async def owners_report(request: Request) -> HTTPResponse:
-            """The content owners' report, for whoever holds SEND_GUIDE_REPORT_TOKEN (not Rasa's API token, which
-            opens every conversation); with no token configured, no page."""
-            token = os.environ.get("SEND_GUIDE_REPORT_TOKEN", "").strip()
-            if not token:
-                return response.text("Not found.", status=404, headers=HEADERS)
-            scheme, _, given = request.headers.get("Authorization", "").strip().partition(" ")
-            if scheme.casefold() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-                return response.text("This report needs the API token (Authorization: Bearer ...).", status=401,
-                                     headers={**HEADERS, "WWW-Authenticate": "Bearer"})
+            """The content owners' report (bot/owners.py says who may see it)."""
+            refused = owners.refusal(request, HEADERS)
+            if refused is not None:
+                return refused
             try:
                 since = dt.date.fromisoformat(request.args.get("since") or (dt.date.today() - dt.timedelta(days=30)).isoformat())
             except ValueError:
@@ -276,4 +271,5 @@ class WebChatInput(InputChannel):
             made = await asyncio.to_thread(report.make_report, _engine(), since)
             return _page_or_csv(request, lambda: report_files.to_html(made), lambda: report_files.to_csv(made), "send-guide-report.csv")
 
+        documents_routes.add(page, _engine, HEADERS)
         return page

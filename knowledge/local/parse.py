@@ -25,7 +25,7 @@ class DocumentError(ValueError):
 
 @dataclass(frozen=True)
 class DocumentLimits:
-    file_megabytes: float = 10
+    file_megabytes: float = 5  # as staff lists: the web servers refuse a bigger body before reading it
     pages: int = 500
     characters: int = 2_000_000  # of text, however the file is packed
     seconds: float = 60
