@@ -35,7 +35,9 @@ def test_each_kind_is_read_into_its_sections_and_passages_in_the_documents_words
     assert _sections(markdown, "policy.md") == {"Ward training": ["All ward staff need Level 2."],
                                                  "Booking": ["Book on the Learning Hub.", "Ask your manager."]}
     assert _sections(documents.docx(WARD), "policy.docx") == {"Ward training": [WARD[1][1]], "Booking": [WARD[3][1]]}
-    assert _sections(documents.pdf(SESSIONS), "dates.pdf") == {"Page 1": [" ".join(SESSIONS[0])]}
+    assert _sections(documents.pdf(SESSIONS), "dates.pdf") == {"Page 1": SESSIONS[0]}
+    wrapped = documents.pdf([["A line the PDF wrapped", "on to the next.", "A heading", "The paragraph after it."]])
+    assert _sections(wrapped, "w.pdf") == {"Page 1": ["A line the PDF wrapped on to the next.", "A heading", "The paragraph after it."]}
     html = _sections(documents.HTML_WITH_SCRIPTS, "rules.html")
     assert html == {"Ward training rules": ["All ward staff need Level 2 SEND training.", "Book on the Learning Hub"]}
 
@@ -141,7 +143,7 @@ def test_a_content_owner_adds_a_docx_and_a_pdf_and_questions_over_rest_are_answe
         engine = make_engine(assistant.db_url)
         for document_id, question, title, quote in (
                 (added[0], "how do I book the riverside send workshop", "Ward training policy", WARD[3][1]),
-                (added[1], "when is the next riverside send workshop", "SEND training dates", " ".join(SESSIONS[0]))):
+                (added[1], "when is the next riverside send workshop", "SEND training dates", SESSIONS[0][1])):
             said = _answer(assistant, question)
             assert whose(title, "Riverside Trust") in said and quote in said
             assert any(quote in texts for _, texts in store.sections(engine, document_id))  # the stored text, exactly

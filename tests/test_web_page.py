@@ -204,3 +204,28 @@ def test_a_person_over_the_fair_use_limit_is_told_to_wait_and_keeps_their_conver
     page.reload()  # the page itself still loads, and says why the conversation cannot be shown yet
     expect(page.locator("li.message.error").last).to_contain_text("Then reload the page to see your conversation")
     page.context.close()
+
+
+def test_an_answer_from_the_organisation_s_own_document_says_whose_it_is(page: Page, assistant):
+    from knowledge.db import make_engine
+    from knowledge.local import store
+    from knowledge.local.index import whose
+    from knowledge.local.parse import read
+    from tests import documents
+
+    engine = make_engine(assistant.db_url)
+    dates = documents.pdf([["Riverside SEND workshop dates", "The next Riverside SEND workshop is on 14 January 2027 in "
+                            "the Education Centre, room 3."]])
+    document_id, _ = store.add(engine, read(dates, "dates.pdf"), "dates.pdf", "SEND training dates", "Riverside NHS Trust", "test")
+    try:
+        page.get_by_label("Your message").fill("when is the next riverside send workshop")
+        page.keyboard.press("Enter")
+        _reply(page, whose("SEND training dates", "Riverside NHS Trust"))
+        answer = page.locator("li.message.bot").last
+        expect(answer).to_contain_text("14 January 2027")
+        answer.locator("details.sources summary").click()
+        expect(answer.locator("details.sources")).to_contain_text("Your organisation's document")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        answer.screenshot(path=str(SCREENSHOTS / "local-document.png"))
+    finally:
+        store.remove(engine, document_id, "test")

@@ -17,6 +17,7 @@ from pathlib import PurePath
 
 KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 SPACE = re.compile(r"\s+")
+SHORT_LINE = 60  # characters: a PDF line this short that is followed by a capital ends there (a heading, not a wrapped line)
 
 
 class DocumentError(ValueError):
@@ -180,17 +181,19 @@ def _pdf(data: bytes, limits: DocumentLimits) -> Parsed:
 
 def _paragraphs(text: str) -> list[str]:
     """A page's lines joined into paragraphs: a line runs on into the next unless it ends a sentence, the next
-    starts a list item, or a blank line parts them."""
+    starts a list item, a blank line parts them, or it is short and the next starts with a capital (a heading)."""
     paragraphs: list[str] = []
-    joined = False
+    joined, last_line = False, ""
     for line in text.splitlines():
         line = line.strip()
         if not line:
             joined = False
             continue
-        if joined and paragraphs and not re.search(r"[.!?:;]$", paragraphs[-1]) and not re.match(r"[•\-\u2022\d]", line):
+        last = paragraphs[-1] if paragraphs else ""
+        heading = len(last_line) < SHORT_LINE and line[:1].isupper()
+        if joined and last and not re.search(r"[.!?:;]$", last) and not re.match(r"[•\-\u2022\d]", line) and not heading:
             paragraphs[-1] += " " + line
         else:
             paragraphs.append(line)
-        joined = True
+        joined, last_line = True, line
     return paragraphs
