@@ -2,6 +2,8 @@
 slots that hold what the rules know about the person."""
 from __future__ import annotations
 
+import time
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Dict, Optional, Text
 
@@ -9,6 +11,7 @@ from rasa_sdk import Tracker
 
 from knowledge.db import make_engine
 from knowledge.guide import Guide
+from knowledge.local import rules
 from knowledge.local.index import LocalIndex
 from knowledge.rules import Outcome, Profile
 from knowledge.schema import ASKED_FACTS, FACT_VALUES
@@ -16,16 +19,38 @@ from knowledge.schema import ASKED_FACTS, FACT_VALUES
 MAX_ROLE_TEXT = 300
 
 
+RULES_SECONDS = 2.0  # how often a server looks for the organisation's rules having changed
+
+
 @lru_cache(maxsize=1)
-def guide() -> Guide:
+def _opened() -> Guide:
     """Read once per process from DATABASE_URL (or the default SQLite file), never at import."""
     return Guide.open()
+
+
+_local: Dict[Text, Any] = {"checked": float("-inf"), "generation": None, "guide": None}
+
+
+def guide() -> Guide:
+    """The knowledge base, with the organisation's own rules as they are now (looked for every RULES_SECONDS)."""
+    if time.monotonic() - _local["checked"] >= RULES_SECONDS:
+        engine = _engine()
+        generation = rules.generation(engine)
+        if generation != _local["generation"]:
+            _local.update(generation=generation, guide=replace(_opened(), local=rules.current(engine)))
+        _local["checked"] = time.monotonic()
+    return _local["guide"]
+
+
+@lru_cache(maxsize=1)
+def _engine() -> Any:
+    return make_engine()
 
 
 @lru_cache(maxsize=1)
 def local_documents() -> LocalIndex:
     """The organisation's own documents, read again from DATABASE_URL whenever they change."""
-    return LocalIndex(guide().kb, guide().catalogue, make_engine())
+    return LocalIndex(guide().kb, guide().catalogue, _engine())
 
 
 def slot_of(fact: Text) -> Text:

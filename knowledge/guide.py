@@ -1,7 +1,7 @@
 """The knowledge base as one object: build it, open it, ask it about a person or a cohort."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from knowledge.content_loader import ContentError, load_content
@@ -32,6 +32,7 @@ def build(url: str | None = None, content: Path | None = None, seeds: Path | Non
 class Guide:
     kb: KnowledgeBase
     catalogue: RoleCatalogue
+    local: tuple = ()  # the organisation's own rules (knowledge/local/rules.py): they raise a named role's floor
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> "Guide":
@@ -40,11 +41,13 @@ class Guide:
     @classmethod
     def open(cls, url: str | None = None) -> "Guide":
         """Read the stored knowledge base once; the rules then run from memory."""
+        from knowledge.local import rules
+
         engine = make_engine(url)
         try:
-            return cls.of(read(engine))
+            return replace(cls.of(read(engine)), local=rules.current(engine))
         finally:
             engine.dispose()
 
     def decide(self, profile: Profile) -> Outcome:
-        return decide(self.kb, self.catalogue, profile)
+        return decide(self.kb, self.catalogue, profile, self.local)

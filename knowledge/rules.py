@@ -11,7 +11,7 @@ the level is left unasked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Union
+from typing import Any, Mapping, Sequence, Union
 
 from knowledge.roles import RoleCatalogue, RoleMatch
 from knowledge.schema import (
@@ -91,7 +91,8 @@ class Determination:
 Outcome = Union[Determination, NextQuestion]
 
 
-def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile) -> Outcome:
+def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile, local: Sequence[Any] = ()) -> Outcome:
+    """``local``: the organisation's own rules (knowledge/local/rules.py), which raise a named role's floor."""
     match = catalogue.resolve(profile.role)
     known = {**match.said, **profile.answers}
     workplace = _workplace(kb, match, known)
@@ -106,6 +107,7 @@ def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile) -> Out
         return _without_level(kb, match, roles, sector, silence, reasons, known)
 
     floor, named = _floor(kb, framework, placed, _beyond_cyp(match), reasons)
+    floor, named = _raised(kb, local, placed, floor, named, reasons)
     reached, rung = floor, None
     for option, level in _rungs(kb, framework):
         if level.rank > reached.rank and _applies(option, level, known):
@@ -242,6 +244,21 @@ def _without_level(kb: KnowledgeBase, match: RoleMatch, roles: list[Role], secto
     reasons = reasons + [Reason(note.statement, note.citations[0]) for note in notes]
     return Determination(match, sector, None, tuple(reasons), notes=tuple(notes), topics=tuple(kb.topic(t) for t in topic_ids),
                          known=dict(known))
+
+
+def _raised(kb: KnowledgeBase, local: Sequence[Any], placed: list[Role], floor: Level, named: bool,
+            reasons: list[Reason]) -> tuple[Level, bool]:
+    """The floor an organisation's rule raises for a role placed here (never lowers), with both sources said."""
+    names = {r.name for r in placed}
+    raising = [r for r in local if r.role in names and kb.level(r.level).framework == floor.framework
+               and kb.level(r.level).rank > floor.rank]
+    if not raising:
+        return floor, named
+    rule = max(raising, key=lambda r: kb.level(r.level).rank)
+    level = kb.level(rule.level)
+    reasons.append(Reason(f"The documents' minimum for you is {floor.name}.", floor.cohort.citation))
+    reasons.append(Reason(f"Your organisation asks for {level.name} ({rule.role}): \u201c{rule.citation.quote}\u201d", rule.citation))
+    return level, True
 
 
 def _determination(kb: KnowledgeBase, match: RoleMatch, sector: str, level: Level, reasons: list[Reason],

@@ -4,6 +4,7 @@
     send-guide documents list [--removed]
     send-guide documents show ID
     send-guide documents remove ID [--by NAME]
+    send-guide documents rules [RULES.yml] [--by NAME]   (the organisation's rules that raise a level; none: show them)
 """
 from __future__ import annotations
 
@@ -28,7 +29,10 @@ def arguments(p: argparse.ArgumentParser) -> None:
     listed.add_argument("--json", action="store_true", help="print one JSON value for scripts")
     actions.add_parser("show", help="a document's newest version, section by section").add_argument("id", type=int)
     actions.add_parser("remove", help="stop citing a document, at once, on every server").add_argument("id", type=int)
-    for action in (add, actions.choices["remove"]):
+    rules_action = actions.add_parser("rules", help="set the organisation's rules that raise a role's level (a YAML file "
+                                                    "checked against the documents), or show the ones in force")
+    rules_action.add_argument("file", type=Path, nargs="?")
+    for action in (add, actions.choices["remove"], rules_action):
         action.add_argument("--by", default=None, help="who is doing it, as the record keeps it (default: this login)")
 
 
@@ -54,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"Added {args.file.name} as document {document_id}, version {version}: {len(parsed.sections)} sections, "
               f"{passages} passages. Answers cite it from now on.")
         return 0
+    if args.action == "rules":
+        return _rules(args, engine, by)
     if args.action == "remove":
         if not store.remove(engine, args.id, by):
             print(f"send-guide: no document {args.id} is cited now (send-guide documents list)")
@@ -84,4 +90,29 @@ def run(args: argparse.Namespace) -> int:
         number, file_name, added_by, added_at = d.versions[-1]
         print(f"{d.id}. {d.title} ({d.owner}): version {number}, {file_name}, added by {added_by} on {added_at:%Y-%m-%d %H:%M}"
               + (" [removed]" if d.removed_at else ""))
+    return 0
+
+
+def _rules(args: argparse.Namespace, engine: object, by: str) -> int:
+    from knowledge.guide import Guide
+    from knowledge.local import rules
+
+    guide = Guide.open(args.database_url)
+    if args.file is not None:
+        try:
+            found = rules.read(args.file.read_text(encoding="utf-8"), guide.kb, guide.catalogue, engine)
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"send-guide: cannot read {args.file} ({type(error).__name__})")
+            return 1
+        except rules.RulesError as error:
+            print(f"send-guide: {args.file.name} is not used: {error}")
+            return 1
+        rules.save(engine, found, by)
+        print(f"The organisation's rules are now the {len(found)} in {args.file.name}.")
+    in_force = rules.current(engine)
+    if not in_force:
+        print("No rules of the organisation are in force: the documents' levels apply.")
+    for rule in in_force:
+        print(f"{rule.role}: {guide.kb.level(rule.level).name}, as {rule.citation.title} says in \"{rule.citation.section}\": "
+              f"\u201c{rule.citation.quote}\u201d")
     return 0

@@ -11,14 +11,10 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from knowledge.local import store
+from knowledge.local.store import whose
 from knowledge.roles import RoleCatalogue
 from knowledge.schema import KnowledgeBase
 from knowledge.search import ContentIndex
-
-
-def whose(title: str, owner: str) -> str:
-    """How an answer names a local document, so nobody takes it for one of the five."""
-    return f"Your organisation's document \u201c{title}\u201d ({owner})"
 
 
 class LocalIndex:

@@ -69,6 +69,11 @@ class Document:
         return f"{PREFIX}/{self.id}"
 
 
+def whose(title: str, owner: str) -> str:
+    """How an answer names a local document, so nobody takes it for one of the five."""
+    return f"Your organisation's document \u201c{title}\u201d ({owner})"
+
+
 @lru_cache(maxsize=None)
 def _ready(engine: Engine) -> Engine:
     Base.metadata.create_all(engine, checkfirst=True)
