@@ -14,6 +14,7 @@ from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood, over_li
 from actions.knowledge_base import decide, guide
 from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
+from knowledge.local.calendar import LOCAL_SESSION, next_for
 from knowledge.plan import has_dates
 from knowledge.reading import asks_about, is_question, quoted
 from knowledge.roles import normalise_role
@@ -119,7 +120,12 @@ def _competencies(data: Dict[Text, Any]) -> replies.Message:
 
 
 def _training(data: Dict[Text, Any]) -> replies.Message:
-    return replies.cited_items(f"Training for {data['level']}:", data["training"])
+    message = replies.cited_items(f"Training for {data['level']}:", data["training"])
+    if not data.get("sessions"):
+        return message
+    sessions = replies.message(replies.reply("answer", [replies.section([replies.item(f"{LOCAL_SESSION} {x}")
+                                                                         for x in data["sessions"]])], []))
+    return replies.joined(message, sessions)
 
 
 def _builds_on(data: Dict[Text, Any]) -> replies.Message:
@@ -289,4 +295,7 @@ class AnswerQuestion(Action):
             return found
         if intent == "ask_outcomes" and WHOLE_LIST.search(text):
             intent = "more"
-        return LEVEL_ANSWERS[intent](lookup.cohort(kb, level))
+        data = lookup.cohort(kb, level)
+        if intent == "ask_training":  # the organisation's next sessions for the level, beside the documents' methods
+            data["sessions"] = [x.shown() for x in next_for(guide().sessions, lookup.find_level(kb, level).id)]
+        return LEVEL_ANSWERS[intent](data)

@@ -2,10 +2,13 @@
 role needs, and a search over everything cited for what no intent handles."""
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from itertools import groupby
 from typing import Any, Dict, List, Optional, Text, Tuple
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions import replies
 from actions.knowledge_base import guide, local_documents
@@ -18,6 +21,7 @@ from knowledge.reading import asks_about, mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
 from knowledge.search import Answer, ContentIndex
 
+logger = logging.getLogger(__name__)
 PER_GROUP = 4  # items of each list when a whole topic is shown
 TOPIC_LINES = 12  # items of a whole topic shown, shared between its lists
 WHOLE = "Everything on {title}"
@@ -74,7 +78,11 @@ def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
 def _with_local(question: Text, answers: List[Answer], out_of_scope: bool) -> List[Answer]:
     """The organisation's own documents beside the five: their best section first when it holds more of the question,
     after the five's answer otherwise, and not at all when it holds too little of it."""
-    theirs = local_documents().current()
+    try:
+        theirs = local_documents().current()
+    except SQLAlchemyError:  # the five documents still answer while the organisation's cannot be read
+        logger.warning("The organisation's documents could not be read; answering from the five documents only.")
+        return answers
     local = theirs.search(question, groups=1) if theirs is not None else []
     if not local or theirs.covers(question, _shown(local)) < (OUT_OF_SCOPE_COVERS if out_of_scope else SOURCE_COVERS):
         return answers  # (their own words count: "workshop" may be in no document of the five)

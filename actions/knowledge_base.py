@@ -3,7 +3,6 @@ slots that hold what the rules know about the person."""
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Dict, Optional, Text
 
@@ -11,7 +10,7 @@ from rasa_sdk import Tracker
 
 from knowledge.db import make_engine
 from knowledge.guide import Guide
-from knowledge.local import rules
+from knowledge.local import calendar, rules
 from knowledge.local.index import LocalIndex
 from knowledge.rules import Outcome, Profile
 from knowledge.schema import ASKED_FACTS, FACT_VALUES
@@ -32,12 +31,12 @@ _local: Dict[Text, Any] = {"checked": float("-inf"), "generation": None, "guide"
 
 
 def guide() -> Guide:
-    """The knowledge base, with the organisation's own rules as they are now (looked for every RULES_SECONDS)."""
+    """The knowledge base, with the organisation's rules and calendar as they are now (looked for every RULES_SECONDS)."""
     if time.monotonic() - _local["checked"] >= RULES_SECONDS:
         engine = _engine()
-        generation = rules.generation(engine)
+        generation = (rules.generation(engine), calendar.generation(engine))
         if generation != _local["generation"]:
-            _local.update(generation=generation, guide=replace(_opened(), local=rules.current(engine)))
+            _local.update(generation=generation, guide=_opened().with_local(engine))
         _local["checked"] = time.monotonic()
     return _local["guide"]
 

@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import records, replies, turn
 from actions.conversation import over_limit
 from actions.knowledge_base import decide, guide
+from knowledge.local.calendar import LOCAL_SESSION
 from knowledge.answers import to_dict
 from knowledge.lookup import cite_dict
 from knowledge.plan import Done, Plan, describe, has_dates, long_date, make_plan, not_counted_text
@@ -171,7 +172,8 @@ class AnswerPlan(Action):
         except SQLAlchemyError:  # the plan does not need them: it goes ahead and says so
             recorded, unrecorded = [], "Your reflection records could not be read just now, so they are not counted here."
         done = _stored(training) + merged(recorded)
-        plan = make_plan(kb, outcome.level, dt.date.fromisoformat(started), done, dt.date.today(), outcome.senco_award_required)
+        plan = make_plan(kb, outcome.level, dt.date.fromisoformat(started), done, dt.date.today(), outcome.senco_award_required,
+                         [x.shown() for x in outcome.sessions])
         query = to_query(outcome.level, plan.started_on, done, outcome.senco_award_required)
         if unrecorded:
             dispatcher.utter_message(text=unrecorded)
@@ -213,7 +215,9 @@ def _reply(plan: Plan, query: Optional[Text], channel: Optional[Text]) -> replie
     else:
         files = [replies.item("The calendar file and a printable page are on the web chat page; whoever runs this assistant can "
                               "link them here by setting SEND_GUIDE_PUBLIC_URL.")]
-    sections = [replies.section(head, listed=False), replies.section(dates, "Dates:"), replies.section(files, "Take it with you:"),
+    sessions = [replies.item(f"{LOCAL_SESSION} {x}") for x in plan.sessions]
+    sections = [replies.section(head, listed=False), replies.section(dates, "Dates:"), replies.section(sessions),
+                replies.section(files, "Take it with you:"),
                 replies.section(not_counted, "Not counted towards the period's minutes:"),
                 replies.section(readings, "This guide's readings, where the documents are silent:"),
                 replies.section(notes, "Please note:")]

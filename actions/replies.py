@@ -14,6 +14,7 @@ import uuid
 from typing import Any, Dict, Iterable, List, Optional, Text
 
 from actions.knowledge_base import slot_of
+from knowledge.local.calendar import LOCAL_SESSION
 from knowledge.sources import shown_quote
 
 SHORT_LIST = 3
@@ -140,6 +141,7 @@ def determination(d: Dict[Text, Any], full: bool = False) -> Message:
     train = [item(m["text"], m["cite"]) for m in d["training"]["methods"]]
     train += [item(s["name"], s["cite"], url=s["url"]) for s in d["training"]["sources"]]
     train += [item(i["text"], i["cite"]) for t in d["topics"] if t["id"] == "learning-platform" for i in t["items"][:2]]
+    train += [item(f"{LOCAL_SESSION} {s}") for s in d["training"].get("sessions", [])]
     said = {w["text"] for w in d["why"]}
     notes = [item(n["statement"], n["cite"]) for n in d["notes"] if n["statement"] not in said]
     sections = [section(head, listed=False), section([item(o["text"], o["cite"]) for o in shown], learn_title, more=more),

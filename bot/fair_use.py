@@ -4,7 +4,7 @@ One client holding many conversations at once would otherwise take the server's 
 everyone else (the lock store only holds back turns of one conversation). Each client address
 gets PER_MINUTE requests a minute, in bursts of up to BURST, and at most CONNECTIONS requests in
 hand at once; a request over either limit is answered at once with 429, a `Retry-After` header
-and a friendly line, and costs the server nothing more. Slack and Teams are not limited here:
+and a friendly line, before any NLU or action runs. Slack and Teams are not limited here:
 their requests all come from the platforms' own addresses, and the platforms keep their limits.
 
 The client's address is the connection's own, unless the connection comes from a proxy named in
@@ -17,6 +17,7 @@ SEND_GUIDE_FAIR_USE_CONNECTIONS. Installed by `bot.rasa_main` on the app Rasa bu
 """
 from __future__ import annotations
 
+import functools
 import ipaddress
 import math
 import os
@@ -159,8 +160,26 @@ def install(app: Any, limits: Optional[Limits] = None) -> Limits:
     async def after(request: Any, _: Any) -> None:
         address = getattr(request.ctx, "fair_use", None)
         if address is not None:
+            request.ctx.fair_use = None
             limits.leave(address, id(request))
 
     app.register_middleware(before, "request")
     app.register_middleware(after, "response")
+    for route in app.router.routes:  # and let go whenever the handler ends: a client gone mid-turn cancels it, and
+        if limited("/" + route.path.lstrip("/") + "/"):  # Sanic then runs no response middleware
+            route.handler = released(route.handler, limits)
     return limits
+
+
+def released(handler: Any, limits: Limits) -> Any:
+    """A route's handler that gives back its request's place however it ends: answered, failed or cancelled."""
+    @functools.wraps(handler)
+    async def run(request: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await handler(request, *args, **kwargs)
+        finally:
+            address = getattr(request.ctx, "fair_use", None)
+            if address is not None:
+                request.ctx.fair_use = None
+                limits.leave(address, id(request))
+    return run

@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
     except PlanInputError as error:
         print(f"send-guide: {error}", file=sys.stderr)
         return 2
-    plan = make_plan(guide.kb, outcome.level, started, done, args.as_of or dt.date.today(), outcome.senco_award_required)
+    plan = make_plan(guide.kb, outcome.level, started, done, args.as_of or dt.date.today(), outcome.senco_award_required,
+                     [x.shown() for x in outcome.sessions])
     if args.ics:
         args.ics.write(plan_files.to_ics(plan))
     if args.html:

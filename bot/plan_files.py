@@ -14,6 +14,7 @@ from typing import Dict, List
 
 from icalendar import Alarm, Calendar, Event
 
+from knowledge.local.calendar import LOCAL_SESSION
 from knowledge.plan import Milestone, Plan, describe, not_counted_text
 from knowledge.schema import Citation
 
@@ -77,6 +78,7 @@ def to_text(plan: Plan) -> str:
     lines = [f"Your SEND training plan: {plan.level.name}" + (f", starting {plan.started_on.isoformat()}" if plan.started_on else "")]
     lines += [f"- {summary(m)} [{STATE_WORDS[m.state]}] [{_n(numbers, m.citation)}]" for m in plan.milestones]
     lines += [f"Not counted: {not_counted_text(n, dt.date.isoformat)}" for n in plan.not_counted]
+    lines += [f"{LOCAL_SESSION} {x}" for x in plan.sessions]
     lines += [f"This guide's reading: {r}" for r in plan.readings]
     lines += [f"Where the documents are silent: {t.statement} [{_n(numbers, t.citations[0])}]" for t in plan.notes]
     lines += ["Sources:"] + [f'[{n}] {title}, "{section}"' for (title, section), n in numbers.items()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
+from knowledge.local.calendar import LOCAL_SESSION
 from knowledge.sources import shown_quote
 
 SHORT_LIST = 5
@@ -57,6 +58,7 @@ def determination(d: dict[str, Any], full: bool = False) -> str:
     if training:
         lines += ["Where to train:"] + [f"  - {m['text']}{_cites(m['cite'])}" for m in training["methods"]]
         lines += [f"  - {s['name']}: {s['url']}{_cites(s['cite'])}" for s in training["sources"]]
+        lines += [f"  - {LOCAL_SESSION} {s}" for s in training.get("sessions", [])]
     award = d.get("senco_award")
     if award:
         lines.append("SENCO National Award: " + ("you must achieve it." if award["required"] else "not required of you by the rule below."))

@@ -89,7 +89,8 @@ def _determination(d: Determination) -> dict[str, Any]:
             learning_areas=items(level.learning_areas),
             competencies=items(level.competencies),
             training={"methods": items(level.methods),
-                      "sources": [{"name": x.name, "url": x.url, "note": x.note, "cite": cite(x.citation)} for x in level.sources]},
+                      "sources": [{"name": x.name, "url": x.url, "note": x.note, "cite": cite(x.citation)} for x in level.sources],
+                      "sessions": [s.shown() for s in d.sessions]},
         )
     if d.senco_award:
         result["senco_award"] = {"required": d.senco_award_required,

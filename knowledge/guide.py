@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from knowledge.content_loader import ContentError, load_content
 from knowledge.db import make_engine
 from knowledge.roles import RoleCatalogue
-from knowledge.rules import Outcome, Profile, decide
+from knowledge.rules import Determination, Outcome, Profile, decide
 from knowledge.schema import KnowledgeBase
 from knowledge.store import read, write
 from knowledge.validation import problems
@@ -33,6 +34,7 @@ class Guide:
     kb: KnowledgeBase
     catalogue: RoleCatalogue
     local: tuple = ()  # the organisation's own rules (knowledge/local/rules.py): they raise a named role's floor
+    sessions: tuple = ()  # the organisation's training calendar (knowledge/local/calendar.py)
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> "Guide":
@@ -41,13 +43,22 @@ class Guide:
     @classmethod
     def open(cls, url: str | None = None) -> "Guide":
         """Read the stored knowledge base once; the rules then run from memory."""
-        from knowledge.local import rules
-
         engine = make_engine(url)
         try:
-            return replace(cls.of(read(engine)), local=rules.current(engine))
+            return cls.of(read(engine)).with_local(engine)
         finally:
             engine.dispose()
 
+    def with_local(self, engine: Any) -> "Guide":
+        """This guide with the organisation's rules and training calendar as they are now in the database."""
+        from knowledge.local import calendar, rules
+
+        return replace(self, local=rules.current(engine), sessions=calendar.current(engine))
+
     def decide(self, profile: Profile) -> Outcome:
-        return decide(self.kb, self.catalogue, profile, self.local)
+        outcome = decide(self.kb, self.catalogue, profile, self.local)
+        if isinstance(outcome, Determination) and outcome.level is not None and self.sessions:
+            from knowledge.local.calendar import next_for
+
+            return replace(outcome, sessions=tuple(next_for(self.sessions, outcome.level.id)))
+        return outcome

@@ -75,6 +75,7 @@ class Plan:
     readings: tuple[str, ...]
     notes: tuple[Tension, ...]
     not_counted: tuple[NotCounted, ...] = ()
+    sessions: tuple[str, ...] = ()  # the organisation's next sessions for the level, as shown (knowledge/local/calendar.py)
 
     def first(self, kind: str) -> Milestone | None:
         return next((m for m in self.milestones if m.kind == kind), None)
@@ -126,7 +127,7 @@ def _last_day(first: dt.date, years: int = 0, weeks: int = 0) -> dt.date:
 
 
 def make_plan(kb: KnowledgeBase, level: Level, started_on: dt.date | None, done: Sequence[Done], as_of: dt.date,
-              senco_award_required: bool = False) -> Plan:
+              senco_award_required: bool = False, sessions: Sequence[str] = ()) -> Plan:
     readings: list[str] = []
     milestones: list[Milestone] = []
     not_counted = [NotCounted(d, FUTURE) for d in done if d.on > as_of]
@@ -149,7 +150,7 @@ def make_plan(kb: KnowledgeBase, level: Level, started_on: dt.date | None, done:
         readings.append(YEAR_END)
     notes = tuple(t for t in kb.tensions_for(level.id) if t.kind == "silence")
     return Plan(level, started_on, as_of, tuple(sorted(milestones, key=lambda m: m.due)), tuple(dict.fromkeys(readings)), notes,
-                tuple(not_counted))
+                tuple(not_counted), tuple(sessions))
 
 
 def _induction(kb: KnowledgeBase, level: Level, started_on: dt.date | None, done: Sequence[Done], as_of: dt.date,

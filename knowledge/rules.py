@@ -86,6 +86,7 @@ class Determination:
     senco_award: Topic | None = None
     senco_award_required: bool = False
     known: Mapping[str, str] = field(default_factory=dict)
+    sessions: tuple[Any, ...] = ()  # the organisation's next training sessions for the level (knowledge/local/calendar.py)
 
 
 Outcome = Union[Determination, NextQuestion]

@@ -36,8 +36,15 @@ def test_each_kind_is_read_into_its_sections_and_passages_in_the_documents_words
                                                  "Booking": ["Book on the Learning Hub.", "Ask your manager."]}
     assert _sections(documents.docx(WARD), "policy.docx") == {"Ward training": [WARD[1][1]], "Booking": [WARD[3][1]]}
     assert _sections(documents.pdf(SESSIONS), "dates.pdf") == {"Page 1": SESSIONS[0]}
-    wrapped = documents.pdf([["A line the PDF wrapped", "on to the next.", "A heading", "The paragraph after it."]])
-    assert _sections(wrapped, "w.pdf") == {"Page 1": ["A line the PDF wrapped on to the next.", "A heading", "The paragraph after it."]}
+    wrapped = documents.pdf([["A line the PDF wrapped", "on to the next.", "A heading", "The paragraph after it.",
+                              "All staff must complete the", "Level 2 SEND workshop by", "14 January 2027.", "1. A list item"]])
+    assert _sections(wrapped, "w.pdf") == {"Page 1": ["A line the PDF wrapped on to the next.", "A heading", "The paragraph after it.",
+                                                     "All staff must complete the Level 2 SEND workshop by 14 January 2027.",
+                                                     "1. A list item"]}
+    assert _sections(b"Staff must complete\nthe training within\nsix weeks.\n", "w.md") == {
+        "Opening": ["Staff must complete the training within six weeks."]}
+    assert _sections(b"<p>Hello<br>world</p><ul><li>a<p>b</p></li></ul>", "b.html") == {
+        "Opening": ["Hello world", "a b"]}
     html = _sections(documents.HTML_WITH_SCRIPTS, "rules.html")
     assert html == {"Ward training rules": ["All ward staff need Level 2 SEND training.", "Book on the Learning Hub"]}
 

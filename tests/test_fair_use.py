@@ -4,10 +4,12 @@ with 429 while another carries on. How much this keeps one person's turns fast i
 scripts/fair_use.py, not asserted here."""
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import threading
 import uuid
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -109,6 +111,25 @@ def test_requests_in_hand_are_capped_and_let_go_when_answered_or_stale():
     for request in (4, 6):
         bucket.leave("a", request)
     assert "a" not in bucket._in_hand  # nothing kept for an address with nothing in hand
+
+
+@pytest.mark.parametrize("ending", [None, ValueError, asyncio.CancelledError])
+def test_a_request_s_place_is_given_back_however_its_handler_ends(ending):
+    """Answered, failed, or cancelled because the client went away (when Sanic runs no response middleware)."""
+    bucket = limits(connections=1)
+
+    async def handler(request):
+        if ending:
+            raise ending()
+        return "answered"
+
+    request = SimpleNamespace(ctx=SimpleNamespace(fair_use="a"))
+    assert bucket.enter("a", id(request), 0.0) and not bucket.enter("a", 2, 0.0)
+    try:
+        asyncio.run(fair_use.released(handler, bucket)(request))
+    except (ValueError, asyncio.CancelledError):
+        pass
+    assert bucket.enter("a", 3, 0.0)
 
 
 def test_memory_is_bounded_however_many_addresses_come(monkeypatch):
@@ -215,5 +236,6 @@ def test_behind_a_trusted_proxy_the_server_limits_each_client_not_the_proxy(limi
     assert _get("127.0.0.8", f"{through}/webhooks/rest/").status_code == 200  # another client through the same proxy
     # a client cannot borrow another's allowance by writing the header: directly, or through the proxy
     assert _get("127.0.0.9", f"{limited.assistant.url}/webhooks/rest/", **{"X-Forwarded-For": "127.0.0.7"}).status_code == 200
-    assert _get("127.0.0.10", f"{through}/webhooks/rest/", **{"X-Forwarded-For": "127.0.0.8"}).status_code == 200
+    assert _get("127.0.0.10", f"{through}/webhooks/rest/", **{"X-Forwarded-For": "127.0.0.7"}).status_code == 200
     assert _get("127.0.0.7", f"{through}/webhooks/rest/", **{"X-Forwarded-For": "127.0.0.8"}).status_code == 429
+

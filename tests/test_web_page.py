@@ -149,7 +149,7 @@ def test_hr_uploads_a_staff_list_and_downloads_the_report(page: Page, tmp_path):
     page.get_by_label("Staff list (CSV or .xlsx)").set_input_files(str(staff))
     page.get_by_role("button", name="Check the list").click()
     result = page.locator("#staff-result")
-    expect(result).to_contain_text("3 people checked")
+    expect(result).to_contain_text("3 people checked", timeout=30_000)  # a worker process starts for it
     expect(result.get_by_role("table", name="People per level")).to_contain_text("question open")
     expect(result.get_by_role("table", name="Questions still open")).to_contain_text("Which of these is true of your work?")
     with page.expect_download() as download:

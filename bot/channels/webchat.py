@@ -30,6 +30,7 @@ from bot.faults import CANNOT_REACH_RECORDS, RecordsUnavailable
 from knowledge import records, skills, skills_store
 from knowledge.db import make_engine
 from knowledge.guide import Guide
+from knowledge.local import calendar
 from knowledge.plan import Plan, make_plan
 from knowledge.plan_input import PlanInputError, from_query
 from knowledge.staff_files import WEB_LIMITS, LimitExceeded, StaffListError, check_size
@@ -98,7 +99,8 @@ def _guide() -> Guide:
 def _plan(params: dict) -> Plan:
     guide = _guide()
     level, started, done, award = from_query(guide.kb.levels, params)
-    return make_plan(guide.kb, level, started, done, dt.date.today(), award)
+    return make_plan(guide.kb, level, started, done, dt.date.today(), award,
+                     [x.shown() for x in calendar.next_for(guide.sessions, level.id)])
 
 
 @lru_cache(maxsize=1)

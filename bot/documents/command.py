@@ -5,6 +5,7 @@
     send-guide documents show ID
     send-guide documents remove ID [--by NAME]
     send-guide documents rules [RULES.yml] [--by NAME]   (the organisation's rules that raise a level; none: show them)
+    send-guide documents calendar [FILE.csv|.ics] [--by NAME]   (the organisation's training sessions; none: show them)
 """
 from __future__ import annotations
 
@@ -32,7 +33,10 @@ def arguments(p: argparse.ArgumentParser) -> None:
     rules_action = actions.add_parser("rules", help="set the organisation's rules that raise a role's level (a YAML file "
                                                     "checked against the documents), or show the ones in force")
     rules_action.add_argument("file", type=Path, nargs="?")
-    for action in (add, actions.choices["remove"], rules_action):
+    calendar_action = actions.add_parser("calendar", help="set the organisation's training calendar (CSV: level, date, title, "
+                                                          "place or link; or .ics), or show its next sessions")
+    calendar_action.add_argument("file", type=Path, nargs="?")
+    for action in (add, actions.choices["remove"], rules_action, calendar_action):
         action.add_argument("--by", default=None, help="who is doing it, as the record keeps it (default: this login)")
 
 
@@ -60,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.action == "rules":
         return _rules(args, engine, by)
+    if args.action == "calendar":
+        return _calendar(args, engine, by)
     if args.action == "remove":
         if not store.remove(engine, args.id, by):
             print(f"send-guide: no document {args.id} is cited now (send-guide documents list)")
@@ -115,4 +121,26 @@ def _rules(args: argparse.Namespace, engine: object, by: str) -> int:
     for rule in in_force:
         print(f"{rule.role}: {guide.kb.level(rule.level).name}, as {rule.citation.title} says in \"{rule.citation.section}\": "
               f"\u201c{rule.citation.quote}\u201d")
+    return 0
+
+
+def _calendar(args: argparse.Namespace, engine: object, by: str) -> int:
+    from knowledge.guide import Guide
+    from knowledge.local import calendar
+
+    guide = Guide.open(args.database_url)
+    if args.file is not None:
+        try:
+            sessions = calendar.read(args.file.read_bytes(), args.file.name, guide.kb)
+        except OSError as error:
+            print(f"send-guide: cannot read {args.file} ({type(error).__name__})")
+            return 1
+        except calendar.CalendarError as error:
+            print(f"send-guide: {args.file.name} is not used: {error}")
+            return 1
+        calendar.save(engine, sessions, args.file.name, by)
+        print(f"The training calendar is now the {len(sessions)} sessions in {args.file.name}.")
+    for level in guide.kb.levels:
+        for session in calendar.next_for(calendar.current(engine), level.id):
+            print(f"{level.name}: {session.shown()}")
     return 0

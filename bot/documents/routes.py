@@ -10,6 +10,7 @@ A file is read in the capped worker, one at a time per server, as staff lists ar
 from __future__ import annotations
 
 import asyncio
+from pathlib import PurePath
 from typing import Any, Callable, Dict
 
 from sanic import Blueprint, response
@@ -19,7 +20,7 @@ from sanic.response import HTTPResponse
 from bot import owners
 from bot.documents import worker
 from knowledge.local import store
-from knowledge.local.parse import LIMITS, DocumentError
+from knowledge.local.parse import LIMITS, DocumentError, clean
 
 WAIT = 10  # seconds a second file waits for the first to be read, then is asked to retry
 _reading = asyncio.Semaphore(1)
@@ -43,6 +44,7 @@ def add(page: Blueprint, engine: Callable[[], Any], headers: Dict[str, str]) -> 
         if refused is not None:
             return refused
         upload, form = request.files.get("file"), request.form
+        name = clean(PurePath((upload.name if upload else "") or "document").name)[-200:] or "document"
         title, owner = (form.get("title") or "").strip(), (form.get("owner") or "").strip()
         if upload is None or not upload.body or not title or not owner:
             return response.json({"error": "send a file with its title and owner"}, status=400)
@@ -52,13 +54,13 @@ def add(page: Blueprint, engine: Callable[[], Any], headers: Dict[str, str]) -> 
             return response.json({"error": "another document is being read; please try again in a minute"},
                                  status=503, headers={"Retry-After": "30"})
         try:
-            parsed = await asyncio.to_thread(worker.read, upload.body, upload.name or "document", LIMITS)
+            parsed = await asyncio.to_thread(worker.read, upload.body, name, LIMITS)
         except DocumentError as error:
-            return response.json({"error": f"{upload.name or 'the file'} is not added: {error}"}, status=400)
+            return response.json({"error": f"{name} is not added: {error}"}, status=400)
         finally:
             _reading.release()
         by = (form.get("by") or "the content owners' page").strip()
-        document_id, version = await asyncio.to_thread(store.add, engine(), parsed, upload.name or "document", title, owner, by)
+        document_id, version = await asyncio.to_thread(store.add, engine(), parsed, name, title, owner, by)
         return response.json({"id": document_id, "version": version, "sections": len(parsed.sections),
                               "passages": sum(len(ps) for _, ps in parsed.sections)}, status=201)
 

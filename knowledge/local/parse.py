@@ -17,7 +17,8 @@ from pathlib import PurePath
 
 KINDS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 SPACE = re.compile(r"\s+")
-SHORT_LINE = 60  # characters: a PDF line this short that is followed by a capital ends there (a heading, not a wrapped line)
+WRAPPED = 0.7  # a PDF line at least this share of the page's longest runs on into the next (a heading or a last line is shorter)
+_LIST_ITEM = re.compile(r"(?:[•\u2022\-]|\d+[.)])\s")
 
 
 class DocumentError(ValueError):
@@ -58,8 +59,9 @@ class Parsed:
 
 
 def clean(text: str) -> str:
-    """Text as it is stored and quoted: Unicode composed, runs of white space one space."""
-    return SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """Text as it is stored and quoted: Unicode composed, control characters gone, runs of white space one space."""
+    text = "".join(c for c in unicodedata.normalize("NFC", text) if c.isspace() or unicodedata.category(c) != "Cc")
+    return SPACE.sub(" ", text).strip()
 
 
 def kind_of(filename: str) -> str:
@@ -97,7 +99,8 @@ def _markdown(data: bytes, _: DocumentLimits) -> Parsed:
         if token.type == "heading_open":
             heading = True
         elif token.type == "inline":
-            words = "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline", "softbreak"))
+            words = "".join(" " if c.type in ("softbreak", "hardbreak") else c.content for c in token.children or []
+                            if c.type in ("text", "code_inline", "softbreak", "hardbreak"))
             parsed.add(words if heading else None, words)
             heading = False
     return parsed
@@ -114,13 +117,15 @@ def _html(data: bytes, _: DocumentLimits) -> Parsed:
         root = html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError):
         raise DocumentError("it is not HTML that can be read") from None
-    for bad in root.xpath("//script|//style|//noscript|//template|//iframe|//object"):
+    for br in root.iter("br"):
+        br.tail = " " + (br.tail or "")
+    for bad in root.xpath("//script|//style|//noscript|//template|//iframe|//frame|//object|//embed"):
         bad.drop_tree()
     parsed = Parsed("html")
     for element in root.iter(*_BLOCKS):
         if any(a.tag in _BLOCKS for a in element.iterancestors()):
             continue  # its text is read with the block around it
-        words = element.text_content()
+        words = " ".join(element.itertext())  # "a<br>b" is two words, not "ab"
         parsed.add(words if element.tag in _BLOCKS[:6] else None, words)
     return parsed
 
@@ -180,20 +185,21 @@ def _pdf(data: bytes, limits: DocumentLimits) -> Parsed:
 
 
 def _paragraphs(text: str) -> list[str]:
-    """A page's lines joined into paragraphs: a line runs on into the next unless it ends a sentence, the next
-    starts a list item, a blank line parts them, or it is short and the next starts with a capital (a heading)."""
+    """A page's lines joined into paragraphs. A line runs on into the next when it does not end a sentence, the
+    next is not a list item, and either it is nearly as long as the page's longest line (wrapped, not ended) or
+    the next starts in lower case; a blank line always parts them."""
+    lines = [line.strip() for line in text.splitlines()]
+    longest = max((len(line) for line in lines), default=0)
     paragraphs: list[str] = []
-    joined, last_line = False, ""
-    for line in text.splitlines():
-        line = line.strip()
+    previous = ""
+    for line in lines:
         if not line:
-            joined = False
+            previous = ""
             continue
-        last = paragraphs[-1] if paragraphs else ""
-        heading = len(last_line) < SHORT_LINE and line[:1].isupper()
-        if joined and last and not re.search(r"[.!?:;]$", last) and not re.match(r"[•\-\u2022\d]", line) and not heading:
+        wrapped = len(previous) >= WRAPPED * longest or line[:1].islower()
+        if previous and not re.search(r"[.!?:;]$", previous) and not _LIST_ITEM.match(line) and wrapped:
             paragraphs[-1] += " " + line
         else:
             paragraphs.append(line)
-        joined, last_line = True, line
+        previous = line
     return paragraphs
