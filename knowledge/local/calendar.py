@@ -12,16 +12,15 @@ import datetime as dt
 import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from sqlalchemy import JSON, Column, DateTime, Integer, String, func, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, declarative_base
+from sqlalchemy.orm import Session
 
+from knowledge.local.store import Base, now, ready
 from knowledge.lookup import NotFound, find_level
 from knowledge.schema import KnowledgeBase
 
-Base = declarative_base()
 MOST = 2_000  # sessions in one calendar
 SHOWN = 3  # the next sessions an answer shows
 LOCAL_SESSION = "Your organisation's next session:"  # how an answer names a session of the calendar
@@ -48,13 +47,8 @@ class CalendarRow(Base):
     sessions = Column(JSON, nullable=False)
     file_name = Column(String(300), nullable=False)
     added_by = Column(String(200), nullable=False)
-    added_at = Column(DateTime, nullable=False, default=lambda: dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
+    added_at = Column(DateTime, nullable=False, default=now)
 
-
-@lru_cache(maxsize=None)
-def _ready(engine: Engine) -> Engine:
-    Base.metadata.create_all(engine, checkfirst=True)
-    return engine
 
 
 def _level(kb: KnowledgeBase, text: str, where: str) -> str:
@@ -124,19 +118,19 @@ def _ics(data: bytes, kb: KnowledgeBase) -> list[TrainingSession]:
 
 
 def save(engine: Engine, sessions: list[TrainingSession], file_name: str, added_by: str) -> None:
-    with Session(_ready(engine)) as session, session.begin():
+    with Session(ready(engine)) as session, session.begin():
         session.add(CalendarRow(sessions=[{"level": s.level, "starts": s.starts.isoformat(), "title": s.title, "where": s.where}
                                           for s in sessions], file_name=file_name[-300:], added_by=added_by[:200]))
 
 
 def current(engine: Engine) -> tuple[TrainingSession, ...]:
-    with Session(_ready(engine)) as session:
+    with Session(ready(engine)) as session:
         newest = session.execute(select(CalendarRow.sessions).order_by(CalendarRow.id.desc()).limit(1)).scalar()
     return tuple(TrainingSession(s["level"], dt.datetime.fromisoformat(s["starts"]), s["title"], s["where"]) for s in newest or [])
 
 
 def generation(engine: Engine) -> object:
-    with Session(_ready(engine)) as session:
+    with Session(ready(engine)) as session:
         return session.execute(select(func.max(CalendarRow.id))).scalar()
 
 

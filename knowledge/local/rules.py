@@ -15,23 +15,20 @@ requirement with its source, and the documents' minimum with theirs.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import yaml
 from sqlalchemy import JSON, Column, DateTime, Integer, String, func, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, declarative_base
+from sqlalchemy.orm import Session
 
 from knowledge.local import store
-from knowledge.local.store import whose
+from knowledge.local.store import Base, now, ready, whose
 from knowledge.lookup import NotFound, find_level
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.schema import Citation, KnowledgeBase
 
-Base = declarative_base()
 FIELDS = ("role", "level", "document", "quote")
 
 
@@ -55,13 +52,8 @@ class RulesRow(Base):
     id = Column(Integer, primary_key=True)
     rules = Column(JSON, nullable=False)  # [{role, level, document, section, title, quote}]
     added_by = Column(String(200), nullable=False)
-    added_at = Column(DateTime, nullable=False, default=lambda: dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
+    added_at = Column(DateTime, nullable=False, default=now)
 
-
-@lru_cache(maxsize=None)
-def _ready(engine: Engine) -> Engine:
-    Base.metadata.create_all(engine, checkfirst=True)
-    return engine
 
 
 def read(text: str, kb: KnowledgeBase, catalogue: RoleCatalogue, engine: Engine) -> list[LocalRule]:
@@ -109,7 +101,7 @@ def _rule(n: int, entry: Any, kb: KnowledgeBase, catalogue: RoleCatalogue, engin
 
 
 def save(engine: Engine, rules: list[LocalRule], added_by: str) -> None:
-    with Session(_ready(engine)) as session, session.begin():
+    with Session(ready(engine)) as session, session.begin():
         session.add(RulesRow(rules=[{"role": r.role, "level": r.level, **dataclasses.asdict(r.citation)} for r in rules],
                              added_by=added_by[:200]))
 
@@ -117,7 +109,7 @@ def save(engine: Engine, rules: list[LocalRule], added_by: str) -> None:
 def current(engine: Engine) -> tuple[LocalRule, ...]:
     """The newest rules, each still citing a document cited now (a removed document's rules no longer apply)."""
     cited = {d.citation_name for d in store.documents(engine)}
-    with Session(_ready(engine)) as session:
+    with Session(ready(engine)) as session:
         newest = session.execute(select(RulesRow.rules).order_by(RulesRow.id.desc()).limit(1)).scalar()
     rules = [LocalRule(r["role"], r["level"], Citation(**{k: r[k] for k in ("document", "section", "quote", "title", "excerpt")}))
              for r in newest or []]
@@ -125,5 +117,5 @@ def current(engine: Engine) -> tuple[LocalRule, ...]:
 
 
 def generation(engine: Engine) -> tuple:
-    with Session(_ready(engine)) as session:
+    with Session(ready(engine)) as session:
         return (session.execute(select(func.max(RulesRow.id))).scalar(), store.generation(engine))

@@ -26,7 +26,7 @@ Base = declarative_base()
 PREFIX = "local"  # a local document's citation names it "local/<id>", never a file of the five
 
 
-def _now() -> dt.datetime:
+def now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
@@ -36,7 +36,7 @@ class DocumentRow(Base):
     title = Column(String(300), nullable=False)
     owner = Column(String(300), nullable=False)
     added_by = Column(String(200), nullable=False)
-    added_at = Column(DateTime, nullable=False, default=_now)
+    added_at = Column(DateTime, nullable=False, default=now)
     removed_at = Column(DateTime)
     removed_by = Column(String(200))
 
@@ -51,7 +51,7 @@ class VersionRow(Base):
     kind = Column(String(20), nullable=False)
     sections = Column(JSON, nullable=False)  # [[heading, [passage, ...]], ...] as read
     added_by = Column(String(200), nullable=False)
-    added_at = Column(DateTime, nullable=False, default=_now)
+    added_at = Column(DateTime, nullable=False, default=now)
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,14 @@ def whose(title: str, owner: str) -> str:
     return f"Your organisation's document \u201c{title}\u201d ({owner})"
 
 
+def ready(engine: Engine) -> Engine:
+    """Every table of the organisation's (documents, rules, calendar: one metadata), made on first use; a module
+    imported later makes its own on its first use too."""
+    return _made(engine, len(Base.metadata.tables))
+
+
 @lru_cache(maxsize=None)
-def _ready(engine: Engine) -> Engine:
+def _made(engine: Engine, _tables: int) -> Engine:
     Base.metadata.create_all(engine, checkfirst=True)
     return engine
 
@@ -85,7 +91,7 @@ def add(engine: Engine, parsed: Parsed, file_name: str, title: str, owner: str, 
     title, owner, added_by = clean(title)[:300], clean(owner)[:300], clean(added_by)[:200]
     if not title or not owner:
         raise ValueError("a document needs a title and an owner")
-    with Session(_ready(engine)) as session, session.begin():
+    with Session(ready(engine)) as session, session.begin():
         row = session.execute(select(DocumentRow).where(DocumentRow.title == title, DocumentRow.owner == owner,
                                                         DocumentRow.removed_at.is_(None))).scalar_one_or_none()
         if row is None:
@@ -100,16 +106,16 @@ def add(engine: Engine, parsed: Parsed, file_name: str, title: str, owner: str, 
 
 def remove(engine: Engine, document_id: int, removed_by: str) -> bool:
     """Stop citing a document (its versions are kept, as a record of what was said); False when there is none to remove."""
-    with Session(_ready(engine)) as session, session.begin():
+    with Session(ready(engine)) as session, session.begin():
         row = session.get(DocumentRow, document_id)
         if row is None or row.removed_at is not None:
             return False
-        row.removed_at, row.removed_by = _now(), clean(removed_by)[:200]
+        row.removed_at, row.removed_by = now(), clean(removed_by)[:200]
         return True
 
 
 def documents(engine: Engine, removed: bool = False) -> list[Document]:
-    with Session(_ready(engine)) as session:
+    with Session(ready(engine)) as session:
         query = select(DocumentRow).order_by(DocumentRow.id)
         rows = session.execute(query if removed else query.where(DocumentRow.removed_at.is_(None))).scalars().all()
         versions: dict[int, list] = {}
@@ -122,7 +128,7 @@ def documents(engine: Engine, removed: bool = False) -> list[Document]:
 
 def sections(engine: Engine, document_id: int) -> list[tuple[str, list[str]]]:
     """The newest version's text, section by section."""
-    with Session(_ready(engine)) as session:
+    with Session(ready(engine)) as session:
         found = session.execute(select(VersionRow.sections).where(VersionRow.document_id == document_id)
                                 .order_by(VersionRow.number.desc()).limit(1)).scalar()
         return [(h, list(ps)) for h, ps in (found or [])]
@@ -130,7 +136,7 @@ def sections(engine: Engine, document_id: int) -> list[tuple[str, list[str]]]:
 
 def generation(engine: Engine) -> tuple:
     """What changes whenever a document is added, replaced or removed: one small query."""
-    with Session(_ready(engine)) as session:
+    with Session(ready(engine)) as session:
         return tuple(session.execute(select(func.count(VersionRow.id), func.max(VersionRow.id),
                                             func.count(DocumentRow.removed_at)).select_from(DocumentRow)
                                      .outerjoin(VersionRow, VersionRow.document_id == DocumentRow.id)).one())
