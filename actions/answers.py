@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import documents, replies
 from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood, over_limit
+from actions.handoff import with_contacts
 from actions.knowledge_base import decide, guide
 from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
@@ -45,7 +46,7 @@ class AnswerLevel(Action):
         message = replies.determination(to_dict(outcome))
         if has_dates(outcome.level, outcome.senco_award_required):
             message["buttons"] = [{"title": "Make my plan", "payload": "/make_plan"}]
-        dispatcher.utter_message(**message)
+        dispatcher.utter_message(**with_contacts(message))
         return [SlotSet("last_level", outcome.level.name if outcome.level else None)]
 
 
@@ -211,7 +212,7 @@ class AnswerQuestion(Action):
         if message and _sharpened(intent, text, message):
             message = documents.no_figure(text, documents.sharper(text, message, ANSWERS_TO.get(intent, "")))
         if message:
-            dispatcher.utter_message(**message)
+            dispatcher.utter_message(**with_contacts(message))
         return []
 
     def _answer(self, intent: Text, text: Text, tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[replies.Message]:

@@ -19,15 +19,13 @@ from knowledge.passages import used_in
 from knowledge.ranking import fits
 from knowledge.reading import asks_about, mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
-from knowledge.search import Answer, ContentIndex
+from knowledge.search import COVERS, OUT_OF_SCOPE_COVERS, Answer, ContentIndex, shown as _shown
 
 logger = logging.getLogger(__name__)
 PER_GROUP = 4  # items of each list when a whole topic is shown
 TOPIC_LINES = 12  # items of a whole topic shown, shared between its lists
 WHOLE = "Everything on {title}"
 SOURCE_MARGIN = 0.1  # how much more of the question the documents' own passages must hold to be shown instead
-SOURCE_COVERS = 0.4  # the least of a question the documents' own passages must hold to answer it
-OUT_OF_SCOPE_COVERS = 0.8  # the same, for a question the classifier took to be about something else
 SOURCE_GROUPS = 2  # sections of the documents' own passages shown for a question (a second only when nearly as good)
 
 
@@ -67,7 +65,7 @@ def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
     phrase = quoted(text)
     if phrase:  # "what does 'achievement' mean in the senco spec": only what holds the word asked about
         sourced, curated = ([a for a in answers if phrase.casefold() in _shown([a]).casefold()] for answers in (sourced, curated))
-    if sourced and index().covers(text, _shown(sourced)) < (OUT_OF_SCOPE_COVERS if out_of_scope else SOURCE_COVERS):
+    if sourced and index().covers(text, _shown(sourced)) < (OUT_OF_SCOPE_COVERS if out_of_scope else COVERS):
         sourced = []
     if curated and out_of_scope and index().covers(text, _shown(curated)) < OUT_OF_SCOPE_COVERS:
         curated = []
@@ -79,13 +77,12 @@ def _with_local(question: Text, answers: List[Answer], out_of_scope: bool) -> Li
     """The organisation's own documents beside the five: their best section first when it holds more of the question,
     after the five's answer otherwise, and not at all when it holds too little of it."""
     try:
-        theirs = local_documents().current()
+        theirs, local = local_documents().current(), local_documents().answering(question, OUT_OF_SCOPE_COVERS if out_of_scope else COVERS)
     except SQLAlchemyError:  # the five documents still answer while the organisation's cannot be read
         logger.warning("The organisation's documents could not be read; answering from the five documents only.")
         return answers
-    local = theirs.search(question, groups=1) if theirs is not None else []
-    if not local or theirs.covers(question, _shown(local)) < (OUT_OF_SCOPE_COVERS if out_of_scope else SOURCE_COVERS):
-        return answers  # (their own words count: "workshop" may be in no document of the five)
+    if not local:
+        return answers
     if not answers or theirs.hits(question, _shown(local)) > theirs.hits(question, _shown(answers)):
         return local + answers[:1]
     return answers + local
@@ -114,16 +111,12 @@ def _says_more(answer: Answer, said: Text) -> bool:
     return any(p.text not in said for p in answer.passages)
 
 
-def _shown(answers: List[Answer]) -> Text:
-    return "\n".join([a.title for a in answers] + [" ".join(filter(None, (p.heading, p.text))) for a in answers for p in a.passages])
-
-
 def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> replies.Message:
     """An answer, or the documents' own passages when they hold clearly more of what the question asks about
     ("who approves SENCO training providers?" answered by the award's topic, whose answering line is not shown).
     ``answers_to``: words the answer's kind answers without showing them ("hours" for a level's hours)."""
     sourced = list(_sourced(question))
-    if sourced and index().covers(question, _shown(sourced)) < SOURCE_COVERS:
+    if sourced and index().covers(question, _shown(sourced)) < COVERS:
         return message
     said = f"{answers_to} {_said(message)}"  # the kind's words belong to its title line
     theirs, ours = (index().hits(question, _shown(sourced)), index().hits(question, said)) if sourced else (0.0, 0.0)

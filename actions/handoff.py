@@ -1,7 +1,8 @@
-""""Talk to a person": the organisation's contact, and a summary of the conversation the person can copy.
+""""Talk to a person": the organisation's contact, and a summary of the conversation the person can copy; and the
+organisation's contacts for the roles an answer names (the Designated Health Officer, the SENCO), after its text.
 
-The contact comes from SEND_GUIDE_CONTACT_NAME, SEND_GUIDE_CONTACT_EMAIL and SEND_GUIDE_CONTACT_URL;
-with none set the reply says so plainly. Where SEND_GUIDE_HANDOFF_SLACK_CHANNEL (posted with the
+The contact is the organisation's "talk to a person" one (`send-guide documents contacts`), else the one
+SEND_GUIDE_CONTACT_NAME, SEND_GUIDE_CONTACT_EMAIL and SEND_GUIDE_CONTACT_URL give; with none the reply says so plainly. Where SEND_GUIDE_HANDOFF_SLACK_CHANNEL (posted with the
 Slack bot's SLACK_TOKEN) or SEND_GUIDE_HANDOFF_TEAMS_WEBHOOK is set, the summary is posted to the
 team's channel, only after the person presses the button that agrees to it. The summary
 (`knowledge.handoff`) carries no sender id; nothing of it is logged.
@@ -22,6 +23,7 @@ from rasa_sdk.types import DomainDict
 from actions import replies
 from actions.knowledge_base import guide, profile
 from knowledge.handoff import summary
+from knowledge.local import contacts
 
 logger = logging.getLogger(__name__)
 
@@ -33,22 +35,45 @@ AGREE = '/talk_to_person{"confirm": "yes"}'
 SENT = "Sent your summary to"
 
 
-def contact() -> Dict[Text, Text]:
+def _local() -> Optional[contacts.Contact]:
+    return contacts.for_person(guide().contacts)
+
+
+def contact(local: Optional[contacts.Contact] = None) -> Dict[Text, Text]:
+    """The organisation's "talk to a person" contact when it has one, else the one the environment sets."""
+    if local is not None:
+        return {k: v for k, v in (("name", local.name), ("email", local.email), ("phone", local.phone), ("url", local.url)) if v}
     keys = {"name": "SEND_GUIDE_CONTACT_NAME", "email": "SEND_GUIDE_CONTACT_EMAIL", "url": "SEND_GUIDE_CONTACT_URL"}
     return {k: os.environ[v].strip() for k, v in keys.items() if os.environ.get(v, "").strip()}
 
 
-def contact_items() -> List[replies.Item]:
-    """The configured contact as reply lines, or the plain statement that there is none."""
-    found = contact()
-    if not found:
-        return [replies.item(NO_CONTACT)]
-    items = [replies.item(f"You can contact {found.get('name', 'the team that runs this assistant')}.")]
-    if "email" in found:
+def _reach(found: Dict[Text, Text]) -> List[replies.Item]:
+    items = []
+    if found.get("email"):
         items.append(replies.item(f"Email: {found['email']}", url=f"mailto:{quote(found['email'], safe='@.+-_')}"))
-    if "url" in found and found["url"].startswith(("https://", "http://")):
+    if found.get("phone"):
+        items.append(replies.item(f"Phone: {found['phone']}", url="tel:" + "".join(c for c in found["phone"] if c in "+0123456789")))
+    if found.get("url", "").startswith(("https://", "http://")):
         items.append(replies.item(f"Contact page: {found['url']}", url=found["url"]))
     return items
+
+
+def contact_items(local: Optional[contacts.Contact] = None) -> List[replies.Item]:
+    """The configured contact as reply lines, or the plain statement that there is none."""
+    found = contact(local)
+    if not found:
+        return [replies.item(NO_CONTACT)]
+    return [replies.item(f"You can contact {found.get('name', 'the team that runs this assistant')}."), *_reach(found)]
+
+
+def with_contacts(message: replies.Message) -> replies.Message:
+    """An answer, then the organisation's contact for each role its text names, its own text kept as it is."""
+    named = contacts.naming(guide().contacts, message.get("text") or "")
+    if not named or replies.KEY not in (message.get("json_message") or {}):
+        return message
+    items = [item for c in named for item in (replies.item(f"{c.role}: {c.name}"), *_reach(vars(c)))]
+    return replies.joined(message, replies.message(replies.reply("contacts", [
+        replies.section(items, contacts.LOCAL_CONTACT, listed=False)], [])))
 
 
 def _destinations() -> List[Text]:
@@ -58,9 +83,10 @@ def _destinations() -> List[Text]:
 
 def handoff(tracker: Tracker, why: Optional[Text] = None) -> replies.Message:
     lines = summary(guide().kb, profile(tracker), _outcome(tracker))
-    team = contact().get("name", "the team that runs this assistant")
+    local = _local()
+    team = contact(local).get("name", "the team that runs this assistant")
     sections = [replies.section([replies.item(why)] if why else [], listed=False),
-                replies.section(contact_items(), listed=False),
+                replies.section(contact_items(local), listed=False),
                 replies.section([replies.item(line) for line in lines], "A summary of our conversation you can copy:")]
     buttons = [{"title": f"Send this summary to {team}", "payload": AGREE}] if _destinations() else []
     return replies.message(replies.reply("handoff", sections, []), buttons)
@@ -127,7 +153,7 @@ class TalkToPerson(Action):
         lines = summary(guide().kb, profile(tracker), _outcome(tracker))
         sent = _post("Someone using SEND Training Guide asked to talk to a person.\n" + "\n".join(lines))
         if sent:
-            dispatcher.utter_message(text=f"{SENT} {contact().get('name', 'the team')} ({' and '.join(sent)}). "
+            dispatcher.utter_message(text=f"{SENT} {contact(_local()).get('name', 'the team')} ({' and '.join(sent)}). "
                                           "Nothing else from this conversation was sent, and it does not say who you are: "
                                           "please contact them too, so they can reply to you.")
         else:

@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 
 from knowledge.db import make_engine
 from knowledge.guide import Guide
-from knowledge.local import calendar, rules
+from knowledge.local import calendar, contacts, rules
 from knowledge.local.index import LocalIndex
 from knowledge.rules import Outcome, Profile
 from knowledge.schema import ASKED_FACTS, FACT_VALUES
@@ -31,10 +31,10 @@ _local: Dict[Text, Any] = {"checked": float("-inf"), "generation": None, "guide"
 
 
 def guide() -> Guide:
-    """The knowledge base, with the organisation's rules and calendar as they are now (looked for every RULES_SECONDS)."""
+    """The knowledge base, with the organisation's rules, calendar and contacts as they are now (looked for every RULES_SECONDS)."""
     if time.monotonic() - _local["checked"] >= RULES_SECONDS:
         engine = _engine()
-        generation = (rules.generation(engine), calendar.generation(engine))
+        generation = (rules.generation(engine), calendar.generation(engine), contacts.generation(engine))
         if generation != _local["generation"]:
             _local.update(generation=generation, guide=_opened().with_local(engine))
         _local["checked"] = time.monotonic()

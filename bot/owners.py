@@ -12,6 +12,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 
+def configured() -> bool:
+    """Whether the content owners' pages are there at all."""
+    return bool(os.environ.get("SEND_GUIDE_REPORT_TOKEN", "").strip())
+
+
 def refusal(request: Request, headers: dict) -> Optional[HTTPResponse]:
     """None for a content owner; otherwise the reply that refuses the request."""
     token = os.environ.get("SEND_GUIDE_REPORT_TOKEN", "").strip()

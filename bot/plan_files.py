@@ -95,6 +95,7 @@ def to_html(plan: Plan) -> str:
         f"<td>{e(m.text)} [{_n(numbers, m.citation)}]</td></tr>" for m in plan.milestones)
     not_counted = "".join(f"<li>{e(not_counted_text(n, dt.date.isoformat))}</li>" for n in plan.not_counted)
     readings = "".join(f"<li>{e(r)}</li>" for r in plan.readings)
+    sessions = "".join(f"<li>{e(x)}</li>" for x in plan.sessions)
     notes = "".join(f"<li>{e(t.statement)} [{_n(numbers, t.citations[0])}]</li>" for t in plan.notes)
     quotes = {}
     for c in [m.citation for m in plan.milestones] + [t.citations[0] for t in plan.notes]:
@@ -116,6 +117,7 @@ th, td {{ border: 1px solid #505a5f; padding: 0.25rem 0.5rem; text-align: left; 
 <table><caption>Dates</caption><thead><tr><th scope="col">What</th><th scope="col">When</th><th scope="col">State</th>
 <th scope="col">Minutes</th><th scope="col">What the documents say</th></tr></thead><tbody>{rows}</tbody></table>
 {f'<h2>Training not counted</h2><ul>{not_counted}</ul>' if not_counted else ''}
+{f"<h2>Your organisation's next sessions</h2><p>From your organisation's training calendar, not the documents.</p><ul>{sessions}</ul>" if sessions else ''}
 {f"<h2>This guide's readings</h2><ul>{readings}</ul>" if readings else ''}
 {f'<h2>Where the documents are silent</h2><ul>{notes}</ul>' if notes else ''}
 <h2>Sources</h2><ol>{sources}</ol>

@@ -18,6 +18,7 @@ from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, in
 from sqlalchemy.engine import Engine
 
 from actions.conversation import MISUNDERSTOOD
+from bot.documents import use
 from bot.feedback import FeedbackRow
 
 EVENTS = Table("events", MetaData(), Column("id", Integer, primary_key=True), Column("sender_id", String(255)),
@@ -57,6 +58,8 @@ class Report:
     feedback: list[dict[str, Any]]
     levels: dict[tuple[str, str], Counter]  # (ISO week, channel) -> level -> people given it
     most_asked: list[tuple[str, int]]
+    documents: list[tuple[str, str, int]] = field(default_factory=list)  # the organisation's: title, owner, times cited
+    answerable: list[tuple[str, int, str]] = field(default_factory=list)  # not answered, that one of them answers now
 
 
 def _short(text: str) -> str:
@@ -120,9 +123,10 @@ def make_report(engine: Engine, since: dt.date) -> Report:
     low: list[tuple[str, str, float]] = []
     asked: Counter = Counter()
     given: dict[tuple[str, str], dict[str, set]] = {}
-    count = 0
+    count, cited = 0, Counter()
     for sender, turn in turns(engine, since):
         count += 1
+        cited.update(use.cited(reply["doc"] for reply in turn.replies))
         for reply in turn.replies:
             level = (reply["doc"] or {}).get("level")
             if level:
@@ -137,5 +141,6 @@ def make_report(engine: Engine, since: dt.date) -> Report:
         if turn.confidence is not None and turn.confidence < LOW_CONFIDENCE:
             low.append((text, turn.intent or "", round(float(turn.confidence), 2)))
     levels = {key: Counter({lv: len(people) for lv, people in found.items()}) for key, found in sorted(given.items())}
-    return Report(since, count, group(unanswered[-MAX_GROUPED:]), low[-MAX_UNSURE:], _feedback(engine, since), levels,
-                  asked.most_common(MOST))
+    groups = group(unanswered[-MAX_GROUPED:])
+    return Report(since, count, groups, low[-MAX_UNSURE:], _feedback(engine, since), levels, asked.most_common(MOST),
+                  use.use(engine, cited), use.could_answer(engine, groups))

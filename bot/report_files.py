@@ -24,6 +24,10 @@ def rows(report: Report) -> Iterator[tuple[str, str, object, str]]:
             yield "levels given", level, people, f"{week} {channel}"
     for text, n in report.most_asked:
         yield "most asked", text, n, ""
+    for title, owner, n in report.documents:
+        yield "organisation's document cited", title, n, owner
+    for text, n, where in report.answerable:
+        yield "not answered, now in an organisation's document", text, n, where
 
 
 def to_csv(report: Report) -> str:
@@ -55,6 +59,10 @@ def to_html(report: Report) -> str:
         _table("Levels given, per week and channel", ["Week", "Channel", "Level", "People"],
                [(w, c, lv, n) for (w, c), levels in report.levels.items() for lv, n in levels.most_common()], "None."),
         _table("Most asked", ["Message", "Times"], report.most_asked, "None."),
+        _table("Your organisation's documents: times an answer cited each", ["Document", "Owner", "Times cited"],
+               report.documents, "No documents of the organisation are added (send-guide documents add)."),
+        _table("Questions not answered that your organisation's documents answer now", ["Wording", "Times asked", "Answered by"],
+               report.answerable, "None."),
     ]
     return f"""<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

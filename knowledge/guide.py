@@ -35,6 +35,7 @@ class Guide:
     catalogue: RoleCatalogue
     local: tuple = ()  # the organisation's own rules (knowledge/local/rules.py): they raise a named role's floor
     sessions: tuple = ()  # the organisation's training calendar (knowledge/local/calendar.py)
+    contacts: tuple = ()  # the organisation's contacts (knowledge/local/contacts.py)
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> "Guide":
@@ -50,10 +51,10 @@ class Guide:
             engine.dispose()
 
     def with_local(self, engine: Any) -> "Guide":
-        """This guide with the organisation's rules and training calendar as they are now in the database."""
-        from knowledge.local import calendar, rules
+        """This guide with the organisation's rules, training calendar and contacts as they are now in the database."""
+        from knowledge.local import calendar, contacts, rules
 
-        return replace(self, local=rules.current(engine), sessions=calendar.current(engine))
+        return replace(self, local=rules.current(engine), sessions=calendar.current(engine), contacts=contacts.current(engine))
 
     def decide(self, profile: Profile) -> Outcome:
         outcome = decide(self.kb, self.catalogue, profile, self.local)

@@ -39,6 +39,8 @@ _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "h
 GLOSSARY_WEIGHT = 0.5  # an abbreviation's entry answers what it means, not every question that uses it
 ELSEWHERE = 0.03  # how much better a list outside a role's topic must answer to be shown instead
 NEAR = 0.85  # a second list is shown only when it answers nearly as well as the first
+COVERS = 0.4  # the least of a question a document's own passages must hold to answer it
+OUT_OF_SCOPE_COVERS = 0.8  # the same, for a question the classifier took to be about something else
 
 
 @dataclass(frozen=True)
@@ -285,3 +287,8 @@ class ContentIndex:
 
     def _listed(self, members: list[int], lead_in: str | None) -> list[int]:
         return [n for n in members if self.passages[n].heading == lead_in] if lead_in and lead_in.endswith(":") else []
+
+
+def shown(answers: list[Answer]) -> str:
+    """What answers show, as one text to weigh against a question."""
+    return "\n".join([a.title for a in answers] + [" ".join(filter(None, (p.heading, p.text))) for a in answers for p in a.passages])

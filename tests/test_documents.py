@@ -158,3 +158,56 @@ def test_a_content_owner_adds_a_docx_and_a_pdf_and_questions_over_rest_are_answe
         for document_id in added:
             assert requests.delete(f"{pages}/{document_id}", headers=owner, timeout=30).status_code == 200
     assert "Riverside" not in _answer(assistant, "how do I book the riverside send workshop")
+
+
+@pytest.mark.assistant
+def test_the_rules_calendar_and_contacts_are_set_over_http_with_the_token_and_refused_with_the_reason(assistant):
+    from knowledge.local import calendar, contacts, rules
+
+    pages, owner = f"{assistant.url}/webhooks/webchat/documents", {"Authorization": f"Bearer {REPORT_TOKEN}"}
+    engine = make_engine(assistant.db_url)
+    contacts_file = b"contacts:\n  - for: SENCO\n    name: Riverside SENCO network\n    email: senco@riverside.example\n"
+    calendar_file = b"level,date,title,place\nLevel 3,2099-01-20 10:00,SEND for therapists,Education Centre room 1\n"
+    try:
+        assert requests.post(f"{pages}/contacts", files={"file": ("c.yml", contacts_file)}, timeout=30).status_code == 401
+        assert requests.get(f"{pages}/anything", headers=owner, timeout=30).status_code == 404
+        for kind, data, shown in (("contacts", contacts_file, "Riverside SENCO network"), ("calendar", calendar_file, "SEND for therapists")):
+            put = requests.post(f"{pages}/{kind}", files={"file": (f"x.{'csv' if kind == 'calendar' else 'yml'}", data)},
+                                data={"by": "alex"}, headers=owner, timeout=30)
+            assert put.status_code == 201 and put.json() == {"in force": 1}, put.text
+            assert shown in str(requests.get(f"{pages}/{kind}", headers=owner, timeout=30).json()[kind])
+        lowering = b"rules:\n  - role: GP\n    level: Level 1\n    document: Nothing\n    quote: x\n"
+        refused = requests.post(f"{pages}/rules", files={"file": ("r.yml", lowering)}, headers=owner, timeout=30)
+        assert refused.status_code == 400 and refused.json()["error"].startswith("r.yml is not used: rule 1:")
+        for kind, data in (("contacts", b"\xff\xfe not text"), ("calendar", b"level,date\nLevel 9,soon\n"), ("rules", b"x" * 300_000)):
+            bad = requests.post(f"{pages}/{kind}", files={"file": ("bad.csv", data)}, headers=owner, timeout=30)
+            assert bad.status_code == 400 and bad.json()["error"], kind
+        assert [c.name for c in contacts.current(engine)] == ["Riverside SENCO network"]  # a refused file changes nothing
+    finally:
+        contacts.save(engine, [], "test")
+        calendar.save(engine, [], "empty.csv", "test")
+        assert rules.current(engine) == ()
+
+
+@pytest.mark.assistant
+def test_two_replicas_behind_nginx_cite_a_document_added_once_and_stop_at_once_when_it_is_removed(replicated, capsys):
+    """Two Rasa servers and two action servers sharing PostgreSQL: the document added from the command line on one
+    machine is cited by both, and its removal stops both citing it on their next question."""
+    import tempfile
+    from pathlib import Path
+
+    question, quote = "how do I book the riverside send workshop", WARD[3][1]
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "ward.docx").write_bytes(documents.docx(WARD))
+        assert cli(["--database-url", replicated.db_url, "documents", "add", str(Path(folder) / "ward.docx"),
+                    "--title", "Ward training policy", "--owner", "Riverside Trust"]) == 0
+    document_id = int(capsys.readouterr().out.split("as document ")[1].split(",")[0])
+    try:
+        for member in replicated.members:
+            said = " ".join(r.get("text") or "" for r in member.say(uuid.uuid4().hex, question))
+            assert whose("Ward training policy", "Riverside Trust") in said and quote in said
+    finally:
+        assert cli(["--database-url", replicated.db_url, "documents", "remove", str(document_id)]) == 0
+    for member in reversed(replicated.members):
+        said = " ".join(r.get("text") or "" for r in member.say(uuid.uuid4().hex, question))
+        assert "Riverside" not in said and quote not in said

@@ -9,6 +9,7 @@ import uuid
 
 import icalendar
 import pytest
+import requests
 
 from bot.cli import main as cli
 from knowledge.answers import to_dict
@@ -94,5 +95,8 @@ def test_where_can_i_train_over_rest_offers_the_next_session(assistant):
         said = " ".join(r.get("text") or "" for r in assistant.say(uuid.uuid4().hex, "where can I do level 2 training?"))
         assert f"{LOCAL_SESSION} " in said and "Riverside SEND workshop, Education Centre room 3" in said
         assert said.index("Education Centre room 3") < said.index("learning.example/rvs")  # soonest first
+        printed = requests.get(f"{assistant.url}/webhooks/webchat/plan.html", params={"level": "level-2"}, timeout=30)
+        assert printed.status_code == 200 and "Your organisation's next sessions" in printed.text
+        assert "Riverside SEND workshop, Education Centre room 3" in printed.text  # the calendar as it is now
     finally:
         calendar.save(engine, [], "empty.csv", "test")

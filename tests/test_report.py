@@ -103,3 +103,31 @@ def test_the_report_page_needs_the_token(assistant):
 def test_with_no_token_configured_there_is_no_report_page(replicated):
     assert requests.get(f"{replicated.members[0].url}/webhooks/webchat/report.html",
                         headers={"Authorization": "Bearer anything"}, timeout=30).status_code == 404
+
+
+def test_the_report_counts_each_local_document_s_citations_and_finds_the_unanswered_questions_one_now_answers(tmp_path):
+    from knowledge.guide import build
+    from knowledge.local import store
+    from knowledge.local.parse import read
+
+    url = f"sqlite:///{tmp_path / 'kept.db'}"
+    build(url)
+    engine = make_engine(url)
+    booking = "Book the Riverside SEND workshop through the Learning Hub, course code RVS-204."
+    cited, _ = store.add(engine, read(f"# Booking\n\n{booking}\n".encode(), "b.md"), "b.md", "Workshop booking", "Riverside Trust", "t")
+    store.add(engine, read(b"# Parking\n\nStaff park in the multi-storey car park.\n", "p.md"), "p.md", "Parking", "Riverside Trust", "t")
+    source = {"n": 1, "document": f"local/{cited}", "title": "Workshop booking", "section": "Booking", "quotes": [booking]}
+    for n, sender in enumerate(("one", "two")):
+        events = [UserUttered("how do I book the riverside workshop", {"name": "ask_documents", "confidence": 0.9}, timestamp=time.time() + n),
+                  BotUttered(booking, {"custom": {"send_guide": {"kind": "answer", "sources": [source, {**source, "n": 2}]}}}, timestamp=time.time() + n)]
+        asyncio.run(SQLTrackerStore(Domain.empty(), host=url).save(DialogueStateTracker.from_events(sender, events)))
+    _conversation(url, "three", ("what is the course code for the riverside send workshop", "ask_documents", 0.8, NOT_COVERED, None),
+                  ("what about dyslexia screening courses", "ask_training", 0.41, NOT_COVERED, None))
+    report = make_report(engine, dt.date.today() - dt.timedelta(days=1))
+    assert report.documents == [("Workshop booking", "Riverside Trust", 2), ("Parking", "Riverside Trust", 0)]  # once per reply
+    [(wording, times, where)] = report.answerable
+    assert (wording, times) == ("what is the course code for the riverside send workshop", 1)
+    assert where.startswith("Your organisation's document \u201cWorkshop booking\u201d (Riverside Trust)") and "Booking" in where
+    rows = list(csv.DictReader(io.StringIO(report_files.to_csv(report))))
+    assert {r["Section"] for r in rows} >= {"organisation's document cited", "not answered, now in an organisation's document"}
+    assert "Questions not answered that your organisation&#x27;s documents answer now" in report_files.to_html(report)

@@ -99,8 +99,8 @@ def _guide() -> Guide:
 def _plan(params: dict) -> Plan:
     guide = _guide()
     level, started, done, award = from_query(guide.kb.levels, params)
-    return make_plan(guide.kb, level, started, done, dt.date.today(), award,
-                     [x.shown() for x in calendar.next_for(guide.sessions, level.id)])
+    return make_plan(guide.kb, level, started, done, dt.date.today(), award,  # the calendar as it is now, not at start-up
+                     [x.shown() for x in calendar.next_for(calendar.current(_engine()), level.id)])
 
 
 @lru_cache(maxsize=1)
@@ -273,5 +273,5 @@ class WebChatInput(InputChannel):
             made = await asyncio.to_thread(report.make_report, _engine(), since)
             return _page_or_csv(request, lambda: report_files.to_html(made), lambda: report_files.to_csv(made), "send-guide-report.csv")
 
-        documents_routes.add(page, _engine, HEADERS)
+        documents_routes.add(page, _engine, HEADERS, _guide)
         return page

@@ -6,6 +6,7 @@
     send-guide documents remove ID [--by NAME]
     send-guide documents rules [RULES.yml] [--by NAME]   (the organisation's rules that raise a level; none: show them)
     send-guide documents calendar [FILE.csv|.ics] [--by NAME]   (the organisation's training sessions; none: show them)
+    send-guide documents contacts [CONTACTS.yml] [--by NAME]   (who "talk to a person" and named roles point to; none: show them)
 """
 from __future__ import annotations
 
@@ -36,7 +37,11 @@ def arguments(p: argparse.ArgumentParser) -> None:
     calendar_action = actions.add_parser("calendar", help="set the organisation's training calendar (CSV: level, date, title, "
                                                           "place or link; or .ics), or show its next sessions")
     calendar_action.add_argument("file", type=Path, nargs="?")
-    for action in (add, actions.choices["remove"], rules_action, calendar_action):
+    contacts_action = actions.add_parser("contacts", help="set the organisation's contacts (a YAML file: for \"talk to a person\" "
+                                                          "or a role the documents name, with a name and an email, phone or link), "
+                                                          "or show them")
+    contacts_action.add_argument("file", type=Path, nargs="?")
+    for action in (add, actions.choices["remove"], rules_action, calendar_action, contacts_action):
         action.add_argument("--by", default=None, help="who is doing it, as the record keeps it (default: this login)")
 
 
@@ -62,10 +67,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"Added {args.file.name} as document {document_id}, version {version}: {len(parsed.sections)} sections, "
               f"{passages} passages. Answers cite it from now on.")
         return 0
-    if args.action == "rules":
-        return _rules(args, engine, by)
-    if args.action == "calendar":
-        return _calendar(args, engine, by)
+    if args.action in ("rules", "calendar", "contacts"):
+        return _setting(args, engine, by)
     if args.action == "remove":
         if not store.remove(engine, args.id, by):
             print(f"send-guide: no document {args.id} is cited now (send-guide documents list)")
@@ -99,48 +102,21 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rules(args: argparse.Namespace, engine: object, by: str) -> int:
+def _setting(args: argparse.Namespace, engine: object, by: str) -> int:
+    """Put a rules, calendar or contacts file in force, then show what is in force."""
+    from bot.documents import settings
     from knowledge.guide import Guide
-    from knowledge.local import rules
 
     guide = Guide.open(args.database_url)
     if args.file is not None:
         try:
-            found = rules.read(args.file.read_text(encoding="utf-8"), guide.kb, guide.catalogue, engine)
-        except (OSError, UnicodeDecodeError) as error:
-            print(f"send-guide: cannot read {args.file} ({type(error).__name__})")
-            return 1
-        except rules.RulesError as error:
-            print(f"send-guide: {args.file.name} is not used: {error}")
-            return 1
-        rules.save(engine, found, by)
-        print(f"The organisation's rules are now the {len(found)} in {args.file.name}.")
-    in_force = rules.current(engine)
-    if not in_force:
-        print("No rules of the organisation are in force: the documents' levels apply.")
-    for rule in in_force:
-        print(f"{rule.role}: {guide.kb.level(rule.level).name}, as {rule.citation.title} says in \"{rule.citation.section}\": "
-              f"\u201c{rule.citation.quote}\u201d")
-    return 0
-
-
-def _calendar(args: argparse.Namespace, engine: object, by: str) -> int:
-    from knowledge.guide import Guide
-    from knowledge.local import calendar
-
-    guide = Guide.open(args.database_url)
-    if args.file is not None:
-        try:
-            sessions = calendar.read(args.file.read_bytes(), args.file.name, guide.kb)
+            count = settings.put(args.action, args.file.read_bytes(), args.file.name, by, engine, guide)
         except OSError as error:
             print(f"send-guide: cannot read {args.file} ({type(error).__name__})")
             return 1
-        except calendar.CalendarError as error:
-            print(f"send-guide: {args.file.name} is not used: {error}")
+        except settings.REFUSED as error:
+            print(f"send-guide: {args.file.name} is not used: {settings.why(error)}")
             return 1
-        calendar.save(engine, sessions, args.file.name, by)
-        print(f"The training calendar is now the {len(sessions)} sessions in {args.file.name}.")
-    for level in guide.kb.levels:
-        for session in calendar.next_for(calendar.current(engine), level.id):
-            print(f"{level.name}: {session.shown()}")
+        print(f"In force now: the {count} {settings.NOUNS[args.action]} in {args.file.name}.")
+    print("\n".join(settings.in_force(args.action, engine, guide)) or settings.NONE[args.action])
     return 0

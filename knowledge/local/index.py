@@ -14,7 +14,7 @@ from knowledge.local import store
 from knowledge.local.store import whose
 from knowledge.roles import RoleCatalogue
 from knowledge.schema import KnowledgeBase
-from knowledge.search import ContentIndex
+from knowledge.search import COVERS, Answer, ContentIndex, shown
 
 
 class LocalIndex:
@@ -33,3 +33,10 @@ class LocalIndex:
                 local = dataclasses.replace(self.kb, passages=passages)
                 self._built = (generation, ContentIndex(local, self.catalogue, sources=True) if passages else None)
             return self._built[1]
+
+    def answering(self, question: str, least: float = COVERS) -> list[Answer]:
+        """The best section of the organisation's documents for a question, when it holds enough of it; else none
+        (their own words count: "workshop" may be in no document of the five)."""
+        theirs = self.current()
+        found = theirs.search(question, groups=1) if theirs is not None else []
+        return found if found and theirs.covers(question, shown(found)) >= least else []

@@ -63,6 +63,7 @@ class Document:
     added_at: dt.datetime
     removed_at: dt.datetime | None
     versions: tuple[tuple[int, str, str, dt.datetime], ...]  # (number, file name, added by, added at), oldest first
+    removed_by: str | None = None
 
     @property
     def citation_name(self) -> str:
@@ -122,7 +123,7 @@ def documents(engine: Engine, removed: bool = False) -> list[Document]:
         for v in session.execute(select(VersionRow.document_id, VersionRow.number, VersionRow.file_name, VersionRow.added_by,
                                         VersionRow.added_at).order_by(VersionRow.number)):
             versions.setdefault(v.document_id, []).append((v.number, v.file_name, v.added_by, v.added_at))
-        return [Document(r.id, r.title, r.owner, r.added_by, r.added_at, r.removed_at, tuple(versions.get(r.id, ())))
+        return [Document(r.id, r.title, r.owner, r.added_by, r.added_at, r.removed_at, tuple(versions.get(r.id, ())), r.removed_by)
                 for r in rows]
 
 
