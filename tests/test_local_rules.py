@@ -116,12 +116,17 @@ def test_the_command_line_sets_shows_and_applies_the_rules_until_their_document_
 
 
 @pytest.mark.assistant
-def test_a_rule_raises_the_level_in_a_rest_conversation(assistant):
+def test_a_rule_raises_the_level_in_a_rest_conversation_which_offers_a_local_session_for_it(assistant):
+    from knowledge.local import calendar
+    from knowledge.local.calendar import LOCAL_SESSION
+
     engine = make_engine(assistant.db_url)
     document_id, _ = store.add(engine, read(f"# Ward training\n\n{QUOTE}\n".encode(), "policy.md"), "policy.md", TITLE, OWNER, "test")
     guide = Guide.open(assistant.db_url)
+    sessions = b"level,date,title,place\nLevel 2,2099-01-14 09:30,Level 2 workshop,Room 2\nLevel 3,2099-01-20 10:00,Level 3 course,Room 3\n"
     try:
         rules.save(engine, rules.read(_yaml("practice manager", "Level 3"), guide.kb, guide.catalogue, engine), "test")
+        calendar.save(engine, calendar.read(sessions, "sessions.csv", guide.kb), "sessions.csv", "test")
         time.sleep(2.5)  # the servers look for new rules every 2 seconds
         sender = uuid.uuid4().hex
         texts = [r.get("text") or "" for r in assistant.say(sender, "I'm a practice manager")]
@@ -131,6 +136,8 @@ def test_a_rule_raises_the_level_in_a_rest_conversation(assistant):
             texts = [r.get("text") or "" for r in assistant.say(sender, "none of these")]
         said = " ".join(texts)
         assert "You need Level 3" in said and "Your organisation asks for Level 3" in said and whose(TITLE, OWNER) in said
+        assert f"{LOCAL_SESSION} Tuesday 20 January 2099, 10:00: Level 3 course, Room 3" in said and "Room 2" not in said
     finally:
         store.remove(engine, document_id, "test")
         rules.save(engine, [], "test")
+        calendar.save(engine, [], "empty.csv", "test")
