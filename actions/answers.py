@@ -187,7 +187,7 @@ def _sharpened(intent: Text, text: Text, message: replies.Message) -> bool:
     person's level, what an abbreviation stands for, a staff list, a comparison or a button's request."""
     doc = (message.get("json_message") or {}).get(replies.KEY) or {}
     return (not text.startswith("/") and intent not in ("check_staff_list", "compare_levels")
-            and (doc.get("kind") == "answer" and not {"level", "levels", "floor", "silence", "term"} & set(doc) or message.get("text") == UNNAMED_ROLE))
+            and (doc.get("kind") == "answer" and not {"level", "levels", "floor", "silence", "term", "contents"} & set(doc) or message.get("text") == UNNAMED_ROLE))
 
 
 class AnswerQuestion(Action):
@@ -221,7 +221,8 @@ class AnswerQuestion(Action):
         if silence:
             return silence
         reading = documents.initials(text) if intent in MEANING_INTENTS and not text.startswith("/") else None
-        levels = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else documents.the_levels(text)
+        levels = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else \
+            documents.the_levels(text) or documents.contents(text)
         if reading or levels:
             return reading or levels
         phrase = quoted(text)

@@ -15,7 +15,7 @@ from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.initials import spelled_by_initials
-from knowledge.passages import used_in
+from knowledge.passages import contents as contents_of, used_in
 from knowledge.ranking import fits
 from knowledge.reading import asks_about, mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
@@ -86,6 +86,18 @@ def _with_local(question: Text, answers: List[Answer], out_of_scope: bool) -> Li
     if not answers or theirs.hits(question, _shown(local)) > theirs.hits(question, _shown(answers)):
         return local + answers[:1]
     return answers + local
+
+
+def contents(question: Text) -> Optional[replies.Message]:
+    """A document's parts, as its contents list them, for a question that asks what parts a named document has."""
+    found = contents_of(guide().kb.documents, guide().kb.passages, question)
+    if found is None:
+        return None
+    document, listed = found
+    citations: List[Dict[Text, Text]] = []
+    return replies.message({**replies.reply("answer", [replies.section(
+        _lines([_Shown(p.text, p.citation) for p in listed], citations), f"The {document.title} lists {len(listed)} parts in its contents:")],
+        citations), "contents": document.file_name})
 
 
 def _message(answers: List[Answer]) -> replies.Message:

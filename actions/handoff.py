@@ -54,7 +54,7 @@ def _reach(found: Dict[Text, Text]) -> List[replies.Item]:
     if found.get("phone"):
         items.append(replies.item(f"Phone: {found['phone']}", url="tel:" + "".join(c for c in found["phone"] if c in "+0123456789")))
     if found.get("url", "").startswith(("https://", "http://")):
-        items.append(replies.item(f"Contact page: {found['url']}", url=found["url"]))
+        items.append(replies.item("Contact page", url=found["url"]))
     return items
 
 
@@ -68,10 +68,15 @@ def contact_items(local: Optional[contacts.Contact] = None) -> List[replies.Item
 
 def with_contacts(message: replies.Message) -> replies.Message:
     """An answer, then the organisation's contact for each role its text names, its own text kept as it is."""
-    named = contacts.naming(guide().contacts, message.get("text") or "")
-    if not named or replies.KEY not in (message.get("json_message") or {}):
+    doc = (message.get("json_message") or {}).get(replies.KEY)
+    if not doc or not guide().contacts:
         return message
-    items = [item for c in named for item in (replies.item(f"{c.role}: {c.name}"), *_reach(vars(c)))]
+    said = "\n".join([s["title"] or "" for s in doc["sections"]] + [i["text"] for s in doc["sections"] for i in s["items"]])
+    named = contacts.naming(guide().contacts, said)  # what the answer says, not the titles of the documents it cites
+    if not named:
+        return message
+    items = [item for c in named for item in (replies.item(f"{c.role}: {c.name}"),
+                                              *_reach({"email": c.email, "phone": c.phone, "url": c.url}))]
     return replies.joined(message, replies.message(replies.reply("contacts", [
         replies.section(items, contacts.LOCAL_CONTACT, listed=False)], [])))
 

@@ -65,7 +65,8 @@ def plain(doc: Dict[Text, Any]) -> Text:
     for s in doc["sections"]:
         lines = [s["title"]] if s["title"] else []
         for i in s["items"]:
-            text = f"{i['text']}: {i['url']} (opens the provider's site)" if i.get("url") else i["text"]
+            url = i.get("url") or ""
+            text = f"{i['text']}: {url} (opens another site)" if url.startswith("http") else i["text"]
             lines.append(("• " if s["list"] else "") + text + "".join(f" [{r}]" for r in i["refs"]))
         if s["more"]:
             lines.append(s["more"])

@@ -123,7 +123,7 @@ def make_report(engine: Engine, since: dt.date) -> Report:
     low: list[tuple[str, str, float]] = []
     asked: Counter = Counter()
     given: dict[tuple[str, str], dict[str, set]] = {}
-    count, cited = 0, Counter()
+    count, cited, elsewhere = 0, Counter(), set()
     for sender, turn in turns(engine, since):
         count += 1
         cited.update(use.cited(reply["doc"] for reply in turn.replies))
@@ -138,9 +138,11 @@ def make_report(engine: Engine, since: dt.date) -> Report:
         asked[text.casefold()] += 1
         if turn.unanswered:
             unanswered.append(text)
+            if turn.intent == "out_of_scope":
+                elsewhere.add(text)
         if turn.confidence is not None and turn.confidence < LOW_CONFIDENCE:
             low.append((text, turn.intent or "", round(float(turn.confidence), 2)))
     levels = {key: Counter({lv: len(people) for lv, people in found.items()}) for key, found in sorted(given.items())}
     groups = group(unanswered[-MAX_GROUPED:])
     return Report(since, count, groups, low[-MAX_UNSURE:], _feedback(engine, since), levels, asked.most_common(MOST),
-                  use.use(engine, cited), use.could_answer(engine, groups))
+                  use.use(engine, cited), use.could_answer(engine, groups, elsewhere))

@@ -1,7 +1,7 @@
 """The source documents cut into passages (paragraphs, bullets, table rows), each cited to its section
 with its own words as the quote, so a question no curated content answers can be answered from what
 the documents say. Headings and lines too short to say anything are left out (unless they hold a phone
-number, an email address or a postcode, or are an item of a list); a bullet keeps the line that leads into its list
+number, an email address, a postcode or a date, or are an item of a list); a bullet keeps the line that leads into its list
 ("The aims of the service are:")."""
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from knowledge.sources import Span, normalise
 MIN_PASSAGE = 25  # characters: shorter lines are headings, labels or page furniture
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013]\s+|\d{1,2}[.)]\s+(?=[A-Z]))")
 _LETTERS = re.compile(r"[A-Za-z]{3,}")
-_CONTACT = re.compile(r"\b\d{5} ?\d{6}\b|@|\b[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2}\b")  # a phone number, an email, a postcode: short but wanted
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# A phone number, an email, a postcode or a date ("Date: 17 June 2022"): short, but wanted.
+_WANTED = re.compile(rf"\b\d{{5}} ?\d{{6}}\b|@|\b[A-Z]{{1,2}}\d{{1,2}}[A-Z]? ?\d[A-Z]{{2}}\b|\b\d{{1,2}} {_MONTH} (?:19|20)\d\d\b")
 
 
 def source_passages(documents: Iterable[Document], texts: Mapping[str, tuple[SourceText, Mapping[str, Span]]]) -> tuple[SourcePassage, ...]:
@@ -35,7 +37,7 @@ def _of(doc: Document, source: SourceText, spans: Mapping[str, Span]) -> Iterato
             if not bullet or depth <= lead_depth:  # a paragraph, or a bullet beside the one that led in, ends its list
                 lead_in, lead_depth = None, -1
             listed = bullet and lead_in is not None  # "Lego therapy", under the line that leads into its list, says something
-            if (len(normalise(text)) >= MIN_PASSAGE or _CONTACT.search(text) or listed) and _LETTERS.search(text):
+            if (len(normalise(text)) >= MIN_PASSAGE or _WANTED.search(text) or listed) and _LETTERS.search(text):
                 yield SourcePassage(Citation(doc.file_name, section.path, text, doc.title), lead_in if bullet else None)
             if text.endswith(":"):  # "- 2.7 ... developing training content for the following:" leads into the bullets below it
                 lead_in, lead_depth = text, depth if bullet else -1
@@ -87,3 +89,30 @@ def _around(part: str, sought: re.Pattern) -> str:
             end = part.rfind(" ", found.end(), found.end() + EXCERPT // 2) if " " in part[found.end(): found.end() + EXCERPT // 2] \
                 else found.end() + EXCERPT // 2
     return part[start:end].strip()
+
+
+CONTENTS = "Contents"  # the section of a document that lists its parts
+_PARTS = re.compile(r"\b(?:areas?|sections?|parts?|chapters?|headings?|themes?|domains?|strands?)\b", re.IGNORECASE)
+_LISTING = re.compile(r"\b(?:what are|which are|what's in|list|name|how many|what \w+ (?:does|do|are|is))\b", re.IGNORECASE)
+NAMED_BY = 2  # the words of a document's own title a question must use to name it ("East Sussex")
+_TITLE_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def contents(documents: Sequence[Document], passages: Sequence[SourcePassage], question: str) -> tuple[Document, list[SourcePassage]] | None:
+    """A document's contents list, for a question that asks what parts it has ("what are the six areas in the East
+    Sussex framework?", "how many sections does the SENCO specification have?"): the document is the one whose
+    own title words, used by no other document's title, the question names most (at least NAMED_BY of them); None
+    when no document with a contents list is named so, or the question does not ask for its parts."""
+    if not (_PARTS.search(question) and _LISTING.search(question)):
+        return None
+    words = {d.file_name: {w.casefold() for w in _TITLE_WORD.findall(d.title)} for d in documents}
+    asked = {w.casefold().rstrip("s") for w in _TITLE_WORD.findall(question)}
+    named = {}
+    for d in documents:
+        own = {w.rstrip("s") for w in words[d.file_name] - set().union(*(v for k, v in words.items() if k != d.file_name))}
+        named[d.file_name] = len(own & asked)
+    best = max(documents, key=lambda d: named[d.file_name])
+    title = best.title.casefold().split()[:3]  # the document's title, printed again under its contents, is not a part
+    listed = [p for p in passages if p.citation.document == best.file_name and p.citation.section == CONTENTS
+              and p.text.casefold().split()[:3] != title]
+    return (best, listed) if named[best.file_name] >= NAMED_BY and listed else None

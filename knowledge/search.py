@@ -216,8 +216,15 @@ class ContentIndex:
         return " ".join([text, *extra])
 
     def _particular(self, question: str, topic_id: str) -> set[str]:
+        """The question's words beyond the topic's own, less those most of its passages are found by (the title of
+        the document they come from): words that cannot tell one of its items from another."""
         return particular(" ".join(self._spelt(w) for w in _WORD.findall(normalise_role(question))), self.catalogue,
-                           self.topics.get(topic_id, ""))
+                          self.topics.get(topic_id, "")) - self._common(topic_id)
+
+    @lru_cache(maxsize=64)
+    def _common(self, topic_id: str) -> frozenset[str]:
+        found = [set(_tokens(self._indexed(p))) for p in self.passages if p.group.startswith(f"{topic_id}/")]
+        return frozenset(w for w in set().union(*found) if sum(w in f for f in found) * 2 >= len(found)) if found else frozenset()
 
     def _spelt(self, word: str) -> str:
         if len(word) < 5 or word in self.words or word in _IGNORED:

@@ -168,10 +168,14 @@ def test_the_rules_calendar_and_contacts_are_set_over_http_with_the_token_and_re
     engine = make_engine(assistant.db_url)
     contacts_file = b"contacts:\n  - for: SENCO\n    name: Riverside SENCO network\n    email: senco@riverside.example\n"
     calendar_file = b"level,date,title,place\nLevel 3,2099-01-20 10:00,SEND for therapists,Education Centre room 1\n"
+    quote = "All practice managers complete Level 3 SEND training."
+    policy, _ = store.add(engine, read(f"# Practice staff\n\n{quote}\n".encode(), "p.md"), "p.md", "Practice policy", "Riverside Trust", "t")
+    raising = f"rules:\n  - role: practice manager\n    level: Level 3\n    document: Practice policy\n    quote: {quote}\n".encode()
     try:
         assert requests.post(f"{pages}/contacts", files={"file": ("c.yml", contacts_file)}, timeout=30).status_code == 401
         assert requests.get(f"{pages}/anything", headers=owner, timeout=30).status_code == 404
-        for kind, data, shown in (("contacts", contacts_file, "Riverside SENCO network"), ("calendar", calendar_file, "SEND for therapists")):
+        for kind, data, shown in (("contacts", contacts_file, "Riverside SENCO network"), ("calendar", calendar_file, "SEND for therapists"),
+                                  ("rules", raising, "Non-clinical manager: Level 3")):
             put = requests.post(f"{pages}/{kind}", files={"file": (f"x.{'csv' if kind == 'calendar' else 'yml'}", data)},
                                 data={"by": "alex"}, headers=owner, timeout=30)
             assert put.status_code == 201 and put.json() == {"in force": 1}, put.text
@@ -179,14 +183,21 @@ def test_the_rules_calendar_and_contacts_are_set_over_http_with_the_token_and_re
         lowering = b"rules:\n  - role: GP\n    level: Level 1\n    document: Nothing\n    quote: x\n"
         refused = requests.post(f"{pages}/rules", files={"file": ("r.yml", lowering)}, headers=owner, timeout=30)
         assert refused.status_code == 400 and refused.json()["error"].startswith("r.yml is not used: rule 1:")
-        for kind, data in (("contacts", b"\xff\xfe not text"), ("calendar", b"level,date\nLevel 9,soon\n"), ("rules", b"x" * 300_000)):
-            bad = requests.post(f"{pages}/{kind}", files={"file": ("bad.csv", data)}, headers=owner, timeout=30)
-            assert bad.status_code == 400 and bad.json()["error"], kind
+        for kind, name, data, why in (("contacts", "c.yml", b"\xff\xfe not text", "it is not UTF-8 text"),
+                                      ("contacts", "deep.yml", b"contacts: " + b"[" * 5000, "not YAML that can be read"),
+                                      ("calendar", "c.csv", b"level,date\nLevel 9,soon\n", "row 2: the date must be written like"),
+                                      ("calendar", "c.ics", b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Level 2\r\nDTSTART:P1D\r\n"
+                                                            b"LOCATION:Room\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", "event 1: give a summary and a start"),
+                                      ("rules", "r.yml", b"rules: [", "not YAML"), ("rules", "big.yml", b"x" * 300_000, "over the limit of 256 KB")):
+            bad = requests.post(f"{pages}/{kind}", files={"file": (name, data)}, headers=owner, timeout=30)
+            assert bad.status_code == 400 and why in bad.json()["error"], (kind, name, bad.text)
         assert [c.name for c in contacts.current(engine)] == ["Riverside SENCO network"]  # a refused file changes nothing
+        assert [r.role for r in rules.current(engine)] == ["Non-clinical manager"]
     finally:
         contacts.save(engine, [], "test")
         calendar.save(engine, [], "empty.csv", "test")
-        assert rules.current(engine) == ()
+        rules.save(engine, [], "test")
+        store.remove(engine, policy, "test")
 
 
 @pytest.mark.assistant

@@ -93,3 +93,25 @@ def test_two_misunderstandings_in_a_row_offer_a_person(assistant):
     text = chat.say("wibble wobble flarn")
     assert "If you'd rather ask a person:" in text and "You can contact the SEND training team." in text
     assert "No job role given yet" in text and "Talk to a person" in [b["title"] for b in chat.buttons]
+
+
+def test_an_answer_gets_the_contact_for_a_role_its_own_words_name_never_for_its_sources_titles(monkeypatch, guide, kb):
+    from dataclasses import replace
+
+    from actions import handoff, replies
+    from knowledge.local import contacts
+    from knowledge.local.contacts import LOCAL_CONTACT
+
+    senco = contacts.read("contacts:\n  - for: SENCO\n    name: Riverside SENCO network\n    phone: 01234 567890\n", kb)
+    monkeypatch.setattr(handoff, "guide", lambda: replace(guide, contacts=tuple(senco)))
+    spec = next(d for d in kb.documents if "SENCOs" in d.title)  # its title names SENCOs
+    cite = {"document": spec.file_name, "section": "Criterion 2", "quote": "Courses should be flexible.", "title": spec.title}
+
+    def answer(line: str) -> dict:
+        return replies.message(replies.reply("answer", [replies.section([replies.item(line, 0)], "Criterion 2:")], [cite]))
+
+    plain = answer("Courses should be as flexible as possible.")
+    assert spec.title in plain["text"] and handoff.with_contacts(plain) is plain
+    named = handoff.with_contacts(answer("The SENCo must be a qualified teacher."))["text"]
+    assert named.index("qualified teacher") < named.index(LOCAL_CONTACT) < named.index("SENCO: Riverside SENCO network")
+    assert "Phone: 01234 567890" in named and "tel:" not in named  # a phone number is not a web page to open

@@ -210,3 +210,44 @@ def test_a_section_of_a_few_short_lines_is_shown_whole_in_the_documents_order(gu
     assert 2 < len(block) <= 12
     answer = sources.search("who do i contact about the east sussex send competency framework")[0]
     assert [p.text for p in answer.passages] == block and answer.more == 0
+
+
+def _contents_lines(document_file: str) -> list:
+    """The lines under a document's "Contents" heading, read from the document itself (up to the first blank run)."""
+    from knowledge.sources import seeds_dir
+
+    lines = (seeds_dir() / document_file).read_text(encoding="utf-8").splitlines()
+    start = lines.index("Contents") + 1
+    found = []
+    for line in lines[start:]:
+        if found and not line.strip() and found[-1] == "":
+            break
+        found.append(line.strip())
+    return [re.sub(r"^\d+[.)]\s+", "", x) for x in found if x]  # "1. Family centred ..." as a list item
+
+
+def test_a_question_for_the_parts_of_a_named_document_gets_its_contents_list(kb):
+    from knowledge.passages import contents
+
+    with_contents = [d for d in kb.documents if any(s.path == "Contents" for s in d.sections)]
+    assert with_contents
+    others = {w for d in kb.documents for w in re.findall(r"[A-Za-z]{4,}", d.title.casefold())}
+    for document in with_contents:
+        own = [w for w in re.findall(r"[A-Za-z]{4,}", document.title) if not any(
+            w.casefold() in re.findall(r"[a-z]{4,}", d.title.casefold()) for d in kb.documents if d is not document)]
+        assert len(own) >= 2 and others
+        for asked in (f"what are the sections of the {' '.join(own[:2])}", f"how many parts does the {own[0]} {own[1]} have"):
+            found, listed = contents(kb.documents, kb.passages, asked)
+            assert found is document
+            shown = [p.text for p in listed]
+            assert shown and all(any(x.startswith(line) or line.startswith(x) for line in _contents_lines(document.file_name))
+                                 for x in shown), shown
+            assert not any(x.casefold().startswith(" ".join(document.title.casefold().split()[:3])) for x in shown)  # no title
+    for asked in ("what areas does a senco need to cover", "what are the areas of learning for tier 1",
+                  "what is the east sussex framework for", "what sections does it have"):
+        assert contents(kb.documents, kb.passages, asked) is None, asked
+
+
+def test_a_document_s_front_page_is_searched_and_a_short_line_with_a_date_kept(kb):
+    front = [p for p in kb.passages if p.citation.section.startswith("Open Report on behalf of")]
+    assert any("Scrutiny Committee" in p.text for p in front) and any("17 June 2022" in p.text for p in front)

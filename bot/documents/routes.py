@@ -34,6 +34,11 @@ PAGE_FILES = {".js": "text/javascript", ".css": "text/css"}
 _reading = asyncio.Semaphore(1)
 
 
+def _by(given: Any) -> str:
+    """Who did it, as the record keeps it: what the page sent, cleaned, else the page itself."""
+    return clean(given if isinstance(given, str) else "")[:200] or "the content owners' page"
+
+
 def listed(engine: Any) -> list:
     return [{"id": d.id, "title": d.title, "owner": d.owner,
              "versions": [{"number": n, "file": f, "by": b, "at": a.isoformat()} for n, f, b, a in d.versions]}
@@ -41,9 +46,9 @@ def listed(engine: Any) -> list:
 
 
 def add(page: Blueprint, engine: Callable[[], Any], headers: Dict[str, str], guide: Callable[[], Any]) -> None:
-    @page.route("/documents/page", methods=["GET"])
-    @page.route("/documents/page.js", methods=["GET"])
-    @page.route("/documents/page.css", methods=["GET"])
+    @page.route("/documents/page", methods=["GET"], strict_slashes=True)  # ("page/" would lose its files' relative links)
+    @page.route("/documents/page.js", methods=["GET"], strict_slashes=True)
+    @page.route("/documents/page.css", methods=["GET"], strict_slashes=True)
     async def owners_page(request: Request) -> HTTPResponse:
         if not owners.configured():
             return response.text("Not found.", status=404, headers=headers)
@@ -65,13 +70,13 @@ def add(page: Blueprint, engine: Callable[[], Any], headers: Dict[str, str], gui
             if len(upload.body) > SETTINGS_BYTES:
                 return response.json({"error": f"the file is over the limit of {SETTINGS_BYTES // 1024} KB"}, status=400)
             name = clean(PurePath(upload.name or kind).name)[-200:] or kind
-            by = (request.form.get("by") or "the content owners' page").strip()
+            by = _by(request.form.get("by"))
             try:
-                count = await asyncio.to_thread(settings.put, kind, upload.body, name, by, engine(), guide())
+                count = await asyncio.to_thread(lambda: settings.put(kind, upload.body, name, by, engine(), guide()))
             except settings.REFUSED as error:
                 return response.json({"error": f"{name} is not used: {settings.why(error)}"}, status=400)
             return response.json({"in force": count}, status=201)
-        found = await asyncio.to_thread(settings.in_force, kind, engine(), guide())
+        found = await asyncio.to_thread(lambda: settings.in_force(kind, engine(), guide()))
         return response.json({kind: found}, headers={"Cache-Control": "no-store"})
 
     @page.route("/documents", methods=["GET"])
@@ -100,7 +105,7 @@ def add(page: Blueprint, engine: Callable[[], Any], headers: Dict[str, str], gui
             return response.json({"error": f"{name} is not added: {error}"}, status=400)
         finally:
             _reading.release()
-        by = (form.get("by") or "the content owners' page").strip()
+        by = _by(form.get("by"))
         document_id, version = await asyncio.to_thread(store.add, engine(), parsed, name, title, owner, by)
         return response.json({"id": document_id, "version": version, "sections": len(parsed.sections),
                               "passages": sum(len(ps) for _, ps in parsed.sections)}, status=201)
@@ -110,7 +115,7 @@ def add(page: Blueprint, engine: Callable[[], Any], headers: Dict[str, str], gui
         refused = owners.refusal(request, headers)
         if refused is not None:
             return refused
-        by = (request.args.get("by") or "the content owners' page").strip()
+        by = _by((request.json if isinstance(request.json, dict) else {}).get("by"))
         if not await asyncio.to_thread(store.remove, engine(), document_id, by):
             return response.json({"error": f"no document {document_id} is cited now"}, status=404)
         return response.json({"removed": document_id})

@@ -8,6 +8,7 @@ from typing import Iterable
 from sqlalchemy.engine import Engine
 
 from knowledge.local import store
+from knowledge.search import COVERS, OUT_OF_SCOPE_COVERS
 
 CHECKED = 200  # the largest groups of questions not answered that are searched for in the organisation's documents
 
@@ -26,9 +27,10 @@ def use(engine: Engine, times: Counter) -> list[tuple[str, str, int]]:
     return sorted(rows, key=lambda r: (-r[2], r[0]))
 
 
-def could_answer(engine: Engine, groups: list[list[str]]) -> list[tuple[str, int, str]]:
+def could_answer(engine: Engine, groups: list[list[str]], out_of_scope: set[str] = frozenset()) -> list[tuple[str, int, str]]:
     """(a wording, times asked, the document and section that answers it) for the questions not answered that one
-    of the organisation's documents now answers."""
+    of the organisation's documents now answers, by the chat's own bar: a higher one for a question the classifier
+    took to be about something else (``out_of_scope``). A wording cut short is not what was asked, so not checked."""
     if not groups or not store.documents(engine):
         return []
     from knowledge.guide import Guide
@@ -41,7 +43,9 @@ def could_answer(engine: Engine, groups: list[list[str]]) -> list[tuple[str, int
         return []
     index, found = LocalIndex(guide.kb, guide.catalogue, engine), []
     for group in groups[:CHECKED]:
-        answers = index.answering(group[0])
+        if group[0].endswith("\u2026"):
+            continue
+        answers = index.answering(group[0], OUT_OF_SCOPE_COVERS if group[0] in out_of_scope else COVERS)
         if answers:
             found.append((group[0], len(group), ", ".join(filter(None, (answers[0].title, answers[0].heading)))))
     return found

@@ -17,6 +17,7 @@ from sqlalchemy import JSON, Column, DateTime, Integer, String, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from knowledge.local.parse import clean
 from knowledge.local.store import Base, now, ready
 from knowledge.lookup import NotFound, find_level
 from knowledge.schema import KnowledgeBase
@@ -104,9 +105,12 @@ def _ics(data: bytes, kb: KnowledgeBase) -> list[TrainingSession]:
     sessions = []
     for n, event in enumerate(calendar.walk("VEVENT"), 1):
         title = str(event.get("SUMMARY", "")).strip()
-        starts = event.decoded("DTSTART", None)
-        if starts is None or not title:
-            raise CalendarError(f"event {n}: give a summary and a start")
+        try:
+            starts = event.decoded("DTSTART", None)
+        except (ValueError, TypeError):
+            starts = None
+        if not isinstance(starts, dt.date) or not title:  # (a duration or a time alone is no start)
+            raise CalendarError(f"event {n}: give a summary and a start date")
         if not isinstance(starts, dt.datetime):
             starts = dt.datetime.combine(starts, dt.time())
         place = str(event.get("LOCATION") or event.get("URL") or "").strip()
@@ -120,7 +124,7 @@ def _ics(data: bytes, kb: KnowledgeBase) -> list[TrainingSession]:
 def save(engine: Engine, sessions: list[TrainingSession], file_name: str, added_by: str) -> None:
     with Session(ready(engine)) as session, session.begin():
         session.add(CalendarRow(sessions=[{"level": s.level, "starts": s.starts.isoformat(), "title": s.title, "where": s.where}
-                                          for s in sessions], file_name=file_name[-300:], added_by=added_by[:200]))
+                                          for s in sessions], file_name=clean(file_name)[-300:], added_by=clean(added_by)[:200]))
 
 
 def current(engine: Engine) -> tuple[TrainingSession, ...]:

@@ -24,12 +24,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from knowledge.local import store
+from knowledge.local.parse import clean
 from knowledge.local.store import Base, now, ready, whose
 from knowledge.lookup import NotFound, find_level
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.schema import Citation, KnowledgeBase
 
 FIELDS = ("role", "level", "document", "quote")
+MOST = 200  # rules in one file (a rule per role the documents place is fewer than 40)
 
 
 class RulesError(ValueError):
@@ -60,10 +62,12 @@ def read(text: str, kb: KnowledgeBase, catalogue: RoleCatalogue, engine: Engine)
     """The rules of a YAML file, each checked against the catalogue, the levels and the organisation's documents."""
     try:
         data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        raise RulesError(f"the file is not YAML ({str(error).splitlines()[0]})") from None
+    except (yaml.YAMLError, RecursionError) as error:  # (nesting deep enough to exhaust the parser's stack)
+        raise RulesError(f"the file is not YAML that can be read ({str(error).splitlines()[0][:120]})") from None
     if not isinstance(data, dict) or set(data) != {"rules"} or not isinstance(data["rules"], list):
         raise RulesError('the file must hold one list, "rules:", and nothing else')
+    if len(data["rules"]) > MOST:
+        raise RulesError(f"the file has more than the limit of {MOST} rules")
     cited = {d.title: d for d in store.documents(engine)}
     return [_rule(n, entry, kb, catalogue, engine, cited) for n, entry in enumerate(data["rules"], 1)]
 
@@ -103,7 +107,7 @@ def _rule(n: int, entry: Any, kb: KnowledgeBase, catalogue: RoleCatalogue, engin
 def save(engine: Engine, rules: list[LocalRule], added_by: str) -> None:
     with Session(ready(engine)) as session, session.begin():
         session.add(RulesRow(rules=[{"role": r.role, "level": r.level, **dataclasses.asdict(r.citation)} for r in rules],
-                             added_by=added_by[:200]))
+                             added_by=clean(added_by)[:200]))
 
 
 def current(engine: Engine) -> tuple[LocalRule, ...]:

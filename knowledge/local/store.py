@@ -17,6 +17,7 @@ from typing import Iterator
 
 from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, func, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session, declarative_base
 
 from knowledge.local.parse import Parsed, clean
@@ -83,7 +84,10 @@ def ready(engine: Engine) -> Engine:
 
 @lru_cache(maxsize=None)
 def _made(engine: Engine, _tables: int) -> Engine:
-    Base.metadata.create_all(engine, checkfirst=True)
+    try:
+        Base.metadata.create_all(engine, checkfirst=True)
+    except (IntegrityError, ProgrammingError):  # another server made one at the same moment (PostgreSQL): it is there now
+        Base.metadata.create_all(engine, checkfirst=True)
     return engine
 
 

@@ -2,7 +2,7 @@
 // and everything shown is set as text, never as markup.
 "use strict";
 (function () {
-  const base = new URL("../documents", document.baseURI).pathname;  // /webhooks/webchat/documents
+  const base = window.location.pathname.replace(/\/documents\/page\/?$/, "/documents");  // /webhooks/webchat/documents
   const status = document.getElementById("status");
   const token = document.getElementById("token");
   const by = document.getElementById("by");
@@ -47,7 +47,7 @@
       remove.addEventListener("click", async function () {
         if (!window.confirm("Stop citing " + d.title + " on every server? Its versions are kept as a record.")) return;
         try {
-          await call("/" + d.id + "?by=" + encodeURIComponent(by.value.trim()), { method: "DELETE" });
+          await call("/" + d.id, { method: "DELETE", body: JSON.stringify({ by: by.value.trim() }) });
           say("Removed " + d.title + ": no answer cites it from now on.");
           await showDocuments();
         } catch (e) { say(e.message, true); }
