@@ -2,27 +2,26 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import documents, replies
+from actions import documents, level_answers, replies
 from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood, over_limit
 from actions.handoff import with_contacts
+from actions.level_answers import LEVEL_ANSWERS
 from actions.knowledge_base import decide, guide
 from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
-from knowledge.local.calendar import LOCAL_SESSION, next_for
+from knowledge.local.calendar import next_for
 from knowledge.plan import has_dates
 from knowledge.reading import asks_about, is_question, quoted
-from knowledge.roles import normalise_role
 from knowledge.rules import Determination
 from knowledge.staff import assess as staff_assess, summarise
 
-SHORT_LIST = 12  # a level's outcomes shown before "more"; all of them when the whole list is asked for
 WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete|what are)\b", re.IGNORECASE)
 LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)|mandatory|required|need)\b", re.IGNORECASE)
 CAN_DO = "I can find the SEND training you need, explain levels and tiers and their hours, and explain SEND responsibilities in schools and settings."
@@ -63,78 +62,6 @@ def _ask_which_level(dispatcher: CollectingDispatcher, intent: Text) -> None:
     dispatcher.utter_message(text="Which level or tier do you mean?", buttons=buttons)
 
 
-def _cohort(data: Dict[Text, Any]) -> replies.Message:
-    """Who a level is for, and the roles a note places here only in part, each under its note and sources."""
-    said = " | ".join(normalise_role(i["text"]) for i in [data["cohort"], *data["members"]])
-    items = [data["cohort"]] + data["members"] + [{"text": r["role"], "cite": r["cite"]} for r in data["roles"]
-                                                  if normalise_role(r["role"]) not in said and normalise_role(r["cite"]["quote"]) not in said]
-    citations: List[Dict[Text, Text]] = []
-    def refs(cites: List[Dict[Text, Text]]) -> List[int]:
-        citations.extend(c for c in cites if c not in citations)
-        return [citations.index(c) for c in cites]
-    placed = [replies.item(i["text"], refs([i["cite"]])) for i in items]
-    noted = [replies.item(f"{', '.join(d['roles'])}: {d['note']}", refs(d["cite"])) for d in data["disputed"]]
-    return replies.message(replies.reply("answer", [replies.section(placed, f"{data['level']} is for:"),
-                                                    replies.section(noted, "Named here only with a note:")], citations))
-
-
-def _hours(data: Dict[Text, Any]) -> replies.Message:
-    items = [x for x in (data["induction"], data["refresher"]) if x]
-    items += [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
-    if not items:
-        items = [{"text": "The documents set no hours for this level.", "cite": data["cohort"]["cite"]}]
-    return replies.cited_items(f"Hours for {data['level']}:", items)
-
-
-def _hours_by_level(data: Dict[Text, Any]) -> replies.Message:
-    """Hours before the person's level is known: what is the same at every level first, then each level's line,
-    and an offer to work out theirs."""
-    same = f"At every level that sets hours, the refresher is counted over a {data['period_years']}-year period. " \
-        if data["period_years"] else ""
-    items = data["levels"] + ([{"text": f"Induction, for all healthcare staff: {data['induction']['text']}", "cite": data["induction"]["cite"]}]
-                              if data["induction"] else [])
-    message = replies.cited_items(f"{same}Each level's refresher:", items)
-    message["buttons"] = [{"title": "Work out my level", "payload": "/find_level"}]
-    return message
-
-
-def _outcomes_by_level(levels: List[Dict[Text, Any]]) -> replies.Message:
-    """Learning outcomes before the person's level is known: each level's in a line, a button for each level's
-    whole list and one to work out theirs (six at most, as Teams shows)."""
-    message = replies.cited_items("Each level's learning outcomes, how many and the first:", levels)
-    message["buttons"] = [{"title": f"{x['level']} outcomes", "payload": f'/ask_outcomes{{"level": "{x["level"]}"}}'} for x in levels][:5]
-    message["buttons"].append({"title": "Work out my level", "payload": "/find_level"})
-    return message
-
-
-def _outcomes(data: Dict[Text, Any], full: bool = False) -> replies.Message:
-    if not data["learning_outcomes"] and data["learning_areas"]:
-        return replies.cited_items(replies.AREAS_TITLE.format(level=data["level"]), data["learning_areas"])
-    items = data["learning_outcomes"] or [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
-    return replies.cited_items(f"What {data['level']} covers:", items, None if full else SHORT_LIST)
-
-
-def _competencies(data: Dict[Text, Any]) -> replies.Message:
-    if not data["competencies"]:
-        return _outcomes(data)
-    return replies.cited_items(f"The competencies the table sets for {data['level']}:", data["competencies"])
-
-
-def _training(data: Dict[Text, Any]) -> replies.Message:
-    message = replies.cited_items(f"Training for {data['level']}:", data["training"])
-    if not data.get("sessions"):
-        return message
-    sessions = replies.message(replies.reply("answer", [replies.section([replies.item(f"{LOCAL_SESSION} {x}")
-                                                                         for x in data["sessions"]])], []))
-    return replies.joined(message, sessions)
-
-
-def _builds_on(data: Dict[Text, Any]) -> replies.Message:
-    items = data["builds_on_note"] + [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
-    lower = ", ".join(data["builds_on"]) or "nothing: it is the first level"
-    return replies.cited_items(f"{data['level']} builds on {lower}.", items)
-
-
 def _staff_list(text: Text) -> replies.Message:
     staff = staff_input.from_titles(text)
     if len(staff.rows) < 2:
@@ -161,10 +88,6 @@ ANSWERS_TO = {intent: f"{TRAINING_WORDS} {words}" for intent, words in {
     "ask_training": "course method methods suggested way where run runs source sources",
     "ask_builds_on": "before preceding builds build first", "ask_induction": "induction new starter weeks session",
 }.items()}
-LEVEL_ANSWERS: Dict[Text, Callable[[Dict[Text, Any]], replies.Message]] = {
-    "ask_cohort": _cohort, "ask_hours": _hours, "ask_outcomes": _outcomes, "ask_competencies": _competencies, "ask_training": _training,
-    "ask_builds_on": _builds_on, "more": lambda data: _outcomes(data, full=True),
-}
 
 
 def _role_topic(text: Text) -> Optional[replies.Message]:
@@ -284,9 +207,9 @@ class AnswerQuestion(Action):
         if intent == "ask_induction":  # "what is the induction tier?": the first school tier, not the health induction
             intent = "ask_cohort"
         if not level and intent == "ask_hours":
-            return _hours_by_level(lookup.hours_by_level(kb))
+            return level_answers.hours_by_level(lookup.hours_by_level(kb))
         if not level and intent == "ask_outcomes":
-            return _outcomes_by_level(lookup.outcomes_by_level(kb))
+            return level_answers.outcomes_by_level(lookup.outcomes_by_level(kb))
         if not level:
             found = documents.search(text) if intent != "more" else None
             unknown = _unknown(text) if found is None else ""

@@ -1,0 +1,89 @@
+"""Answers about one level or tier (who it is for, its hours, outcomes, competencies, training and what it builds on),
+and about every level before the person's is known: knowledge.lookup's dicts as chat messages."""
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List, Text
+
+from actions import replies
+from knowledge.local.calendar import LOCAL_SESSION
+from knowledge.roles import normalise_role
+
+SHORT_LIST = 12  # a level's outcomes shown before "more"; all of them when the whole list is asked for
+
+
+def _cohort(data: Dict[Text, Any]) -> replies.Message:
+    """Who a level is for, and the roles a note places here only in part, each under its note and sources."""
+    said = " | ".join(normalise_role(i["text"]) for i in [data["cohort"], *data["members"]])
+    items = [data["cohort"]] + data["members"] + [{"text": r["role"], "cite": r["cite"]} for r in data["roles"]
+                                                  if normalise_role(r["role"]) not in said and normalise_role(r["cite"]["quote"]) not in said]
+    citations: List[Dict[Text, Text]] = []
+    def refs(cites: List[Dict[Text, Text]]) -> List[int]:
+        citations.extend(c for c in cites if c not in citations)
+        return [citations.index(c) for c in cites]
+    placed = [replies.item(i["text"], refs([i["cite"]])) for i in items]
+    noted = [replies.item(f"{', '.join(d['roles'])}: {d['note']}", refs(d["cite"])) for d in data["disputed"]]
+    return replies.message(replies.reply("answer", [replies.section(placed, f"{data['level']} is for:"),
+                                                    replies.section(noted, "Named here only with a note:")], citations))
+
+
+def _hours(data: Dict[Text, Any]) -> replies.Message:
+    items = [x for x in (data["induction"], data["refresher"]) if x]
+    items += [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
+    if not items:
+        items = [{"text": "The documents set no hours for this level.", "cite": data["cohort"]["cite"]}]
+    return replies.cited_items(f"Hours for {data['level']}:", items)
+
+
+def hours_by_level(data: Dict[Text, Any]) -> replies.Message:
+    """Hours before the person's level is known: what is the same at every level first, then each level's line,
+    and an offer to work out theirs."""
+    same = f"At every level that sets hours, the refresher is counted over a {data['period_years']}-year period. " \
+        if data["period_years"] else ""
+    items = data["levels"] + ([{"text": f"Induction, for all healthcare staff: {data['induction']['text']}", "cite": data["induction"]["cite"]}]
+                              if data["induction"] else [])
+    message = replies.cited_items(f"{same}Each level's refresher:", items)
+    message["buttons"] = [{"title": "Work out my level", "payload": "/find_level"}]
+    return message
+
+
+def outcomes_by_level(levels: List[Dict[Text, Any]]) -> replies.Message:
+    """Learning outcomes before the person's level is known: each level's in a line, a button for each level's
+    whole list and one to work out theirs (six at most, as Teams shows)."""
+    message = replies.cited_items("Each level's learning outcomes, how many and the first:", levels)
+    message["buttons"] = [{"title": f"{x['level']} outcomes", "payload": f'/ask_outcomes{{"level": "{x["level"]}"}}'} for x in levels][:5]
+    message["buttons"].append({"title": "Work out my level", "payload": "/find_level"})
+    return message
+
+
+def _outcomes(data: Dict[Text, Any], full: bool = False) -> replies.Message:
+    if not data["learning_outcomes"] and data["learning_areas"]:
+        return replies.cited_items(replies.AREAS_TITLE.format(level=data["level"]), data["learning_areas"])
+    items = data["learning_outcomes"] or [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
+    return replies.cited_items(f"What {data['level']} covers:", items, None if full else SHORT_LIST)
+
+
+def _competencies(data: Dict[Text, Any]) -> replies.Message:
+    if not data["competencies"]:
+        return _outcomes(data)
+    return replies.cited_items(f"The competencies the table sets for {data['level']}:", data["competencies"])
+
+
+def _training(data: Dict[Text, Any]) -> replies.Message:
+    message = replies.cited_items(f"Training for {data['level']}:", data["training"])
+    if not data.get("sessions"):
+        return message
+    sessions = replies.message(replies.reply("answer", [replies.section([replies.item(f"{LOCAL_SESSION} {x}")
+                                                                         for x in data["sessions"]])], []))
+    return replies.joined(message, sessions)
+
+
+def _builds_on(data: Dict[Text, Any]) -> replies.Message:
+    items = data["builds_on_note"] + [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
+    lower = ", ".join(data["builds_on"]) or "nothing: it is the first level"
+    return replies.cited_items(f"{data['level']} builds on {lower}.", items)
+
+
+LEVEL_ANSWERS: Dict[Text, Callable[[Dict[Text, Any]], replies.Message]] = {
+    "ask_cohort": _cohort, "ask_hours": _hours, "ask_outcomes": _outcomes, "ask_competencies": _competencies, "ask_training": _training,
+    "ask_builds_on": _builds_on, "more": lambda data: _outcomes(data, full=True),
+}
