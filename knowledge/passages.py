@@ -14,6 +14,7 @@ from knowledge.sources import Span, normalise
 
 MIN_PASSAGE = 25  # characters: shorter lines are headings, labels or page furniture
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013]\s+|\d{1,2}[.)]\s+(?=[A-Z]))")
+_ITEM = re.compile(r"^\s*[-*\u2022\u25aa\u2013]\s+")  # a list item's mark (a numbered line may be a heading: "1. Background")
 _LETTERS = re.compile(r"[A-Za-z]{3,}")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # A phone number, an email, a postcode or a date ("Date: 17 June 2022"): short, but wanted.
@@ -28,7 +29,12 @@ def _of(doc: Document, source: SourceText, spans: Mapping[str, Span]) -> Iterato
     for section in doc.sections:
         span = spans[section.path]
         lead_in, lead_depth = None, -1
-        for line in source.text[span.start: span.end].splitlines()[1:]:  # the first line is the heading
+        lines = source.text[span.start: span.end].splitlines()
+        # The first line is the heading, unless it is an item of a list the documents print with no heading (the
+        # governors' key questions), which the content finds by its first item and cites by another name: then it is
+        # the section's first passage.
+        headless = bool(lines) and bool(_ITEM.match(lines[0])) and _ITEM.sub("", lines[0]).strip() != section.path.split(" > ")[-1]
+        for line in lines if headless else lines[1:]:
             bullet = bool(_BULLET.match(line))
             text = _BULLET.sub("", line).strip()
             if not text:

@@ -75,6 +75,16 @@ def fits(question: str, answer: str) -> bool:
     return all(holds.search(body) for asks, holds in _ANSWER_TYPES if asks.search(question))
 
 
+_KIND_NAMES = re.compile(r"\b(?:address|phone|telephone|email|e-mail|contact details|date)\b", re.I)
+
+
+def kind_named(question: str, answer: str) -> str:
+    """The question's words that name the kind of thing it asks for ("address", "phone"), when the answer holds one
+    of that kind: an address answers "address" without using the word."""
+    named = _KIND_NAMES.findall(question)
+    return " ".join(named) if named and fits(question, answer) else ""
+
+
 def _idf(corpus: Iterable[list]) -> dict:
     docs = [set(c) for c in corpus]
     counts: dict = {}

@@ -19,7 +19,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from knowledge.initials import spelled_by_initials
 from knowledge.lookup import UNEXPANDED
-from knowledge.ranking import Bm25, Coverage, fits, group_score, irregular
+from knowledge.ranking import Bm25, Coverage, fits, group_score, irregular, kind_named
 from knowledge.reading import particular, quoted
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import CAPITALS, GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, tokens as _tokens
@@ -178,7 +178,7 @@ class ContentIndex:
         date for "when") counts less."""
         asked = self.asked_words(question)
         lines = [line for line in answer.split("\n") if line.strip()] or [""]
-        whole = self.coverage(asked, self._named(answer))
+        whole = self.coverage(asked, f"{self._named(answer)} {kind_named(question, answer)}")
         best = max(self.coverage(asked, self._named(f"{lines[0]}\n{line}")) for line in lines)
         held = (whole + best) / 2
         return held if fits(question, answer) else held * UNFIT
@@ -186,7 +186,7 @@ class ContentIndex:
     def covers(self, question: str, answer: str) -> float:
         """How much of the question an answer holds, counting the words no document uses against it: whether
         the documents answer the question at all, not which of their answers is better."""
-        return self.coverage(self.asked_words(question), self._named(answer), strict=True)
+        return self.coverage(self.asked_words(question), f"{self._named(answer)} {kind_named(question, answer)}", strict=True)
 
     def _named(self, answer: str) -> str:
         """An answer with the other names of what it names ("Introductory" is also the induction tier)."""
@@ -216,15 +216,8 @@ class ContentIndex:
         return " ".join([text, *extra])
 
     def _particular(self, question: str, topic_id: str) -> set[str]:
-        """The question's words beyond the topic's own, less those most of its passages are found by (the title of
-        the document they come from): words that cannot tell one of its items from another."""
         return particular(" ".join(self._spelt(w) for w in _WORD.findall(normalise_role(question))), self.catalogue,
-                          self.topics.get(topic_id, "")) - self._common(topic_id)
-
-    @lru_cache(maxsize=64)
-    def _common(self, topic_id: str) -> frozenset[str]:
-        found = [set(_tokens(self._indexed(p))) for p in self.passages if p.group.startswith(f"{topic_id}/")]
-        return frozenset(w for w in set().union(*found) if sum(w in f for f in found) * 2 >= len(found)) if found else frozenset()
+                          self.topics.get(topic_id, ""))
 
     def _spelt(self, word: str) -> str:
         if len(word) < 5 or word in self.words or word in _IGNORED:

@@ -24,11 +24,16 @@ NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twel
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.
 # "List the level 1 learning outcomes" asks; it is not about a list.
 IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "mean", "means", "stand", "stands", "whats", "what's", "like",
-                                "list", "show", "give", "explain", "describe"}
+                                "list", "show", "give", "explain", "describe", "just", "really", "actually", "basically"}
+
+
+_CONTRACTED = re.compile(r"(?:n't|'(?:s|re|ve|ll|d|m|t))$")  # "there's", "don't", "children's": the word they are made on
+_NEGATED = {"can't": "can", "won't": "will", "shan't": "shall"}
 
 
 def tokens(text: str) -> list[str]:
-    return [stem(w) for w in WORD.findall(text.casefold()) if w not in IGNORED]
+    words = (_NEGATED.get(w, _CONTRACTED.sub("", w)) for w in WORD.findall(text.casefold()) if w not in IGNORED)
+    return [stem(w) for w in words if w and w not in IGNORED]
 
 
 def stem(word: str) -> str:

@@ -251,3 +251,35 @@ def test_a_question_for_the_parts_of_a_named_document_gets_its_contents_list(kb)
 def test_a_document_s_front_page_is_searched_and_a_short_line_with_a_date_kept(kb):
     front = [p for p in kb.passages if p.citation.section.startswith("Open Report on behalf of")]
     assert any("Scrutiny Committee" in p.text for p in front) and any("17 June 2022" in p.text for p in front)
+
+
+def test_a_list_the_documents_print_without_a_heading_keeps_its_first_item(kb):
+    """The content finds such a list by its first item and cites it by another name ("Key questions"): every item
+    of each such list the document prints is a passage of one section, the first included."""
+    from knowledge.sources import seeds_dir
+
+    for document in kb.documents:
+        lines = (seeds_dir() / document.file_name).read_text(encoding="utf-8").splitlines()
+        for section in (s for s in document.sections if s.path.endswith("Key questions")):
+            held = [p.text for p in kb.passages if p.citation.document == document.file_name and p.citation.section == section.path]
+            start = next(n for n, line in enumerate(lines) if line.startswith("- ") and line[2:].strip() == held[0])
+            while start and lines[start - 1].startswith("- "):  # back to the list's first item, as the document prints it
+                start -= 1
+            block = []
+            for line in lines[start:]:
+                if not line.startswith("- "):
+                    break
+                block.append(line[2:].strip())
+            assert held[:len(block)] == block and len(block) >= 2, (section.path, held[:2])
+    assert any(p.text.startswith("How does the SEND governor in your school hold leaders to account") for p in kb.passages)
+
+
+@pytest.mark.parametrize("question", ["address for the east sussex workforce team", "phone number for the east sussex team",
+                                      "email for the east sussex workforce team"])
+def test_a_question_for_an_address_phone_or_email_is_covered_by_an_answer_that_holds_one(guide, question):
+    from knowledge.search import COVERS
+
+    idx = ContentIndex(guide.kb, guide.catalogue, sources=True)
+    contact = "\n".join(p.text for p in guide.kb.passages if p.citation.document.startswith("001") and "please contact" in p.citation.section)
+    about = "\n".join(p.text for p in guide.kb.passages if p.citation.document.startswith("001") and p.citation.section.startswith("About"))
+    assert "County Hall" in contact and idx.covers(question, contact) >= COVERS and idx.covers(question, contact) > idx.covers(question, about)
