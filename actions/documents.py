@@ -16,10 +16,10 @@ from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import contents as contents_of, used_in
-from knowledge.ranking import fits
+from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, fits, shown as _shown
 from knowledge.reading import asks_about, mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
-from knowledge.search import COVERS, OUT_OF_SCOPE_COVERS, Answer, ContentIndex, shown as _shown
+from knowledge.search import Answer, ContentIndex
 
 logger = logging.getLogger(__name__)
 PER_GROUP = 4  # items of each list when a whole topic is shown
@@ -181,8 +181,8 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
         # passages (scored on the whole question) are asked only when none of its lists answers.
         within = index().search(question, groups=1, within=topic_id)
         answers = within or list(_sourced(question))
-        title = found.title if answers is within else answers[0].title
-        if answers:
+        if answers:  # (neither a list of the topic nor the documents' own passages may answer)
+            title = found.title if answers is within else answers[0].title
             citations: List[Dict[Text, Text]] = []
             answer = answers[0]
             section = replies.section(_lines(list(answer.passages), citations), _title(title, answer.heading))

@@ -102,23 +102,42 @@ _PARTS = re.compile(r"\b(?:areas?|sections?|parts?|chapters?|headings?|themes?|d
 _LISTING = re.compile(r"\b(?:what are|which are|what's in|list|name|how many|what \w+ (?:does|do|are|is))\b", re.IGNORECASE)
 NAMED_BY = 2  # the words of a document's own title a question must use to name it ("East Sussex")
 _TITLE_WORD = re.compile(r"[A-Za-z]{4,}")
+_ADDRESS = re.compile(r"\S+[@.]\S+")  # a web or email address ("eastsussex.gov.uk"), whose words are not written as words
+
+
+def place_names(passages: Sequence[SourcePassage]) -> frozenset[str]:
+    """Words the documents always write with a capital, and not as a short form: the names of places ("Sussex",
+    "Lincolnshire"), which name a document in a question as ordinary title words ("roles", "learning") do not."""
+    written = {w for p in passages for w in _TITLE_WORD.findall(_ADDRESS.sub(" ", p.text))}
+    lower = {w for w in written if w.islower()}
+    return frozenset(w.casefold() for w in written if w[0].isupper() and w[1:].islower() and w.casefold() not in lower)
+
+
+def named_document(documents: Sequence[Document], question: str, names: frozenset[str] | None = None) -> tuple[Document, set[str]] | None:
+    """The document a question names by its own title words (used by no other document's title), at least NAMED_BY
+    of them ("East Sussex", "Lincolnshire report"), and those words as the question writes them; None when it names
+    none. With ``names``, one of the words must be one of them (a place's name, not "roles and responsibilities")."""
+    words = {d.file_name: {w.casefold() for w in _TITLE_WORD.findall(d.title)} for d in documents}
+    asked = {w.casefold(): w.casefold().rstrip("s") for w in _TITLE_WORD.findall(question)}
+    best, naming = None, set()
+    for d in documents:
+        own = {w.rstrip("s") for w in words[d.file_name] - set().union(*(v for k, v in words.items() if k != d.file_name))}
+        said = {w for w, root in asked.items() if root in own}
+        if len(said) > len(naming):
+            best, naming = d, said
+    found = best is not None and len(naming) >= NAMED_BY and (names is None or any(w.rstrip("s") in names or w in names for w in naming))
+    return (best, naming) if found else None
 
 
 def contents(documents: Sequence[Document], passages: Sequence[SourcePassage], question: str) -> tuple[Document, list[SourcePassage]] | None:
-    """A document's contents list, for a question that asks what parts it has ("what are the six areas in the East
-    Sussex framework?", "how many sections does the SENCO specification have?"): the document is the one whose
-    own title words, used by no other document's title, the question names most (at least NAMED_BY of them); None
-    when no document with a contents list is named so, or the question does not ask for its parts."""
-    if not (_PARTS.search(question) and _LISTING.search(question)):
+    """A document's contents list, for a question that asks what parts a document it names has ("what are the six
+    areas in the East Sussex framework?", "how many sections does the SENCO specification have?"); None when the
+    question names no document with a contents list, or does not ask for its parts."""
+    named = named_document(documents, question) if _PARTS.search(question) and _LISTING.search(question) else None
+    if named is None:
         return None
-    words = {d.file_name: {w.casefold() for w in _TITLE_WORD.findall(d.title)} for d in documents}
-    asked = {w.casefold().rstrip("s") for w in _TITLE_WORD.findall(question)}
-    named = {}
-    for d in documents:
-        own = {w.rstrip("s") for w in words[d.file_name] - set().union(*(v for k, v in words.items() if k != d.file_name))}
-        named[d.file_name] = len(own & asked)
-    best = max(documents, key=lambda d: named[d.file_name])
+    best = named[0]
     title = best.title.casefold().split()[:3]  # the document's title, printed again under its contents, is not a part
     listed = [p for p in passages if p.citation.document == best.file_name and p.citation.section == CONTENTS
               and p.text.casefold().split()[:3] != title]
-    return (best, listed) if named[best.file_name] >= NAMED_BY and listed else None
+    return (best, listed) if listed else None

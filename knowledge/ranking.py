@@ -17,6 +17,8 @@ import numpy as np
 
 Tokens = Callable[[str], list]
 
+COVERS = 0.4  # the least of a question a document's own passages must hold to answer it
+OUT_OF_SCOPE_COVERS = 0.8  # the same, for a question the classifier took to be about something else
 K1, B = 1.5, 0.5  # term saturation and length normalisation, chosen on the held-out questions
 ANSWER_TYPE_BOOST = 1.3  # a passage holding the kind of thing asked for (a date for "when")
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn)"
@@ -119,3 +121,8 @@ def group_score(scores, members: list[int]) -> float:
     beats one stray line that shares its words."""
     top = sorted((scores[n] for n in members), reverse=True)[:3]
     return top[0] + 0.25 * sum(top[1:]) / 2 if top else 0.0
+
+
+def shown(answers: Sequence) -> str:
+    """What answers (knowledge.search.Answer) show, as one text to weigh against a question."""
+    return "\n".join([a.title for a in answers] + [" ".join(filter(None, (p.heading, p.text))) for a in answers for p in a.passages])

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+import numpy as np
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from knowledge.initials import spelled_by_initials
 from knowledge.lookup import UNEXPANDED
+from knowledge.passages import named_document, place_names
 from knowledge.ranking import Bm25, Coverage, fits, group_score, irregular, kind_named
 from knowledge.reading import particular, quoted
 from knowledge.roles import RoleCatalogue, normalise_role
@@ -39,8 +41,6 @@ _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "h
 GLOSSARY_WEIGHT = 0.5  # an abbreviation's entry answers what it means, not every question that uses it
 ELSEWHERE = 0.03  # how much better a list outside a role's topic must answer to be shown instead
 NEAR = 0.85  # a second list is shown only when it answers nearly as well as the first
-COVERS = 0.4  # the least of a question a document's own passages must hold to answer it
-OUT_OF_SCOPE_COVERS = 0.8  # the same, for a question the classifier took to be about something else
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ class ContentIndex:
     the documents' own paragraphs (asked when the curated content has no answer)."""
 
     def __init__(self, kb: KnowledgeBase, catalogue: RoleCatalogue | None = None, sources: bool = False) -> None:
-        self.passages = list(_passages(kb, sources))
+        self.passages, self.documents, self.place_names = list(_passages(kb, sources)), kb.documents, place_names(kb.passages)
         self.catalogue = catalogue or RoleCatalogue(kb.roles, kb.wording)
         self.vectorizer = TfidfVectorizer(tokenizer=_tokens, lowercase=False, token_pattern=None, ngram_range=(1, 2),
                                           sublinear_tf=True)
@@ -248,7 +248,7 @@ class ContentIndex:
         with its best passages, at most ``limit``, best first; none when nothing scores enough.
         ``within`` keeps to one topic's lists, ranked by the words beyond the topic's own, any match counting."""
         asked = self.expand(question) if within is None else " ".join(sorted(self._particular(question, within)))
-        scores = self._scores(asked, question)
+        scores = self._scores(asked, question) if within else self._in_named(asked, question)
         if not self.asks_meaning(question):
             scores[self.glossary] *= GLOSSARY_WEIGHT
         by_group: dict[str, list[int]] = {}
@@ -267,6 +267,18 @@ class ContentIndex:
                 else self._source_lines(members, best, scores)
             answers.append(Answer(first.title, heading, tuple(self.passages[n] for n in shown), score, len(pool) - len(shown)))
         return answers
+
+    def _in_named(self, asked: str, question: str):
+        """Passages scored for a question; when it names one document ("the East Sussex framework"), only that
+        document's, on the rest of the question (its name found it, and would rank its shortest lines first)."""
+        named = named_document(self.documents, " ".join(_SHORT_FORMS.get(w, w) for w in _WORD.findall(question.casefold())),
+                               self.place_names)
+        if named is None:
+            return self._scores(asked, question)
+        rest = " ".join(w for w in asked.split() if w.casefold() not in named[1])
+        inside = np.array([p.citation.document == named[0].file_name for p in self.passages])
+        scores = self._scores(rest, question) * inside if _tokens(rest) else inside * 0.0
+        return scores if scores.max() >= MIN_SCORE else self._scores(asked, question) * inside  # too little left: all of it
 
     def _source_lines(self, members: list[int], best: list[int], scores) -> tuple[str | None, list[int], list[int]]:
         """A section's passages to show, and those they are shown from: the whole list when the best is a list or
@@ -288,7 +300,3 @@ class ContentIndex:
     def _listed(self, members: list[int], lead_in: str | None) -> list[int]:
         return [n for n in members if self.passages[n].heading == lead_in] if lead_in and lead_in.endswith(":") else []
 
-
-def shown(answers: list[Answer]) -> str:
-    """What answers show, as one text to weigh against a question."""
-    return "\n".join([a.title for a in answers] + [" ".join(filter(None, (p.heading, p.text))) for a in answers for p in a.passages])

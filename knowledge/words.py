@@ -18,7 +18,10 @@ SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tie
                # everyday words for the documents' ones
                "nursery": "nursery early years", "nurseries": "nurseries early years", "preschool": "preschool early years",
                "exam": "examination", "exams": "examinations", "online": "online e-learning", "virtual": "virtual e-learning",
-               "remote": "remote e-learning", "newly": "newly new", "new": "new newly"}
+               "remote": "remote e-learning", "newly": "newly new", "new": "new newly",
+               # one word the documents write as two, or say another way
+               "signposting": "signposting sign post", "signpost": "signpost sign post", "wellbeing": "wellbeing well being",
+               "sure": "sure ensure"}
 CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")
 NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.

@@ -277,9 +277,37 @@ def test_a_list_the_documents_print_without_a_heading_keeps_its_first_item(kb):
 @pytest.mark.parametrize("question", ["address for the east sussex workforce team", "phone number for the east sussex team",
                                       "email for the east sussex workforce team"])
 def test_a_question_for_an_address_phone_or_email_is_covered_by_an_answer_that_holds_one(guide, question):
-    from knowledge.search import COVERS
+    from knowledge.ranking import COVERS
 
     idx = ContentIndex(guide.kb, guide.catalogue, sources=True)
     contact = "\n".join(p.text for p in guide.kb.passages if p.citation.document.startswith("001") and "please contact" in p.citation.section)
     about = "\n".join(p.text for p in guide.kb.passages if p.citation.document.startswith("001") and p.citation.section.startswith("About"))
     assert "County Hall" in contact and idx.covers(question, contact) >= COVERS and idx.covers(question, contact) > idx.covers(question, about)
+
+
+def test_a_question_that_names_a_document_is_answered_from_it(guide):
+    """For every document a question can name by two words of its own title, one of them a place's name (a word the
+    documents only ever write capitalised), and words its passages share with another document's, the documents'
+    own passages that answer come from the one named."""
+    from knowledge.passages import named_document
+
+    idx = ContentIndex(guide.kb, guide.catalogue, sources=True)
+    titles = {d.file_name: set(re.findall(r"[a-z]{4,}", d.title.casefold())) for d in guide.kb.documents}
+    text = " ".join(re.sub(r"\S+[@.]\S+", " ", p.text) for p in guide.kb.passages)
+    asked = 0
+    for document in guide.kb.documents:
+        own = sorted(titles[document.file_name] - set().union(*(v for k, v in titles.items() if k != document.file_name)),
+                     key=lambda w: bool(re.search(rf"\b{w}\b", text)))  # a place's name first: never written in lower case
+        if len(own) < 2 or re.search(rf"\b{own[0]}\b", text) or not re.search(rf"\b{own[0].capitalize()}\b", text):
+            continue
+        words = {d.file_name: {w for p in guide.kb.passages if p.citation.document == d.file_name
+                               for w in re.findall(r"[a-z]{7,}", p.text.casefold())} for d in guide.kb.documents}
+        shared = sorted(w for w in words[document.file_name] if any(w in v for k, v in words.items() if k != document.file_name)
+                        and w not in titles[document.file_name])
+        for word in shared[::max(1, len(shared) // 6)][:6]:
+            question = f"what does the {own[0]} {own[1]} say about {word}"
+            assert named_document(guide.kb.documents, question)[0] is document
+            for answer in idx.search(question):
+                asked += 1
+                assert all(p.citation.document == document.file_name for p in answer.passages), (question, answer.title)
+    assert asked >= 5

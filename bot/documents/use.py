@@ -8,7 +8,7 @@ from typing import Iterable
 from sqlalchemy.engine import Engine
 
 from knowledge.local import store
-from knowledge.search import COVERS, OUT_OF_SCOPE_COVERS
+from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS
 
 CHECKED = 200  # the largest groups of questions not answered that are searched for in the organisation's documents
 

@@ -14,7 +14,8 @@ from knowledge.local import store
 from knowledge.local.store import whose
 from knowledge.roles import RoleCatalogue
 from knowledge.schema import KnowledgeBase
-from knowledge.search import COVERS, Answer, ContentIndex, shown
+from knowledge.ranking import COVERS, shown
+from knowledge.search import Answer, ContentIndex
 
 
 class LocalIndex:
