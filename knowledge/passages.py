@@ -11,6 +11,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from knowledge.schema import Citation, Document, SourcePassage
 from knowledge.sources import Document as SourceText
 from knowledge.sources import Span, normalise
+from knowledge.words import NUMBERS, tokens
 
 MIN_PASSAGE = 25  # characters: shorter lines are headings, labels or page furniture
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013]\s+|\d{1,2}[.)]\s+(?=[A-Z]))")
@@ -99,9 +100,12 @@ def _around(part: str, sought: re.Pattern) -> str:
 
 CONTENTS = "Contents"  # the section of a document that lists its parts
 _PARTS = re.compile(r"\b(?:areas?|sections?|parts?|chapters?|headings?|themes?|domains?|strands?)\b", re.IGNORECASE)
+_ABOUT_PARTS = ("areas sections parts chapters headings themes domains strands list name many number have has cover covers "
+                "contain contains include includes framework report specification spec document")  # words that ask only for its parts
 _LISTING = re.compile(r"\b(?:what are|which are|what's in|list|name|how many|what \w+ (?:does|do|are|is))\b", re.IGNORECASE)
 NAMED_BY = 2  # the words of a document's own title a question must use to name it ("East Sussex")
 _TITLE_WORD = re.compile(r"[A-Za-z]{4,}")
+_A_DOCUMENT = re.compile(r"\b(?:framework|report|specification|spec|document|guidance|paper)\b", re.IGNORECASE)
 _ADDRESS = re.compile(r"\S+[@.]\S+")  # a web or email address ("eastsussex.gov.uk"), whose words are not written as words
 
 
@@ -116,7 +120,10 @@ def place_names(passages: Sequence[SourcePassage]) -> frozenset[str]:
 def named_document(documents: Sequence[Document], question: str, names: frozenset[str] | None = None) -> tuple[Document, set[str]] | None:
     """The document a question names by its own title words (used by no other document's title), at least NAMED_BY
     of them ("East Sussex", "Lincolnshire report"), and those words as the question writes them; None when it names
-    none. With ``names``, one of the words must be one of them (a place's name, not "roles and responsibilities")."""
+    none. With ``names``, one of the words must be one of them (a place's name, not "roles and responsibilities"), and
+    the question must speak of a document ("framework", "report"): "nurses in East Sussex" names a place, not one."""
+    if names is not None and not _A_DOCUMENT.search(question):
+        return None
     words = {d.file_name: {w.casefold() for w in _TITLE_WORD.findall(d.title)} for d in documents}
     asked = {w.casefold(): w.casefold().rstrip("s") for w in _TITLE_WORD.findall(question)}
     best, naming = None, set()
@@ -134,8 +141,8 @@ def contents(documents: Sequence[Document], passages: Sequence[SourcePassage], q
     areas in the East Sussex framework?", "how many sections does the SENCO specification have?"); None when the
     question names no document with a contents list, or does not ask for its parts."""
     named = named_document(documents, question) if _PARTS.search(question) and _LISTING.search(question) else None
-    if named is None:
-        return None
+    if named is None or set(tokens(question)) - set(tokens(f"{named[0].title} {_ABOUT_PARTS}")) - set(NUMBERS.values()):
+        return None  # (a question asking more than its parts: "the four areas of need", "a part-time course")
     best = named[0]
     title = best.title.casefold().split()[:3]  # the document's title, printed again under its contents, is not a part
     listed = [p for p in passages if p.citation.document == best.file_name and p.citation.section == CONTENTS

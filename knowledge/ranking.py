@@ -32,7 +32,7 @@ _ANSWER_TYPES = [  # what the question asks for, and what a passage holding it l
      re.compile(rf"\b(?:\d+|{_COUNT}|a|an|each|every|per)\s+(?:years?|months?|weeks?|days?|hours?|minutes?|mins|terms?)\b"
                 r"|\bpart[- ]time\b|\bfull[- ]time\b|\bannual(?:ly)?\b", re.I)),
     (re.compile(r"\bhow (?:many|much)\b", re.I), re.compile(rf"\b\d+\b|\b{_COUNT}\b", re.I)),
-    (re.compile(r"\b(?:address|phone|telephone|email|contact)\b", re.I),
+    (re.compile(r"\b(?:address|phone|telephone|e-?mail|contact)\b", re.I),
      re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2}\b|\bphone\b|\b\d{5} ?\d{6}\b|@", re.I)),
 ]
 _IRREGULAR = {"wrote": "written", "write": "written", "author": "written", "authors": "written", "led": "lead",
@@ -84,7 +84,8 @@ def kind_named(question: str, answer: str) -> str:
     """The question's words that name the kind of thing it asks for ("address", "phone"), when the answer holds one
     of that kind: an address answers "address" without using the word."""
     named = _KIND_NAMES.findall(question)
-    return " ".join(named) if named and fits(question, answer) else ""
+    asked = any(asks.search(question) for asks, _ in _ANSWER_TYPES)  # ("up to date" asks for no date)
+    return " ".join(named) if named and asked and fits(question, answer) else ""
 
 
 def _idf(corpus: Iterable[list]) -> dict:

@@ -24,7 +24,8 @@ from knowledge.passages import named_document, place_names
 from knowledge.ranking import Bm25, Coverage, fits, group_score, irregular, kind_named
 from knowledge.reading import particular, quoted
 from knowledge.roles import RoleCatalogue, normalise_role
-from knowledge.words import CAPITALS, GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, tokens as _tokens
+from knowledge.words import ALSO, CAPITALS, also_said, GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, phrased
+from knowledge.words import tokens as _tokens
 from knowledge.schema import Citation, KnowledgeBase
 
 UNFIT = 0.6  # what an answer without the kind of thing asked for is worth beside one with it
@@ -168,7 +169,7 @@ class ContentIndex:
     def _asked_words(self, question: str) -> frozenset[str]:
         """The words of a question that say what it is about, spelling mended and short forms written out ("hrs"),
         less the words any question uses. (An answer holds a word when it names the thing by any of its names.)"""
-        text = normalise_role(question[:MAX_QUERY])
+        text = phrased(normalise_role(question[:MAX_QUERY]))
         return frozenset(_tokens(" ".join(self._spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(text)))) - _GENERIC
 
     def hits(self, question: str, answer: str) -> float:
@@ -178,15 +179,16 @@ class ContentIndex:
         date for "when") counts less."""
         asked = self.asked_words(question)
         lines = [line for line in answer.split("\n") if line.strip()] or [""]
-        whole = self.coverage(asked, f"{self._named(answer)} {kind_named(question, answer)}")
-        best = max(self.coverage(asked, self._named(f"{lines[0]}\n{line}")) for line in lines)
+        whole = self.coverage(asked, f"{self._named(answer)} {kind_named(question, answer)} {also_said(answer)}")
+        best = max(self.coverage(asked, self._named(lines[0] + "\n" + line) + " " + also_said(line)) for line in lines)
         held = (whole + best) / 2
         return held if fits(question, answer) else held * UNFIT
 
     def covers(self, question: str, answer: str) -> float:
         """How much of the question an answer holds, counting the words no document uses against it: whether
         the documents answer the question at all, not which of their answers is better."""
-        return self.coverage(self.asked_words(question), f"{self._named(answer)} {kind_named(question, answer)}", strict=True)
+        return self.coverage(self.asked_words(question), f"{self._named(answer)} {kind_named(question, answer)} {also_said(answer)}",
+                             strict=True)
 
     def _named(self, answer: str) -> str:
         """An answer with the other names of what it names ("Introductory" is also the induction tier)."""
@@ -202,7 +204,7 @@ class ContentIndex:
         """The question with typos corrected and glossary and role names added."""
         text = normalise_role(question[:MAX_QUERY])
         meaning = self.asks_meaning(text) and not quoted(question)  # "what does 'achievement' mean in the senco spec": not SENCO
-        text = " ".join(self._spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(text))
+        text = " ".join(self._spelt(_SHORT_FORMS.get(w, w)) + (f" {ALSO[w]}" if w in ALSO else "") for w in _WORD.findall(phrased(text)))
         # What a question asks for finds the curated lists' hours; the documents' own passages lean on a number instead.
         extra = [words for asking, words in _ASKING if asking.search(text)] if self.bm25 is None else []
         extra += [b for a, b, asked in self.expansions
@@ -269,16 +271,17 @@ class ContentIndex:
         return answers
 
     def _in_named(self, asked: str, question: str):
-        """Passages scored for a question; when it names one document ("the East Sussex framework"), only that
-        document's, on the rest of the question (its name found it, and would rank its shortest lines first)."""
-        named = named_document(self.documents, " ".join(_SHORT_FORMS.get(w, w) for w in _WORD.findall(question.casefold())),
-                               self.place_names)
-        if named is None:
+        """Passages scored for a question; when it names one of the five documents (``named_document``), only its
+        passages, on the rest of the question (the name found it, and would rank its shortest lines first)."""
+        named = named_document(self.documents, " ".join(_SHORT_FORMS.get(w, w) for w in _WORD.findall(question.casefold())), self.place_names)
+        inside = np.array([named is not None and p.citation.document == named[0].file_name for p in self.passages])
+        if not inside.any():  # (an organisation's own documents are not the five)
             return self._scores(asked, question)
         rest = " ".join(w for w in asked.split() if w.casefold() not in named[1])
-        inside = np.array([p.citation.document == named[0].file_name for p in self.passages])
-        scores = self._scores(rest, question) * inside if _tokens(rest) else inside * 0.0
-        return scores if scores.max() >= MIN_SCORE else self._scores(asked, question) * inside  # too little left: all of it
+        for scores in (self._scores(rest, question) * inside if _tokens(rest) else inside * 0.0, self._scores(asked, question) * inside):
+            if scores.max() >= MIN_SCORE:
+                return scores
+        return self._scores(asked, question)  # the document named does not answer it: every document
 
     def _source_lines(self, members: list[int], best: list[int], scores) -> tuple[str | None, list[int], list[int]]:
         """A section's passages to show, and those they are shown from: the whole list when the best is a list or

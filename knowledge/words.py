@@ -17,11 +17,25 @@ SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tie
                "ey": "early years", "eyfs": "early years foundation stage",
                # everyday words for the documents' ones
                "nursery": "nursery early years", "nurseries": "nurseries early years", "preschool": "preschool early years",
-               "exam": "examination", "exams": "examinations", "online": "online e-learning", "virtual": "virtual e-learning",
-               "remote": "remote e-learning", "newly": "newly new", "new": "new newly",
-               # one word the documents write as two, or say another way
-               "signposting": "signposting sign post", "signpost": "signpost sign post", "wellbeing": "wellbeing well being",
-               "sure": "sure ensure"}
+               "exam": "examination", "exams": "examinations",
+               # one word the documents write as two
+               "signposting": "signposting sign post", "signpost": "signpost sign post"}
+# Words the documents say another way, added to a question's search but never required of its answer: an answer
+# about new SENCOs need not say "newly".
+ALSO = {"online": "elearning", "virtual": "elearning", "remote": "elearning", "new": "newly", "newly": "new"}
+_ALSO_BOTH: dict = {}
+for _word, _other in ALSO.items():
+    _ALSO_BOTH.setdefault(_word, set()).add(_other)
+    _ALSO_BOTH.setdefault(_other, set()).add(_word)
+
+
+def also_said(text: str) -> str:
+    """The other words for those of a text (ALSO, both ways): an answer that says "newly" holds a question's "new"."""
+    return " ".join(sorted({o for w in WORD.findall(phrased(text)) for o in _ALSO_BOTH.get(w, ())}))
+
+
+PHRASES = {"make sure": "ensure", "e-learning": "elearning", "e learning": "elearning"}  # read as one word, on both sides
+_PHRASED = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, PHRASES)) + r")(?![\w-])")
 CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")
 NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.
@@ -34,8 +48,13 @@ _CONTRACTED = re.compile(r"(?:n't|'(?:s|re|ve|ll|d|m|t))$")  # "there's", "don't
 _NEGATED = {"can't": "can", "won't": "will", "shan't": "shall"}
 
 
+def phrased(text: str) -> str:
+    """Text with the phrases that are one word to the search written as it ("e-learning" as "elearning")."""
+    return _PHRASED.sub(lambda m: PHRASES[m.group(0)], text.casefold().replace("\u2019", "'"))
+
+
 def tokens(text: str) -> list[str]:
-    words = (_NEGATED.get(w, _CONTRACTED.sub("", w)) for w in WORD.findall(text.casefold()) if w not in IGNORED)
+    words = (_NEGATED.get(w, _CONTRACTED.sub("", w)) for w in WORD.findall(phrased(text)) if w not in IGNORED)
     return [stem(w) for w in words if w and w not in IGNORED]
 
 
