@@ -21,13 +21,13 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-import yaml
 from sqlalchemy import JSON, Column, DateTime, Integer, String, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from knowledge.initials import spelled_by_initials
 from knowledge.local.parse import clean
+from knowledge.local.rules import yaml_list
 from knowledge.local.store import Base, now, ready
 from knowledge.roles import normalise_role
 from knowledge.schema import KnowledgeBase
@@ -74,16 +74,9 @@ class ContactsRow(Base):
 
 def read(text: str, kb: KnowledgeBase) -> list[Contact]:
     """The contacts of a YAML file, each role checked against the documents' roles and words."""
-    try:
-        data = yaml.safe_load(text) or {}
-    except (yaml.YAMLError, RecursionError) as error:  # (nesting deep enough to exhaust the parser's stack)
-        raise ContactsError(f"the file is not YAML that can be read ({str(error).splitlines()[0][:120]})") from None
-    if not isinstance(data, dict) or set(data) != {"contacts"} or not isinstance(data["contacts"], list):
-        raise ContactsError('the file must hold one list, "contacts:", and nothing else')
-    if len(data["contacts"]) > MOST:
-        raise ContactsError(f"the file has more than the limit of {MOST} contacts")
+    entries = yaml_list(text, "contacts", MOST, ContactsError)
     texts = [_TAG.sub(" ", p.text) for p in kb.passages]
-    found = [_contact(n, entry, texts, kb) for n, entry in enumerate(data["contacts"], 1)]
+    found = [_contact(n, entry, texts, kb) for n, entry in enumerate(entries, 1)]
     for n, contact in enumerate(found):
         twice = next((c for c in found[:n] if {x.casefold() for x in c.spellings} & {x.casefold() for x in contact.spellings}
                       or c.role == contact.role), None)

@@ -60,16 +60,23 @@ class RulesRow(Base):
 
 def read(text: str, kb: KnowledgeBase, catalogue: RoleCatalogue, engine: Engine) -> list[LocalRule]:
     """The rules of a YAML file, each checked against the catalogue, the levels and the organisation's documents."""
+    entries = yaml_list(text, "rules", MOST, RulesError)
+    cited = {d.title: d for d in store.documents(engine)}
+    return [_rule(n, entry, kb, catalogue, engine, cited) for n, entry in enumerate(entries, 1)]
+
+
+def yaml_list(text: str, key: str, most: int, error: type[ValueError]) -> list:
+    """The one list a small YAML file of the organisation's holds (``key:``, at most ``most`` entries); else ``error``
+    with the reason (nesting deep enough to exhaust the parser's stack included)."""
     try:
         data = yaml.safe_load(text) or {}
-    except (yaml.YAMLError, RecursionError) as error:  # (nesting deep enough to exhaust the parser's stack)
-        raise RulesError(f"the file is not YAML that can be read ({str(error).splitlines()[0][:120]})") from None
-    if not isinstance(data, dict) or set(data) != {"rules"} or not isinstance(data["rules"], list):
-        raise RulesError('the file must hold one list, "rules:", and nothing else')
-    if len(data["rules"]) > MOST:
-        raise RulesError(f"the file has more than the limit of {MOST} rules")
-    cited = {d.title: d for d in store.documents(engine)}
-    return [_rule(n, entry, kb, catalogue, engine, cited) for n, entry in enumerate(data["rules"], 1)]
+    except (yaml.YAMLError, RecursionError) as problem:
+        raise error(f"the file is not YAML that can be read ({str(problem).splitlines()[0][:120]})") from None
+    if not isinstance(data, dict) or set(data) != {key} or not isinstance(data[key], list):
+        raise error(f'the file must hold one list, "{key}:", and nothing else')
+    if len(data[key]) > most:
+        raise error(f"the file has more than the limit of {most} {key}")
+    return data[key]
 
 
 def _rule(n: int, entry: Any, kb: KnowledgeBase, catalogue: RoleCatalogue, engine: Engine, cited: dict) -> LocalRule:
