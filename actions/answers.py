@@ -9,7 +9,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import documents, level_answers, replies
+from actions import documents, level_answers, meanings, replies
+from actions.meanings import CAN_DO, NOT_MENTIONED
 from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood, over_limit
 from actions.handoff import with_contacts
 from actions.level_answers import LEVEL_ANSWERS
@@ -24,9 +25,7 @@ from knowledge.staff import assess as staff_assess, summarise
 
 WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete|what are)\b", re.IGNORECASE)
 LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)|mandatory|required|need)\b", re.IGNORECASE)
-CAN_DO = "I can find the SEND training you need, explain levels and tiers and their hours, and explain SEND responsibilities in schools and settings."
 NOT_COVERED = f"The documents I know do not cover that. {CAN_DO}"
-NOT_MENTIONED = "The parts of the documents I search do not mention {words}. " + CAN_DO
 UNNAMED_ROLE = ("The documents do not place that role in a level themselves, so it depends on where the person works and what "
                 "they do. Tell me your own job role and I'll ask what decides it, or ask me about a level.")
 OUT_OF_SCOPE = ("Sorry, that's outside what I can help with, and the documents I know do not cover it. I can find the SEND training "
@@ -140,14 +139,17 @@ class AnswerQuestion(Action):
 
     def _answer(self, intent: Text, text: Text, tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[replies.Message]:
         kb = guide().kb
-        silence = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else documents.silence(text)
+        silence = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else meanings.silence(text)
         if silence:
             return silence
-        reading = documents.initials(text) if intent in MEANING_INTENTS and not text.startswith("/") else None
+        reading = meanings.initials(text) if intent in MEANING_INTENTS and not text.startswith("/") else None
         levels = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else \
             documents.the_levels(text) or documents.contents(text)
         if reading or levels:
             return reading or levels
+        undefined = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else meanings.undefined(text)
+        if undefined:
+            return undefined
         phrase = quoted(text)
         if phrase and not lookup.term_in(kb, phrase) and intent in MEANING_INTENTS:
             intent = "ask_documents"  # "what does 'achievement' mean in the senco spec": the quoted word, not SENCO
@@ -177,7 +179,7 @@ class AnswerQuestion(Action):
             if not term:
                 raise lookup.NotFound("no term")
             entries = lookup.glossary(kb, term)
-            used = [documents.used_here(t) for t in dict.fromkeys(e["term"] for e in entries)]
+            used = [meanings.used_here(t) for t in dict.fromkeys(e["term"] for e in entries)]
             return replies.cited_items("In these documents:", [
                 {"text": f"{e['term']}: {e['meaning']}" + (f" ({e['note']})" if e["note"] else ""), "cite": e["cite"]}
                 for e in entries] + [u for u in used if u], term=term)

@@ -14,8 +14,7 @@ from actions import replies
 from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
 from knowledge.answers import to_dict
-from knowledge.initials import spelled_by_initials
-from knowledge.passages import contents as contents_of, used_in
+from knowledge.passages import contents as contents_of
 from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, fits, shown as _shown
 from knowledge.reading import asks_about, mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
@@ -47,7 +46,7 @@ def _sourced(question: Text) -> Tuple[Answer, ...]:
     return tuple(source_index().search(question, groups=SOURCE_GROUPS))
 
 
-def _lines(passages: List[Any], citations: List[Dict[Text, Text]]) -> List[replies.Item]:
+def cited_lines(passages: List[Any], citations: List[Dict[Text, Text]]) -> List[replies.Item]:
     lines = []
     for p in passages:
         cite = lookup.cite_dict(p.citation)
@@ -96,13 +95,13 @@ def contents(question: Text) -> Optional[replies.Message]:
     document, listed = found
     citations: List[Dict[Text, Text]] = []
     return replies.message({**replies.reply("answer", [replies.section(
-        _lines([_Shown(p.text, p.citation) for p in listed], citations), f"The {document.title} lists {len(listed)} parts in its contents:")],
+        cited_lines([Shown(p.text, p.citation) for p in listed], citations), f"The {document.title} lists {len(listed)} parts in its contents:")],
         citations), "contents": document.file_name})
 
 
 def _message(answers: List[Answer]) -> replies.Message:
     citations: List[Dict[Text, Text]] = []
-    sections = [replies.section(_lines(list(a.passages), citations), _title(a.title, a.heading),
+    sections = [replies.section(cited_lines(list(a.passages), citations), _title(a.title, a.heading),
                                 more=f"(and {a.more} more in the documents)" if a.more else None) for a in answers]
     return replies.message(replies.reply("answer", sections, citations))
 
@@ -185,7 +184,7 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
             title = found.title if answers is within else answers[0].title
             citations: List[Dict[Text, Text]] = []
             answer = answers[0]
-            section = replies.section(_lines(list(answer.passages), citations), _title(title, answer.heading))
+            section = replies.section(cited_lines(list(answer.passages), citations), _title(title, answer.heading))
             button = {"title": WHOLE.format(title=found.title)[:75], "payload": f'/ask_responsibilities{{"topic": "{topic_id}"}}'}
             return replies.message(replies.reply("answer", [section], citations), [button])
     citations = []
@@ -193,55 +192,19 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
     groups = [(heading, list(group)) for heading, group in groupby(found.items, key=lambda i: (i.kind, i.heading))]
     per = max(PER_GROUP, TOPIC_LINES // len(groups))  # a topic of one or two lists is shown whole, or nearly
     for heading, items in groups:
-        lines = _lines([_Shown(i.text, i.citation) for i in items[:per]], citations)
+        lines = cited_lines([Shown(i.text, i.citation) for i in items[:per]], citations)
         more = f"(and {len(items) - per} more)" if len(items) > per else None
         sections.append(replies.section(lines, _title(found.title, heading[1]), more=more))
-    notes = [_Shown(t.statement, t.citations[0]) for t in kb.tensions_for(topic_id)]  # where the documents disagree about it
-    sections.append(replies.section(_lines(notes, citations), "Please note:"))
+    notes = [Shown(t.statement, t.citations[0]) for t in kb.tensions_for(topic_id)]  # where the documents disagree about it
+    sections.append(replies.section(cited_lines(notes, citations), "Please note:"))
     return replies.message(replies.reply("answer", sections, citations))
 
 
-class _Shown:
+class Shown:
     """A topic item as a passage to show."""
 
     def __init__(self, text: Text, citation: Any) -> None:
         self.text, self.citation = text, citation
-
-
-def silence(question: Text) -> Optional[replies.Message]:
-    """The honest answer about something the documents name but never include or define: that they do not,
-    and where it is named; None when the question is about nothing of the kind."""
-    found = lookup.named_only(guide().kb, question, guide().catalogue)
-    if found is None:
-        return None
-    sections = [replies.section([replies.item(found["statement"])], listed=False),
-                replies.section([replies.item(found["named"], 0)], "Where it is named:")]
-    return replies.message({**replies.reply("answer", sections, [found["cite"]]), "silence": found["name"]})
-
-
-def initials(question: Text) -> Optional[replies.Message]:
-    """A short form the documents never spell out, read as a phrase of theirs whose initials spell it, said to be
-    this guide's reading; None when the question asks no such thing or no phrase fits."""
-    term = index().asked_short_form(question)
-    if not term:
-        return None
-    passages = source_index().passages
-    found = spelled_by_initials(term, [p.text for p in passages])
-    if found is None:  # no name of theirs fits: where they use it, if they do ("NDTi" beside its web address)
-        written = re.compile(rf"(?<![\w-])(?i:{re.escape(term)})(?![\w-])")  # as a short form: in two or more capitals there
-        used_at = next((n for n, p in enumerate(passages) for m in written.finditer(p.text) if sum(c.isupper() for c in m.group()) >= 2), None)
-        if used_at is None:
-            return None
-        found = (None, used_at)
-    phrase, n = found
-    used = passages[n]
-    term = term.upper() if term.islower() else term
-    reading = (f' This guide\'s reading: it matches the initials of "{phrase}", which they use here:' if phrase
-               else " They use it here:")
-    lines = [replies.item(f"{term}: {lookup.UNEXPANDED}.{reading}")]
-    citations = [lookup.cite_dict(used.citation)]
-    shown = replies.item(" ".join(filter(None, (used.heading, used.text))), 0)
-    return replies.message(replies.reply("answer", [replies.section(lines, listed=False), replies.section([shown])], citations))
 
 
 ASKS_THE_LEVELS = re.compile(r"^\W*(?:what|which|list)\b.{0,20}\b(?:the )?(?P<kind>tiers|levels)\b(?!\s+(?:of|for|in)\s+(?:a|an|my|the)\b)", re.I)
@@ -259,15 +222,6 @@ def the_levels(question: Text) -> Optional[replies.Message]:
     data = lookup.levels_of(guide().kb, framework)
     message = replies.cited_items("The tiers:" if framework == "schools" else "The health framework's levels:", data, levels=framework)
     return {**message, "buttons": [{"title": "Find my own level", "payload": "/find_level"}]}
-
-
-def used_here(term: Text) -> Optional[Dict[Text, Any]]:
-    """Where the documents use a short form, as a cited item ("Where they use it: Level 5 … Role of the DMO / DCO …")."""
-    found = used_in(term, guide().kb.passages)
-    if found is None:
-        return None
-    used, shown = found
-    return {"text": f"Where they use it: {shown}", "cite": lookup.cite_dict(used.citation)}
 
 
 def role_level(role_text: Text) -> Optional[replies.Message]:

@@ -147,7 +147,7 @@ class ContentIndex:
         ("scotland"): what the documents cannot speak to."""
         words = _WORD.findall(normalise_role(question[:MAX_QUERY]))
         return [w for w in dict.fromkeys(words) if len(w) >= 5 and w not in _IGNORED and w not in _SHORT_FORMS
-                and not set(_tokens(w)) & _GENERIC and self._spelt(w) not in self.words]
+                and not set(_tokens(w)) & _GENERIC and self.spelt(w) not in self.words]
 
     def asked_short_form(self, question: str) -> str | None:
         """The short form a question asks the meaning of when the glossary does not have it ("ELSA?", "what does
@@ -170,7 +170,7 @@ class ContentIndex:
         """The words of a question that say what it is about, spelling mended and short forms written out ("hrs"),
         less the words any question uses. (An answer holds a word when it names the thing by any of its names.)"""
         text = phrased(normalise_role(question[:MAX_QUERY]))
-        return frozenset(_tokens(" ".join(self._spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(text)))) - _GENERIC
+        return frozenset(_tokens(" ".join(self.spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(text)))) - _GENERIC
 
     def hits(self, question: str, answer: str) -> float:
         """How much of what the question is about an answer holds (0 to 1): half for its whole text, half for its
@@ -204,7 +204,7 @@ class ContentIndex:
         """The question with typos corrected and glossary and role names added."""
         text = normalise_role(question[:MAX_QUERY])
         meaning = self.asks_meaning(text) and not quoted(question)  # "what does 'achievement' mean in the senco spec": not SENCO
-        text = " ".join(self._spelt(_SHORT_FORMS.get(w, w)) + (f" {ALSO[w]}" if w in ALSO else "") for w in _WORD.findall(phrased(text)))
+        text = " ".join(self.spelt(_SHORT_FORMS.get(w, w)) + (f" {ALSO[w]}" if w in ALSO else "") for w in _WORD.findall(phrased(text)))
         # What a question asks for finds the curated lists' hours; the documents' own passages lean on a number instead.
         extra = [words for asking, words in _ASKING if asking.search(text)] if self.bm25 is None else []
         extra += [b for a, b, asked in self.expansions
@@ -218,10 +218,10 @@ class ContentIndex:
         return " ".join([text, *extra])
 
     def _particular(self, question: str, topic_id: str) -> set[str]:
-        return particular(" ".join(self._spelt(w) for w in _WORD.findall(normalise_role(question))), self.catalogue,
+        return particular(" ".join(self.spelt(w) for w in _WORD.findall(normalise_role(question))), self.catalogue,
                           self.topics.get(topic_id, ""))
 
-    def _spelt(self, word: str) -> str:
+    def spelt(self, word: str) -> str:
         if len(word) < 5 or word in self.words or word in _IGNORED:
             return word
         best = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=85)

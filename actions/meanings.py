@@ -1,0 +1,100 @@
+"""What a thing asked about is, as far as the documents say: what they name but never include or define, a
+short form read from the initials of their names, and where they use a short form; "not mentioned" when
+they never do."""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from actions import replies
+from actions.conversation import HELP_BUTTONS
+from actions.documents import Shown, cited_lines, index, source_index
+from actions.knowledge_base import guide
+from knowledge import lookup
+from knowledge.defining import asked_term, phrase, what_of
+from knowledge.initials import spelled_by_initials
+from knowledge.passages import excerpt, named_document, used_in
+from knowledge.reading import mentions_a_job
+from knowledge.roles import normalise_role
+
+UNDEFINED = "{term}: named in the documents but not defined in them, as far as this guide can find. Where they name it:"
+CAN_DO = "I can find the SEND training you need, explain levels and tiers and their hours, and explain SEND responsibilities in schools and settings."
+LEAD_IN_UNDER = 12  # words: a shorter item is shown with its lead-in
+NOT_MENTIONED = "The parts of the documents I search do not mention {words}. " + CAN_DO
+
+
+def undefined(question: Text) -> Optional[replies.Message]:
+    """"What is the Local Offer?": where the documents only name the thing asked about, that they do not define it
+    and where they name it; where they never mention it, that they do not. None when they may say what it is."""
+    term = asked_term(question)
+    found = what_of(term, guide().kb.passages, _answered_otherwise) if term else None
+    if found is None:
+        return None
+    if found.kind == "absent":
+        return {"text": NOT_MENTIONED.format(words=term), "buttons": HELP_BUTTONS}
+    citations: List[Dict[Text, Text]] = []
+    sought = phrase(term)
+    lines = cited_lines([Shown(_with_lead_in(p.lead_in, excerpt(p.text, sought)), p.citation) for p in found.passages], citations)
+    title = UNDEFINED.format(term=term[:1].upper() + term[1:])
+    return replies.message({**replies.reply("answer", [replies.section(lines, title)], citations), "silence": term})
+
+
+def _with_lead_in(lead_in: Optional[Text], shown: Text) -> Text:
+    """A list item with the words that introduce it ("… authors are currently developing: Lego therapy")."""
+    return f"{lead_in.rstrip(':')}: {shown}" if lead_in and len(shown.split()) <= LEAD_IN_UNDER else shown
+
+
+def _answered_otherwise(term: Text) -> bool:
+    """A role, a job, a level or tier, a topic, a document, a short form, or a word that may be misspelt: answered elsewhere."""
+    kb, words = guide().kb, term.split()
+    if mentions_a_job(term, (*kb.wording.job_words, *kb.wording.job_nouns)):
+        return True
+    names = {normalise_role(n) for lv in kb.levels for n in (lv.name, *lv.also_called)} | {normalise_role(t.title) for t in kb.topics}
+    return bool(lookup.term_in(kb, term) or guide().catalogue.resolve(term).roles or normalise_role(term) in names
+                or named_document(kb.documents, term) or any(index().spelt(w) != w for w in words)
+                or len(words) == 1 and spelled_by_initials(term, [p.citation.quote for p in kb.passages]))
+
+
+def silence(question: Text) -> Optional[replies.Message]:
+    """The honest answer about something the documents name but never include or define: that they do not,
+    and where it is named; None when the question is about nothing of the kind."""
+    found = lookup.named_only(guide().kb, question, guide().catalogue)
+    if found is None:
+        return None
+    sections = [replies.section([replies.item(found["statement"])], listed=False),
+                replies.section([replies.item(found["named"], 0)], "Where it is named:")]
+    return replies.message({**replies.reply("answer", sections, [found["cite"]]), "silence": found["name"]})
+
+
+def initials(question: Text) -> Optional[replies.Message]:
+    """A short form the documents never spell out, read as a phrase of theirs whose initials spell it, said to be
+    this guide's reading; None when the question asks no such thing or no phrase fits."""
+    term = index().asked_short_form(question)
+    if not term:
+        return None
+    passages = source_index().passages
+    found = spelled_by_initials(term, [p.text for p in passages])
+    if found is None:  # no name of theirs fits: where they use it, if they do ("NDTi" beside its web address)
+        written = re.compile(rf"(?<![\w-])(?i:{re.escape(term)})(?![\w-])")  # as a short form: in two or more capitals there
+        used_at = next((n for n, p in enumerate(passages) for m in written.finditer(p.text) if sum(c.isupper() for c in m.group()) >= 2), None)
+        if used_at is None:
+            return None
+        found = (None, used_at)
+    phrase, n = found
+    used = passages[n]
+    term = term.upper() if term.islower() else term
+    reading = (f' This guide\'s reading: it matches the initials of "{phrase}", which they use here:' if phrase
+               else " They use it here:")
+    lines = [replies.item(f"{term}: {lookup.UNEXPANDED}.{reading}")]
+    citations = [lookup.cite_dict(used.citation)]
+    shown = replies.item(" ".join(filter(None, (used.heading, used.text))), 0)
+    return replies.message(replies.reply("answer", [replies.section(lines, listed=False), replies.section([shown])], citations))
+
+
+def used_here(term: Text) -> Optional[Dict[Text, Any]]:
+    """Where the documents use a short form, as a cited item ("Where they use it: Level 5 … Role of the DMO / DCO …")."""
+    found = used_in(term, guide().kb.passages)
+    if found is None:
+        return None
+    used, shown = found
+    return {"text": f"Where they use it: {shown}", "cite": lookup.cite_dict(used.citation)}

@@ -1,0 +1,108 @@
+"""What a "what is X?" question asks about, and what the documents do with X: define or describe it
+somewhere, only name it (in a list, in passing), or never mention it. Only the last two are decided
+here; where the documents may describe it, the search answers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from knowledge.schema import SourcePassage
+from knowledge.words import IGNORED
+
+MAX_TERM_WORDS = 6  # a longer "term" is a question of its own
+SHOWN = 3  # passages shown where a term is only named
+# "what's the local offer", "explain the 20 week planning process", "what does X mean", "what counts as X"
+_LEADING = re.compile(r"^(?:so |and |ok |okay )?(?:what(?:'s| is| was| are| were)|whats|wot'?s|define|explain|describe|meaning of|"
+                      r"what is meant by|what do (?:they|you|the documents) mean by|what counts as|tell me about|what does)\s+")
+_TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:it|that|this|they|those|them)|whats that|"
+                       r"what counts as (?:it|that|this)|what does (?:it|that|this) mean|explained|meaning|definition|"
+                       r"what is it exactly|mean|means|stand for|refer to)$")
+_FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|precisely|in short|briefly)$")
+_ARTICLE = re.compile(r"^(?:a|an|the|this|that|these|those)\s+")
+_QUALIFIER = re.compile(r"\s+(?:in|under|according to|per|from|for)\s+(?:the\s+)?(?:lincs|lincolnshire|east sussex|es|health|schools?|"
+                        r"senco|send|code|framework|report|spec|specification|documents?|guidance)\b.*$")
+# Words that make it a question about something else: whose, how, a person, a comparison, a level
+_NOT_A_TERM = re.compile(r"\b(?:i|i'm|im|me|my|mine|we|our|us|you|your|how|why|when|who|which|where|should|must|can|could|would|"
+                         r"difference|between|versus|vs|level|levels|tier|tiers|hours?|need|needs|needed|do|does|did|have|has)\b")
+_RELATION = re.compile(r"\b(?:of|for|to|from|about|with|on|by|in|at|and|or)\b")  # a term that holds them is a term only as the documents say it
+_FIGURE = re.compile(r"\d|\b(?:pounds?|quid|k|per ?cent|percent|hundred|thousand|million)\b")
+# After a term where a passage says what it is: "X is ...", "X (why ...)", "X: additional ...", "launched X to look at ..."
+_SAYS_WHAT = re.compile(r"^['\u2019\"]?\s*(?:\(|:|\u2013|\u2014|-\s|,\s*(?:a|an|the|which|who|where|whereby)\b|"
+                        r"\s+(?:is|are|was|were|means?|refers?|describes?|aims?|provides?|offers?|involves?|enables?|brings?|"
+                        r"sets? out|looks? at|helps?|supports?|consists?|includes?|comprises?)\b|\s+to\s+[a-z]+)")
+# What comes before a term where the words before it say what it is ("through an 'assessment-only' route")
+_INTRODUCED = re.compile(r"\b(?:through|via|by way of|by means of|called|known as|termed|so-called)\s+(?:a\s+|an\s+|the\s+)?['\u2018\"]?\s*$",
+                         re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the documents do with a term asked about: ``named`` only (``passages`` where), or ``absent``."""
+
+    term: str
+    kind: str  # "named" or "absent"
+    passages: tuple[SourcePassage, ...] = ()
+
+
+def asked_term(question: str) -> str | None:
+    """The thing a question asks the meaning of ("personal budgets" in "what are personal budgets?"); None for
+    a question that asks anything else, or about a person, a level, or how something works."""
+    text = re.sub(r"[?!.]+", " ", question.casefold().replace("\u2019", "'"))
+    text = _FILLER.sub("", _FILLER.sub("", " " + re.sub(r"\s+", " ", text).strip())).strip()
+    lead = _LEADING.match(text)
+    trail = _TRAILING.search(text)
+    if not lead and not trail:
+        return None
+    term = text[lead.end() if lead else 0: trail.start() if trail else len(text)].strip(" -\u2013:,'\"")
+    for _ in range(2):
+        term = _QUALIFIER.sub("", _FILLER.sub("", term)).strip(" -\u2013:,'\"")
+    term = _ARTICLE.sub("", term).strip(" -\u2013:,'\"")
+    words = term.split()
+    if lead and lead.group().strip() == "what does" and not trail:
+        return None  # "what does the spec say about ...": not what a term means
+    if not words or len(words) > MAX_TERM_WORDS or _NOT_A_TERM.search(term) or re.search(r"\d", term) and len(words) < 2:
+        return None
+    if all(w in IGNORED for w in words):
+        return None
+    return term
+
+
+def phrase(term: str) -> re.Pattern:
+    """A term as the documents may write it: any case, plural or not, hyphen or space, an apostrophe or none."""
+    parts = []
+    for word in term.split():
+        base = re.escape(word.rstrip("'").removesuffix("s") if len(word) > 3 and word.endswith("s") else word.rstrip("'"))
+        parts.append("(?:and|&)" if word in ("and", "&") else rf"{base}(?:s|es)?['\u2019]?")
+    return re.compile(r"(?<![\w-])" + r"[\s\-]+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+
+
+def _says_what(text: str, found: re.Match) -> bool:
+    """Whether the words around a term may say what it is: "X is ...", "X (why ...)", "launched X to ...", "through an X"."""
+    return bool(_SAYS_WHAT.match(text[found.end():]) or _INTRODUCED.search(text[: found.start()]))
+
+
+def what_of(term: str, passages: Sequence[SourcePassage], known: Callable[[str], bool]) -> Asked | None:
+    """Whether the documents only name a term (never saying what it is) or never mention it; None when they may
+    describe it (a passage says what it is, or a section is headed by it), or when that cannot be told: a
+    ``known`` name (a role, a level, a short form the glossary has) or a term none of whose words are theirs."""
+    if known(term):
+        return None
+    sought = phrase(term)
+    named = []
+    for p in passages:
+        if any(sought.search(h or "") for h in (p.lead_in, p.citation.section)):
+            return None  # a section or list about it
+        found = [m for m in sought.finditer(p.text)]
+        if any(_says_what(p.text, m) for m in found):
+            return None  # it may be said what it is
+        if found:
+            named.append(p)
+    if named:
+        return Asked(term, "named", tuple(named[:SHOWN]))
+    content = [w for w in term.split() if w not in IGNORED]
+    if _RELATION.search(term) or _FIGURE.search(term) or not content:
+        return None  # "time limit for appeals": a question, not a name; "the 6000 pound rule": written "£6,000"
+    if any(all(phrase(w).search(p.text) for w in content) for p in passages):
+        return None  # their words, put another way: the search may find it
+    return Asked(term, "absent")

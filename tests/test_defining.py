@@ -1,0 +1,88 @@
+""""What is X?": a term the documents only name is said to be named and not defined, with where; one they never
+mention is said to be unmentioned; one they may describe is left to the search. Checked over the documents'
+own words rather than a list of answers."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from knowledge.defining import asked_term, phrase, what_of
+from knowledge.sources import normalise, seeds_dir
+from knowledge.words import IGNORED
+
+ASKING = ["what is {t}", "what's the {t}?", "whats a {t}", "{t} - what is it exactly", "{t} explained pls", "explain the {t}",
+          "what are {t}", "what does {t} mean", "{t}: what is that?", "what counts as {t}", "define {t}"]
+NOT_ASKING = ["what level is a {t}", "how do i get {t}", "do i need {t}", "who pays for {t}", "what does {t} look like",
+              "what hours does {t} need", "what is my {t}"]
+
+
+def _never(term: str) -> bool:
+    return False
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return " ".join(p.read_text(encoding="utf-8") for p in seeds_dir().glob("*.txt"))
+
+
+@pytest.mark.parametrize("term", ["local offer", "lego therapy", "personal health budgets", "co-production", "zorblax"])
+@pytest.mark.parametrize("asking", ASKING)
+def test_a_term_asked_about_in_any_of_the_usual_ways_is_read_as_itself(term, asking):
+    assert asked_term(asking.format(t=term)) == term
+
+
+@pytest.mark.parametrize("term", ["local offer", "senco award"])
+@pytest.mark.parametrize("asking", NOT_ASKING)
+def test_a_question_about_something_else_is_not_read_as_asking_what_a_term_is(term, asking):
+    assert asked_term(asking.format(t=term)) is None
+
+
+def test_words_of_the_documents_are_never_said_to_be_unmentioned(kb):
+    """Every pair of neighbouring words the documents use, asked about: named, or left to the search; never absent."""
+    rng = random.Random(7)
+    pairs = {f"{a} {b}".casefold() for p in kb.passages for a, b in zip(p.text.split(), p.text.split()[1:])
+             if re.fullmatch(r"[A-Za-z]{4,}", a) and re.fullmatch(r"[A-Za-z]{4,}", b) and not {a.casefold(), b.casefold()} & IGNORED}
+    for term in rng.sample(sorted(pairs), 300):
+        found = what_of(term, kb.passages, _never)
+        assert found is None or found.kind == "named", term
+
+
+def test_a_term_only_named_is_shown_where_it_is_named_and_nowhere_said_what_it_is(kb, texts):
+    """The documents' short list items ("Lego therapy", "Annual reviews") asked about: each passage shown holds the
+    term, is the documents' own text, and no sentence of theirs says "<term> is/are/means"."""
+    items = {p.text.strip().casefold() for p in kb.passages if re.fullmatch(r"[A-Za-z][A-Za-z -]{6,40}", p.text.strip())}
+    named = 0
+    for term in sorted(items):
+        found = what_of(term, kb.passages, _never)
+        assert found is None or found.kind == "named", term
+        if found:
+            named += 1
+            assert all(phrase(term).search(p.text) and normalise(p.text)[:60] in normalise(texts) for p in found.passages)
+            assert not re.search(rf"{phrase(term).pattern}\s+(?:is|are|means)\b", texts, re.IGNORECASE), term
+    assert named >= 3
+
+
+def test_a_term_the_documents_say_what_it_is_is_left_to_the_search(kb, texts):
+    """"High needs block funding is ...": every sentence of the documents that begins "<Name of two to four words> is"."""
+    defined = {m.group(1).casefold() for m in re.finditer(r"(?:^|[.:]\s+|\n|\t)([A-Z][a-z]+(?: [a-z]+){1,3}) (?:is|are|means) ", texts)
+               if m.group(1).split()[0].casefold() not in IGNORED}
+    assert len(defined) >= 2
+    for term in defined:
+        assert what_of(term, kb.passages, _never) is None, term
+
+
+@pytest.mark.parametrize("term", ["zorblax therapy", "quantum hopscotch", "makerspace voucher"])
+def test_a_term_none_of_whose_words_the_documents_use_together_is_unmentioned(kb, term):
+    found = what_of(term, kb.passages, _never)
+    assert found is not None and found.kind == "absent" and not found.passages
+
+
+def test_a_term_answered_elsewhere_is_left_alone(kb):
+    assert what_of("zorblax therapy", kb.passages, lambda t: True) is None
+
+
+@pytest.mark.parametrize("term", ["6000 pound rule", "ten percent rule"])
+def test_a_figure_the_documents_may_write_otherwise_is_never_said_to_be_unmentioned(kb, term):
+    assert what_of(term, kb.passages, _never) is None
