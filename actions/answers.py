@@ -18,7 +18,9 @@ from actions.knowledge_base import decide, guide
 from knowledge import lookup, staff_input
 from knowledge.answers import to_dict
 from knowledge.local.calendar import next_for
+from knowledge.passages import level_named
 from knowledge.plan import has_dates
+from knowledge.ranking import by_question
 from knowledge.reading import asks_about, is_question, quoted
 from knowledge.rules import Determination
 from knowledge.staff import assess as staff_assess, summarise
@@ -52,8 +54,28 @@ def _entity(tracker: Tracker, name: Text) -> Optional[Text]:
     return next(tracker.get_latest_entity_values(name), None)
 
 
+def _named_level(tracker: Tracker) -> Optional[Text]:
+    """The level a message names: the entity, or "l3" as the classifier may miss it."""
+    text = tracker.latest_message.get("text") or ""
+    named = None if text.startswith("/") else level_named(guide().kb.levels, text)
+    return _entity(tracker, "level") or (named.name if named else None)
+
+
 def _level(tracker: Tracker) -> Optional[Text]:
-    return _entity(tracker, "level") or tracker.get_slot("last_level")
+    return _named_level(tracker) or tracker.get_slot("last_level")
+
+
+ORDERED = ("learning_outcomes", "competencies", "learning_areas", "training", "members")  # a level's lists, ordered by the question
+
+
+def _by_question(intent: Text, text: Text, data: Dict[Text, Any]) -> Dict[Text, Any]:
+    """A level's lists with the items that hold what the question asks about first, beyond the level and the kind of
+    answer it asks for ("does L3 cover safeguarding?": safeguarding, not "cover")."""
+    said = set(ANSWERS_TO.get(intent, TRAINING_WORDS).split()) | {"level", "tier", "does", "do", "include", "includes", "mention"}
+    rest = " ".join(w for w in re.findall(r"[\w']+", text.casefold()) if w not in said and not re.fullmatch(r"[lt]?\d", w))
+    if text.startswith("/") or not documents.index().asked_words(rest):
+        return data
+    return {**data, **{key: by_question(data[key], lambda said: documents.index().hits(rest, said)) for key in ORDERED if data.get(key)}}
 
 
 def _ask_which_level(dispatcher: CollectingDispatcher, intent: Text) -> None:
@@ -222,7 +244,7 @@ class AnswerQuestion(Action):
             return found
         if intent == "ask_outcomes" and WHOLE_LIST.search(text):
             intent = "more"
-        data = lookup.cohort(kb, level)
+        data = _by_question(intent, text, lookup.cohort(kb, level))
         if intent == "ask_training":  # the organisation's next sessions for the level, beside the documents' methods
             data["sessions"] = [x.shown() for x in next_for(guide().sessions, lookup.find_level(kb, level).id)]
         return LEVEL_ANSWERS[intent](data)

@@ -51,7 +51,7 @@ def _answered_otherwise(term: Text) -> bool:
         return True
     names = {normalise_role(n) for lv in kb.levels for n in (lv.name, *lv.also_called)} | {normalise_role(t.title) for t in kb.topics}
     return bool(lookup.term_in(kb, term) or guide().catalogue.resolve(term).roles or normalise_role(term) in names
-                or named_document(kb.documents, term) or any(index().spelt(w) != w for w in words)
+                or named_document(kb.documents, term) or any(source_index().spelt(w) != w for w in words)
                 or len(words) == 1 and spelled_by_initials(term, [p.citation.quote for p in kb.passages]))
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, Mapping, Sequence
 
-from knowledge.schema import Citation, Document, SourcePassage
+from knowledge.schema import Citation, Document, Level, SourcePassage
 from knowledge.sources import Document as SourceText
 from knowledge.sources import Span, normalise
-from knowledge.words import NUMBERS, tokens
+from knowledge.words import NUMBERS, SHORT_FORMS, WORD, tokens
 
 MIN_PASSAGE = 25  # characters: shorter lines are headings, labels or page furniture
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013]\s+|\d{1,2}[.)]\s+(?=[A-Z]))")
@@ -103,6 +103,7 @@ _PARTS = re.compile(r"\b(?:areas?|sections?|parts?|chapters?|headings?|themes?|d
 _ABOUT_PARTS = ("areas sections parts chapters headings themes domains strands list name many number have has cover covers "
                 "contain contains include includes framework report specification spec document")  # words that ask only for its parts
 _LISTING = re.compile(r"\b(?:what are|which are|what's in|list|name|how many|what \w+ (?:does|do|are|is))\b", re.IGNORECASE)
+LEVEL_LABEL = 24  # characters at a table row's start that name the level it is for ("Level 3\t<p>All health ...")
 NAMED_BY = 2  # the words of a document's own title a question must use to name it ("East Sussex")
 _TITLE_WORD = re.compile(r"[A-Za-z]{4,}")
 _A_DOCUMENT = re.compile(r"\b(?:framework|report|specification|spec|document|guidance|paper)\b", re.IGNORECASE)
@@ -134,6 +135,24 @@ def named_document(documents: Sequence[Document], question: str, names: frozense
             best, naming = d, said
     found = best is not None and len(naming) >= NAMED_BY and (names is None or any(w.rstrip("s") in names or w in names for w in naming))
     return (best, naming) if found else None
+
+
+def level_named(levels: Sequence[Level], question: str) -> Level | None:
+    """The one level or tier a question names ("does L3 cover annual reviews?"); None when it names none, or several."""
+    text = " ".join(SHORT_FORMS.get(w, w) for w in WORD.findall(question.casefold()))
+    named = [lv for lv in levels if any(_whole(n).search(text) for n in (lv.name, *lv.also_called))]
+    return named[0] if len(named) == 1 else None
+
+
+def of_level(level: Level, section: str, text: str, lead_in: str | None) -> bool:
+    """Whether a passage of the documents is about a level: its section is named for it ("Learning Outcomes > Level 3"),
+    its table row starts with it, or the line leading into its list names it ("In development of Tier 1 learning ...")."""
+    where = f"{section.split(' > ')[-1]}\n{text[:LEVEL_LABEL]}\n{lead_in or ''}"
+    return any(_whole(n).search(where) for n in (level.name, *level.also_called))
+
+
+def _whole(name: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
 
 
 def contents(documents: Sequence[Document], passages: Sequence[SourcePassage], question: str) -> tuple[Document, list[SourcePassage]] | None:

@@ -127,3 +127,10 @@ def group_score(scores, members: list[int]) -> float:
 def shown(answers: Sequence) -> str:
     """What answers (knowledge.search.Answer) show, as one text to weigh against a question."""
     return "\n".join([a.title for a in answers] + [" ".join(filter(None, (p.heading, p.text))) for a in answers for p in a.passages])
+
+
+def by_question(items: Sequence[dict], hits: Callable[[str], float]) -> list[dict]:
+    """A level's list ordered by how much of the question each item holds, the best first, the documents' order kept
+    among equals and throughout when none holds any ("does L3 cover safeguarding?": its safeguarding outcome first)."""
+    held = [hits(i["text"]) for i in items]
+    return [items[n] for n in sorted(range(len(items)), key=lambda n: -held[n])] if any(held) else list(items)

@@ -240,9 +240,13 @@ class RoleCatalogue:
             for m in pattern.finditer(text):
                 before = _words(text[: m.start()])
                 if not (_NEGATION & set(before[-3:]) or (before and before[-1] in self._not_before)  # "deputy SEND lead"
-                        or self._works_with(before)):  # "I support the SEND lead"
+                        or self._works_with(before) and not _ACTIVITY.search(m.group(0))):  # "I support the SEND lead"
                     said.setdefault(fact, (value, m.group(0)))
         return said
+
+
+# A fact stated as what the person does, not whom: "a GP with clinical leadership for SEND" is no "I work with the SEND lead"
+_ACTIVITY = re.compile(r"\b(?:leadership|leading|leads? (?:on|for|in))\b")
 
 
 def _clause(typed: str, words: str) -> str:

@@ -20,7 +20,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from knowledge.initials import spelled_by_initials
 from knowledge.lookup import UNEXPANDED
-from knowledge.passages import named_document, place_names
+from knowledge.passages import level_named, named_document, of_level, place_names
 from knowledge.ranking import Bm25, Coverage, fits, group_score, irregular, kind_named
 from knowledge.reading import particular, quoted
 from knowledge.roles import RoleCatalogue, normalise_role
@@ -41,6 +41,7 @@ _BARE = {"what", "whats", "what's", "is", "a", "an", "the", "about", "explain", 
 _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "hours hours refresher")]  # what a question asks for
 GLOSSARY_WEIGHT = 0.5  # an abbreviation's entry answers what it means, not every question that uses it
 ELSEWHERE = 0.03  # how much better a list outside a role's topic must answer to be shown instead
+LEVEL_BOOST = 0.5  # a named level's passages gain this share of their score on the rest of the question
 NEAR = 0.85  # a second list is shown only when it answers nearly as well as the first
 
 
@@ -105,6 +106,9 @@ class ContentIndex:
 
     def __init__(self, kb: KnowledgeBase, catalogue: RoleCatalogue | None = None, sources: bool = False) -> None:
         self.passages, self.documents, self.place_names = list(_passages(kb, sources)), kb.documents, place_names(kb.passages)
+        self.levels = kb.levels
+        self.of_level = {lv.id: np.array([p.group.startswith(f"{lv.id}/") or sources and of_level(lv, p.citation.section, p.text, p.heading)
+                                          for p in self.passages]) for lv in kb.levels}
         self.catalogue = catalogue or RoleCatalogue(kb.roles, kb.wording)
         self.vectorizer = TfidfVectorizer(tokenizer=_tokens, lowercase=False, token_pattern=None, ngram_range=(1, 2),
                                           sublinear_tf=True)
@@ -272,11 +276,19 @@ class ContentIndex:
 
     def _in_named(self, asked: str, question: str):
         """Passages scored for a question; when it names one of the five documents (``named_document``), only its
-        passages, on the rest of the question (the name found it, and would rank its shortest lines first)."""
+        passages, on the rest of the question (the name found it, and would rank its shortest lines first); when it
+        names one level, its passages first among those as good ("does L3 cover annual reviews?")."""
         named = named_document(self.documents, " ".join(_SHORT_FORMS.get(w, w) for w in _WORD.findall(question.casefold())), self.place_names)
+        level = level_named(self.levels, question)
+        scores = self._scores(asked, question)
+        if level is not None:
+            rest = " ".join(w for w in asked.split() if w.casefold() not in {*_tokens(level.name), level.name.split()[-1]})
+            others = np.logical_or.reduce([m for lv, m in self.of_level.items() if lv != level.id]) & ~self.of_level[level.id]
+            scores = (scores + LEVEL_BOOST * self._scores(rest, question) * self.of_level[level.id] if _tokens(rest) else scores) \
+                * np.where(others, 1 - LEVEL_BOOST, 1.0)  # and another level's passages after them
         inside = np.array([named is not None and p.citation.document == named[0].file_name for p in self.passages])
         if not inside.any():  # (an organisation's own documents are not the five)
-            return self._scores(asked, question)
+            return scores
         rest = " ".join(w for w in asked.split() if w.casefold() not in named[1])
         for scores in (self._scores(rest, question) * inside if _tokens(rest) else inside * 0.0, self._scores(asked, question) * inside):
             if scores.max() >= MIN_SCORE:

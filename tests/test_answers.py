@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from knowledge.sources import seeds_dir
-from tests.answers import ask_all, held_out
+from tests.answers import FRESH, HELD_OUT, ask_all, held_out
 from tests.answers.retrieval import Passages, recall
 from tests.conversation import reply_text
 
@@ -17,13 +17,16 @@ ROOT = Path(__file__).resolve().parents[1]
 # The share of held-out questions answered right over REST was 89.3 % when this floor was set (2026-12-04).
 # Issue 24 aims at 95 %; the floor only stops a change from answering clearly fewer of them.
 HELD_OUT_FLOOR = 0.86
+# The fresh set (written 2026-12-04, its failures unread) was 70 % right before that day's work, 74 % after the first changes.
+FRESH_FLOOR = 0.70
 DOCUMENTS = {"000": "000_eebbad39d168c16b.txt", "001": "001_5dd0848d7272326a.txt", "002": "002_67c4f95eecd659cf.txt",
              "003": "003_f8599d6ee7dc124e.txt", "004": "004_a8efcefc979b84e3.txt"}
 
 
-def test_the_held_out_questions_come_from_the_documents_and_not_the_training_data():
-    cases = held_out()
-    assert len(cases) >= 150 and all({"say", "expect", "doc"} <= set(c) for c in cases)
+@pytest.mark.parametrize("path, least", [(HELD_OUT, 150), (FRESH, 100)], ids=["heldout", "fresh"])
+def test_the_held_out_questions_come_from_the_documents_and_not_the_training_data(path, least):
+    cases = held_out(path)
+    assert len(cases) >= least and all({"say", "expect", "doc"} <= set(c) for c in cases)
     texts = {k: (seeds_dir() / f).read_text(encoding="utf-8") for k, f in DOCUMENTS.items()}
     for case in (c for c in cases if c["doc"] != "none"):
         for pattern in case["expect"]:
@@ -40,6 +43,14 @@ def test_retrieval_is_measured_for_both_rankers(kb):
         assert 0 < found[1] <= found[3] <= found[5] <= 1
         approves = recall(passages, rank, [{"say": "who signs off the providers of the SENCO award", "expect": ["secretary of state"]}])
         assert approves[3] == 1
+
+
+@pytest.mark.assistant
+def test_fresh_held_out_questions_over_rest(assistant):
+    """Only the share is reported: the fresh set's failures are not read while working (tests/answers/fresh.yml)."""
+    results = ask_all(lambda s, m: assistant.say(f"fresh-{s}", m), held_out(FRESH))
+    right = sum(r.right for r in results) / len(results)
+    assert right >= FRESH_FLOOR, f"{right:.1%} of the fresh held-out questions right"
 
 
 @pytest.mark.assistant
@@ -169,3 +180,27 @@ def test_a_question_asking_for_a_figure_the_documents_do_not_give_says_so_first(
 def test_asked_what_levels_people_in_a_job_need_the_answer_is_about_them_not_every_level(assistant):
     text = reply_text(assistant.say("levels-for-a-job", "what levels do health visitors need?"))
     assert not text.startswith(("The health framework's levels:", "The tiers:")) and "Level 3" in text
+
+
+@pytest.mark.assistant
+@pytest.mark.parametrize("question", ["does l3 cover safeguarding", "does L3 cover safeguarding?"])
+def test_a_level_named_in_any_case_answers_with_the_item_asked_about_first(assistant, kb, question):
+    text = reply_text(assistant.say(f"level-first-{question}", question))
+    own = [o.text for o in kb.level("level-3").learning_outcomes]
+    first = next(line for line in text.splitlines() if line.startswith("\u2022"))
+    assert text.startswith("What Level 3 covers:") and "safeguard" in first.casefold() and any(o in first for o in own)
+
+
+@pytest.mark.assistant
+def test_a_list_named_without_a_request_is_shown_not_a_self_assessment_started(assistant, kb):
+    text = reply_text(assistant.say("area-skills", "family centred communication and engagement skills"))
+    area = [p.text for p in kb.passages if p.citation.section.startswith("1. Family centred") and p.lead_in == "Skills:"]
+    assert area and any(a in text for a in area) and "self-assessment" not in text.casefold()
+
+
+@pytest.mark.assistant
+def test_a_question_about_someone_elses_plan_asks_the_documents_not_for_my_plan(assistant, kb):
+    replies = assistant.say("accessibility", "does the governing body have to publish an accessibility plan")
+    text = reply_text(replies)
+    said = [p.text for p in kb.passages if "accessibility plans" in p.text]
+    assert said and any(s[:80] in text for s in said) and "make a plan" not in text

@@ -86,3 +86,30 @@ def test_a_term_answered_elsewhere_is_left_alone(kb):
 @pytest.mark.parametrize("term", ["6000 pound rule", "ten percent rule"])
 def test_a_figure_the_documents_may_write_otherwise_is_never_said_to_be_unmentioned(kb, term):
     assert what_of(term, kb.passages, _never) is None
+
+
+@pytest.mark.parametrize("question, named", [("does l3 cover safeguarding", "Level 3"), ("is tier 1 for TAs", "Tier 1"),
+                                             ("what's in the induction tier", "Introductory"), ("difference between L2 and L3", None),
+                                             ("what does the senco do", None)])
+def test_the_one_level_a_question_names_is_found_however_it_is_written(kb, question, named):
+    from knowledge.passages import level_named
+
+    found = level_named(kb.levels, question)
+    assert (found.name if found else None) == named
+
+
+def test_a_levels_own_passages_are_those_its_section_or_table_row_or_lead_in_names(kb):
+    from knowledge.passages import of_level
+
+    for lv in kb.levels_of("health"):
+        own = [p for p in kb.passages if of_level(lv, p.citation.section, p.text, p.lead_in)]
+        assert own and all(lv.name in f"{p.citation.section} {p.text[:24]} {p.lead_in or ''}" for p in own)
+        assert any(p.citation.section.endswith(f"> {lv.name}") for p in own)  # its learning outcomes
+
+
+def test_a_levels_list_is_ordered_by_what_the_question_asks_the_documents_order_kept_otherwise():
+    from knowledge.ranking import by_question
+
+    items = [{"text": "alpha beta"}, {"text": "gamma safeguarding"}, {"text": "delta"}]
+    assert by_question(items, lambda t: float("safeguarding" in t))[0]["text"] == "gamma safeguarding"
+    assert by_question(items, lambda t: 0.0) == items

@@ -204,3 +204,23 @@ def test_a_job_told_with_a_level_question_is_still_about_me(component):
                                     {"entity": "level", "start": text.index("level 3"), "end": text.index("level 3") + 7, "value": "Level 3"}],
                        "intent_ranking": [{"name": "find_level", "confidence": 0.7}, {"name": "ask_cohort", "confidence": 0.25}]})
     assert component.process([message])[0].get("intent")["name"] in ("find_level", "tell_role")
+
+
+@pytest.mark.parametrize("text, guessed", [
+    ("does the governing body have to publish an accessibility plan", "make_plan"),
+    ("family centred communication and engagement skills", "check_skills"),
+    ("what should an accessibility plan include", "make_plan"),
+])
+def test_a_longer_message_neither_the_persons_own_nor_a_command_asks_about_something(component, text, guessed):
+    message = Message({"text": text, "intent": {"name": guessed, "confidence": 0.9}, "entities": [],
+                       "intent_ranking": [{"name": guessed, "confidence": 0.9}]})
+    assert component.process([message])[0].get("intent")["name"] != guessed
+
+
+@pytest.mark.parametrize("text, guessed", [("make my plan", "make_plan"), ("can you make a plan", "make_plan"),
+                                           ("do the skills check", "check_skills"), ("list everything ive recorded", "show_records"),
+                                           ("check my skills against the east sussex framework", "check_skills")])
+def test_a_request_of_the_persons_own_or_a_command_stays_a_request(component, text, guessed):
+    message = Message({"text": text, "intent": {"name": guessed, "confidence": 0.9}, "entities": [],
+                       "intent_ranking": [{"name": guessed, "confidence": 0.9}]})
+    assert component.process([message])[0].get("intent")["name"] == guessed

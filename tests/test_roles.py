@@ -67,6 +67,10 @@ def test_words_that_change_who_is_meant_are_kept(guide, typed, not_role):
     ("nurse who leads on SEND", {"lead": "yes"}),
     ("SENCO, newly appointed", {"new-senco": "yes"}),
     ("SENCO for four years", {"new-senco": "no"}),
+    ("im a GP with clinical leadership for send in our area", {"lead": "yes"}),  # what they do, though after "with"
+    ("physio with responsibility, leading on SEND for the trust", {"lead": "yes"}),
+    ("im a nurse and i work with the SEND lead", {}),
+    ("I'm a TA working with the SEND lead", {}),
 ])
 def test_what_people_say_of_themselves_is_kept(guide, typed, said):
     assert dict(guide.catalogue.resolve(typed).said) == said
@@ -229,3 +233,14 @@ def test_a_job_told_with_a_role_word_beside_it_is_still_a_job(text, roles):
                                   "SENCO - which I've been for 3 years", "nurse: do see children sometimes", "physio - can be daily"])
 def test_a_clause_after_a_dash_that_is_not_shaped_as_a_question_does_not_make_one(text):
     assert not is_question(text)
+
+
+@pytest.mark.parametrize("typed", ["im a GP with clinical leadership for send in our area", "GP, clinical leadership of SEND",
+                                   "GP with clinical leadership in SEND"])
+def test_a_gp_who_says_they_lead_on_send_gets_at_least_the_level_the_documents_give_gps_with_that_leadership(guide, kb, typed):
+    from knowledge.rules import Determination, Profile
+
+    lead = next(r for r in kb.roles if r.name.casefold().startswith("gp with clinical leadership"))
+    outcome = guide.decide(Profile(typed))
+    got = outcome.level if isinstance(outcome, Determination) else outcome.floor
+    assert got is not None and got.framework == "health" and got.rank >= kb.level(lead.level).rank

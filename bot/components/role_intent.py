@@ -53,6 +53,12 @@ QUESTION_START_WORD = re.compile(r"\s*(?:how|what|what's|whats|when|which|who|wh
 ASKING_WORD = re.compile(r"\b(?:what|what's|whats|which|when|how|why)\b", re.I)
 QUESTION_WORD = re.compile(r"\b(?:how|what|when|which|who|whose|why|where)\b|\?", re.IGNORECASE)
 ACTIONS = {"make_plan", "record_learning", "show_records", "check_skills"}  # what a person asks the guide to do
+# A request to act is the person's own ("make my plan", "can you check my skills") or a command ("skills check"): a
+# longer message with neither asks about something ("does the governing body have to publish an accessibility plan").
+ADDRESSED = re.compile(r"\b(?:you|u|ya|yourself|let's|lets|us|we|our|ive)\b|^\s*(?:do|make|start|show|check|list|create|run)\s+(?:a|an|the|my)\b",
+                       re.IGNORECASE)  # "do the skills check" is a command, though it starts as a question would
+COMMAND = re.compile(r"\b(?:make|create|build|draw|show|see|view|list|check|start|begin|do|record|log|add|delete|remove|clear|assess|"
+                     r"test|rate|score|track|want|need|give|get|open|save|print|download|export)\b", re.IGNORECASE)
 UNSURE_ACTION = 0.6  # below this, a question the classifier took for an action asks about something ("can my employer make me ...")
 ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b", re.I)
 NEXT_GUESS = 0.2  # a question intent this likely is what a question asks; below it, the documents are searched
@@ -175,6 +181,9 @@ class RoleIntent(GraphComponent, IntentClassifier):
         to act, or about the person while it names a level, asks about the documents."""
         intent = message.get(INTENT) or {}
         text = str(message.get(TEXT) or "")
+        if intent.get("name") in ACTIONS and not (FIRST_PERSON.search(text) or ADDRESSED.search(text)) and len(WORD.findall(text)) > 3 \
+                and not text.startswith("/") and (is_question(text) or not COMMAND.search(text)):
+            return True  # "does the governing body have to publish an accessibility plan", "family centred communication skills"
         if not is_question(text) or SAYS_ROLE.search(text):
             return False
         named = {e.get("entity") for e in message.get(ENTITIES, [])}
