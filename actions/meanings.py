@@ -33,6 +33,7 @@ def undefined(question: Text) -> Optional[replies.Message]:
     if found.kind == "absent":
         return {"text": NOT_MENTIONED.format(words=term), "buttons": HELP_BUTTONS}
     citations: List[Dict[Text, Text]] = []
+    term = found.term  # as the documents name it ("the neurotypical child", asked as a module)
     sought = phrase(term)
     lines = cited_lines([Shown(_with_lead_in(p.lead_in, excerpt(p.text, sought)), p.citation) for p in found.passages], citations)
     title = UNDEFINED.format(term=term[:1].upper() + term[1:])
@@ -51,8 +52,14 @@ def _answered_otherwise(term: Text) -> bool:
         return True
     names = {normalise_role(n) for lv in kb.levels for n in (lv.name, *lv.also_called)} | {normalise_role(t.title) for t in kb.topics}
     return bool(lookup.term_in(kb, term) or guide().catalogue.resolve(term).roles or normalise_role(term) in names
-                or named_document(kb.documents, term) or any(source_index().spelt(w) != w for w in words)
+                or named_document(kb.documents, term) or any(_misspelt(w) for w in words)
                 or len(words) == 1 and spelled_by_initials(term, [p.citation.quote for p in kb.passages]))
+
+
+def _misspelt(word: Text) -> bool:
+    """A word the documents do not use but nearly do ("framwork"); not one they use in the plural ("module")."""
+    mended = source_index().spelt(word)
+    return mended.rstrip("s") != word.rstrip("s")
 
 
 def silence(question: Text) -> Optional[replies.Message]:

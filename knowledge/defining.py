@@ -18,7 +18,9 @@ _LEADING = re.compile(r"^(?:so |and |ok |okay )?(?:what(?:'s| is| was| are| were
 _TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:it|that|this|they|those|them)|whats that|"
                        r"what counts as (?:it|that|this)|what does (?:it|that|this) mean|explained|meaning|definition|"
                        r"what is it exactly|mean|means|stand for|refer to)$")
-_FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|precisely|in short|briefly)$")
+_FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|precisely|in short|briefly|about|all about)$")
+# What a question may call a thing the documents name alone: "the neurotypical child module" is "the neurotypical child"
+_KIND_OF_THING = re.compile(r"\s+(?:module|modules|course|courses|unit|units|session|sessions|topic|topics|thing|bit|part|training)$")
 _ARTICLE = re.compile(r"^(?:a|an|the|this|that|these|those)\s+")
 _QUALIFIER = re.compile(r"\s+(?:in|under|according to|per|from|for)\s+(?:the\s+)?(?:lincs|lincolnshire|east sussex|es|health|schools?|"
                         r"senco|send|code|framework|report|spec|specification|documents?|guidance)\b.*$")
@@ -88,6 +90,9 @@ def what_of(term: str, passages: Sequence[SourcePassage], known: Callable[[str],
     ``known`` name (a role, a level, a short form the glossary has) or a term none of whose words are theirs."""
     if known(term):
         return None
+    shorter = _KIND_OF_THING.sub("", term)
+    if shorter != term and not any(phrase(term).search(p.text) for p in passages) and any(phrase(shorter).search(p.text) for p in passages):
+        term = shorter
     sought = phrase(term)
     named = []
     for p in passages:

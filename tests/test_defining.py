@@ -113,3 +113,18 @@ def test_a_levels_list_is_ordered_by_what_the_question_asks_the_documents_order_
     items = [{"text": "alpha beta"}, {"text": "gamma safeguarding"}, {"text": "delta"}]
     assert by_question(items, lambda t: float("safeguarding" in t))[0]["text"] == "gamma safeguarding"
     assert by_question(items, lambda t: 0.0) == items
+
+
+def test_a_thing_the_documents_name_alone_is_found_when_asked_about_as_a_module_or_course(kb):
+    """"what is the neurotypical child module about": the documents name "The neurotypical child" in a list."""
+    items = {p.text.strip().casefold() for p in kb.passages if p.lead_in and re.fullmatch(r"[A-Za-z][A-Za-z ]{6,30}", p.text.strip())}
+    checked = 0
+    for item in sorted(items):
+        term = asked_term(f"what is the {item} module about")
+        plain = what_of(item, kb.passages, _never)
+        if plain is None or term is None:
+            continue
+        found = what_of(term, kb.passages, _never)
+        assert found is not None and found.term == item and found.kind == "named", item
+        checked += 1
+    assert checked >= 3
