@@ -31,11 +31,11 @@ _RELATION = re.compile(r"\b(?:of|for|to|from|about|with|on|by|in|at|and|or)\b") 
 _FIGURE = re.compile(r"\d|\b(?:pounds?|quid|k|per ?cent|percent|hundred|thousand|million)\b")
 # After a term where a passage says what it is: "X is ...", "X (why ...)", "X: additional ...", "launched X to look at ..."
 _SAYS_WHAT = re.compile(r"^['\u2019\"]?\s*(?:\(|:|\u2013|\u2014|-\s|,\s*(?:a|an|the|which|who|where|whereby)\b|"
-                        r"\s+(?:is|are|was|were|means?|refers?|describes?|aims?|provides?|offers?|involves?|enables?|brings?|"
+                        r"\s+(?:(?:is|are|was|were)(?!\s+(?:not\s+)?[a-z]+ing\b)|means?|refers?|describes?|aims?|provides?|offers?|involves?|enables?|brings?|"
                         r"sets? out|looks? at|helps?|supports?|consists?|includes?|comprises?)\b|\s+to\s+[a-z]+)")
 # What comes before a term where the words before it say what it is ("through an 'assessment-only' route")
-_INTRODUCED = re.compile(r"\b(?:through|via|by way of|by means of|called|known as|termed|so-called)\s+(?:a\s+|an\s+|the\s+)?['\u2018\"]?\s*$",
-                         re.IGNORECASE)
+_INTRODUCED = re.compile(r"(?:\b(?:through|via|by way of|by means of)\s+(?:a|an)\s+|\b(?:called|known as|termed|so-called)\s+(?:a\s+|an\s+|the\s+)?)"
+                         r"['\u2018\"]?\s*$|\(\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,8 @@ def asked_term(question: str) -> str | None:
     words = term.split()
     if lead and lead.group().strip() == "what does" and not trail:
         return None  # "what does the spec say about ...": not what a term means
+    if lead and re.match(r"what (?:are|were) (?:the|their|its)\b", lead.group() + text[lead.end():]):
+        return None  # "what are the preparing for adulthood outcomes?": a list asked for, not a meaning
     if not words or len(words) > MAX_TERM_WORDS or _NOT_A_TERM.search(term) or re.search(r"\d", term) and len(words) < 2:
         return None
     if all(w in IGNORED for w in words):
@@ -90,9 +92,13 @@ def what_of(term: str, passages: Sequence[SourcePassage], known: Callable[[str],
     ``known`` name (a role, a level, a short form the glossary has) or a term none of whose words are theirs."""
     if known(term):
         return None
-    shorter = _KIND_OF_THING.sub("", term)
-    if shorter != term and not any(phrase(term).search(p.text) for p in passages) and any(phrase(shorter).search(p.text) for p in passages):
-        term = shorter
+    if not any(phrase(term).search(p.text) for p in passages):  # "the neurotypical child module", "a structured conversation with parents"
+        head = _RELATION.split(_KIND_OF_THING.sub("", term), maxsplit=1)[0].strip()
+        for shorter in dict.fromkeys((_KIND_OF_THING.sub("", term), head)):
+            if shorter != term and len(shorter.split()) >= (1 if shorter == _KIND_OF_THING.sub("", term) else 2) \
+                    and any(phrase(shorter).search(p.text) for p in passages):
+                term = shorter
+                break
     sought = phrase(term)
     named = []
     for p in passages:

@@ -17,6 +17,7 @@ MIN_PASSAGE = 25  # characters: shorter lines are headings, labels or page furni
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013]\s+|\d{1,2}[.)]\s+(?=[A-Z]))")
 _ITEM = re.compile(r"^\s*[-*\u2022\u25aa\u2013]\s+")  # a list item's mark (a numbered line may be a heading: "1. Background")
 _LETTERS = re.compile(r"[A-Za-z]{3,}")
+_NUMBERED = re.compile(r"^\d+\.\d+\.\s+[A-Z]")  # a report's numbered paragraph ("1.13. The delivery model ..."), not a list item
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # A phone number, an email, a postcode or a date ("Date: 17 June 2022"): short, but wanted.
 _WANTED = re.compile(rf"\b\d{{5}} ?\d{{6}}\b|@|\b[A-Z]{{1,2}}\d{{1,2}}[A-Z]? ?\d[A-Z]{{2}}\b|\b\d{{1,2}} {_MONTH} (?:19|20)\d\d\b")
@@ -29,7 +30,7 @@ def source_passages(documents: Iterable[Document], texts: Mapping[str, tuple[Sou
 def _of(doc: Document, source: SourceText, spans: Mapping[str, Span]) -> Iterator[SourcePassage]:
     for section in doc.sections:
         span = spans[section.path]
-        lead_in, lead_depth = None, -1
+        lead_in, lead_depth, outer = None, -1, (None, -1)  # outer: the list a bullet that leads in is itself an item of
         lines = source.text[span.start: span.end].splitlines()
         # The first line is the heading, unless it is an item of a list the documents print with no heading (the
         # governors' key questions), which the content finds by its first item and cites by another name: then it is
@@ -41,12 +42,17 @@ def _of(doc: Document, source: SourceText, spans: Mapping[str, Span]) -> Iterato
             if not text:
                 continue
             depth = len(line) - len(line.lstrip())
-            if not bullet or depth <= lead_depth:  # a paragraph, or a bullet beside the one that led in, ends its list
-                lead_in, lead_depth = None, -1
+            if _NUMBERED.match(text):  # "- 1.11. The platform will ...": a numbered paragraph printed as a bullet
+                bullet = False
+            if not bullet:  # a paragraph ends every list
+                lead_in, lead_depth, outer = None, -1, (None, -1)
+            elif depth <= lead_depth:  # a bullet beside the one that led in ends its list, and is an item of the list around it
+                (lead_in, lead_depth), outer = outer if depth > outer[1] else (None, -1), (None, -1)
             listed = bullet and lead_in is not None  # "Lego therapy", under the line that leads into its list, says something
             if (len(normalise(text)) >= MIN_PASSAGE or _WANTED.search(text) or listed) and _LETTERS.search(text):
                 yield SourcePassage(Citation(doc.file_name, section.path, text, doc.title), lead_in if bullet else None)
             if text.endswith(":"):  # "- 2.7 ... developing training content for the following:" leads into the bullets below it
+                outer = (lead_in, lead_depth) if bullet and lead_in is not None else (None, -1)
                 lead_in, lead_depth = text, depth if bullet else -1
 
 

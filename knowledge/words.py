@@ -34,7 +34,10 @@ def also_said(text: str) -> str:
     return " ".join(sorted({o for w in WORD.findall(phrased(text)) for o in _ALSO_BOTH.get(w, ())}))
 
 
-PHRASES = {"make sure": "ensure", "e-learning": "elearning", "e learning": "elearning"}  # read as one word, on both sides
+PHRASES = {"make sure": "ensure", "e-learning": "elearning", "e learning": "elearning",  # read as one word, on both sides
+           **{f"{verb} out": "implementation" for verb in ("roll", "rolled", "rolling", "rolls")}, "rollout": "implementation",
+           "roll-out": "implementation"}
+_WIDE = re.compile(r"\b([a-z]{4,})-?wide\b")  # "sectorwide", "county-wide": the sector, the county
 _PHRASED = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, PHRASES)) + r")(?![\w-])")
 CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")
 NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
@@ -50,7 +53,8 @@ _NEGATED = {"can't": "can", "won't": "will", "shan't": "shall"}
 
 def phrased(text: str) -> str:
     """Text with the phrases that are one word to the search written as it ("e-learning" as "elearning")."""
-    return _PHRASED.sub(lambda m: PHRASES[m.group(0)], text.casefold().replace("\u2019", "'"))
+    text = _WIDE.sub(r"\1 wide", text.casefold().replace("\u2019", "'"))
+    return _PHRASED.sub(lambda m: PHRASES[m.group(0)], text)
 
 
 def tokens(text: str) -> list[str]:

@@ -14,7 +14,7 @@ from knowledge.words import IGNORED
 
 ASKING = ["what is {t}", "what's the {t}?", "whats a {t}", "{t} - what is it exactly", "{t} explained pls", "explain the {t}",
           "what are {t}", "what does {t} mean", "{t}: what is that?", "what counts as {t}", "define {t}"]
-NOT_ASKING = ["what level is a {t}", "how do i get {t}", "do i need {t}", "who pays for {t}", "what does {t} look like",
+NOT_ASKING = ["what are the {t}", "what level is a {t}", "how do i get {t}", "do i need {t}", "who pays for {t}", "what does {t} look like",
               "what hours does {t} need", "what is my {t}"]
 
 

@@ -169,6 +169,44 @@ def test_a_bullet_under_a_bullet_that_leads_into_a_list_keeps_that_lead_in(kb):
     assert after.lead_in is None  # the next bullet beside the lead-in ends its list
 
 
+def test_a_numbered_paragraph_printed_as_a_bullet_is_no_item_of_the_list_before_it(kb):
+    """The Lincolnshire report prints "1.11. The platform will ..." as bullets after the aims' list: paragraphs of their own."""
+    from knowledge.sources import seeds_dir
+
+    numbered = re.compile(r"^\s*-\s+(\d+\.\d+\.\s+[A-Z].*)$", re.MULTILINE)
+    lines = [m.group(1).strip() for f in seeds_dir().glob("*.txt") for m in numbered.finditer(f.read_text(encoding="utf-8"))]
+    assert len(lines) >= 10
+    for line in lines:
+        passage = next(p for p in kb.passages if p.text == line)
+        assert passage.lead_in is None, line
+
+
+def test_every_bullet_of_a_flat_list_keeps_its_lead_in_even_after_an_item_that_ends_with_a_colon(kb):
+    """"... must publish information about their SEN provision, including:" and its three bullets, the first of which
+    ends "para 6.79:" with nothing under it: all three are items of the list."""
+    from knowledge.sources import seeds_dir
+
+    checked = 0
+    for f in seeds_dir().glob("*.txt"):
+        lines = f.read_text(encoding="utf-8").splitlines()
+        for n, line in enumerate(lines):
+            if not line.strip().endswith(":") or line.lstrip().startswith(("-", "\u2022")) or len(line.strip()) < 25:
+                continue
+            items = []
+            for after in lines[n + 1:]:
+                if not after.strip() and not items:
+                    continue
+                if not after.startswith("- ") or re.match(r"- \d+\.\d+\. [A-Z]", after):
+                    break
+                items.append(after[2:].strip())
+            if len(items) >= 2 and any(i.endswith(":") for i in items[:-1]):
+                for item in items:
+                    passage = next(p for p in kb.passages if p.text == item)
+                    assert passage.lead_in == line.strip(), item
+                checked += 1
+    assert checked >= 1
+
+
 @pytest.mark.parametrize("question, answer, fits", [
     ("how long does the senco course take", "• 12 Courses should have the maximum possible impact", False),
     ("how long does the senco course take", "• around one year part time to complete the course", True),
