@@ -65,6 +65,9 @@ def _level(tracker: Tracker) -> Optional[Text]:
     return _named_level(tracker) or tracker.get_slot("last_level")
 
 
+# A level's list the question asks for by name ("what do the L5 competencies include"): the answer, whatever else the
+# documents' passages share with the question.
+ASKED_BY_NAME = {"ask_competencies": r"competenc", "ask_outcomes": r"\boutcomes?\b", "ask_hours": r"\b(?:hours?|hrs|refresher)\b"}
 ORDERED = ("learning_outcomes", "competencies", "learning_areas", "training", "members")  # a level's lists, ordered by the question
 
 
@@ -99,6 +102,7 @@ def _staff_list(text: Text) -> replies.Message:
     return replies.cited_items(title, items)
 
 
+IN_A_LEVEL = ("ask_outcomes", "ask_competencies", "ask_training", "ask_documents", "nlu_fallback", "out_of_scope", "more")
 MEANING_INTENTS = ("ask_term", "ask_documents", "out_of_scope", "nlu_fallback")  # where "ELSA?" can land, not "more"
 # What each kind of answer answers, beyond the words it shows: a question's words that these hold are answered
 # by its kind ("refresher hrs" by the hours, "who is it for" by the cohort).
@@ -155,6 +159,8 @@ class AnswerQuestion(Action):
                 not_understood(dispatcher, tracker, NOT_COVERED)
         if message and _sharpened(intent, text, message):
             message = documents.no_figure(text, documents.sharper(text, message, ANSWERS_TO.get(intent, "")))
+        if message and not text.startswith("/") and intent in IN_A_LEVEL:
+            message = meanings.in_level(text, message)
         if message:
             dispatcher.utter_message(**with_contacts(message))
         return []
@@ -247,4 +253,7 @@ class AnswerQuestion(Action):
         data = _by_question(intent, text, lookup.cohort(kb, level))
         if intent == "ask_training":  # the organisation's next sessions for the level, beside the documents' methods
             data["sessions"] = [x.shown() for x in next_for(guide().sessions, lookup.find_level(kb, level).id)]
-        return LEVEL_ANSWERS[intent](data)
+        message = LEVEL_ANSWERS[intent](data)
+        if intent in ASKED_BY_NAME and re.search(ASKED_BY_NAME[intent], text, re.IGNORECASE) and message.get("json_message"):
+            message["json_message"][replies.KEY]["level"] = data["level"]  # the list asked for by name stays the answer
+        return message

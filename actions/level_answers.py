@@ -2,6 +2,7 @@
 and about every level before the person's is known: knowledge.lookup's dicts as chat messages."""
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Dict, List, Text
 
 from actions import replies
@@ -26,9 +27,18 @@ def _cohort(data: Dict[Text, Any]) -> replies.Message:
                                                     replies.section(noted, "Named here only with a note:")], citations))
 
 
+ABOUT_HOURS = re.compile(r"\b(?:hours?|refresher|induction|minutes)\b", re.IGNORECASE)  # a note that speaks to a level's hours
+
+
 def _hours(data: Dict[Text, Any]) -> replies.Message:
-    items = [x for x in (data["induction"], data["refresher"]) if x]
-    items += [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"]]
+    """The level's own refresher first, then the induction its framework sets for everyone (at its first level), then
+    what the documents say of its hours elsewhere."""
+    induction = data["induction"]
+    if induction:
+        whose = f"for all staff, set at {data['builds_on'][0]}" if data["builds_on"] else "for all staff"
+        induction = {**induction, "text": f"Induction ({whose}): {induction['text']}"}
+    items = [x for x in (data["refresher"], induction) if x]
+    items += [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"] if ABOUT_HOURS.search(n["statement"])]
     if not items:
         items = [{"text": "The documents set no hours for this level.", "cite": data["cohort"]["cite"]}]
     return replies.cited_items(f"Hours for {data['level']}:", items)

@@ -11,11 +11,12 @@ from actions.conversation import HELP_BUTTONS
 from actions.documents import Shown, cited_lines, index, source_index
 from actions.knowledge_base import guide
 from knowledge import lookup
-from knowledge.defining import asked_term, phrase, what_of
+from knowledge.defining import asked_of_a_level, asked_term, held_by, phrase, what_of
 from knowledge.initials import spelled_by_initials
-from knowledge.passages import excerpt, named_document, used_in
+from knowledge.passages import excerpt, level_named, named_document, of_level, used_in
 from knowledge.reading import mentions_a_job
 from knowledge.roles import normalise_role
+from knowledge.words import tokens
 
 UNDEFINED = "{term}: named in the documents but not defined in them, as far as this guide can find. Where they name it:"
 CAN_DO = "I can find the SEND training you need, explain levels and tiers and their hours, and explain SEND responsibilities in schools and settings."
@@ -105,3 +106,28 @@ def used_here(term: Text) -> Optional[Dict[Text, Any]]:
         return None
     used, shown = found
     return {"text": f"Where they use it: {shown}", "cite": lookup.cite_dict(used.citation)}
+
+
+NOT_IN_LEVEL = ("{level}: nothing the documents set for it (who it is for, its hours, outcomes, competencies and training) mentions "
+                "{asked}, as far as this guide can find. What they say nearest to it:")
+# What a level answer answers by its kind: asked of a level, these are its hours or lists, not something it may lack.
+_KINDS = re.compile(r"\b(?:hours?|hrs|minutes?|time|long|often|induction|refresher|outcomes?|competenc\w*|training|train|courses?|"
+                    r"who|staff|cohort|enough|needed|need|required|level|tier)\b")
+
+
+def in_level(question: Text, message: replies.Message) -> replies.Message:
+    """"Does L2 include the tribunal process?": when nothing of the level the question names mentions what it asks
+    about, that is said first, above the documents' nearest answer; the answer alone otherwise."""
+    kb = guide().kb
+    level, asked = level_named(kb.levels, question), asked_of_a_level(question)
+    if level is None or asked is None or _KINDS.search(asked) or not message.get("json_message") \
+            or guide().catalogue.resolve(question).roles or mentions_a_job(asked, (*kb.wording.job_words, *kb.wording.job_nouns)):
+        return message
+    texts = [s.text for s in (level.cohort, *level.members, *level.competencies, *level.learning_outcomes, *level.learning_areas,
+                              *level.methods) if s] + [r.text for r in (level.induction, level.refresher) if r]
+    texts += [p.text for p in kb.passages if of_level(level, p.citation.section, p.text, p.lead_in)]
+    if held_by(asked, texts, tokens):
+        return message
+    note = replies.message(replies.reply("answer", [replies.section([replies.item(NOT_IN_LEVEL.format(level=level.name, asked=asked))],
+                                                                    listed=False)], []))
+    return {**replies.joined(note, message), "buttons": message.get("buttons", [])}

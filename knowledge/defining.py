@@ -117,3 +117,26 @@ def what_of(term: str, passages: Sequence[SourcePassage], known: Callable[[str],
     if any(all(phrase(w).search(p.text) for w in content) for p in passages):
         return None  # their words, put another way: the search may find it
     return Asked(term, "absent")
+
+
+# "does L2 include the tribunal process?", "is safeguarding part of level 4", "anything in L5 about investment"
+_ASKS_IF = re.compile(r"^\W*(?:does|do|is|are|will|would|can|could|has|have|anything|any|something)\b", re.IGNORECASE)
+_SCAFFOLD = {"does", "do", "is", "are", "will", "would", "can", "could", "has", "have", "anything", "any", "something", "cover", "covers",
+             "include", "includes", "including", "mention", "mentions", "say", "says", "said", "about", "part", "of", "in", "on", "the",
+             "a", "an", "at", "for", "level", "tier", "there", "it", "that", "this", "stuff", "bit", "re", "regarding", "abt", "bout"}
+
+
+def asked_of_a_level(question: str) -> str | None:
+    """What a yes/no question asks a level to hold ("the tribunal process" in "does L2 include the tribunal process?");
+    None for any other question. (The level itself is found by ``passages.level_named``.)"""
+    if not _ASKS_IF.match(question):
+        return None
+    words = [w for w in re.findall(r"[a-z0-9][a-z0-9'&-]*", question.casefold().replace("\u2019", "'"))
+             if w not in _SCAFFOLD and not re.fullmatch(r"[lt]?\d|one|two|three|four|five|induction|introductory", w)]
+    return " ".join(words) if words and any(w not in IGNORED for w in words) else None
+
+
+def held_by(asked: str, texts: Sequence[str], tokens: Callable[[str], list]) -> list[str]:
+    """The texts that hold every word of what is asked (stemmed, so "tribunals" holds "tribunal")."""
+    wanted = set(tokens(asked))
+    return [t for t in texts if wanted and wanted <= set(tokens(t))]

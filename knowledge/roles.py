@@ -118,6 +118,8 @@ class RoleCatalogue:
         for role in roles:
             for alias in (role.name, *role.aliases):
                 self.by_alias[normalise_role(alias)] = role
+                if re.fullmatch(r"[A-Z]{2,6}", alias):  # a short form's plural names the role too: "DHOs"
+                    self.by_alias.setdefault(normalise_role(alias) + "s", role)
         self._roles = re.compile(_pattern(self.by_alias))
         self._by_words: dict[int, list[tuple[str, list[str]]]] = {}
         for alias in self.by_alias:

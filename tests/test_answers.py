@@ -204,3 +204,13 @@ def test_a_question_about_someone_elses_plan_asks_the_documents_not_for_my_plan(
     text = reply_text(replies)
     said = [p.text for p in kb.passages if "accessibility plans" in p.text]
     assert said and any(s[:80] in text for s in said) and "make a plan" not in text
+
+
+@pytest.mark.assistant
+@pytest.mark.parametrize("level_id, question", [("level-2", "does L2 include the tribunal process"), ("level-3", "does L3 cover safeguarding")])
+def test_a_yes_no_question_about_what_a_level_holds_says_first_when_nothing_of_it_does(assistant, kb, level_id, question):
+    level = kb.level(level_id)
+    word = "tribunal" if "tribunal" in question else "safeguard"
+    held = any(word in s.text.casefold() for s in (*level.learning_outcomes, *level.competencies, *level.methods, *level.members))
+    text = reply_text(assistant.say(f"in-level-{level_id}", question))
+    assert text.startswith(f"{level.name}: nothing the documents set for it") is (not held)

@@ -128,3 +128,27 @@ def test_a_thing_the_documents_name_alone_is_found_when_asked_about_as_a_module_
         assert found is not None and found.term == item and found.kind == "named", item
         checked += 1
     assert checked >= 3
+
+
+@pytest.mark.parametrize("question, asked", [("does L2 include the tribunal process", "tribunal process"),
+                                             ("is safeguarding part of level 4", "safeguarding"),
+                                             ("anything in level 5 about investment?", "investment"),
+                                             ("what are the level 2 outcomes", None), ("does level 3", None)])
+def test_what_a_yes_no_question_asks_a_level_to_hold(question, asked):
+    from knowledge.defining import asked_of_a_level
+
+    assert asked_of_a_level(question) == asked
+
+
+def test_what_a_level_holds_is_told_from_its_own_lists_word_for_word(kb):
+    """Every learning outcome of every level holds its own longest word; an invented word is held by none."""
+    from knowledge.defining import held_by
+    from knowledge.words import tokens
+
+    for lv in kb.levels:
+        texts = [o.text for o in lv.learning_outcomes]
+        for text in texts:
+            word = max(re.findall(r"[A-Za-z]{6,}", text), key=len, default=None)
+            if word:
+                assert text in held_by(word, texts, tokens)
+        assert held_by("zorblax", texts, tokens) == []

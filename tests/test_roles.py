@@ -1,6 +1,8 @@
 """Role text as people type it, resolved to the catalogue."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from knowledge.roles import MAX_ROLE_TEXT, RoleCatalogue, normalise_role
@@ -244,3 +246,10 @@ def test_a_gp_who_says_they_lead_on_send_gets_at_least_the_level_the_documents_g
     outcome = guide.decide(Profile(typed))
     got = outcome.level if isinstance(outcome, Determination) else outcome.floor
     assert got is not None and got.framework == "health" and got.rank >= kb.level(lead.level).rank
+
+
+def test_every_short_form_of_a_role_names_it_in_the_plural_too(guide, kb):
+    short = [(a, r.id) for r in kb.roles for a in (r.name, *r.aliases) if re.fullmatch(r"[A-Z]{2,6}", a)]
+    assert len(short) >= 5
+    for alias, role_id in short:
+        assert guide.catalogue.resolve(f"how many hours do {alias}s need").role.id == role_id, alias
