@@ -67,7 +67,7 @@ def _level(tracker: Tracker) -> Optional[Text]:
 
 # A level's list the question asks for by name ("what do the L5 competencies include"): the answer, whatever else the
 # documents' passages share with the question.
-ASKED_BY_NAME = {"ask_competencies": r"competenc", "ask_outcomes": r"\boutcomes?\b", "ask_hours": r"\b(?:hours?|hrs|refresher)\b"}
+ASKED_BY_NAME = {"ask_competencies": r"competenc", "ask_outcomes": r"\boutcomes?\b"}
 ORDERED = ("learning_outcomes", "competencies", "learning_areas", "training", "members")  # a level's lists, ordered by the question
 
 
