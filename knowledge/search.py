@@ -21,6 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from knowledge.initials import spelled_by_initials
 from knowledge.lookup import UNEXPANDED
 from knowledge.passages import level_named, named_document, of_level, place_names
+from knowledge.sections import source_lines
 from knowledge.ranking import Bm25, Coverage, fits, group_score, irregular, kind_named
 from knowledge.reading import particular, quoted
 from knowledge.roles import RoleCatalogue, normalise_role
@@ -30,9 +31,6 @@ from knowledge.schema import Citation, KnowledgeBase
 
 UNFIT = 0.6  # what an answer without the kind of thing asked for is worth beside one with it
 SOURCE = "source"  # the group of a document's own passages, by section
-SOURCE_LINES = 3  # a section's passages shown for a question, the best first
-BLOCK_LINE = 60  # characters: a section whose lines are all this short is one block (an address)
-LIST_LINES = 12  # a list of the documents shown whole up to this many items (the best of a longer one)
 MIN_SCORE = 0.17  # below this the best passage shares too little with the question to be its answer
 MAX_QUERY = 300
 
@@ -270,7 +268,7 @@ class ContentIndex:
             best = sorted(members, key=lambda n: -scores[n])  # the line that answers first, then the rest that share its words
             first = self.passages[members[0]]
             heading, shown, pool = (first.heading, best[:limit], members) if not group.startswith(f"{SOURCE}/") \
-                else self._source_lines(members, best, scores)
+                else source_lines(self.passages, members, best, scores)
             answers.append(Answer(first.title, heading, tuple(self.passages[n] for n in shown), score, len(pool) - len(shown)))
         return answers
 
@@ -294,24 +292,3 @@ class ContentIndex:
             if scores.max() >= MIN_SCORE:
                 return scores
         return self._scores(asked, question)  # the document named does not answer it: every document
-
-    def _source_lines(self, members: list[int], best: list[int], scores) -> tuple[str | None, list[int], list[int]]:
-        """A section's passages to show, and those they are shown from: the whole list when the best is a list or
-        leads into one ("The aims of the service are:" and its bullets, at most LIST_LINES), else its best lines,
-        each line that leads into a list followed by its items ("2.5 Authors have been instructed from ...:")."""
-        top = self.passages[best[0]]
-        lead_in = top.heading or (top.text if top.text.endswith(":") else None)
-        listed = self._listed(members, lead_in) or (members if self._block(members) else [])
-        if listed:
-            return lead_in, sorted(listed, key=lambda n: -scores[n])[:LIST_LINES] if len(listed) > LIST_LINES else listed, listed
-        shown: list[int] = []
-        for n in [n for n in best if scores[n] > 0][:SOURCE_LINES]:
-            shown += [m for m in [n, *self._listed(members, self.passages[n].text)[:LIST_LINES]] if m not in shown]
-        return top.heading, shown, members
-
-    def _block(self, members: list[int]) -> bool:  # a few short lines (office, address, phone, email): shown whole
-        return len(members) <= LIST_LINES and all(len(self.passages[n].text) <= BLOCK_LINE for n in members)
-
-    def _listed(self, members: list[int], lead_in: str | None) -> list[int]:
-        return [n for n in members if self.passages[n].heading == lead_in] if lead_in and lead_in.endswith(":") else []
-

@@ -127,7 +127,7 @@ def test_the_longest_abbreviation_named_is_the_one_asked_about(kb):
 
 def test_a_list_of_the_documents_is_shown_whole_when_its_lead_in_answers(kb):
     """Every list in the documents (a lead-in and its bullets), asked for in its lead-in's words, comes back whole."""
-    from knowledge.search import LIST_LINES
+    from knowledge.sections import LIST_LINES
 
     index = ContentIndex(kb, sources=True)
     lists: dict = {}
@@ -382,3 +382,28 @@ def test_phrases_contractions_and_apostrophes_are_read_as_whole_words(text, same
     from knowledge.words import tokens
 
     assert tokens(text) == tokens(same)
+
+
+def test_an_item_of_a_list_asked_about_in_its_own_words_is_shown_first_its_list_after_it(guide):
+    from knowledge.sections import ITEM_LEADS
+
+    sources = ContentIndex(guide.kb, guide.catalogue, sources=True)
+    lists: dict = {}
+    for p in sources.passages:
+        if p.heading:
+            lists.setdefault((p.group, p.heading), []).append(p.text)
+    checked = 0
+    for (group, lead_in), items in lists.items():
+        if len(items) < 4 or len(items[-1].split()) < 6:
+            continue
+        answers, question = sources.search(items[-1]), items[-1]
+        if not answers or answers[0].heading != lead_in:
+            continue
+        scores = sources._in_named(sources.expand(question), question)
+        own = {p.text: scores[n] for n, p in enumerate(sources.passages) if p.group == group and p.heading == lead_in}
+        shown = [p.text for p in answers[0].passages]
+        assert question in shown or len(own) > 12, question
+        if own[question] > ITEM_LEADS * max(s for text, s in own.items() if text != question):
+            assert shown[0] == question
+            checked += 1
+    assert checked >= 3

@@ -1,0 +1,39 @@
+"""Which of a section's passages an answer from the documents' own words shows: a list whole (the item that answers
+first when one clearly does), a block of short lines whole (an address), or the section's best lines, each line that
+leads into a list followed by its items."""
+from __future__ import annotations
+
+from typing import Sequence
+
+SOURCE_LINES = 3  # a section's passages shown for a question, the best first
+BLOCK_LINE = 60  # characters: a section whose lines are all this short is one block (an address)
+ITEM_LEADS = 1.2  # how much better than its list's next item one item must answer to be shown first
+LIST_LINES = 12  # a list of the documents shown whole up to this many items (the best of a longer one)
+
+
+def source_lines(passages: Sequence, members: list[int], best: list[int], scores) -> tuple[str | None, list[int], list[int]]:
+    """A section's passages to show, and those they are shown from: the whole list when the best is a list or
+    leads into one ("The aims of the service are:" and its bullets, at most LIST_LINES), else its best lines,
+    each line that leads into a list followed by its items ("2.5 Authors have been instructed from ...:").
+    ``passages`` are knowledge.search.Passage; ``members`` the section's, ``best`` them ranked by ``scores``."""
+    top = passages[best[0]]
+    lead_in = top.heading or (top.text if top.text.endswith(":") else None)
+    listed = _listed(passages, members, lead_in) or (members if _block(passages, members) else [])
+    if listed:
+        shown = sorted(listed, key=lambda n: -scores[n])[:LIST_LINES] if len(listed) > LIST_LINES else listed
+        rest = sorted((scores[n] for n in listed if n != best[0]), reverse=True)
+        if top.heading and best[0] in shown and (not rest or scores[best[0]] > ITEM_LEADS * rest[0]):
+            shown = [best[0], *(n for n in shown if n != best[0])]  # one item answers: it leads, its list after it
+        return lead_in, shown, listed
+    shown: list[int] = []
+    for n in [n for n in best if scores[n] > 0][:SOURCE_LINES]:
+        shown += [m for m in [n, *_listed(passages, members, passages[n].text)[:LIST_LINES]] if m not in shown]
+    return top.heading, shown, members
+
+
+def _block(passages: Sequence, members: list[int]) -> bool:  # a few short lines (office, address, phone, email): shown whole
+    return len(members) <= LIST_LINES and all(len(passages[n].text) <= BLOCK_LINE for n in members)
+
+
+def _listed(passages: Sequence, members: list[int], lead_in: str | None) -> list[int]:
+    return [n for n in members if passages[n].heading == lead_in] if lead_in and lead_in.endswith(":") else []
