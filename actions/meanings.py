@@ -110,6 +110,7 @@ def used_here(term: Text) -> Optional[Dict[Text, Any]]:
 
 NOT_IN_LEVEL = ("{level}: nothing the documents set for it (who it is for, its hours, outcomes, competencies and training) mentions "
                 "{asked}, as far as this guide can find. What they say nearest to it:")
+FOR_EVERYONE = re.compile(r"\ball (?:healthcare |health |school )?staff\b|\bevery(?:one| member of staff)\b", re.IGNORECASE)
 # What a level answer answers by its kind: asked of a level, these are its hours or lists, not something it may lack.
 _KINDS = re.compile(r"\b(?:hours?|hrs|minutes?|time|long|often|induction|refresher|outcomes?|competenc\w*|training|train|courses?|"
                     r"who|staff|cohort|enough|needed|need|required|level|tier)\b")
@@ -125,7 +126,8 @@ def in_level(question: Text, message: replies.Message) -> replies.Message:
         return message
     texts = [s.text for s in (level.cohort, *level.members, *level.competencies, *level.learning_outcomes, *level.learning_areas,
                               *level.methods) if s] + [r.text for r in (level.induction, level.refresher) if r]
-    texts += [p.text for p in kb.passages if of_level(level, p.citation.section, p.text, p.lead_in)]
+    texts += [p.text for p in kb.passages if of_level(level, p.citation.section, p.text, p.lead_in)
+              or p.citation.document == level.cohort.citation.document and FOR_EVERYONE.search(p.text)]  # set for all staff
     if held_by(asked, texts, tokens):
         return message
     note = replies.message(replies.reply("answer", [replies.section([replies.item(NOT_IN_LEVEL.format(level=level.name, asked=asked))],

@@ -3,11 +3,14 @@ first when one clearly does), a block of short lines whole (an address), or the 
 leads into a list followed by its items."""
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 SOURCE_LINES = 3  # a section's passages shown for a question, the best first
 BLOCK_LINE = 60  # characters: a section whose lines are all this short is one block (an address)
 ITEM_LEADS = 1.2  # how much better than its list's next item one item must answer to be shown first
+# A line that speaks of what the line before it said: shown after that line ("This is not ring-fenced", "In these cases")
+_REFERS_BACK = re.compile(r"^(?:this|these|those|that|it|they|such|in (?:these|this|such) cases?|in this case)\b", re.IGNORECASE)
 LIST_LINES = 12  # a list of the documents shown whole up to this many items (the best of a longer one)
 
 
@@ -27,7 +30,8 @@ def source_lines(passages: Sequence, members: list[int], best: list[int], scores
         return lead_in, shown, listed
     shown: list[int] = []
     for n in [n for n in best if scores[n] > 0][:SOURCE_LINES]:
-        shown += [m for m in [n, *_listed(passages, members, passages[n].text)[:LIST_LINES]] if m not in shown]
+        before = [n - 1] if _REFERS_BACK.match(passages[n].text) and n - 1 in members else []  # "This is not a ring-fenced ..."
+        shown += [m for m in [*before, n, *_listed(passages, members, passages[n].text)[:LIST_LINES]] if m not in shown]
     return top.heading, shown, members
 
 

@@ -407,3 +407,19 @@ def test_an_item_of_a_list_asked_about_in_its_own_words_is_shown_first_its_list_
             assert shown[0] == question
             checked += 1
     assert checked >= 3
+
+
+def test_a_line_that_refers_to_the_line_before_is_shown_after_it(guide):
+    """"This is not a ring-fenced amount": shown with the line that says what "this" is, before it."""
+    sources = ContentIndex(guide.kb, guide.catalogue, sources=True)
+    checked = 0
+    for n, p in enumerate(sources.passages):
+        before = sources.passages[n - 1] if n else None
+        if not re.match(r"(?:This|These|In these cases)\b", p.text) or p.heading or before is None or before.group != p.group:
+            continue
+        for answer in sources.search(p.text):
+            shown = [x.text for x in answer.passages]
+            if p.text in shown and answer.heading is None:
+                assert before.text in shown and shown.index(before.text) < shown.index(p.text), p.text
+                checked += 1
+    assert checked >= 3
