@@ -216,7 +216,7 @@ def the_levels(question: Text) -> Optional[replies.Message]:
     asked = ASKS_THE_LEVELS.search(question)
     if not asked or re.search(r"\b(?:hours?|outcomes?|competenc\w*|cost|when|how|i|i'm|im|me|my)\b", question, re.I):  # not "mine"
         return None
-    if guide().catalogue.resolve(question).roles or _names_a_job(question):
+    if guide().catalogue.resolve(question).roles or mentions_job(question):
         return None  # "what levels do health visitors need?" asks about them
     framework = "schools" if asked.group("kind").casefold() == "tiers" else "health"
     data = lookup.levels_of(guide().kb, framework)
@@ -239,13 +239,13 @@ def unnamed_job(text: Text, outcome: Any = None) -> Optional[replies.Message]:
     """A question about people in a job the documents do not name ("do dinner ladies need this?"): the least the
     documents set for everyone where they work, and what would raise it; None for a named role or no job."""
     outcome = outcome or guide().decide(Profile(text))
-    if isinstance(outcome, NextQuestion) and not outcome.role.roles and _names_a_job(text):
+    if isinstance(outcome, NextQuestion) and not outcome.role.roles and mentions_job(text):
         framework = next((lv.framework for lv in outcome.levels.values()), None)  # known when the workplace is
         return replies.everyone(lookup.least_for_everyone(guide().kb, framework), to_dict(outcome))
     return None
 
 
-def _names_a_job(text: Text) -> bool:
+def mentions_job(text: Text) -> bool:
     """"porters", "dinner ladies": a job word of the catalogue's wording, named or not by the documents."""
     wording = guide().kb.wording
     return mentions_a_job(text, (*wording.job_words, *wording.job_nouns))

@@ -4,17 +4,17 @@ they never do."""
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from actions import replies
 from actions.conversation import HELP_BUTTONS
-from actions.documents import Shown, cited_lines, index, source_index
+from actions.documents import Shown, cited_lines, index, mentions_job, source_index
 from actions.knowledge_base import guide
 from knowledge import lookup
 from knowledge.defining import asked_of_a_level, asked_term, held_by, phrase, what_of
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import excerpt, level_named, named_document, of_level, used_in
-from knowledge.reading import mentions_a_job
 from knowledge.roles import normalise_role
 from knowledge.words import tokens
 
@@ -49,12 +49,16 @@ def _with_lead_in(lead_in: Optional[Text], shown: Text) -> Text:
 def _answered_otherwise(term: Text) -> bool:
     """A role, a job, a level or tier, a topic, a document, a short form, or a word that may be misspelt: answered elsewhere."""
     kb, words = guide().kb, term.split()
-    if mentions_a_job(term, (*kb.wording.job_words, *kb.wording.job_nouns)):
-        return True
-    names = {normalise_role(n) for lv in kb.levels for n in (lv.name, *lv.also_called)} | {normalise_role(t.title) for t in kb.topics}
-    return bool(lookup.term_in(kb, term) or guide().catalogue.resolve(term).roles or normalise_role(term) in names
-                or named_document(kb.documents, term) or any(_misspelt(w) for w in words)
-                or len(words) == 1 and spelled_by_initials(term, [p.citation.quote for p in kb.passages]))
+    return bool(mentions_job(term) or lookup.term_in(kb, term) or guide().catalogue.resolve(term).roles
+                or normalise_role(term) in _names() or named_document(kb.documents, term) or any(_misspelt(w) for w in words)
+                or len(words) == 1 and index().initials(term))
+
+
+@lru_cache(maxsize=1)
+def _names() -> frozenset:
+    """The levels' and topics' names, as a question may ask what one is."""
+    kb = guide().kb
+    return frozenset({normalise_role(n) for lv in kb.levels for n in (lv.name, *lv.also_called)} | {normalise_role(t.title) for t in kb.topics})
 
 
 def _misspelt(word: Text) -> bool:
@@ -116,19 +120,26 @@ _KINDS = re.compile(r"\b(?:hours?|hrs|minutes?|time|long|often|induction|refresh
                     r"who|staff|cohort|enough|needed|need|required|level|tier)\b")
 
 
+@lru_cache(maxsize=16)
+def _level_texts(level_id: Text) -> Tuple[Text, ...]:
+    """Everything the documents set for a level: its lists, its hours, its own passages, and what is set for all staff."""
+    kb = guide().kb
+    level = kb.level(level_id)
+    texts = [s.text for s in (level.cohort, *level.members, *level.competencies, *level.learning_outcomes, *level.learning_areas,
+                              *level.methods)] + [r.text for r in (level.induction, level.refresher) if r]
+    texts += [p.text for p in kb.passages if of_level(level, p.citation.section, p.text, p.lead_in)
+              or p.citation.document == level.cohort.citation.document and FOR_EVERYONE.search(p.text)]
+    return tuple(texts)
+
+
 def in_level(question: Text, message: replies.Message) -> replies.Message:
     """"Does L2 include the tribunal process?": when nothing of the level the question names mentions what it asks
     about, that is said first, above the documents' nearest answer; the answer alone otherwise."""
-    kb = guide().kb
-    level, asked = level_named(kb.levels, question), asked_of_a_level(question)
+    level, asked = level_named(guide().kb.levels, question), asked_of_a_level(question)
     if level is None or asked is None or _KINDS.search(asked) or not message.get("json_message") \
-            or guide().catalogue.resolve(question).roles or mentions_a_job(asked, (*kb.wording.job_words, *kb.wording.job_nouns)):
+            or guide().catalogue.resolve(question).roles or mentions_job(asked):
         return message
-    texts = [s.text for s in (level.cohort, *level.members, *level.competencies, *level.learning_outcomes, *level.learning_areas,
-                              *level.methods) if s] + [r.text for r in (level.induction, level.refresher) if r]
-    texts += [p.text for p in kb.passages if of_level(level, p.citation.section, p.text, p.lead_in)
-              or p.citation.document == level.cohort.citation.document and FOR_EVERYONE.search(p.text)]  # set for all staff
-    if held_by(asked, texts, tokens):
+    if held_by(asked, _level_texts(level.id), tokens):
         return message
     note = replies.message(replies.reply("answer", [replies.section([replies.item(NOT_IN_LEVEL.format(level=level.name, asked=asked))],
                                                                     listed=False)], []))

@@ -93,10 +93,10 @@ def what_of(term: str, passages: Sequence[SourcePassage], known: Callable[[str],
     if known(term):
         return None
     if not any(phrase(term).search(p.text) for p in passages):  # "the neurotypical child module", "a structured conversation with parents"
-        head = _RELATION.split(_KIND_OF_THING.sub("", term), maxsplit=1)[0].strip()
-        for shorter in dict.fromkeys((_KIND_OF_THING.sub("", term), head)):
-            if shorter != term and len(shorter.split()) >= (1 if shorter == _KIND_OF_THING.sub("", term) else 2) \
-                    and any(phrase(shorter).search(p.text) for p in passages):
+        plain = _KIND_OF_THING.sub("", term)
+        head = _RELATION.split(plain, maxsplit=1)[0].strip()
+        for shorter in [plain] + ([head] if len(head.split()) >= 2 else []):
+            if shorter != term and any(phrase(shorter).search(p.text) for p in passages):
                 term = shorter
                 break
     sought = phrase(term)

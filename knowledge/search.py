@@ -107,6 +107,8 @@ class ContentIndex:
         self.levels = kb.levels
         self.of_level = {lv.id: np.array([p.group.startswith(f"{lv.id}/") or sources and of_level(lv, p.citation.section, p.text, p.heading)
                                           for p in self.passages]) for lv in kb.levels}
+        self.of_other_level = {lv: np.logical_or.reduce([m for other, m in self.of_level.items() if other != lv]) & ~mask
+                               for lv, mask in self.of_level.items()}
         self.catalogue = catalogue or RoleCatalogue(kb.roles, kb.wording)
         self.vectorizer = TfidfVectorizer(tokenizer=_tokens, lowercase=False, token_pattern=None, ngram_range=(1, 2),
                                           sublinear_tf=True)
@@ -281,9 +283,8 @@ class ContentIndex:
         scores = self._scores(asked, question)
         if level is not None:
             rest = " ".join(w for w in asked.split() if w.casefold() not in {*_tokens(level.name), level.name.split()[-1]})
-            others = np.logical_or.reduce([m for lv, m in self.of_level.items() if lv != level.id]) & ~self.of_level[level.id]
             scores = (scores + LEVEL_BOOST * self._scores(rest, question) * self.of_level[level.id] if _tokens(rest) else scores) \
-                * np.where(others, 1 - LEVEL_BOOST, 1.0)  # and another level's passages after them
+                * np.where(self.of_other_level[level.id], 1 - LEVEL_BOOST, 1.0)  # and another level's passages after them
         inside = np.array([named is not None and p.citation.document == named[0].file_name for p in self.passages])
         if not inside.any():  # (an organisation's own documents are not the five)
             return scores
