@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -115,13 +115,25 @@ ANSWERS_TO = {intent: f"{TRAINING_WORDS} {words}" for intent, words in {
 }.items()}
 
 
+def _topics_named(text: Text) -> Tuple[Text, ...]:
+    """The topics of the roles a message names, the most specific role's first."""
+    return tuple(dict.fromkeys(r.topic for r in guide().catalogue.resolve(text).roles if r.topic))
+
+
+BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of)\s+(?:the\s+|a\s+|an\s+)?(.{2,60})", re.IGNORECASE)
+
+
 def _role_topic(text: Text) -> Optional[replies.Message]:
     """A question about a named role's duties ("what should TAs be trained to do?"): that role's topic, the
     part the question asks about first (or the documents' better answer elsewhere); None for a level question."""
-    role = guide().catalogue.resolve(text).role
-    if role and role.topic and not LEVEL_WORDS.search(text):
-        return documents.topic(role.topic, text)
-    return None
+    topics = _topics_named(text)
+    if not topics or LEVEL_WORDS.search(text):
+        return None
+    becoming = BECOMING.search(text)  # "can a TA be the SENCo?": what the SENCO must be
+    wanted = guide().catalogue.resolve(becoming.group(1)).role if becoming and len(topics) > 1 else None
+    if wanted and wanted.topic in topics:
+        return documents.topic(wanted.topic, text)
+    return documents.topic(topics[0], text) if len(topics) == 1 else documents.among(topics, text)
 
 
 def _unknown(text: Text) -> Text:
@@ -185,7 +197,8 @@ class AnswerQuestion(Action):
             intent = "ask_term"  # "what does SMART stand for in smart targets": the glossary says, whatever the intent
         if intent in ("out_of_scope", "nlu_fallback", "ask_documents"):  # the documents' words if they answer it, else what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question
-            role_topic = is_question(text) and intent != "ask_documents"  # a role's duties, unless the question is about more
+            role_topic = is_question(text) and (intent != "ask_documents" or len(_topics_named(text)) > 1)  # a role's duties,
+            # unless the question is about more; or whose duties, of two roles named ("governors or head?")
             found = None if answering else (_role_topic(text) if role_topic else None) or \
                 documents.search(text, out_of_scope=intent == "out_of_scope") or \
                 (_role_topic(text) or documents.unnamed_job(text) if is_question(text) else None)  # "do dinner ladies need this"
@@ -215,6 +228,8 @@ class AnswerQuestion(Action):
             named = _entity(tracker, "topic")
             if named in {t.id for t in kb.topics} and text.startswith("/"):  # a button asking for the whole topic
                 return documents.topic(named)
+            if len(_topics_named(text)) > 1 and not text.startswith("/"):  # "governors or head?": whose the documents say
+                return _role_topic(text) or documents.search(text) or documents.topic(_topics_named(text)[0])
             found = lookup.find_topic(kb, named or _entity(tracker, "role") or text, guide().catalogue)
             return documents.topic(found.id, text)
         if intent == "ask_senco_award":

@@ -6,7 +6,7 @@ import logging
 import re
 from functools import lru_cache
 from itertools import groupby
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -18,7 +18,7 @@ from knowledge.passages import contents as contents_of
 from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, fits, shown as _shown
 from knowledge.reading import asks_about, mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
-from knowledge.search import Answer, ContentIndex
+from knowledge.search import MIN_SCORE, Answer, ContentIndex
 
 logger = logging.getLogger(__name__)
 PER_GROUP = 4  # items of each list when a whole topic is shown
@@ -198,6 +198,13 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
     notes = [Shown(t.statement, t.citations[0]) for t in kb.tensions_for(topic_id)]  # where the documents disagree about it
     sections.append(replies.section(cited_lines(notes, citations), "Please note:"))
     return replies.message(replies.reply("answer", sections, citations))
+
+
+def among(topic_ids: Sequence[Text], question: Text) -> Optional[replies.Message]:
+    """A question naming two roles ("who is responsible for medical conditions, governors or head?"): the lists of their
+    topics that hold what it asks about, whoever's they are; None when none of them does ("can a TA be the SENCO?")."""
+    answers = [a for a in index().search(question, groups=2, within=tuple(topic_ids)) if a.score >= MIN_SCORE]
+    return _message(answers) if answers else None
 
 
 class Shown:

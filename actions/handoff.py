@@ -28,9 +28,9 @@ from knowledge.local import contacts
 logger = logging.getLogger(__name__)
 
 SLACK_API = "https://slack.com/api/"
-NO_CONTACT = ("No contact is configured for this assistant, so I can't point you to a person here. Whoever runs it can set "
-              "SEND_GUIDE_CONTACT_NAME, SEND_GUIDE_CONTACT_EMAIL or SEND_GUIDE_CONTACT_URL. Your manager or your "
-              "organisation's training team may help meanwhile.")
+# (Its settings are named for whoever runs the assistant in docs/ and on the owners' page, never to the person chatting.)
+NO_CONTACT = ("No contact is set up for this assistant, so I can't point you to a person here. Your manager or your "
+              "organisation's training team can help.")
 AGREE = '/talk_to_person{"confirm": "yes"}'
 SENT = "Sent your summary to"
 

@@ -20,11 +20,12 @@ from knowledge.schema import Option
 INVOLVEMENT_WORDS: Mapping[str, tuple[str, ...]] = {
     "designated": (r"designated (?:send|health officer)", r"dho", r"deputy dho", r"designated (?:role|post) for send"),
     "lead": (r"send (?:lead|champion)", r"lead(?:s|ing)? (?:on|for) (?:the )?send", r"send agenda", r"service lead",
-             r"children'?s commissioner", r"lead(?:s|ing)? (?:the )?send", r"i lead"),
+             r"children'?s commissioner", r"lead(?:s|ing)? (?:the )?send", r"i lead(?= (?:on |for )?(?:it|that|this)\b|$)"),
     "assess": (r"assess\w*", r"plan(?:s|ning)?", r"interven\w*", r"evaluat\w*", r"treat\w*", r"diagnos\w*", r"therapy", r"contribute",
-               r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson"),
+               r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson", r"one to one", r"1 (?:to )?1",
+               r"support\w* (?:his|her|their|the (?:child|pupil|student)'?s?) learning"),
     "contact": (r"contact", r"see\w*", r"meet\w*", r"now and then", r"sometimes", r"occasional\w*", r"rarely", r"confidential",
-                r"correspondence", r"letters?", r"records?", r"interact\w*", r"adjust\w*", r"every day", r"daily", r"regular\w*",
+                r"correspondence", r"letters?", r"records?", r"notes", r"interact\w*", r"adjust\w*", r"every day", r"daily", r"regular\w*",
                 r"work with (?:them|children|kids|pupils|young people)", r"kids", r"children", r"pupils", r"young people"),
 }
 YES = r"(?:yes|yeah|yep|yup|y|correct|sure|absolutely|i am|i do|that'?s right|that'?s me|right)"
@@ -33,6 +34,16 @@ NEW = (r"new\w*", r"just", r"first year", r"recently", r"this year")
 EXPERIENCED = (r"experienced", r"years", r"more than", r"over a year", r"long time", r"not new")
 _NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "didn't", "without", "hardly"}
 MAX_ANSWER = 300
+# An answer's clauses: "I lead the team day to day, but SEND policy is done by our service manager, not me".
+_CLAUSES = re.compile(r"[,.;:!?\n]+|\s[-\u2013]\s|\b(?:but|though|although|whereas|except|apart from)\b", re.IGNORECASE)
+_SELF = {"role", "job", "title", "post", "work", "caseload", "team's"}  # "my role is to assess": the person's own
+_SOMEONE_ELSE = re.compile(r"^(?:my|our|the|their|his|her|a|another|other)\s+\S+|^(?:he|she|they|someone|somebody|others)\b"
+                           r"|\bby (?:my|our|the|their|his|her|a)\b")  # "the nurses do the care plans", "done by our manager"
+_DENIED = re.compile(r"^(?:that'?s |it'?s )?not (?:me|mine|my (?:job|role|remit|area))$|\b(?:my|our|the|their|his|her) [\w ]{1,30}'s "
+                     r"(?:job|role|remit|responsibility)\b")  # "not me", "the SEND stuff is my manager's job"
+_GOES_ON = re.compile(r"(?:such as|for example|eg|e g|like|including|or|nor|where|which|who|that|so that)\b")  # a clause that goes on from the last
+_FRESH = re.compile(r"(?:just|only|mainly|mostly|mostly just|yes|yeah|but)\b")  # "no assessing, just contact": a clause of its own
+_ME = {"i", "i'm", "im", "i've", "ive", "me", "we", "we're", "us"}
 
 
 def _hits(text: str, patterns: Sequence[str]) -> bool:
@@ -56,7 +67,7 @@ def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalog
         if text in (normalise_role(option.label), normalise_role(option.value), normalise_role(option.short or option.label)):
             return option
     if asks == "involvement":
-        return _involvement(options, text)
+        return _involvement(options, text, typed or "")
     if asks == "sector":
         return _sector(options, text, catalogue)
     return _yes_no(options, text) or _said(options, asks, text, catalogue)
@@ -75,19 +86,35 @@ def _yes_no(options: Sequence[Option], text: str) -> Option | None:
     return next((o for o in options if o.value == wanted), None)
 
 
-def _involvement(options: Sequence[Option], text: str) -> Option | None:
+def _involvement(options: Sequence[Option], text: str, typed: str) -> Option | None:
+    """Read clause by clause: a clause with "not", "don't", "no" in it says nothing the person does ("I don't contribute to
+    assessing or planning"), nor does one about someone else ("our head of commissioning leads on SEND")."""
     none = next((o for o in options if o.level is None), None)
     if re.search(r"none of (?:these|them|those|the above)", text):
         return none
+    clauses: list[str] = []
+    for clause in (normalise_role(c) for c in _CLAUSES.split(typed[:MAX_ANSWER])):
+        goes_on = _GOES_ON.match(clause) or (clauses and _NEGATION & set(clauses[-1].split()) and not _ME & set(clause.split())
+                                              and not _FRESH.match(clause))  # "I don't assess, plan or intervene": nor plan
+        if clauses and goes_on:  # "I don't hold a designated role, such as DHO": still not
+            clauses[-1] += f" {clause}"
+        elif clause:
+            clauses.append(clause)
+    own = [c for c in clauses if not _NEGATION & set(c.split()) and (_ME & set(c.split()) or not _someone_else(c))]
     rungs = [o for o in options if o.level]
     for option in rungs:  # highest first
-        if _hits(text, INVOLVEMENT_WORDS.get(option.value, ())):
+        if any(_hits(c, INVOLVEMENT_WORDS.get(option.value, ())) for c in own):
             return option
     if len(rungs) == 1 and re.match(YES + r"(?![\w'])", text) and not re.match(NO + r"(?![\w'])", text):
         return rungs[0]  # one description offered: a plain yes means it applies
-    if re.match(NO + r"(?![\w'])", text):
+    if re.match(NO + r"(?![\w'])", text) or any(_DENIED.search(c) for c in clauses):
         return none
     return None
+
+
+def _someone_else(clause: str) -> bool:
+    found = _SOMEONE_ELSE.search(clause)
+    return bool(found) and not (found.group(0).split()[-1] in _SELF)
 
 
 def tells_involvement(typed: str | None) -> bool:

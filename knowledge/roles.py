@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from rapidfuzz.distance import OSA
 
@@ -162,7 +162,9 @@ class RoleCatalogue:
         found = [f for f in found if self._needs_setting.get(f[0], workplace) == workplace]  # "SLT" alone, or in a school
         roles = tuple(dict.fromkeys(self.by_alias[alias] for alias, _, _ in found))
         best = found[0] if found else (None, 0.0, None)
-        stated = self._stated(text, _blank(text, named))
+        # Where the person's clauses begin in the normalised text (its punctuation is gone): a fact counts in its own clause.
+        starts = [len(normalise_role(typed[: m.start()])) for m in re.finditer(r"[,.;:!?\n]|\bbut\b", typed[:MAX_ROLE_TEXT])]
+        stated = self._stated(text, _blank(text, named), starts)
         return RoleMatch(typed, roles, best[0], best[1], workplace,
                          {fact: value for fact, (value, _) in stated.items()}, bool(_ADULTS.search(text)),
                          {fact: _clause(typed, words) for fact, (_, words) in stated.items()})
@@ -232,7 +234,7 @@ class RoleCatalogue:
             sectors.add(self._sector_of[m.group(1)])
         return sectors.pop() if len(sectors) == 1 else None
 
-    def _stated(self, text: str, without_roles: str) -> dict[str, tuple[str, str]]:
+    def _stated(self, text: str, without_roles: str, starts: Sequence[int] = ()) -> dict[str, tuple[str, str]]:
         """Facts the person stated of themselves, each with their words for it; a context ("SEND") counts only
         outside a role's name ("the SEND lead")."""
         said: dict[str, tuple[str, str]] = {}
@@ -240,8 +242,9 @@ class RoleCatalogue:
             if context and not context.search(without_roles):
                 continue
             for m in pattern.finditer(text):
-                before = _words(text[: m.start()])
+                before, clause = _words(text[: m.start()]), text[max((s for s in starts if s <= m.start()), default=0): m.start()]
                 if not (_NEGATION & set(before[-3:]) or (before and before[-1] in self._not_before)  # "deputy SEND lead"
+                        or _another_or_past(before) or _of_another(clause)  # "my trainer is the SEND lead", "our head leads on it"
                         or self._works_with(before) and not _ACTIVITY.search(m.group(0))):  # "I support the SEND lead"
                     said.setdefault(fact, (value, m.group(0)))
         return said
@@ -267,9 +270,10 @@ def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 def _another_or_past(before: list[str]) -> bool:
     """ "I used to be a teacher", "I was a TA", "not a teacher", "my wife is a SENCO": a past role, one the
-    person is not, or someone else's."""
-    if before and before[-1] in _DETERMINERS:
-        before = before[:-1]
+    person is not, or someone else's ("my trainer is the practice lead for SEND": a word or two may stand between)."""
+    cut = next((n for n in (-1, -2, -3) if len(before) >= -n and before[n] in _DETERMINERS), None)
+    if cut is not None and (cut == -1 or len(before) > -cut and before[cut - 1] in ("is", "was", "'s")):
+        before = before[:cut]
     if before[-3:] == ["used", "to", "be"] or before[-2:] in (["i", "was"], ["i", "were"]) or before[-1:] in (["not"], ["never"]):
         return True
     if before[-1:] in (["he's"], ["she's"], ["they're"]):
@@ -278,6 +282,12 @@ def _another_or_past(before: list[str]) -> bool:
         return False
     return (len(before) >= 2 and before[-2] in _OTHER_PEOPLE) or (len(before) >= 3 and before[-3] in _POSSESSIVES
                                                                    and before[-2] not in _SELF)
+
+
+def _of_another(clause: str) -> bool:
+    """Whether a clause starts with another person ("our head of commissioning ...") and never says "I" ("my role is": theirs)."""
+    words = _words(clause.strip())
+    return len(words) >= 2 and words[0] in _POSSESSIVES | {"the"} and words[1] not in _SELF and not _FIRST_PERSON & set(words)
 
 
 def _slips(typed: list[str], alias: list[str]) -> list[int] | None:

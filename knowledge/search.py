@@ -21,7 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from knowledge.initials import spelled_by_initials
 from knowledge.lookup import UNEXPANDED
 from knowledge.passages import level_named, named_document, of_level, place_names
-from knowledge.sections import source_lines
+from knowledge.sections import list_lines, source_lines
 from knowledge.ranking import Bm25, Coverage, fits, group_score, irregular, kind_named
 from knowledge.reading import particular, quoted
 from knowledge.roles import RoleCatalogue, normalise_role
@@ -216,14 +216,16 @@ class ContentIndex:
         for short in CAPITALS.findall(question[:MAX_QUERY]):  # "can EYPP be used for SEND": Early Years Pupil Premium
             if short.casefold() not in self.words:
                 extra.append(self.initials(short))
-        for role in self.catalogue.resolve(text).roles:
+        roles = self.catalogue.resolve(text).roles
+        one_topic = len({r.topic for r in roles if r.topic}) <= 1  # two roles' topics would outweigh what is asked of them
+        for role in roles:
             if not set(_tokens(role.name)) <= set(_tokens(text)):  # "TAs" is teaching assistants; "teacher" is said already
-                extra += [role.name, self.topics.get(role.topic, "")]
+                extra += [role.name, self.topics.get(role.topic, "") if one_topic else ""]
         return " ".join([text, *extra])
 
-    def _particular(self, question: str, topic_id: str) -> set[str]:
+    def _particular(self, question: str, topic_ids: tuple[str, ...]) -> set[str]:
         return particular(" ".join(self.spelt(w) for w in _WORD.findall(normalise_role(question))), self.catalogue,
-                          self.topics.get(topic_id, ""))
+                          " ".join(self.topics.get(t, "") for t in topic_ids))
 
     def spelt(self, word: str) -> str:
         if len(word) < 5 or word in self.words or word in _IGNORED:
@@ -249,17 +251,18 @@ class ContentIndex:
         inside = max((s for g, s in groups.items() if g.startswith(f"{topic_id}/")), default=0.0)
         return not best[0].startswith(f"{topic_id}/") and best[1] >= MIN_SCORE and best[1] > inside + ELSEWHERE
 
-    def search(self, question: str, groups: int = 2, limit: int = 8, within: str | None = None) -> list[Answer]:
+    def search(self, question: str, groups: int = 2, limit: int = 8, within: str | tuple[str, ...] | None = None) -> list[Answer]:
         """The lists that answer the question best (a second only when it scores nearly as well), each
         with its best passages, at most ``limit``, best first; none when nothing scores enough.
-        ``within`` keeps to one topic's lists, ranked by the words beyond the topic's own, any match counting."""
+        ``within`` keeps to one topic's lists (or a few topics'), ranked by the words beyond their own, any match counting."""
+        within = (within,) if isinstance(within, str) else within
         asked = self.expand(question) if within is None else " ".join(sorted(self._particular(question, within)))
         scores = self._scores(asked, question) if within else self._in_named(asked, question)
         if not self.asks_meaning(question):
             scores[self.glossary] *= GLOSSARY_WEIGHT
         by_group: dict[str, list[int]] = {}
         for n in range(len(self.passages)):
-            if within is None or self.passages[n].group.startswith(f"{within}/"):
+            if within is None or self.passages[n].group.split("/")[0] in within:
                 by_group.setdefault(self.passages[n].group, []).append(n)
         ranked = sorted(by_group.items(), key=lambda g: -group_score(scores, g[1]))
         answers: list[Answer] = []
@@ -269,7 +272,8 @@ class ContentIndex:
                 break
             best = sorted(members, key=lambda n: -scores[n])  # the line that answers first, then the rest that share its words
             first = self.passages[members[0]]
-            heading, shown, pool = (first.heading, best[:limit], members) if not group.startswith(f"{SOURCE}/") \
+            heading, shown, pool = (first.heading, list_lines(self.passages, members, best, scores, limit), members) \
+                if not group.startswith(f"{SOURCE}/") \
                 else source_lines(self.passages, members, best, scores)
             answers.append(Answer(first.title, heading, tuple(self.passages[n] for n in shown), score, len(pool) - len(shown)))
         return answers

@@ -35,6 +35,18 @@ def source_lines(passages: Sequence, members: list[int], best: list[int], scores
     return top.heading, shown, members
 
 
+def list_lines(passages: Sequence, members: list[int], best: list[int], scores, limit: int) -> list[int]:
+    """A list's items to show, in the documents' order (Wave 1, 2, 3; a line that says "This ..." after the line it
+    speaks of): its best ``limit`` when it is longer, and the one item that clearly answers first, with the line it
+    refers back to before it."""
+    shown = sorted(best[:limit], key=members.index)
+    top = best[0]
+    if len(best) > 1 and scores[top] > ITEM_LEADS * scores[best[1]]:
+        before = [n for n in (top - 1,) if _REFERS_BACK.match(passages[top].text) and n in members]
+        shown = [*before, top, *(n for n in shown if n not in (top, *before))]
+    return shown
+
+
 def _block(passages: Sequence, members: list[int]) -> bool:  # a few short lines (office, address, phone, email): shown whole
     return len(members) <= LIST_LINES and all(len(passages[n].text) <= BLOCK_LINE for n in members)
 

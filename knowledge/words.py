@@ -36,7 +36,7 @@ def also_said(text: str) -> str:
 
 PHRASES = {"make sure": "ensure", "e-learning": "elearning", "e learning": "elearning",  # read as one word, on both sides
            **{f"{verb} out": "implementation" for verb in ("roll", "rolled", "rolling", "rolls")}, "rollout": "implementation",
-           "roll-out": "implementation"}
+           "roll-out": "implementation", **{f"{verb} at": "assess" for verb in ("look", "looks", "looking", "looked")}}  # "the panel that looks at"
 _WIDE = re.compile(r"\b([a-z]{4,})-?wide\b")  # "sectorwide", "county-wide": the sector, the county
 _PHRASED = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, PHRASES)) + r")(?![\w-])")
 CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")

@@ -30,6 +30,7 @@ def test_with_no_contact_configured_the_reply_says_so_plainly(monkeypatch):
     for name in CONTACT:
         monkeypatch.delenv(name, raising=False)
     assert [i["text"] for i in contact_items()] == [NO_CONTACT]
+    assert not any(name in NO_CONTACT for name in CONTACT)  # the settings are for whoever runs it, not the person chatting
     monkeypatch.setenv("SEND_GUIDE_CONTACT_URL", "javascript:alert(1)")  # only a web address is linked
     monkeypatch.setenv("SEND_GUIDE_CONTACT_EMAIL", "send@example.org")
     assert [i.get("url") for i in contact_items()] == [None, "mailto:send@example.org"]

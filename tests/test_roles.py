@@ -253,3 +253,53 @@ def test_every_short_form_of_a_role_names_it_in_the_plural_too(guide, kb):
     assert len(short) >= 5
     for alias, role_id in short:
         assert guide.catalogue.resolve(f"how many hours do {alias}s need").role.id == role_id, alias
+
+
+def _negated(label):
+    """An option's own words denied: "I contribute to ..." as "I don't contribute to ...", "I have ..." as "I don't have ..."."""
+    return re.sub(r"^I (?:hold|lead|contribute|have)\b", lambda m: f"I don't {m.group(0)[2:]}", label)
+
+
+def test_an_option_s_own_words_denied_never_pick_it(guide):
+    """Whatever else a clause with "don't" in it names, it says nothing the person does."""
+    from knowledge.reading import read_answer
+
+    for question in (q for q in guide.kb.questions if q.asks == "involvement"):
+        for option in (o for o in question.options if o.level):
+            picked = read_answer(question.options, "involvement", _negated(option.label), guide.catalogue)
+            assert picked is None or picked.level != option.level and picked.value != option.value, (option.label, picked)
+
+
+@pytest.mark.parametrize("typed, not_picked", [
+    ("well i lead the team day to day but SEND policy is done by our service manager, not me", "lead"),
+    ("I lead the team day to day, the SEND stuff is my manager's job", "lead"),
+    ("band 7, not senior. our head of commissioning leads on SEND", "lead"),
+    ("i do obs and feeding, the nurses do the care plans", "assess"),
+    ("I don't contribute to assessing or planning", "assess"),
+])
+def test_someone_else_s_work_or_work_denied_is_not_the_person_s(guide, typed, not_picked):
+    from knowledge.reading import read_answer
+
+    question = guide.kb.question("involvement", "health")
+    picked = read_answer(question.options, "involvement", typed, guide.catalogue)
+    assert picked is None or picked.value != not_picked
+
+
+@pytest.mark.parametrize("typed, framework, picked", [
+    ("no assessing, just contact", "health", "contact"),  # each clause read on its own
+    ("no contact with patients but i read through the paeds notes to code them", "health", "contact"),  # their records
+    ("yes im with her all day every day supporting her learning", "schools", "assess"),  # continuous, direct, educating
+    ("I lead the team day to day, the SEND stuff is my manager's job", "health", "none"),  # leading a team is not leading on SEND
+])
+def test_an_answer_in_the_person_s_words_picks_what_they_do(guide, typed, framework, picked):
+    from knowledge.reading import read_answer
+
+    question = guide.kb.question("involvement", framework)
+    assert read_answer(question.options, "involvement", typed, guide.catalogue).value == picked
+
+
+@pytest.mark.parametrize("typed", ["no, my trainer is the practice lead for SEND, I just see patients",
+                                   "our head of commissioning leads on SEND", "band 7, not senior. our head of commissioning leads on SEND"])
+def test_someone_else_s_send_role_is_not_the_person_s(guide, typed):
+    found = guide.catalogue.resolve(typed)
+    assert "lead" not in found.said and not any(r.level == "level-4" for r in found.roles), (found.said, found.roles)

@@ -423,3 +423,34 @@ def test_a_line_that_refers_to_the_line_before_is_shown_after_it(guide):
                 assert before.text in shown and shown.index(before.text) < shown.index(p.text), p.text
                 checked += 1
     assert checked >= 3
+
+
+_ROLE_TOPICS = {"governors": "governing-boards", "the head": "headteacher", "the SENCO": "senco", "teachers": "teachers",
+                "TAs": "adults-in-the-classroom"}
+
+
+def _only_in(kb, topic_id, others):
+    """Items of a topic with two words of six letters or more that no other item of these topics, nor their titles, uses:
+    what only that role is given, in the documents' words."""
+    topics = [kb.topic(t) for t in (topic_id, *others)]
+    items = [i for t in topics for i in t.items]
+    titles = " ".join(t.title.casefold() for t in topics)
+    for item in kb.topic(topic_id).items:
+        rest = " ".join(i.text.casefold() for i in items if i is not item)
+        words = [w for w in dict.fromkeys(re.findall(r"[a-z]{6,}", item.text.casefold())) if w not in rest and w not in titles]
+        if len(words) >= 2 and item.kind != "key-question":
+            yield item, " ".join(words[:2])
+
+
+@pytest.mark.parametrize("ours, theirs", [("governors", "the head"), ("the head", "governors"), ("the SENCO", "teachers"),
+                                          ("TAs", "the SENCO")])
+def test_a_question_naming_two_roles_finds_whose_duty_it_asks_about(guide, index, ours, theirs):
+    """ "Who is responsible for X, governors or the head?": the list that holds X, whichever role is named first."""
+    topic, other = _ROLE_TOPICS[ours], _ROLE_TOPICS[theirs]
+    cases = list(_only_in(guide.kb, topic, [other]))[:4]
+    assert cases
+    for item, phrase in cases:
+        for question in (f"who is responsible for {phrase}, {ours} or {theirs}?", f"is {phrase} for {theirs} or {ours}?"):
+            [first, *_] = index.search(question, groups=2, within=(other, topic))
+            assert first.passages[0].citation.quote == item.citation.quote or item.text in [p.text for p in first.passages], \
+                (question, first.passages[0].text)

@@ -1,6 +1,7 @@
 """Citations against the documents: every quote lies in the section it names."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,29 @@ def test_every_quote_runs_to_the_end_of_what_it_quotes_or_is_shown_as_an_excerpt
         assert shown.endswith("\u2026") is citation.excerpt
         excerpts += citation.excerpt
     assert excerpts > 50  # the glossary's "Integrated Care Boards (ICBs)", a role named within a list
+
+
+_SENTENCE = re.compile(r"(?<=[.!?)])\s+(?=[A-Z(\[])")
+_REFERENCE = re.compile(r"^[(\[]|code of practice para", re.I)  # "(Paragraph 6.84 ...)", "[Read about ...](#)": a source named
+
+
+def test_a_school_role_s_duties_leave_out_no_sentence_of_the_sections_they_cite(kb):
+    """A role's topic is the answer to "can the GB delegate this to the head?": every sentence of the sections its lists
+    cite is one of its items (or the words that lead into a list), not only the ones its lists were first written with."""
+    roles_doc = next(d.file_name for d in kb.documents if d.id == "roles-responsibilities")
+    topics = [t for t in kb.topics if {i.citation.document for i in t.items} == {roles_doc}]
+    assert len(topics) >= 10
+
+    def words(text):
+        return " ".join(re.findall(r"[a-z0-9]+", normalise(text)))
+
+    left_out = []
+    for topic in topics:
+        held = " ".join(words(part) for i in topic.items for part in (i.text, i.citation.quote, i.heading or ""))
+        cited = {i.citation.section for i in topic.items}
+        for passage in (p for p in kb.passages if p.citation.document == roles_doc and p.citation.section in cited):
+            for sentence in _SENTENCE.split(passage.text):
+                if len(words(sentence)) > 25 and not sentence.rstrip().endswith(":") and not _REFERENCE.search(sentence) \
+                        and words(sentence) not in held:
+                    left_out.append((topic.id, sentence))
+    assert left_out == []
