@@ -120,6 +120,7 @@ def _topics_named(text: Text) -> Tuple[Text, ...]:
     return tuple(dict.fromkeys(r.topic for r in guide().catalogue.resolve(text).roles if r.topic))
 
 
+ASKS_NEED = re.compile(r"\b(?:need|needs|have to|has to|must|required?|trained|training|level|tier)\b", re.IGNORECASE)  # "do porters need it"
 BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of)\s+(?:the\s+|a\s+|an\s+)?(.{2,60})", re.IGNORECASE)
 
 
@@ -200,6 +201,7 @@ class AnswerQuestion(Action):
             role_topic = is_question(text) and (intent != "ask_documents" or len(_topics_named(text)) > 1)  # a role's duties,
             # unless the question is about more; or whose duties, of two roles named ("governors or head?")
             found = None if answering else (_role_topic(text) if role_topic else None) or \
+                (documents.unnamed_job(text) if is_question(text) and ASKS_NEED.search(text) else None) or \
                 documents.search(text, out_of_scope=intent == "out_of_scope") or \
                 (_role_topic(text) or documents.unnamed_job(text) if is_question(text) else None)  # "do dinner ladies need this"
             if found is None:

@@ -56,7 +56,7 @@ class ValidateLevelForm(FormValidationAction):
         outcome = decide(tracker)
         if isinstance(outcome, Determination) and outcome.level:
             question = guide().kb.question("involvement", outcome.level.framework)
-            option = read_answer(question.options, "involvement", turn.text(tracker), guide().catalogue)
+            option = read_answer(question.options, "involvement", turn.text(tracker), guide().catalogue, question.framework)
             if option:
                 return [SlotSet(slot_of(f), v) for f, v in option.sets.items()]
         return []

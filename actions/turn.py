@@ -57,7 +57,7 @@ def answer(tracker: Tracker) -> Optional[Option]:
     question = open_question(tracker)
     if question is None or not may_answer(tracker):
         return None
-    return read_answer(question.options, question.question.asks, text(tracker), guide().catalogue)
+    return read_answer(question.options, question.question.asks, text(tracker), guide().catalogue, question.question.framework)
 
 
 def names_a_role(typed: Text) -> bool:

@@ -92,7 +92,7 @@ def _prompt(question: NextQuestion, guide: Guide) -> Option | None:
         except EOFError:
             print("No answer given.", file=sys.stderr)
             return None
-        chosen = read_answer(question.options, question.question.asks, reply, guide.catalogue)
+        chosen = read_answer(question.options, question.question.asks, reply, guide.catalogue, question.question.framework)
         if chosen:
             return chosen
         print(f"Sorry, I could not tell which of those you mean. Please answer with a number from 1 to {len(question.options)}.")

@@ -264,7 +264,8 @@ def _wording(r: _Reader) -> s.Wording:
     return s.Wording(settings=by_sector("settings"), settings_after=by_sector("settings_after"), job_nouns=tuple(r.data.get("job_nouns", [])),
                      not_before=tuple(r.data.get("not_before", [])), modifiers=tuple(r.data.get("modifiers", [])), said=said,
                      job_words=tuple(r.data.get("job_words", [])), object_markers=tuple(r.data.get("object_markers", [])),
-                     object_prepositions=tuple(r.data.get("object_prepositions", [])), needs_setting=by_sector("needs_setting"))
+                     object_prepositions=tuple(r.data.get("object_prepositions", [])), needs_setting=by_sector("needs_setting"),
+                     professions=by_sector("professions"))
 
 
 def load_content(folder: Path | None = None, seeds: Path | None = None) -> s.KnowledgeBase:

@@ -22,12 +22,20 @@ INVOLVEMENT_WORDS: Mapping[str, tuple[str, ...]] = {
     "lead": (r"send (?:lead|champion)", r"lead(?:s|ing)? (?:on|for) (?:the )?send", r"send agenda", r"service lead",
              r"children'?s commissioner", r"lead(?:s|ing)? (?:the )?send", r"i lead(?= (?:on |for )?(?:it|that|this)\b|$)"),
     "assess": (r"assess\w*", r"plan(?:s|ning)?", r"interven\w*", r"evaluat\w*", r"treat\w*", r"diagnos\w*", r"therapy", r"contribute",
-               r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson", r"one to one", r"1 (?:to )?1",
-               r"support\w* (?:his|her|their|the (?:child|pupil|student)'?s?) learning"),
+               r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson"),
     "contact": (r"contact", r"see\w*", r"meet\w*", r"now and then", r"sometimes", r"occasional\w*", r"rarely", r"confidential",
                 r"correspondence", r"letters?", r"records?", r"notes", r"interact\w*", r"adjust\w*", r"every day", r"daily", r"regular\w*",
                 r"work with (?:them|children|kids|pupils|young people)", r"kids", r"children", r"pupils", r"young people"),
 }
+# The school tiers' descriptions are about educating, not a clinician's assessing and planning: "I write their care plans"
+# does not say continuous and direct involvement in educating them.
+EDUCATING_WORDS: Mapping[str, tuple[str, ...]] = {
+    "assess": (r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson", r"all (?:my|the) lessons", r"one to one", r"1 (?:to )?1",
+               r"support\w* (?:his|her|their|the (?:child|pupil|student)'?s?|pupils'?|children'?s) learning", r"in (?:class|lessons) all day",
+               r"all day in (?:class|lessons)", r"interventions?", r"differentiat\w*", r"lessons?"),
+    "contact": INVOLVEMENT_WORDS["contact"],
+}
+WORDS_OF = {"schools": EDUCATING_WORDS}  # by the question's framework; any other reads INVOLVEMENT_WORDS
 YES = r"(?:yes|yeah|yep|yup|y|correct|sure|absolutely|i am|i do|that'?s right|that'?s me|right)"
 NO = r"(?:no|nope|nah|n|not really|none|neither|nothing|none of (?:these|them|those|the above)|no to all|not at all|n/?a)"
 NEW = (r"new\w*", r"just", r"first year", r"recently", r"this year")
@@ -54,8 +62,9 @@ def _hits(text: str, patterns: Sequence[str]) -> bool:
     return False
 
 
-def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalogue: RoleCatalogue | None = None) -> Option | None:
-    """The option the typed answer picks, or None when it does not clearly pick one."""
+def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalogue: RoleCatalogue | None = None,
+                framework: str | None = None) -> Option | None:
+    """The option the typed answer picks, or None when it does not clearly pick one; ``framework``: the question's."""
     text = normalise_role(typed or "")[:MAX_ANSWER]
     if not text or (corrects(typed or "") and SAYS_ROLE.search(typed or "")):
         return None  # "no, I'm a midwife" corrects the role; it does not answer "none of these"
@@ -67,7 +76,7 @@ def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalog
         if text in (normalise_role(option.label), normalise_role(option.value), normalise_role(option.short or option.label)):
             return option
     if asks == "involvement":
-        return _involvement(options, text, typed or "")
+        return _involvement(options, text, typed or "", WORDS_OF.get(framework or "", INVOLVEMENT_WORDS))
     if asks == "sector":
         return _sector(options, text, catalogue)
     return _yes_no(options, text) or _said(options, asks, text, catalogue)
@@ -86,7 +95,7 @@ def _yes_no(options: Sequence[Option], text: str) -> Option | None:
     return next((o for o in options if o.value == wanted), None)
 
 
-def _involvement(options: Sequence[Option], text: str, typed: str) -> Option | None:
+def _involvement(options: Sequence[Option], text: str, typed: str, words: Mapping[str, tuple[str, ...]]) -> Option | None:
     """Read clause by clause: a clause with "not", "don't", "no" in it says nothing the person does ("I don't contribute to
     assessing or planning"), nor does one about someone else ("our head of commissioning leads on SEND")."""
     none = next((o for o in options if o.level is None), None)
@@ -103,7 +112,7 @@ def _involvement(options: Sequence[Option], text: str, typed: str) -> Option | N
     own = [c for c in clauses if not _NEGATION & set(c.split()) and (_ME & set(c.split()) or not _someone_else(c))]
     rungs = [o for o in options if o.level]
     for option in rungs:  # highest first
-        if any(_hits(c, INVOLVEMENT_WORDS.get(option.value, ())) for c in own):
+        if any(_hits(c, words.get(option.value, ())) for c in own):
             return option
     if len(rungs) == 1 and re.match(YES + r"(?![\w'])", text) and not re.match(NO + r"(?![\w'])", text):
         return rungs[0]  # one description offered: a plain yes means it applies
@@ -123,7 +132,7 @@ def tells_involvement(typed: str | None) -> bool:
     text = normalise_role(typed or "")[:MAX_ANSWER]
     if not text or (typed or "").lstrip().startswith("/") or is_question(typed):
         return False
-    return any(_hits(text, words) for words in INVOLVEMENT_WORDS.values())
+    return any(_hits(text, words) for vocabulary in (INVOLVEMENT_WORDS, EDUCATING_WORDS) for words in vocabulary.values())
 
 
 def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | None) -> Option | None:
@@ -167,11 +176,11 @@ CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do 
 
 def is_question(typed: str | None) -> bool:
     """Whether a message reads as a question: a question mark, or a question word first in it or in a clause
-    after a dash, colon or semicolon ("exam access arrangements - is that the senco's job")."""
+    after a dash, colon, semicolon or comma ("exam access arrangements - is that the senco's job")."""
     text = (typed or "").strip()
     if "?" in text:
         return True
-    first, *later = CLAUSE.split(text[:MAX_ANSWER])
+    first, *later = re.split(rf"{CLAUSE.pattern}|,\s*", text[:MAX_ANSWER])  # "as a new teacher, what are my duties"
     words = first.casefold().split()
     return bool(words and words[0].strip(",.!") in QUESTION_START) or any(ASKS.match(clause) for clause in later)
 

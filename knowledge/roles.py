@@ -24,13 +24,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from rapidfuzz.distance import OSA
-
 from knowledge.schema import Role, Wording
+from knowledge.typos import slips as _slips
 
 MAX_ROLE_TEXT = 300  # a role is a few words; longer text is cut before matching
-MIN_TYPO_WORD = 5  # shorter words (OT, TA, GP, care) must be spelt exactly
-LONG_WORD = 12  # words this long may have two slips, shorter ones one
 RESOLVED_CACHE = 4096  # typed roles remembered, with what they resolved to
 
 MAX_TAKEN = 60  # characters of the person's own title shown back to them
@@ -81,6 +78,7 @@ class RoleMatch:
     said: Mapping[str, str] = field(default_factory=dict)
     adults: bool = False
     quotes: Mapping[str, str] = field(default_factory=dict)  # the person's words for each fact in ``said``
+    professed: bool = False  # the sector is read from a profession the catalogue does not name ("nurse"): this guide's reading
 
     @property
     def role(self) -> Role | None:
@@ -136,6 +134,7 @@ class RoleCatalogue:
         self._object_markers = {normalise_role(w) for w in wording.object_markers}
         self._object_prepositions = {normalise_role(w) for w in wording.object_prepositions}
         self._modifiers = {normalise_role(w) for w in wording.modifiers}
+        self._professions = [(s, re.compile(_pattern(normalise_role(w) for w in ws))) for s, ws in wording.professions.items()]
         self._needs_setting = {normalise_role(a): sector for sector, aliases in wording.needs_setting.items() for a in aliases}
         self._title_ends = re.compile(r"\s*(?:$|" + _PLACE_WORDS + r"\s|" + _pattern(self._sector_of) + ")")
         self._said = [(re.compile(r"(?<![\w'])(?:" + x.pattern + r")(?![\w'])"), x.fact, x.value,
@@ -161,13 +160,16 @@ class RoleCatalogue:
         workplace = self._workplace(f"{blanked} {bracketed}")
         found = [f for f in found if self._needs_setting.get(f[0], workplace) == workplace]  # "SLT" alone, or in a school
         roles = tuple(dict.fromkeys(self.by_alias[alias] for alias, _, _ in found))
+        professed = [s for s, words in self._professions if words.search(blanked)]  # "a nurse in a special school": health
+        professed = professed if len(professed) == 1 and not roles and professed[0] != workplace else []
+        workplace = professed[0] if professed else workplace
         best = found[0] if found else (None, 0.0, None)
         # Where the person's clauses begin in the normalised text (its punctuation is gone): a fact counts in its own clause.
         starts = [len(normalise_role(typed[: m.start()])) for m in re.finditer(r"[,.;:!?\n]|\bbut\b", typed[:MAX_ROLE_TEXT])]
         stated = self._stated(text, _blank(text, named), starts)
         return RoleMatch(typed, roles, best[0], best[1], workplace,
                          {fact: value for fact, (value, _) in stated.items()}, bool(_ADULTS.search(text)),
-                         {fact: _clause(typed, words) for fact, (_, words) in stated.items()})
+                         {fact: _clause(typed, words) for fact, (_, words) in stated.items()}, bool(professed))
 
     def _exact(self, text: str) -> tuple[list[tuple[str, float, tuple[int, int]]], list[tuple[int, int]]]:
         """Whole-word matches that name the person's role, and the spans of every role word that is not
@@ -288,18 +290,3 @@ def _of_another(clause: str) -> bool:
     """Whether a clause starts with another person ("our head of commissioning ...") and never says "I" ("my role is": theirs)."""
     words = _words(clause.strip())
     return len(words) >= 2 and words[0] in _POSSESSIVES | {"the"} and words[1] not in _SELF and not _FIRST_PERSON & set(words)
-
-
-def _slips(typed: list[str], alias: list[str]) -> list[int] | None:
-    """Edit distance word by word, or None when a word is not a slip of the alias's word."""
-    slips = []
-    for a, b in zip(typed, alias):
-        if a == b:
-            slips.append(0)
-            continue
-        allowed = 0 if min(len(a), len(b)) < MIN_TYPO_WORD else (2 if min(len(a), len(b)) >= LONG_WORD else 1)
-        distance = OSA.distance(a, b, score_cutoff=allowed)
-        if distance > allowed:
-            return None
-        slips.append(distance)
-    return slips if any(slips) else None

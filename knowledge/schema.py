@@ -252,6 +252,7 @@ class Wording:
     object_markers: tuple[str, ...] = ()
     object_prepositions: tuple[str, ...] = ()  # as object_markers, but only after "I" or "we": "training for a GP" names the GP
     needs_setting: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # short forms that name the role only there
+    professions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # jobs whose framework is their sector's anywhere
 
 
 @dataclass(frozen=True)

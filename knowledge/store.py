@@ -88,7 +88,8 @@ def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
     for n, g in enumerate(kb.glossary):
         add(m.GlossaryRow, term=g.term, position=n, expansion=g.expansion, note=g.note, citation_id=cite(g.citation))
     w = kb.wording
-    for kind, groups in (("setting", w.settings), ("setting_after", w.settings_after), ("needs_setting", w.needs_setting)):
+    for kind, groups in (("setting", w.settings), ("setting_after", w.settings_after), ("needs_setting", w.needs_setting),
+                           ("profession", w.professions)):
         for sector, phrases in groups.items():
             for phrase in phrases:
                 add(m.WordingRow, kind=kind, key=sector, phrase=phrase)
@@ -186,7 +187,8 @@ class _Reader:
 
         said = tuple(s.Said(r.phrase.split("\n")[0], *r.key.split("=", 1), *r.phrase.split("\n")[1:]) for r in rows["said"])
         return s.Wording(by_sector("setting"), by_sector("setting_after"), words("job_noun"), words("not_before"), words("modifier"), said,
-                         words("job_word"), words("object_marker"), words("object_preposition"), by_sector("needs_setting"))
+                         words("job_word"), words("object_marker"), words("object_preposition"), by_sector("needs_setting"),
+                         by_sector("profession"))
 
     def documents(self) -> tuple[s.Document, ...]:
         sections = self.grouped(m.SectionRow, "document_id", m.SectionRow.position)

@@ -78,7 +78,7 @@ def test_what_people_say_of_themselves_is_kept(guide, typed, said):
     assert dict(guide.catalogue.resolve(typed).said) == said
 
 
-@pytest.mark.parametrize("typed", ["podiatrist. I cover for the school nurse", "deputy school nurse", "trainee school nurse",
+@pytest.mark.parametrize("typed", ["porter. I cover for the school nurse", "deputy school nurse", "trainee school nurse",
                                    "caretaker, my wife is a school nurse"])
 def test_someone_elses_role_is_not_a_workplace(guide, typed):
     match = guide.catalogue.resolve(typed)
@@ -266,7 +266,7 @@ def test_an_option_s_own_words_denied_never_pick_it(guide):
 
     for question in (q for q in guide.kb.questions if q.asks == "involvement"):
         for option in (o for o in question.options if o.level):
-            picked = read_answer(question.options, "involvement", _negated(option.label), guide.catalogue)
+            picked = read_answer(question.options, "involvement", _negated(option.label), guide.catalogue, question.framework)
             assert picked is None or picked.level != option.level and picked.value != option.value, (option.label, picked)
 
 
@@ -290,12 +290,13 @@ def test_someone_else_s_work_or_work_denied_is_not_the_person_s(guide, typed, no
     ("no contact with patients but i read through the paeds notes to code them", "health", "contact"),  # their records
     ("yes im with her all day every day supporting her learning", "schools", "assess"),  # continuous, direct, educating
     ("I lead the team day to day, the SEND stuff is my manager's job", "health", "none"),  # leading a team is not leading on SEND
+    ("i write their health care plans and do their feeds, sometimes adjusting for them", "schools", "contact"),  # not educating
 ])
 def test_an_answer_in_the_person_s_words_picks_what_they_do(guide, typed, framework, picked):
     from knowledge.reading import read_answer
 
     question = guide.kb.question("involvement", framework)
-    assert read_answer(question.options, "involvement", typed, guide.catalogue).value == picked
+    assert read_answer(question.options, "involvement", typed, guide.catalogue, framework).value == picked
 
 
 @pytest.mark.parametrize("typed", ["no, my trainer is the practice lead for SEND, I just see patients",
@@ -303,3 +304,10 @@ def test_an_answer_in_the_person_s_words_picks_what_they_do(guide, typed, framew
 def test_someone_else_s_send_role_is_not_the_person_s(guide, typed):
     found = guide.catalogue.resolve(typed)
     assert "lead" not in found.said and not any(r.level == "level-4" for r in found.roles), (found.said, found.roles)
+
+
+@pytest.mark.parametrize("typed", ["i'm a nurse, i work in a special school", "orthoptist, I do vision assessments in special schools",
+                                   "healthcare assistant in a school"])
+def test_a_health_profession_the_catalogue_does_not_name_is_health_staff_wherever_it_works(guide, typed):
+    assert guide.catalogue.resolve(typed).sector_hint == "health"
+    assert guide.catalogue.resolve(typed.split(",")[-1].replace("healthcare assistant", "caretaker")).sector_hint == "school"

@@ -260,3 +260,13 @@ def test_the_new_senco_question_takes_an_answer_in_plain_words(guide, typed, new
 
     question = guide.kb.question("new-senco", None)
     assert read_answer(question.options, "new-senco", typed, guide.catalogue).value == new
+
+
+@pytest.mark.parametrize("typed", ["i'm a nurse, i work in a special school", "orthoptist based in special schools"])
+@pytest.mark.parametrize("answer", ["assess", "contact"])
+def test_a_health_profession_working_in_a_school_gets_the_health_level_of_what_it_does_marked_as_the_guide_s_reading(guide, typed, answer):
+    health = guide.kb.question("involvement", "health")
+    wanted = next(o.level for o in health.options if o.value == answer)  # the health cohort its work describes
+    outcome = guide.decide(Profile(typed, {"involvement": answer}))
+    assert outcome.level.id == wanted
+    assert any("this guide's reading" in r.text for r in outcome.reasons)
