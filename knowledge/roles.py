@@ -78,7 +78,7 @@ class RoleMatch:
     said: Mapping[str, str] = field(default_factory=dict)
     adults: bool = False
     quotes: Mapping[str, str] = field(default_factory=dict)  # the person's words for each fact in ``said``
-    professed: bool = False  # the sector is read from a profession the catalogue does not name ("nurse"): this guide's reading
+    profession: str | None = None  # the sector of a profession named that the catalogue does not know ("a nurse": health)
 
     @property
     def role(self) -> Role | None:
@@ -161,15 +161,14 @@ class RoleCatalogue:
         found = [f for f in found if self._needs_setting.get(f[0], workplace) == workplace]  # "SLT" alone, or in a school
         roles = tuple(dict.fromkeys(self.by_alias[alias] for alias, _, _ in found))
         professed = [s for s, words in self._professions if words.search(blanked)]  # "a nurse in a special school": health
-        professed = professed if len(professed) == 1 and not roles and professed[0] != workplace else []
-        workplace = professed[0] if professed else workplace
         best = found[0] if found else (None, 0.0, None)
         # Where the person's clauses begin in the normalised text (its punctuation is gone): a fact counts in its own clause.
         starts = [len(normalise_role(typed[: m.start()])) for m in re.finditer(r"[,.;:!?\n]|\bbut\b", typed[:MAX_ROLE_TEXT])]
         stated = self._stated(text, _blank(text, named), starts)
         return RoleMatch(typed, roles, best[0], best[1], workplace,
                          {fact: value for fact, (value, _) in stated.items()}, bool(_ADULTS.search(text)),
-                         {fact: _clause(typed, words) for fact, (_, words) in stated.items()}, bool(professed))
+                         {fact: _clause(typed, words) for fact, (_, words) in stated.items()},
+                         professed[0] if len(professed) == 1 and not roles else None)
 
     def _exact(self, text: str) -> tuple[list[tuple[str, float, tuple[int, int]]], list[tuple[int, int]]]:
         """Whole-word matches that name the person's role, and the spans of every role word that is not

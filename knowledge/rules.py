@@ -146,10 +146,11 @@ def _workplace(kb: KnowledgeBase, match: RoleMatch, known: Mapping[str, str]) ->
             order = {s: n for n, s in enumerate(first)}
             return NextQuestion(question, tuple(sorted(question.options, key=lambda o: order.get(o.sets["sector"], len(order)))), match)
         sector = shared.pop()
-    if match.professed and not known.get("sector"):  # "a nurse in a special school"
-        reasons.append(Reason(f'This guide reads "{match.taken}" as a job in {_sector_label(kb, sector)}, whose framework sets its levels '
-                              "wherever you are based: this guide's reading, as the documents do not say.", kb.levels_of(
-                                  FRAMEWORK_OF_SECTOR.get(sector, sector))[0].cohort.citation))
+    if match.profession and sector and sector != match.profession:  # "a nurse in a special school": health staff
+        reasons.append(Reason(f'This guide reads "{match.taken}" as a job in {_sector_label(kb, match.profession)}, whose framework '
+                              f"sets its levels although you work in {_sector_label(kb, sector)}: this guide's reading, as the "
+                              "documents do not say.", kb.levels_of(FRAMEWORK_OF_SECTOR[match.profession])[0].cohort.citation))
+        sector = match.profession
     based = next((r for r in roles if sector in r.based_in), None)
     if based and not any(sector in r.sectors for r in roles):
         reasons.append(Reason(f'The documents place the role "{based.name}" in the {based.home} framework, so this guide '

@@ -19,7 +19,7 @@ def component(tmp_path: Path) -> RoleIntent:
     storage = LocalModelStorage(tmp_path)
     context = ExecutionContext(GraphSchema({}), "test")
     RoleIntent.create({}, storage, Resource("role_intent"), context).train(
-        TrainingData(lookup_tables=[{"name": "job_word", "elements": ["midwife", "manager", "hlta", "assistant"]}]))
+        TrainingData(lookup_tables=[{"name": "job_word", "elements": ["midwife", "manager", "hlta", "assistant", "nurse"]}]))
     return RoleIntent.load({}, storage, Resource("role_intent"), context)  # as the served model has it
 
 
@@ -224,3 +224,25 @@ def test_a_request_of_the_persons_own_or_a_command_stays_a_request(component, te
     message = Message({"text": text, "intent": {"name": guessed, "confidence": 0.9}, "entities": [],
                        "intent_ranking": [{"name": guessed, "confidence": 0.9}]})
     assert component.process([message])[0].get("intent")["name"] == guessed
+
+
+@pytest.mark.parametrize("text, guessed", [
+    ("hello, i'm a play specialist at the childrens hospital. i do preparation play before procedures and i often write notes "
+     "that go into the care plan for kids with autism. what level am i?", "ask_documents"),
+    ("paediatric audiologist - hearing assessments for under 5s, we refer to the LA when we pick up a permanent hearing loss",
+     "out_of_scope"),
+    ("community learning disability nurse in the adult team - my caseload is 18+ but a lot of them are 18-24 and still in "
+     "college with EHCPs. does the SEND framework even apply to me?", "ask_cohort"),
+    ("clinical psychologist in CAMHS - neurodevelopmental assessments mostly (autism/adhd). which send level?", "nlu_fallback"),
+])
+def test_a_job_told_with_what_the_work_is_tells_the_job_however_long(component, text, guessed):
+    assert _intent(component, text, guessed) == "tell_role"
+
+
+@pytest.mark.parametrize("text, guessed", [
+    ("I'm a teacher, what does the SENCO have to do for pupils with an EHCP?", "ask_responsibilities"),
+    ("what does the lincolnshire report say about the induction tier for teaching assistants", "ask_documents"),
+    ("governors - what should they ask the head about send?", "ask_responsibilities"),
+])
+def test_a_question_about_something_else_stays_a_question_whoever_asks(component, text, guessed):
+    assert _intent(component, text, guessed) == guessed

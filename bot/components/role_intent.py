@@ -60,6 +60,9 @@ ADDRESSED = re.compile(r"\b(?:you|u|ya|yourself|let's|lets|us|we|our|ive)\b|^\s*
 COMMAND = re.compile(r"\b(?:make|create|build|draw|show|see|view|list|check|start|begin|do|record|log|add|delete|remove|clear|assess|"
                      r"test|rate|score|track|want|need|give|get|open|save|print|download|export)\b", re.IGNORECASE)
 UNSURE_ACTION = 0.6  # below this, a question the classifier took for an action asks about something ("can my employer make me ...")
+ABOUT_MY_LEVEL = re.compile(r"\b(?:apply|applies) to me\b|\bwhat (?:level|tier) am i\b|\bdo i (?:need|have to)\b|\bwhich one am i\b", re.I)
+SHORT_HEAD = 8  # words: "community learning disability nurse in the adult team" before its dash tells a job
+_GREETING = re.compile(r"^\s*(?:hi|hello|hiya|hey|good (?:morning|afternoon))\b[\s,!.]*", re.IGNORECASE)
 ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b", re.I)
 NEXT_GUESS = 0.2  # a question intent this likely is what a question asks; below it, the documents are searched
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart",
@@ -216,10 +219,28 @@ class RoleIntent(GraphComponent, IntentClassifier):
         message.set(INTENT, best, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [best] + [r for r in ranking if r is not best], add_to_output=True)
 
+    def _a_job_with_its_work(self, message: Message) -> bool:
+        """"paediatric audiologist - hearing assessments for under 5s, we refer ...", "hello, i'm a play specialist at the
+        childrens hospital, i do ... what level am i?": a job told first, then what the work is, or a question about the
+        person's own level; however long, it tells the job (a question about anything else stays a question)."""
+        text = str(message.get(TEXT) or "").strip()
+        if text.startswith("/") or NOT_TEXT.search(text):
+            return False
+        head, *rest = HEAD.split(_GREETING.sub("", text), maxsplit=1)
+        words = WORD.findall(head)
+        told = SAYS_ROLE.search(text) is not None or (bool(rest) and 0 < len(words) <= SHORT_HEAD and not FIRST_PERSON.search(head)
+                                                      and not QUESTION_START_WORD.match(text) and any(
+                                                          w.casefold() in self.words or (JOB_SHAPED.fullmatch(w) and not w.isupper()
+                                                                                         and w.casefold() not in NOT_JOBS) for w in words))
+        return told and (ASKS_MY_LEVEL.search(text) is not None or ABOUT_MY_LEVEL.search(text) is not None or not is_question(text))
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
-            if intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(str(message.get(TEXT) or "")):
+            if intent not in KEEP and intent != INTENT_NAME and self._a_job_with_its_work(message) \
+                    and not self._about_a_role(message) and not self._names_the_documents(message):
+                self._set(message, INTENT_NAME)
+            elif intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(str(message.get(TEXT) or "")):
                 self._not_a_statement(message)  # "who approves SENCO training providers?" asks about the documents, not me
             elif self._asks_more_than_me(message) or (intent in ABOUT_ME and self._about_a_role(message)):
                 self._a_question_instead(message)
