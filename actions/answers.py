@@ -21,9 +21,10 @@ from knowledge.local.calendar import next_for
 from knowledge.passages import level_named
 from knowledge.plan import has_dates
 from knowledge.ranking import by_question
-from knowledge.reading import asks_about, is_question, quoted
+from knowledge.reading import FIRST_PERSON, asks_about, is_question, quoted
 from knowledge.rules import Determination
 from knowledge.staff import assess as staff_assess, summarise
+from knowledge.words import tokens
 
 WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete|what are)\b", re.IGNORECASE)
 LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)|mandatory|required|need)\b", re.IGNORECASE)
@@ -121,6 +122,17 @@ def _topics_named(text: Text) -> Tuple[Text, ...]:
 
 
 ASKS_NEED = re.compile(r"\b(?:need|needs|have to|has to|must|required?|trained|training|level|tier)\b", re.IGNORECASE)  # "do porters need it"
+def _only_asks_if_needed(text: Text) -> bool:
+    """"do dinner ladies need this?", "does a hospital cleaner need SEND training?": whether people in a job need it, and
+    nothing more ("do managers need supervision skills in the East Sussex framework?" asks about the skills)."""
+    if not (is_question(text) and ASKS_NEED.search(text)) or FIRST_PERSON.search(text):
+        return False
+    wording, index = guide().kb.wording, documents.index()
+    beside = (*wording.job_words, *wording.job_nouns, *(w for ws in wording.settings.values() for w in ws), *index.unknown_words(text),
+              "need needs have has must require required trained training train level tier send sen this it")
+    return not set(index.asked_words(text)) - set(tokens(" ".join(beside)))  # nothing asked beside the job, its place and need
+
+
 BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of)\s+(?:the\s+|a\s+|an\s+)?(.{2,60})", re.IGNORECASE)
 
 
@@ -201,7 +213,7 @@ class AnswerQuestion(Action):
             role_topic = is_question(text) and (intent != "ask_documents" or len(_topics_named(text)) > 1)  # a role's duties,
             # unless the question is about more; or whose duties, of two roles named ("governors or head?")
             found = None if answering else (_role_topic(text) if role_topic else None) or \
-                (documents.unnamed_job(text) if is_question(text) and ASKS_NEED.search(text) else None) or \
+                (documents.unnamed_job(text) if _only_asks_if_needed(text) else None) or \
                 documents.search(text, out_of_scope=intent == "out_of_scope") or \
                 (_role_topic(text) or documents.unnamed_job(text) if is_question(text) else None)  # "do dinner ladies need this"
             if found is None:

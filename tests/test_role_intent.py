@@ -19,7 +19,7 @@ def component(tmp_path: Path) -> RoleIntent:
     storage = LocalModelStorage(tmp_path)
     context = ExecutionContext(GraphSchema({}), "test")
     RoleIntent.create({}, storage, Resource("role_intent"), context).train(
-        TrainingData(lookup_tables=[{"name": "job_word", "elements": ["midwife", "manager", "hlta", "assistant", "nurse"]}]))
+        TrainingData(lookup_tables=[{"name": "job_word", "elements": ["midwife", "manager", "hlta", "assistant", "nurse", "audiologist", "psychologist", "staff"]}]))
     return RoleIntent.load({}, storage, Resource("role_intent"), context)  # as the served model has it
 
 
@@ -245,4 +245,10 @@ def test_a_job_told_with_what_the_work_is_tells_the_job_however_long(component, 
     ("governors - what should they ask the head about send?", "ask_responsibilities"),
 ])
 def test_a_question_about_something_else_stays_a_question_whoever_asks(component, text, guessed):
+    assert _intent(component, text, guessed) == guessed
+
+
+@pytest.mark.parametrize("text, guessed", [("parental risk factors i need to know about", "ask_documents"),
+                                           ("all staff - what about individual targets", "ask_responsibilities")])
+def test_a_topic_with_words_after_it_is_not_a_job(component, text, guessed):
     assert _intent(component, text, guessed) == guessed

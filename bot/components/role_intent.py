@@ -26,7 +26,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from knowledge.reading import FIRST_PERSON, SAYS_ROLE, asks_about_a_role, is_question, names_a_job, tells_involvement
+from knowledge.reading import FIRST_PERSON, NOT_A_JOB, SAYS_ROLE, asks_about_a_role, is_question, names_a_job, tells_involvement
 
 WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
@@ -61,6 +61,7 @@ COMMAND = re.compile(r"\b(?:make|create|build|draw|show|see|view|list|check|star
                      r"test|rate|score|track|want|need|give|get|open|save|print|download|export)\b", re.IGNORECASE)
 UNSURE_ACTION = 0.6  # below this, a question the classifier took for an action asks about something ("can my employer make me ...")
 ABOUT_MY_LEVEL = re.compile(r"\b(?:apply|applies) to me\b|\bwhat (?:level|tier) am i\b|\bdo i (?:need|have to)\b|\bwhich one am i\b", re.I)
+DESCRIBED = re.compile(r"\s*(?:,|:|;|\s[-\u2013]\s)\s*")  # what parts a job from what it involves
 SHORT_HEAD = 8  # words: "community learning disability nurse in the adult team" before its dash tells a job
 _GREETING = re.compile(r"^\s*(?:hi|hello|hiya|hey|good (?:morning|afternoon))\b[\s,!.]*", re.IGNORECASE)
 ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b", re.I)
@@ -226,12 +227,11 @@ class RoleIntent(GraphComponent, IntentClassifier):
         text = str(message.get(TEXT) or "").strip()
         if text.startswith("/") or NOT_TEXT.search(text):
             return False
-        head, *rest = HEAD.split(_GREETING.sub("", text), maxsplit=1)
-        words = WORD.findall(head)
-        told = SAYS_ROLE.search(text) is not None or (bool(rest) and 0 < len(words) <= SHORT_HEAD and not FIRST_PERSON.search(head)
-                                                      and not QUESTION_START_WORD.match(text) and any(
-                                                          w.casefold() in self.words or (JOB_SHAPED.fullmatch(w) and not w.isupper()
-                                                                                         and w.casefold() not in NOT_JOBS) for w in words))
+        head, *rest = DESCRIBED.split(_GREETING.sub("", text), maxsplit=1)  # "paediatric audiologist - hearing assessments ..."
+        words = [w.casefold() for w in WORD.findall(head)]
+        told = SAYS_ROLE.search(text) is not None or (
+            bool(rest) and 0 < len(words) <= SHORT_HEAD and not FIRST_PERSON.search(head) and not QUESTION_START_WORD.match(text)
+            and not QUESTION_START_WORD.match(rest[0]) and any(w in self.words and w not in NOT_A_JOB for w in words))
         return told and (ASKS_MY_LEVEL.search(text) is not None or ABOUT_MY_LEVEL.search(text) is not None or not is_question(text))
 
     def process(self, messages: List[Message]) -> List[Message]:
