@@ -236,7 +236,9 @@ def names_a_job(typed: str | None, job_words: Iterable[str], named: bool = False
     words = re.findall(r"[\w'-]+", text.casefold())
     jobs = {w.casefold() for w in job_words}
     starts = re.match(r"^((?:[\w'-]+ ){1,4})(?:who|that|in|at|for|with|on)\b", text.casefold())
-    return (0 < len(words) <= SHORT_ROLE and words[-1] in jobs) or bool(starts and starts.group(1).split()[-1] in jobs)
+    head = starts.group(1).split() if starts else []  # "inclusion manager who ...", not "I advise staff on ..."
+    return (0 < len(words) <= SHORT_ROLE and words[-1] in jobs) or bool(head and head[-1] in jobs - NOT_A_JOB
+                                                                        and not FIRST_PERSON.search(" ".join(head)))
 
 
 def asks_about(question: str, catalogue: RoleCatalogue, title: str) -> bool:

@@ -252,3 +252,13 @@ def test_a_question_about_something_else_stays_a_question_whoever_asks(component
                                            ("all staff - what about individual targets", "ask_responsibilities")])
 def test_a_topic_with_words_after_it_is_not_a_job(component, text, guessed):
     assert _intent(component, text, guessed) == guessed
+
+
+def test_a_role_denied_is_not_a_role_told(component):
+    """An answer to the involvement question that ends "but I'm not the SEND lead" answers it; it tells no new job."""
+    text = "I advise staff on safeguarding for disabled children and attend strategy meetings, but I'm not the SEND lead"
+    start = text.index("SEND lead")
+    message = Message({"text": text, "intent": {"name": "inform", "confidence": 0.4}, "intent_ranking": [{"name": "inform", "confidence": 0.4}],
+                       "entities": [{"entity": "role", "start": start, "end": start + 9, "value": "SEND lead", "extractor": "RoleRuler"}]})
+    assert component.process([message])[0].get("intent")["name"] != "tell_role"
+    assert _intent(component, "I'm the SEND lead for the trust", "inform", role=True) == "tell_role"

@@ -61,6 +61,7 @@ COMMAND = re.compile(r"\b(?:make|create|build|draw|show|see|view|list|check|star
                      r"test|rate|score|track|want|need|give|get|open|save|print|download|export)\b", re.IGNORECASE)
 UNSURE_ACTION = 0.6  # below this, a question the classifier took for an action asks about something ("can my employer make me ...")
 ABOUT_MY_LEVEL = re.compile(r"\b(?:apply|applies) to me\b|\bwhat (?:level|tier) am i\b|\bdo i (?:need|have to)\b|\bwhich one am i\b", re.I)
+NOT_ME = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # just before a role
 DESCRIBED = re.compile(r"\s*(?:,|:|;|\s[-\u2013]\s)\s*")  # what parts a job from what it involves
 SHORT_HEAD = 8  # words: "community learning disability nurse in the adult team" before its dash tells a job
 _GREETING = re.compile(r"^\s*(?:hi|hello|hiya|hey|good (?:morning|afternoon))\b[\s,!.]*", re.IGNORECASE)
@@ -107,7 +108,9 @@ class RoleIntent(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource, words)
 
     def names_a_role(self, message: Message) -> bool:
-        named = any(e.get("entity") == self._config["entity"] for e in message.get(ENTITIES, []))
+        text = str(message.get(TEXT) or "")
+        named = any(e.get("entity") == self._config["entity"] and not NOT_ME.search(text[: int(e.get("start") or 0)])
+                    for e in message.get(ENTITIES, []))  # "..., but I'm not the SEND lead" names no role of theirs
         return names_a_job(message.get(TEXT), self.words, named)
 
     def _a_plain_job_statement(self, message: Message) -> bool:
