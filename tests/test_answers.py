@@ -14,11 +14,11 @@ from tests.answers.retrieval import Passages, recall
 from tests.conversation import reply_text
 
 ROOT = Path(__file__).resolve().parents[1]
-# The share of held-out questions answered right over REST was 90.1 % when this floor was set (2026-12-04, fifth session).
+# The share of held-out questions answered right over REST was 90.6 % when this floor was set (2026-12-04, sixth session).
 # Issue 24 aims at 95 %; the floor only stops a change from answering clearly fewer of them.
-HELD_OUT_FLOOR = 0.87
-# The fresh set (written 2026-12-04, its failures unread) was 70 % right before that day's work and 76 % after it.
-FRESH_FLOOR = 0.72
+HELD_OUT_FLOOR = 0.88
+# The fresh set (written 2026-12-04, its failures unread) was 70 % right before that day's work and 77 % after it.
+FRESH_FLOOR = 0.74
 DOCUMENTS = {"000": "000_eebbad39d168c16b.txt", "001": "001_5dd0848d7272326a.txt", "002": "002_67c4f95eecd659cf.txt",
              "003": "003_f8599d6ee7dc124e.txt", "004": "004_a8efcefc979b84e3.txt"}
 
