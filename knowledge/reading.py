@@ -44,7 +44,8 @@ _NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "d
 MAX_ANSWER = 300
 # An answer's clauses: "I lead the team day to day, but SEND policy is done by our service manager, not me".
 _CLAUSES = re.compile(r"[,.;:!?\n]+|\s[-\u2013]\s|\b(?:but|though|although|whereas|except|apart from)\b", re.IGNORECASE)
-_SELF = {"role", "job", "title", "post", "work", "caseload", "team's"}  # "my role is to assess": the person's own
+_SELF = {"role", "job", "title", "post", "work", "caseload", "team's",  # "my role is to assess": the person's own
+         "kids", "children", "child", "pupils", "pupil", "students", "young", "patients", "cyp"}  # "the kids, every day": theirs
 _SOMEONE_ELSE = re.compile(r"^(?:my|our|the|their|his|her|a|another|other)\s+\S+|^(?:he|she|they|someone|somebody|others)\b"
                            r"|\bby (?:my|our|the|their|his|her|a)\b")  # "the nurses do the care plans", "done by our manager"
 _DENIED = re.compile(r"^(?:that'?s |it'?s )?not (?:me|mine|my (?:job|role|remit|area))$|\b(?:my|our|the|their|his|her) [\w ]{1,30}'s "

@@ -287,6 +287,7 @@ def test_someone_else_s_work_or_work_denied_is_not_the_person_s(guide, typed, no
 
 @pytest.mark.parametrize("typed, framework, picked", [
     ("no assessing, just contact", "health", "contact"),  # each clause read on its own
+    ("the kids on my ward, every day", "health", "contact"),  # the children are not someone else doing the work
     ("no contact with patients but i read through the paeds notes to code them", "health", "contact"),  # their records
     ("yes im with her all day every day supporting her learning", "schools", "assess"),  # continuous, direct, educating
     ("I lead the team day to day, the SEND stuff is my manager's job", "health", "none"),  # leading a team is not leading on SEND
