@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -127,10 +128,17 @@ def _only_asks_if_needed(text: Text) -> bool:
     nothing more ("do managers need supervision skills in the East Sussex framework?" asks about the skills)."""
     if not (is_question(text) and ASKS_NEED.search(text)) or FIRST_PERSON.search(text):
         return False
-    wording, index = guide().kb.wording, documents.index()
-    beside = (*wording.job_words, *wording.job_nouns, *(w for ws in wording.settings.values() for w in ws), *index.unknown_words(text),
-              "need needs have has must require required trained training train level tier send sen this it")
-    return not set(index.asked_words(text)) - set(tokens(" ".join(beside)))  # nothing asked beside the job, its place and need
+    index = documents.index()
+    unknown = set(tokens(" ".join(index.unknown_words(text))))
+    return not set(index.asked_words(text)) - _words_beside_a_job() - unknown  # nothing asked beside the job, its place and need
+
+
+@lru_cache(maxsize=1)
+def _words_beside_a_job() -> frozenset:
+    """The words of jobs, workplaces and needing training, gathered once rather than on every question."""
+    wording = guide().kb.wording
+    return frozenset(tokens(" ".join((*wording.job_words, *wording.job_nouns, *(w for ws in wording.settings.values() for w in ws),
+                                      "need needs have has must require required trained training train level tier send sen this it"))))
 
 
 BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of)\s+(?:the\s+|a\s+|an\s+)?(.{2,60})", re.IGNORECASE)
