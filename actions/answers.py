@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import documents, level_answers, meanings, replies
+from actions import documents, level_answers, meanings, notes, replies
 from actions.meanings import CAN_DO, NOT_MENTIONED
 from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood, over_limit
 from actions.handoff import with_contacts
@@ -30,6 +30,7 @@ from knowledge.words import tokens
 WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete|what are)\b", re.IGNORECASE)
 LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)|mandatory|required|need)\b", re.IGNORECASE)
 NOT_COVERED = f"The documents I know do not cover that. {CAN_DO}"
+SHORT_ASK = 3  # words: a message this short that the documents cannot answer asks about what it names
 UNNAMED_ROLE = ("The documents do not place that role in a level themselves, so it depends on where the person works and what "
                 "they do. Tell me your own job role and I'll ask what decides it, or ask me about a level.")
 OUT_OF_SCOPE = ("Sorry, that's outside what I can help with, and the documents I know do not cover it. I can find the SEND training "
@@ -157,12 +158,6 @@ def _role_topic(text: Text) -> Optional[replies.Message]:
     return documents.topic(topics[0], text) if len(topics) == 1 else documents.among(topics, text)
 
 
-def _unknown(text: Text) -> Text:
-    """The words of a question that nothing searched in the documents uses, as a phrase ("Scotland")."""
-    words = [w.capitalize() if w.islower() else w for w in documents.index().unknown_words(text)]
-    return " or ".join(words)
-
-
 def _sharpened(intent: Text, text: Text, message: replies.Message) -> bool:
     """Whether an answer may give way to the documents' own passages: answers from the documents' lists, not a
     person's level, what an abbreviation stands for, a staff list, a comparison or a button's request."""
@@ -191,7 +186,7 @@ class AnswerQuestion(Action):
             if message is None:
                 not_understood(dispatcher, tracker, NOT_COVERED)
         if message and _sharpened(intent, text, message):
-            message = documents.no_figure(text, documents.sharper(text, message, ANSWERS_TO.get(intent, "")))
+            message = notes.noted(text, documents.sharper(text, message, ANSWERS_TO.get(intent, "")))
         if message and not text.startswith("/") and intent in IN_A_LEVEL:
             message = meanings.in_level(text, message)
         if message:
@@ -225,8 +220,9 @@ class AnswerQuestion(Action):
                 documents.search(text, out_of_scope=intent == "out_of_scope") or \
                 (_role_topic(text) or documents.unnamed_job(text) if is_question(text) else None)  # "do dinner ladies need this"
             if found is None:
-                asked = not answering and (intent == "ask_documents" or is_question(text)) and intent != "out_of_scope"
-                unknown = _unknown(text) if asked else ""
+                asked = not answering and (intent == "ask_documents" or is_question(text) or len(text.split()) <= SHORT_ASK) \
+                    and intent != "out_of_scope"  # "makaton": a word or two the documents never use
+                unknown = notes.unknown(text) if asked else ""
                 not_understood(dispatcher, tracker, NOT_MENTIONED.format(words=unknown) if unknown else
                                REPHRASE if answering or intent == "nlu_fallback" else
                                NOT_COVERED if intent == "ask_documents" else OUT_OF_SCOPE)
@@ -279,7 +275,7 @@ class AnswerQuestion(Action):
             return level_answers.outcomes_by_level(lookup.outcomes_by_level(kb))
         if not level:
             found = documents.search(text) if intent != "more" else None
-            unknown = _unknown(text) if found is None else ""
+            unknown = notes.unknown(text) if found is None else ""
             if unknown:  # "does any of this apply in scotland": no level would answer it
                 return {"text": NOT_MENTIONED.format(words=unknown), "buttons": HELP_BUTTONS}
             if found is None:

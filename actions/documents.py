@@ -129,35 +129,18 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     sourced = list(_sourced(question))
     if sourced and index().covers(question, _shown(sourced)) < COVERS:
         return message
-    said = f"{answers_to} {_said(message)}"  # the kind's words belong to its title line
-    theirs, ours = (index().hits(question, _shown(sourced)), index().hits(question, said)) if sourced else (0.0, 0.0)
+    answered = f"{answers_to} {said(message)}"  # the kind's words belong to its title line
+    theirs, ours = (index().hits(question, _shown(sourced)), index().hits(question, answered)) if sourced else (0.0, 0.0)
     if theirs > ours + SOURCE_MARGIN:
         return _message(sourced)
-    if sourced and theirs >= ours and _says_more(sourced[0], said):  # as good: both, the answer first
+    if sourced and theirs >= ours and _says_more(sourced[0], answered):  # as good: both, the answer first
         return replies.joined(message, _message(sourced[:1]))
     return message
 
 
-def _said(message: replies.Message) -> Text:
+def said(message: replies.Message) -> Text:
     """A reply's text without its list of sources."""
     return message.get("text", "").split("\n\nSources:\n")[0]
-
-
-NO_FIGURE = "The documents I search do not give a figure for that. What they say nearest to it:"
-PRICED = re.compile(r"\b(?:cost|costs|price|fee|fees|pass mark)\b", re.IGNORECASE)
-SUM_OR_SHARE = re.compile(r"£\s?\d|\bper ?cent\b|%")
-
-
-def no_figure(question: Text, message: replies.Message) -> replies.Message:
-    """"How much does the SENCO award cost?": when no figure answers a question that asks for one, it says so first.
-    A price asked for is answered only by a sum or a share; "how much" or "how many" by any number."""
-    priced = PRICED.search(question) is not None
-    if not message.get("json_message") or not (priced or re.search(r"\bhow (?:much|many)\b", question, re.IGNORECASE)):
-        return message
-    if SUM_OR_SHARE.search(message.get("text", "")) or (not priced and fits(question, _said(message))):
-        return message
-    note = replies.message(replies.reply("answer", [replies.section([replies.item(NO_FIGURE)], listed=False)], []))
-    return {**replies.joined(note, message), "buttons": message.get("buttons", [])}
 
 
 def _title(title: Text, heading: Optional[Text]) -> Text:

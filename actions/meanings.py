@@ -14,7 +14,7 @@ from actions.knowledge_base import guide
 from knowledge import lookup
 from knowledge.defining import asked_of_a_level, asked_term, held_by, phrase, what_of
 from knowledge.initials import spelled_by_initials
-from knowledge.passages import excerpt, level_named, named_document, of_level, used_in
+from knowledge.passages import described_in, excerpt, level_named, named_document, of_level, used_in
 from knowledge.roles import normalise_role
 from knowledge.words import tokens
 
@@ -27,12 +27,15 @@ NOT_MENTIONED = "The parts of the documents I search do not mention {words}. " +
 def undefined(question: Text) -> Optional[replies.Message]:
     """"What is the Local Offer?": where the documents only name the thing asked about, that they do not define it
     and where they name it; where they never mention it, that they do not. None when they may say what it is."""
-    term = asked_term(question)
-    found = what_of(term, guide().kb.passages, _answered_otherwise) if term else None
+    passages = guide().kb.passages
+    term = asked_term(question, lambda t: any(phrase(t).search(p.text) for p in passages))
+    found = what_of(term, passages, _answered_otherwise) if term else None
     if found is None:
         return None
-    if found.kind == "absent":
-        return {"text": NOT_MENTIONED.format(words=term), "buttons": HELP_BUTTONS}
+    if found.kind == "absent":  # as the question writes it ("BSL"), a word in lower case capitalised
+        typed = (phrase(term).search(question) or re.search(re.escape(term), question, re.IGNORECASE))
+        written = typed.group() if typed else term
+        return {"text": NOT_MENTIONED.format(words=written.capitalize() if written.islower() else written), "buttons": HELP_BUTTONS}
     citations: List[Dict[Text, Text]] = []
     term = found.term  # as the documents name it ("the neurotypical child", asked as a module)
     sought = phrase(term)
@@ -104,7 +107,11 @@ def initials(question: Text) -> Optional[replies.Message]:
 
 
 def used_here(term: Text) -> Optional[Dict[Text, Any]]:
-    """Where the documents use a short form, as a cited item ("Where they use it: Level 5 … Role of the DMO / DCO …")."""
+    """What the documents say a short form is ("How they describe it: Special Educational Needs and Disability (SEND) is
+    used to describe ..."), else where they use it, as a cited item ("Where they use it: Level 5 … Role of the DMO / DCO …")."""
+    describing = described_in(term, guide().kb.passages)
+    if describing is not None:
+        return {"text": f"How they describe it: {' '.join(describing.text.split())}", "cite": lookup.cite_dict(describing.citation)}
     found = used_in(term, guide().kb.passages)
     if found is None:
         return None

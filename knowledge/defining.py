@@ -17,7 +17,8 @@ _LEADING = re.compile(r"^(?:so |and |ok |okay )?(?:what(?:'s| is| was| are| were
                       r"what is meant by|what do (?:they|you|the documents) mean by|what counts as|tell me about|what does)\s+")
 _TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:it|that|this|they|those|them)|whats that|"
                        r"what counts as (?:it|that|this)|what does (?:it|that|this) mean|explained|meaning|definition|"
-                       r"what is it exactly|mean|means|stand for|refer to)$")
+                       r"what is it exactly|what goes in (?:it|them|one)|what'?s in (?:it|them|one)|mean|means|stand for|refer to)$")
+_ASKING = re.compile(r"\b(?:what|whats|how|why|when|who|which|where|is|are|can|could|should|would|will|do|does|did|any|anything)\b")
 _FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|precisely|in short|briefly|about|all about)$")
 # What a question may call a thing the documents name alone: "the neurotypical child module" is "the neurotypical child"
 _KIND_OF_THING = re.compile(r"\s+(?:module|modules|course|courses|unit|units|session|sessions|topic|topics|thing|bit|part|training)$")
@@ -47,14 +48,20 @@ class Asked:
     passages: tuple[SourcePassage, ...] = ()
 
 
-def asked_term(question: str) -> str | None:
+# Words that make it a question about something else unless the documents write the term with them ("high needs transformation")
+_ALSO_NOUNS = {"need", "needs", "needed", "level", "levels", "tier", "tiers", "hours", "hour"}
+
+
+def asked_term(question: str, written: Callable[[str], bool] | None = None) -> str | None:
     """The thing a question asks the meaning of ("personal budgets" in "what are personal budgets?"); None for
-    a question that asks anything else, or about a person, a level, or how something works."""
+    a question that asks anything else, or about a person, a level, or how something works. ``written``: whether
+    the documents write a phrase, so that "high needs transformation" is a term they use, not a need asked about."""
     text = re.sub(r"[?!.]+", " ", question.casefold().replace("\u2019", "'"))
     text = _FILLER.sub("", _FILLER.sub("", " " + re.sub(r"\s+", " ", text).strip())).strip()
     lead = _LEADING.match(text)
     trail = _TRAILING.search(text)
-    if not lead and not trail:
+    bare = question.strip().endswith("?") and 2 <= len(text.split()) <= MAX_TERM_WORDS  # "personal health budgets?"
+    if not lead and not trail and not (bare and not _ASKING.search(text)):
         return None
     term = text[lead.end() if lead else 0: trail.start() if trail else len(text)].strip(" -\u2013:,'\"")
     for _ in range(2):
@@ -65,7 +72,10 @@ def asked_term(question: str) -> str | None:
         return None  # "what does the spec say about ...": not what a term means
     if lead and re.match(r"what (?:are|were) (?:the|their|its)\b", lead.group() + text[lead.end():]):
         return None  # "what are the preparing for adulthood outcomes?": a list asked for, not a meaning
-    if not words or len(words) > MAX_TERM_WORDS or _NOT_A_TERM.search(term) or re.search(r"\d", term) and len(words) < 2:
+    other = {m.group() for m in _NOT_A_TERM.finditer(term)}
+    if other and not (other <= _ALSO_NOUNS and len(words) >= 2 and written is not None and written(term)):
+        return None
+    if not words or len(words) > MAX_TERM_WORDS or re.search(r"\d", term) and len(words) < 2:
         return None
     if all(w in IGNORED for w in words):
         return None

@@ -59,6 +59,7 @@ def _of(doc: Document, source: SourceText, spans: Mapping[str, Span]) -> Iterato
 _TAG = re.compile(r"<[^>]+>")
 _PART = re.compile(r"[\t\n]|\s\u2022\s")  # a table row's cells and the bullets inside them
 EXCERPT = 240  # characters: a longer passage is shown as the part that holds the words sought
+SENTENCE = 400  # characters: the sentence holding the words sought is shown whole up to this length
 ELLIPSIS = "\u2026"
 USED_WORDS = 12  # a paragraph or bullet this long says something with a short form, not just what it stands for
 
@@ -70,6 +71,20 @@ def used_in(term: str, passages: Sequence[SourcePassage]) -> tuple[SourcePassage
     holding = [p for p in passages if written.search(p.text)]
     used = next((p for p in holding if "\t" not in p.text and len(p.text.split()) >= USED_WORDS), None) or next(iter(holding), None)
     return (used, excerpt(used.text, written)) if used else None
+
+
+DESCRIBED = 600  # characters: a passage that says what a short form is, shown whole up to this length
+# What follows a short form where a sentence says what it is: "(SEND) is used to describe", "SEN means", "is defined as"
+_DESCRIBES = re.compile(r"^\)?\s+(?:(?:is|are) (?:used to (?:describe|mean|refer)|defined as|a term|the term|when)|means|refers to|describes)\b")
+
+
+def described_in(term: str, passages: Sequence[SourcePassage]) -> SourcePassage | None:
+    """The paragraph that says what a short form is ("Special Educational Needs and Disability (SEND) is used to
+    describe ..."): the first whose use of it, written as the documents write it, goes on to say what it is; None
+    when none does."""
+    written = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
+    return next((p for p in passages if len(p.text) <= DESCRIBED and "\t" not in p.text
+                 and any(_DESCRIBES.match(p.text[m.end():]) for m in written.finditer(p.text))), None)
 
 
 def excerpt(text: str, sought: re.Pattern) -> str:
@@ -89,13 +104,14 @@ def excerpt(text: str, sought: re.Pattern) -> str:
 
 
 def _around(part: str, sought: re.Pattern) -> str:
-    """The sentence holding the word, or as much of it either side of the word as an excerpt shows, cut at spaces."""
+    """The sentence holding the word (whole up to SENTENCE characters), or as much of it either side of the word as an
+    excerpt shows, cut at spaces."""
     found = sought.search(part)
     start = part.rfind(". ", 0, found.start())
     start = start + 2 if start >= 0 else 0
     end = part.find(". ", found.end())
     end = end + 1 if end >= 0 else len(part)
-    if end - start > EXCERPT:
+    if end - start > SENTENCE:
         if found.start() - EXCERPT // 2 > start:
             start = part.find(" ", found.start() - EXCERPT // 2, found.start()) + 1 or found.start() - EXCERPT // 2
         if found.end() + EXCERPT // 2 < end:

@@ -170,8 +170,9 @@ def quoted(typed: str | None) -> str | None:
 
 # A later clause asks only in a question's shape ("when do i ...", "is that ...", "do i need ..."), not "who works 1:1 ...".
 ASKS = re.compile(r"\s*(?:(?:what|when|where|why|how|which|who)(?:'s|\s+(?:is|are|was|were|do|does|did|can|should|will|would|has|have|must)\b)"
-                  r"|(?:is|are|do|does|did|can|could|should|will|would|must|have)\s+(?:i|you|it|that|this|they|we|there|the|a|my|an)\b)",
+                  r"|(?:is|are|am|do|does|did|can|could|should|will|would|must|have)\s+(?:i|you|it|that|this|they|we|there|the|a|my|an)\b)",
                   re.IGNORECASE)
+AS_A = re.compile(r"^\s*as (?:a|an|the)\s+(?:\S+\s+){1,5}?(?=(?:is|are|am|do|does|can|could|should|will|would|must|have)\s)", re.IGNORECASE)
 CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do i have to have done L1 by"
 
 
@@ -182,8 +183,24 @@ def is_question(typed: str | None) -> bool:
     if "?" in text:
         return True
     first, *later = re.split(rf"{CLAUSE.pattern}|,\s*", text[:MAX_ANSWER])  # "as a new teacher, what are my duties"
-    words = first.casefold().split()
-    return bool(words and words[0].strip(",.!") in QUESTION_START) or any(ASKS.match(clause) for clause in later)
+    words, said = first.casefold().split(), AS_A.match(first)  # "as a TA do i have to go to annual reviews"
+    return bool(words and words[0].strip(",.!") in QUESTION_START) or any(ASKS.match(clause) for clause in later) \
+        or bool(said and ASKS.match(first[said.end():]))
+
+
+# What a question asks the person to do, beyond their training: "as a TA do i have to go to annual reviews", "am i expected
+# to chair MDT meetings" (not "do i have to do level 2", "do i need this", "should i be on tier 1").
+_ASKS_DUTY = re.compile(r"\b(?:do i (?:have|need|get) to|am i (?:expected|supposed|meant|allowed|required|able) to|should i|"
+                        r"must i|is it my (?:job|role|responsibility) to)\s+(?P<rest>.+)", re.IGNORECASE)
+_TRAINING_ASKED = re.compile(r"\b(?:level|levels|tier|tiers|train|training|trained|course|courses|hours?|hrs|qualifi\w*|award|cpd|"
+                             r"refresher|induction|module|modules|apply|applies|this|that|it|anything|something|be on|do l\d|do t\d)\b",
+                             re.IGNORECASE)
+
+
+def asks_a_duty(typed: str | None) -> bool:
+    """Whether a question asks what the person must or may do in their work, not what training they need."""
+    found = _ASKS_DUTY.search((typed or "")[:MAX_ANSWER])
+    return bool(found and is_question(typed)) and not _TRAINING_ASKED.search(found.group("rest"))
 
 
 SAYS_ROLE = re.compile(r"\b(?:i'?m an?|i am an?|i work as|i'?m the|i am the|my (?:role|job) is|i work (?:in|at|for) the .{0,40}"

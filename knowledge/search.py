@@ -34,7 +34,8 @@ SOURCE = "source"  # the group of a document's own passages, by section
 MIN_SCORE = 0.17  # below this the best passage shares too little with the question to be its answer
 MAX_QUERY = 300
 
-_MEANING = re.compile(r"\b(?:stand|stands|mean|means|meaning|abbreviation|acronym|short for|spell|what'?s an?|what is an?)\b")
+_MEANING = re.compile(r"\b(?:stand|stands|mean|means|meaning|abbreviation|acronym|short for|spell|define|defined|definition|"
+                      r"what'?s an?|what is an?)\b")
 _BARE = {"what", "whats", "what's", "is", "a", "an", "the", "about", "explain", "meaning", "of"}  # around a term asked alone
 _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "hours hours refresher")]  # what a question asks for
 GLOSSARY_WEIGHT = 0.5  # an abbreviation's entry answers what it means, not every question that uses it
@@ -151,7 +152,8 @@ class ContentIndex:
         ("scotland"): what the documents cannot speak to."""
         words = _WORD.findall(normalise_role(question[:MAX_QUERY]))
         return [w for w in dict.fromkeys(words) if len(w) >= 5 and w not in _IGNORED and w not in _SHORT_FORMS
-                and not set(_tokens(w)) & _GENERIC and self.spelt(w) not in self.words]
+                and not set(_tokens(w)) & _GENERIC and self.spelt(w) not in self.words
+                and not set(_tokens(self.spelt(w))) <= self.coverage.idf.keys()]  # "covered": they write "cover"
 
     def asked_short_form(self, question: str) -> str | None:
         """The short form a question asks the meaning of when the glossary does not have it ("ELSA?", "what does
@@ -278,15 +280,28 @@ class ContentIndex:
             answers.append(Answer(first.title, heading, tuple(self.passages[n] for n in shown), score, len(pool) - len(shown)))
         return answers
 
+    def _role_level(self, question: str):
+        """The one level the roles a question names are placed in by the documents, where none is disputed, and the
+        words of their names (what the rest of the question is asked of the level without)."""
+        roles = self.catalogue.resolve(normalise_role(question[:MAX_QUERY])).roles
+        placed = {r.level for r in roles}
+        if len(placed) != 1 or any(r.tension or not r.level for r in roles):
+            return None, set()
+        return next((lv for lv in self.levels if lv.id in placed), None), set(_tokens(" ".join(n for r in roles for n in (r.name, *r.aliases))))
+
     def _in_named(self, asked: str, question: str):
         """Passages scored for a question; when it names one of the five documents (``named_document``), only its
         passages, on the rest of the question (the name found it, and would rank its shortest lines first); when it
-        names one level, its passages first among those as good ("does L3 cover annual reviews?")."""
+        names one level, or a role the documents place in one, its passages first among those as good ("does L3 cover
+        annual reviews?", "does the DHO have to work with adult services?")."""
         named = named_document(self.documents, " ".join(_SHORT_FORMS.get(w, w) for w in _WORD.findall(question.casefold())), self.place_names)
-        level = level_named(self.levels, question)
+        level, role_words = level_named(self.levels, question), set()
+        if level is None:
+            level, role_words = self._role_level(question)
         scores = self._scores(asked, question)
         if level is not None:
-            rest = " ".join(w for w in asked.split() if w.casefold() not in {*_tokens(level.name), level.name.split()[-1]})
+            said = {*_tokens(level.name), level.name.split()[-1], *role_words}
+            rest = " ".join(w for w in asked.split() if w.casefold() not in said and not set(_tokens(w)) <= said)
             scores = (scores + LEVEL_BOOST * self._scores(rest, question) * self.of_level[level.id] if _tokens(rest) else scores) \
                 * np.where(self.of_other_level[level.id], 1 - LEVEL_BOOST, 1.0)  # and another level's passages after them
         inside = np.array([named is not None and p.citation.document == named[0].file_name for p in self.passages])

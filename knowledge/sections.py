@@ -32,6 +32,10 @@ def source_lines(passages: Sequence, members: list[int], best: list[int], scores
     for n in [n for n in best if scores[n] > 0][:SOURCE_LINES]:
         before = [n - 1] if _REFERS_BACK.match(passages[n].text) and n - 1 in members else []  # "This is not a ring-fenced ..."
         shown += [m for m in [*before, n, *_listed(passages, members, passages[n].text)[:LIST_LINES]] if m not in shown]
+    left = [m for m in members if m not in shown]
+    if len(left) == 1:  # "(and 1 more)" would hide no more than the line itself: shown, after the line before it
+        at = shown.index(left[0] - 1) + 1 if left[0] - 1 in shown else len(shown)
+        shown.insert(at, left[0])
     return top.heading, shown, members
 
 

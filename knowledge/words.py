@@ -11,6 +11,7 @@ WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tier {n}" for n in range(1, 3)},
                "lincs": "lincolnshire", "info": "information", "govs": "governors", "kids": "children", "pls": "", "plz": "",
                "hrs": "hours", "hr": "hour", "yrs": "years", "yr": "year", "mins": "minutes", "wks": "weeks",
+               "vid": "video", "vids": "videos", "qs": "questions", "q's": "questions", "reqs": "requirements", "quals": "qualifications",
                # schools' short forms the documents never spell out (SLT is also the speech and language therapist)
                "slt": "slt senior leadership team", "gb": "governing board", "pfa": "preparing for adulthood",
                "cop": "code of practice", "pvi": "private voluntary independent", "nasenco": "national award sen co-ordination",
@@ -62,6 +63,9 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in words if w and w not in IGNORED]
 
 
+_DOUBLED = re.compile(r"^.{2,}([bdgkmnprt])\1$")  # a doubled consonant before -ing or -ed, not "ll", "ss", "ff" ("add" stays)
+
+
 def stem(word: str) -> str:
     """Plural and simple verb endings folded, so "colleges" finds "college" and "funded" finds "funding";
     numbers in words as digits ("three years" finds "3 years")."""
@@ -70,7 +74,11 @@ def stem(word: str) -> str:
     for ending, keep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("ing", ""), ("ed", ""), ("s", "")):
         if word.endswith(ending) and not word.endswith("ss") and len(word) - len(ending) >= 3:
             word = word[: len(word) - len(ending)] + keep
+            if ending in ("ing", "ed") and _DOUBLED.search(word):  # "running" finds "run", "planned" "plan"
+                word = word[:-1]
             break
+    if word.endswith("al") and len(word) >= 7:  # "cultural" finds "culture", "clinical" "clinic", "approval" "approve"
+        word = word[:-2]
     return word[:-1] if word.endswith("e") and len(word) >= 5 else word
 
 

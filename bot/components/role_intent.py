@@ -26,7 +26,8 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from knowledge.reading import FIRST_PERSON, NOT_A_JOB, SAYS_ROLE, asks_about_a_role, is_question, names_a_job, tells_involvement
+from knowledge.reading import FIRST_PERSON, NOT_A_JOB, SAYS_ROLE, asks_a_duty, asks_about_a_role, is_question, names_a_job, \
+    tells_involvement
 
 WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
@@ -240,7 +241,9 @@ class RoleIntent(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
-            if intent not in KEEP and intent != INTENT_NAME and self._a_job_with_its_work(message) \
+            if intent not in KEEP and asks_a_duty(message.get(TEXT)):
+                self._set(message, DOCUMENTS_INTENT)  # "as a TA do i have to go to annual reviews": what the documents say of it
+            elif intent not in KEEP and intent != INTENT_NAME and self._a_job_with_its_work(message) \
                     and not self._about_a_role(message) and not self._names_the_documents(message):
                 self._set(message, INTENT_NAME)
             elif intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(str(message.get(TEXT) or "")):

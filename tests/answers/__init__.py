@@ -1,7 +1,7 @@
-"""Questions asked on demand and what a right answer matches: the challenge set's and two held-out sets
-written from the five documents alone by someone who had not read knowledge/content/ (heldout.yml, whose
-failures were read while working, and fresh.yml, whose failures are not), and a scorer that asks each
-over a channel and checks the reply."""
+"""Questions asked on demand and what a right answer matches: the challenge set's and three held-out sets
+written from the five documents alone by someone who had not read knowledge/content/ (heldout.yml and
+fresh.yml, whose failures were read while working, and unseen.yml, whose failures are not), and a scorer
+that asks each over a channel and checks the reply."""
 from __future__ import annotations
 
 import re
@@ -14,7 +14,7 @@ import yaml
 from tests.conversation import reply_text
 
 HERE = Path(__file__).resolve().parent
-HELD_OUT, FRESH = HERE / "heldout.yml", HERE / "fresh.yml"
+HELD_OUT, FRESH, UNSEEN = HERE / "heldout.yml", HERE / "fresh.yml", HERE / "unseen.yml"
 Replies = List[Dict[str, Any]]
 
 

@@ -1,0 +1,71 @@
+"""What is said before an answer when it cannot be all the question asked for: that the documents give no figure
+for it ("how much does the SENCO award cost?"), or never mention what it is about ("do we have to use Makaton?")."""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Text
+
+from actions import replies
+from actions.documents import index, said, source_index
+from actions.knowledge_base import guide
+from knowledge.passages import named_document
+from knowledge.ranking import fits
+
+NOT_MENTIONED_NEAREST = "The documents I search do not mention {words}. What they say nearest to it:"
+MENTIONED_ENOUGH = 0.6  # an answer holding this much of the question answers it, though it lacks a word of it
+
+
+def unknown(text: Text) -> Text:
+    """The words of a question that nothing searched in the documents uses, as a phrase ("Scotland")."""
+    unheard = set(source_index().unknown_words(text))  # the documents' own passages hold every word they use
+    words = [w.capitalize() if w.islower() else w for w in index().unknown_words(text) if w in unheard]
+    return " or ".join(words)
+
+
+def noted(question: Text, message: replies.Message) -> replies.Message:
+    """An answer from the documents' lists, after the note it needs: the words the documents never use, when it holds
+    little of the question; else that they give no figure, when one is asked for and it has none."""
+    unheard = unknown(question)
+    if unheard and message.get("json_message") and index().covers(question, said(message)) < MENTIONED_ENOUGH:
+        return _before(NOT_MENTIONED_NEAREST.format(words=unheard), message)
+    return no_figure(question, message)
+
+
+def _before(note: Text, message: replies.Message) -> replies.Message:
+    first = replies.message(replies.reply("answer", [replies.section([replies.item(note)], listed=False)], []))
+    return {**replies.joined(first, message), "buttons": message.get("buttons", [])}
+
+
+NO_FIGURE = "The documents I search do not give a figure for that. What they say nearest to it:"
+PRICED = re.compile(r"\b(?:cost|costs|price|fee|fees|pass mark|pay|pays|paid|charge|charged|charges)\b", re.IGNORECASE)
+TIMED = re.compile(r"\b(?:time limits?|deadlines?|how soon|how quickly|by when)\b", re.IGNORECASE)  # answered by a time:
+A_TIME = re.compile(r"\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve|twenty)\s+(?:years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
+SUM_OR_SHARE = re.compile(r"£\s?\d|\bper ?cent\b|%")
+FIGURE_ABOUT = 0.5  # how much of what a question asks about a line with a figure must hold to answer it
+
+
+def no_figure(question: Text, message: replies.Message) -> replies.Message:
+    """"How much does the SENCO award cost?": when no figure answers a question that asks for one, it says so first.
+    A price asked for is answered only by a sum or a share; a time limit by a time; "how much" or "how many" by any
+    number. A question naming one of the documents is answered only by a figure of that document's."""
+    priced, timed = PRICED.search(question) is not None, TIMED.search(question) is not None
+    doc = (message.get("json_message") or {}).get(replies.KEY)
+    if not doc or not (priced or timed or re.search(r"\bhow (?:much|many)\b", question, re.IGNORECASE)):
+        return message
+    lines = _said_by(doc, question)
+    if timed and A_TIME.search("\n".join(lines)):
+        return message
+    figured = [line for line in lines if SUM_OR_SHARE.search(line) or not priced and not timed and fits(question, line)]
+    asked, words = source_index().asked_words(question), source_index().coverage  # weighed by all the documents' words
+    if any(words(asked, line) >= FIGURE_ABOUT for line in figured):  # a figure of what is asked ("pupil premium")
+        return message
+    return _before(NO_FIGURE, message)
+
+
+def _said_by(doc: Dict[Text, Any], question: Text) -> List[Text]:
+    """A reply's lines, each with its list's title, only those citing the document the question names when it names one
+    ("how many hours does the East Sussex framework require?" is not answered by the health framework's hours)."""
+    named = named_document(guide().kb.documents, question, index().place_names)
+    files = {s["n"] for s in doc.get("sources", []) if named is None or s["document"] == named[0].file_name}
+    return [f"{s.get('title') or ''}\n{i['text']}" for s in doc.get("sections", []) for i in s["items"]
+            if named is None or set(i["refs"]) & files]
