@@ -12,6 +12,7 @@ from knowledge.passages import named_document
 from knowledge.ranking import fits
 
 NOT_MENTIONED_NEAREST = "The documents I search do not mention {words}. What they say nearest to it:"
+NO_FIGURE_OF = "The documents I search do not mention {words}, and give no figure for that. What they say nearest to it:"
 MENTIONED_ENOUGH = 0.6  # an answer holding this much of the question answers it, though it lacks a word of it
 
 
@@ -23,12 +24,13 @@ def unknown(text: Text) -> Text:
 
 
 def noted(question: Text, message: replies.Message) -> replies.Message:
-    """An answer from the documents' lists, after the note it needs: the words the documents never use, when it holds
-    little of the question; else that they give no figure, when one is asked for and it has none."""
+    """An answer from the documents' lists, after the note it needs: that they give no figure, when one is asked for
+    and it has none; else the words the documents never use, when it holds little of the question."""
     unheard = unknown(question)
-    if unheard and message.get("json_message") and index().covers(question, said(message)) < MENTIONED_ENOUGH:
-        return _before(NOT_MENTIONED_NEAREST.format(words=unheard), message)
-    return no_figure(question, message)
+    unheard = unheard if unheard and message.get("json_message") and index().covers(question, said(message)) < MENTIONED_ENOUGH else ""
+    if _no_figure(question, message):
+        return _before(NO_FIGURE_OF.format(words=unheard) if unheard else NO_FIGURE, message)
+    return _before(NOT_MENTIONED_NEAREST.format(words=unheard), message) if unheard else message
 
 
 def _before(note: Text, message: replies.Message) -> replies.Message:
@@ -44,22 +46,20 @@ SUM_OR_SHARE = re.compile(r"£\s?\d|\bper ?cent\b|%")
 FIGURE_ABOUT = 0.5  # how much of what a question asks about a line with a figure must hold to answer it
 
 
-def no_figure(question: Text, message: replies.Message) -> replies.Message:
-    """"How much does the SENCO award cost?": when no figure answers a question that asks for one, it says so first.
-    A price asked for is answered only by a sum or a share; a time limit by a time; "how much" or "how many" by any
-    number. A question naming one of the documents is answered only by a figure of that document's."""
+def _no_figure(question: Text, message: replies.Message) -> bool:
+    """"How much does the SENCO award cost?": whether a question asks for a figure that its answer does not give. A price
+    is given only by a sum or a share; a time limit by a time; "how much" or "how many" by any number, in a line about what
+    is asked. A question naming one of the documents is answered only by a figure of that document's."""
     priced, timed = PRICED.search(question) is not None, TIMED.search(question) is not None
     doc = (message.get("json_message") or {}).get(replies.KEY)
     if not doc or not (priced or timed or re.search(r"\bhow (?:much|many)\b", question, re.IGNORECASE)):
-        return message
+        return False
     lines = _said_by(doc, question)
     if timed and A_TIME.search("\n".join(lines)):
-        return message
+        return False
     figured = [line for line in lines if SUM_OR_SHARE.search(line) or not priced and not timed and fits(question, line)]
     asked, words = source_index().asked_words(question), source_index().coverage  # weighed by all the documents' words
-    if any(words(asked, line) >= FIGURE_ABOUT for line in figured):  # a figure of what is asked ("pupil premium")
-        return message
-    return _before(NO_FIGURE, message)
+    return not any(words(asked, line) >= FIGURE_ABOUT for line in figured)  # a figure of what is asked ("pupil premium")
 
 
 def _said_by(doc: Dict[Text, Any], question: Text) -> List[Text]:

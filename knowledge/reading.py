@@ -193,14 +193,18 @@ def is_question(typed: str | None) -> bool:
 _ASKS_DUTY = re.compile(r"\b(?:do i (?:have|need|get) to|am i (?:expected|supposed|meant|allowed|required|able) to|should i|"
                         r"must i|is it my (?:job|role|responsibility) to)\s+(?P<rest>.+)", re.IGNORECASE)
 _TRAINING_ASKED = re.compile(r"\b(?:level|levels|tier|tiers|train|training|trained|course|courses|hours?|hrs|qualifi\w*|award|cpd|"
-                             r"refresher|induction|module|modules|apply|applies|this|that|it|anything|something|be on|do l\d|do t\d)\b",
-                             re.IGNORECASE)
+                             r"refresher|induction|module|modules|apply|applies|be on|[lt]\d)\b", re.IGNORECASE)
+_NOTHING_NAMED = re.compile(r"^(?:\w+\s+)?(?:this|that|it|anything|something|one|them)\W*$", re.IGNORECASE)  # "do i need to do this"
 
 
-def asks_a_duty(typed: str | None) -> bool:
-    """Whether a question asks what the person must or may do in their work, not what training they need."""
+def asked_duty(typed: str | None) -> str | None:
+    """What a question asks whether the person must or may do in their work ("go to annual reviews"), not what training
+    they need; None for any other message."""
     found = _ASKS_DUTY.search((typed or "")[:MAX_ANSWER])
-    return bool(found and is_question(typed)) and not _TRAINING_ASKED.search(found.group("rest"))
+    if not (found and is_question(typed)):
+        return None
+    rest = found.group("rest")
+    return None if _TRAINING_ASKED.search(rest) or _NOTHING_NAMED.match(rest.strip()) else rest
 
 
 SAYS_ROLE = re.compile(r"\b(?:i'?m an?|i am an?|i work as|i'?m the|i am the|my (?:role|job) is|i work (?:in|at|for) the .{0,40}"

@@ -152,3 +152,29 @@ def test_what_a_level_holds_is_told_from_its_own_lists_word_for_word(kb):
             if word:
                 assert text in held_by(word, texts, tokens)
         assert held_by("zorblax", texts, tokens) == []
+
+
+def test_a_phrase_the_documents_write_with_need_or_level_in_it_is_a_term_not_a_need_asked_about(kb):
+    """"what is the high needs transformation?": the documents write the phrase, so it is asked about as a thing; said
+    without a phrase of theirs, "needs" still makes it a question about needing something."""
+    texts = [p.text for p in kb.passages]
+    phrases = {m.group().casefold() for t in texts for m in re.finditer(r"(?<![\w-])[A-Za-z]{5,} needs(?: [A-Za-z]{5,})?\b", t)}
+    phrases = {p for p in phrases if not set(p.split()) - {"needs"} & IGNORED}
+    assert len(phrases) >= 5, phrases
+
+    def written(term: str) -> bool:
+        return any(phrase(term).search(t) for t in texts)
+    for found in sorted(phrases):
+        assert asked_term(f"what is {found}", written) == found
+        assert asked_term(f"what is {found}") is None
+
+
+@pytest.mark.parametrize("term", ["local offer", "lego therapy", "personal health budgets", "pupil passports"])
+def test_a_phrase_asked_alone_with_a_question_mark_asks_what_it_is(term):
+    assert asked_term(f"{term}?") == term
+    assert asked_term(f"{term} - what goes in them") == term
+
+
+@pytest.mark.parametrize("text", ["safeguarding?", "is it free?", "tier 2?", "level 3 for physios?", "local offer"])
+def test_one_word_a_question_or_no_question_mark_is_not_a_bare_term(text):
+    assert asked_term(text) is None

@@ -262,3 +262,32 @@ def test_a_role_denied_is_not_a_role_told(component):
                        "entities": [{"entity": "role", "start": start, "end": start + 9, "value": "SEND lead", "extractor": "RoleRuler"}]})
     assert component.process([message])[0].get("intent")["name"] != "tell_role"
     assert _intent(component, "I'm the SEND lead for the trust", "inform", role=True) == "tell_role"
+
+
+TRAINING_WORDS = {"level", "tier", "training", "train", "trained", "course", "hours", "qualification", "qualified", "qualifications", "award",
+                  "induction", "refresher"}
+
+
+def test_a_role_said_with_a_question_about_its_duties_asks_the_documents_not_for_a_level(component, kb):
+    """"as a TA do i have to go to annual reviews": each duty the documents set out, asked by someone in a role they
+    name, is a question for the documents; asked whether they need a level, it is about their own training."""
+    duties = [i.text.rstrip(".") for t in kb.topics for i in t.items
+              if 3 <= len(i.text.split()) <= 12 and re.match(r"[A-Z][a-z]+ ", i.text) and not set(re.findall(r"[a-z]+", i.text.casefold())) & TRAINING_WORDS]
+    roles = [r.name for r in kb.roles if r.topic][:6]
+    assert len(duties) >= 10 and roles
+    for n, duty in enumerate(duties[:30]):
+        asked = f"as a {roles[n % len(roles)]} do i have to {duty[0].lower()}{duty[1:]}?"
+        assert _intent(component, asked, "tell_role") == "ask_documents", asked
+    for level in kb.levels:  # the classifier finds each level by any of its names
+        asked = f"as a {roles[0]} do i have to do {level.name}?"
+        found = [{"entity": "level", "start": asked.index(level.name), "end": len(asked) - 1, "value": level.name}]
+        message = Message({"text": asked, "intent": {"name": "tell_role", "confidence": 0.5}, "entities": found,
+                           "intent_ranking": [{"name": "tell_role", "confidence": 0.5}]})
+        assert component.process([message])[0].get("intent")["name"] == "tell_role", asked
+
+
+def test_a_level_in_the_self_description_leaves_the_duty_asked_about(component):
+    asked = "as a L3 clinician am i expected to chair MDT meetings"
+    message = Message({"text": asked, "intent": {"name": "tell_role", "confidence": 0.6}, "intent_ranking": [],
+                       "entities": [{"entity": "level", "start": 5, "end": 7, "value": "Level 3"}]})
+    assert component.process([message])[0].get("intent")["name"] == "ask_documents"

@@ -26,7 +26,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from knowledge.reading import FIRST_PERSON, NOT_A_JOB, SAYS_ROLE, asks_a_duty, asks_about_a_role, is_question, names_a_job, \
+from knowledge.reading import FIRST_PERSON, NOT_A_JOB, SAYS_ROLE, asked_duty, asks_about_a_role, is_question, names_a_job, \
     tells_involvement
 
 WORDS_FILE = "job_words.json"
@@ -176,6 +176,16 @@ class RoleIntent(GraphComponent, IntentClassifier):
         words = {w.casefold() for w in WORD.findall(str(message.get(TEXT) or ""))}
         return "level" in entities or ("term" in entities and not words & self.words)
 
+    @staticmethod
+    def _asks_a_duty(message: Message) -> bool:
+        """"as a TA do i have to go to annual reviews", "as a L3 clinician am i expected to chair MDT meetings": a duty asked
+        about, not a level ("as a TA do i have to do the induction tier": a level the classifier found in what is asked)."""
+        text = str(message.get(TEXT) or "")
+        duty = asked_duty(text)
+        levels = [text[int(e["start"]): int(e["end"])] for e in message.get(ENTITIES, [])
+                  if e.get("entity") == "level" and "start" in e and "end" in e]
+        return duty is not None and not any(level and level in duty for level in levels)
+
     def _about_a_role(self, message: Message) -> bool:
         """"three purposes of the senco training spec", "role of the headteacher in send": the role is what is asked about."""
         spans = [(int(e["start"]), int(e["end"])) for e in message.get(ENTITIES, [])
@@ -241,7 +251,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
-            if intent not in KEEP and asks_a_duty(message.get(TEXT)):
+            if intent not in KEEP and self._asks_a_duty(message):
                 self._set(message, DOCUMENTS_INTENT)  # "as a TA do i have to go to annual reviews": what the documents say of it
             elif intent not in KEEP and intent != INTENT_NAME and self._a_job_with_its_work(message) \
                     and not self._about_a_role(message) and not self._names_the_documents(message):

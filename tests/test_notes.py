@@ -1,0 +1,69 @@
+"""What is said first when an answer cannot be all a question asked for, over REST: the words the documents never use,
+that they give no figure for what is asked, and what a short form is where a document says so. Each case is checked
+against the documents' own text, so the note is true of them."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from knowledge.sources import seeds_dir
+from tests.conversation import reply_text
+
+pytestmark = pytest.mark.assistant
+A_TIME = r"\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s+(?:years?|months?|weeks?|days?)\b"
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list:
+    texts = " ".join(p.read_text(encoding="utf-8") for p in seeds_dir().glob("*.txt"))
+    return [s for s in re.split(r"(?<=[.!?])\s+|\n+", texts) if s.strip()]
+
+
+@pytest.mark.parametrize("word", ["makaton", "restraint", "hydrotherapy"])
+def test_a_word_the_documents_never_use_is_said_to_be_unmentioned(assistant, sentences, word):
+    assert not any(word in s.casefold() for s in sentences)
+    text = reply_text(assistant.say(f"unmentioned-{word}", f"do we have to use {word} with pupils"))
+    assert f"do not mention {word.capitalize()}" in text.splitlines()[0]
+
+
+def test_a_sum_asked_for_is_answered_only_by_one_of_the_thing_asked_about(assistant, sentences):
+    from actions.notes import NO_FIGURE
+
+    assert any("pupil premium" in s.casefold() for s in sentences)
+    assert not any("pupil premium" in s.casefold() and re.search(r"£\s?\d|%", s) for s in sentences)
+    assert reply_text(assistant.say("premium", "how much pupil premium does a school get")).startswith(NO_FIGURE)
+    sums = [s for s in sentences if "threshold per pupil" in s and re.search(r"£\s?\d", s)]
+    assert sums  # the documents give this one
+    text = reply_text(assistant.say("threshold", "how much is the nationally prescribed threshold per pupil per year"))
+    assert not text.startswith(NO_FIGURE) and re.search(r"£\s?\d[\d,]*", sums[0]).group() in text
+
+
+def test_a_figure_asked_of_a_named_document_is_one_of_its_own(assistant, kb):
+    from actions.notes import NO_FIGURE
+
+    east_sussex = next(d for d in kb.documents if "East Sussex" in d.title)
+    assert not [lv for lv in kb.levels if lv.cohort.citation.document == east_sussex.file_name and lv.refresher]
+    text = reply_text(assistant.say("named-hours", "how many hours of training does the east sussex framework require"))
+    assert text.startswith(NO_FIGURE)
+
+
+def test_a_time_limit_is_answered_only_by_a_time(assistant, sentences, kb):
+    from actions.notes import NO_FIGURE, NO_FIGURE_OF
+
+    near = re.compile(rf"tribunal.{{0,120}}{A_TIME}|{A_TIME}.{{0,120}}tribunal", re.IGNORECASE)  # (a table row holds both, apart)
+    assert not any(near.search(s) for s in sentences)
+    first = reply_text(assistant.say("tribunal", "whats the time limit for appealing to the send tribunal")).splitlines()[0]
+    assert first == NO_FIGURE or first.endswith(NO_FIGURE_OF.split("}")[-1])  # (with the words they never use, if any)
+    induction = kb.levels_of("health")[0].induction.text
+    assert re.search(A_TIME, induction, re.IGNORECASE)  # the induction has one
+    assert not reply_text(assistant.say("deadline", "whats the deadline for the level 1 induction")).startswith(NO_FIGURE)
+
+
+def test_a_short_form_a_document_describes_is_answered_with_that_description(assistant, kb):
+    described = [(g.term, p.text) for g in kb.glossary for p in kb.passages
+                 if re.search(rf"\({re.escape(g.term)}\) (?:is used to describe|means|is defined as)", p.text)]
+    assert described
+    for term, passage in described:
+        text = reply_text(assistant.say(f"described-{term}", f"how do the documents define {term}"))
+        assert " ".join(passage.split()) in " ".join(text.split()), term

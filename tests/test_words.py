@@ -1,0 +1,32 @@
+"""How a question's words meet the documents' words: forms of one word fold to one stem, checked over the documents'
+own vocabulary rather than a list of examples."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from knowledge.sources import seeds_dir
+from knowledge.words import stem
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> set:
+    return {w for p in seeds_dir().glob("*.txt") for w in re.findall(r"[a-z]+", p.read_text(encoding="utf-8").casefold())}
+
+
+def test_a_verb_that_doubles_its_last_letter_before_ing_or_ed_finds_the_plain_verb(vocabulary):
+    """"running", "planned", "referred" in a question find "run", "plan", "refer" in the documents, and the other way."""
+    pairs = [(w, m.group(1)) for w in vocabulary for m in [re.fullmatch(r"([a-z]{2,}([bdgkmnprt]))\2(?:ing|ed)", w)] if m]
+    found = [(w, base) for w, base in pairs if base in vocabulary]
+    assert len(found) >= 3, found
+    assert all(stem(w) == stem(base) for w, base in found), [(w, stem(w), stem(base)) for w, base in found if stem(w) != stem(base)]
+    assert stem("added") == stem("add") and stem("staffed") == stem("staff") and stem("skilled") == stem("skill")
+
+
+def test_an_adjective_in_al_finds_the_word_it_is_made_from(vocabulary):
+    """"cultural" finds "culture", "clinical" "clinic", "approval" "approve": the documents use both forms of such words."""
+    pairs = [(w, base) for w in vocabulary if len(w) >= 7 and w.endswith("al")
+             for base in (w[:-2], w[:-2] + "e") if base in vocabulary and len(base) >= 5]
+    assert len(pairs) >= 5, pairs
+    assert all(stem(w) == stem(base) for w, base in pairs), [(w, base) for w, base in pairs if stem(w) != stem(base)]
