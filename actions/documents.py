@@ -14,7 +14,7 @@ from actions import replies
 from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
 from knowledge.answers import to_dict
-from knowledge.passages import contents as contents_of
+from knowledge.passages import FOOTNOTE_MARK, footnotes, contents as contents_of
 from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, fits, shown as _shown
 from knowledge.reading import asks_about, mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
@@ -47,13 +47,22 @@ def _sourced(question: Text) -> Tuple[Answer, ...]:
 
 
 def cited_lines(passages: List[Any], citations: List[Dict[Text, Text]]) -> List[replies.Item]:
-    lines = []
+    """Passages as cited lines, each followed by the footnotes its marks refer to ("stakeholders²": who they might be)."""
+    lines: List[replies.Item] = []
     for p in passages:
-        cite = lookup.cite_dict(p.citation)
-        if cite not in citations:
-            citations.append(cite)
-        lines.append(replies.item(p.text, citations.index(cite)))
+        for shown in (p, *(_notes().get((p.citation.document, m)) for m in FOOTNOTE_MARK.findall(p.text))):
+            if shown is None or any(line["text"] == shown.text for line in lines):
+                continue
+            cite = lookup.cite_dict(shown.citation)
+            if cite not in citations:
+                citations.append(cite)
+            lines.append(replies.item(shown.text, citations.index(cite)))
     return lines
+
+
+@lru_cache(maxsize=1)
+def _notes() -> Dict[Tuple[Text, Text], Any]:
+    return footnotes(guide().kb.passages)
 
 
 def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:

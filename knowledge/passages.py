@@ -17,7 +17,8 @@ MIN_PASSAGE = 25  # characters: shorter lines are headings, labels or page furni
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013]\s+|\d{1,2}[.)]\s+(?=[A-Z]))")
 _ITEM = re.compile(r"^\s*[-*\u2022\u25aa\u2013]\s+")  # a list item's mark (a numbered line may be a heading: "1. Background")
 _LETTERS = re.compile(r"[A-Za-z]{3,}")
-_NUMBERED = re.compile(r"^\d+\.\d+\.\s+[A-Z]")  # a report's numbered paragraph ("1.13. The delivery model ..."), not a list item
+# A numbered paragraph ("1.13. The delivery model ...", "24** Providers will need to ..."), not a list item
+_NUMBERED = re.compile(r"^(?:\d+\.\d+\.\s+[A-Z]|\d{1,2}\*\*\s)")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # A phone number, an email, a postcode or a date ("Date: 17 June 2022"): short, but wanted.
 _WANTED = re.compile(rf"\b\d{{5}} ?\d{{6}}\b|@|\b[A-Z]{{1,2}}\d{{1,2}}[A-Z]? ?\d[A-Z]{{2}}\b|\b\d{{1,2}} {_MONTH} (?:19|20)\d\d\b")
@@ -85,6 +86,16 @@ def described_in(term: str, passages: Sequence[SourcePassage]) -> SourcePassage 
     written = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
     return next((p for p in passages if len(p.text) <= DESCRIBED and "\t" not in p.text
                  and any(_DESCRIBES.match(p.text[m.end():]) for m in written.finditer(p.text))), None)
+
+
+_SUPERSCRIPT = "\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u2070"
+FOOTNOTE_MARK = re.compile(rf"(?<=[^\s{_SUPERSCRIPT}])([{_SUPERSCRIPT}]+)")  # "stakeholders²", "courses⁶": a mark after a word
+_FOOTNOTE = re.compile(rf"^([{_SUPERSCRIPT}]+)\s")  # "² Stakeholders might include ...": the note itself
+
+
+def footnotes(passages: Sequence[SourcePassage]) -> dict[tuple[str, str], SourcePassage]:
+    """The documents' footnotes, by document and mark: what a mark in a shown passage refers to."""
+    return {(p.citation.document, m.group(1)): p for p in passages for m in [_FOOTNOTE.match(p.text)] if m}
 
 
 def excerpt(text: str, sought: re.Pattern) -> str:

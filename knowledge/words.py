@@ -23,7 +23,8 @@ SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tie
                "signposting": "signposting sign post", "signpost": "signpost sign post"}
 # Words the documents say another way, added to a question's search but never required of its answer: an answer
 # about new SENCOs need not say "newly".
-ALSO = {"online": "elearning", "virtual": "elearning", "remote": "elearning", "new": "newly", "newly": "new"}
+ALSO = {"online": "elearning", "virtual": "elearning", "remote": "elearning", "new": "newly", "newly": "new", "cover": "including",
+        "covers": "including"}
 _ALSO_BOTH: dict = {}
 for _word, _other in ALSO.items():
     _ALSO_BOTH.setdefault(_word, set()).add(_other)

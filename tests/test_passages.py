@@ -1,0 +1,52 @@
+"""The documents' own passages as the search shows them: a numbered paragraph that leads into a list keeps its items,
+and a footnote mark brings its note. Checked over the seed documents' own lines."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from knowledge.passages import FOOTNOTE_MARK, footnotes
+from knowledge.sources import seeds_dir
+from tests.conversation import reply_text
+
+
+def test_a_numbered_paragraph_printed_as_a_bullet_leads_into_the_bullets_below_it(kb):
+    """"- 24** Providers will need to show ... including:" then "- recruitment and selection": each bullet up to the next
+    paragraph is an item of that paragraph's list, however short ("evaluation.")."""
+    checked = 0
+    for path in seeds_dir().glob("*.txt"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for n, line in enumerate(lines):
+            lead = re.match(r"^- (\d{1,2}\*\* .*:)$", line)
+            if not lead:
+                continue
+            items = []
+            for later in lines[n + 1:]:
+                if not re.match(r"^\s*- ", later) or re.match(r"^- \d{1,2}\*\*", later):
+                    break
+                items.append(re.sub(r"^\s*- ", "", later).strip())
+            held = [p.text for p in kb.passages if p.citation.document == path.name and p.lead_in == lead.group(1)]
+            assert items and held == items, (lead.group(1), items, held)
+            checked += 1
+    assert checked
+
+
+def test_every_footnote_mark_in_a_document_has_its_note(kb):
+    notes = footnotes(kb.passages)
+    marked = {(p.citation.document, m) for p in kb.passages for m in FOOTNOTE_MARK.findall(p.text)}
+    assert marked and marked <= set(notes), marked - set(notes)
+
+
+@pytest.mark.assistant
+def test_a_passage_shown_with_a_footnote_mark_is_followed_by_its_note(assistant, kb):
+    notes = footnotes(kb.passages)
+    marked = [p for p in kb.passages if FOOTNOTE_MARK.search(p.text) and not p.text.startswith(tuple("\u00b9\u00b2\u00b3"))]
+    shown = 0
+    for p in marked:
+        text = " ".join(reply_text(assistant.say(f"footnote-{p.text[:20]}", " ".join(p.text.split()[:12]))).split())
+        if " ".join(p.text.split()) in text:
+            shown += 1
+            for mark in FOOTNOTE_MARK.findall(p.text):
+                assert " ".join(notes[(p.citation.document, mark)].text.split()) in text, (p.text, mark)
+    assert shown
