@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import documents, level_answers, meanings, notes, replies
+from actions import documents, level_answers, levels_asked, meanings, notes, replies
 from actions.meanings import CAN_DO, NOT_MENTIONED
 from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood, over_limit
 from actions.handoff import with_contacts
@@ -200,7 +200,7 @@ class AnswerQuestion(Action):
             return silence
         reading = meanings.initials(text) if intent in MEANING_INTENTS and not text.startswith("/") else None
         levels = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else \
-            documents.the_levels(text) or documents.contents(text)
+            levels_asked.which_levels(text) or levels_asked.the_levels(text) or documents.contents(text)
         if reading or levels:
             return reading or levels
         undefined = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else meanings.undefined(text)

@@ -206,23 +206,6 @@ class Shown:
         self.text, self.citation = text, citation
 
 
-ASKS_THE_LEVELS = re.compile(r"^\W*(?:what|which|list)\b.{0,20}\b(?:the )?(?P<kind>tiers|levels)\b(?!\s+(?:of|for|in)\s+(?:a|an|my|the)\b)", re.I)
-
-
-def the_levels(question: Text) -> Optional[replies.Message]:
-    """"What are the tiers on the lincs send platform?": each tier (or each health level) and who it is for, with a
-    button to find one's own; None for any other question."""
-    asked = ASKS_THE_LEVELS.search(question)
-    if not asked or re.search(r"\b(?:hours?|outcomes?|competenc\w*|cost|when|how|i|i'm|im|me|my)\b", question, re.I):  # not "mine"
-        return None
-    if guide().catalogue.resolve(question).roles or mentions_job(question):
-        return None  # "what levels do health visitors need?" asks about them
-    framework = "schools" if asked.group("kind").casefold() == "tiers" else "health"
-    data = lookup.levels_of(guide().kb, framework)
-    message = replies.cited_items("The tiers:" if framework == "schools" else "The health framework's levels:", data, levels=framework)
-    return {**message, "buttons": [{"title": "Find my own level", "payload": "/find_level"}]}
-
-
 def role_level(role_text: Text) -> Optional[replies.Message]:
     """What a role named in a question needs ("what's the minimum SEND training for a GP?"): its answer when
     the documents settle it, else the least it needs and what would raise it; None when the role is unknown."""

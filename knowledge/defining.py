@@ -146,6 +146,24 @@ def asked_of_a_level(question: str) -> str | None:
     return " ".join(words) if words and any(w not in IGNORED for w in words) else None
 
 
+# "which levels cover tribunals", "at what level do staff learn about the local offer", "what tiers include autism"
+_WHICH_LEVELS = re.compile(r"^\W*(?:at |in |on )?(?:which|what)\s+(?:send\s+)?(?:levels?|tiers?)\b(?!\s+(?:am|do|should|must|is|are)\s+(?:i|my|we)\b)",
+                           re.IGNORECASE)
+_LEARNING = {"learn", "learns", "learnt", "taught", "teach", "teaches", "talk", "talks", "deal", "deals", "with", "need", "needs", "to",
+             "know", "covered", "included", "mentioned", "where", "which", "what", "staff", "people", "someone", "you", "we"}
+
+
+def asked_of_the_levels(question: str) -> str | None:
+    """What a question asks which levels hold ("tribunals" in "which levels cover tribunals?"); None for any other
+    question, and for one about the person's own level ("what level do I need?")."""
+    found = _WHICH_LEVELS.match(question)
+    if not found:
+        return None
+    words = [w for w in re.findall(r"[a-z0-9][a-z0-9'&-]*", question[found.end():].casefold().replace("\u2019", "'"))
+             if w not in _SCAFFOLD and w not in _LEARNING]
+    return " ".join(words) if words and any(w not in IGNORED for w in words) else None
+
+
 def held_by(asked: str, texts: Sequence[str], tokens: Callable[[str], list]) -> list[str]:
     """The texts that hold every word of what is asked (stemmed, so "tribunals" holds "tribunal")."""
     wanted = set(tokens(asked))

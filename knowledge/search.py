@@ -1,7 +1,7 @@
 """Search over the cited content: the answer to a question no intent handles, in the documents' words.
 
-Every cited line of the knowledge base is a passage (a responsibility, a competency, a level's
-hours, a glossary entry, a tension), indexed with the words of its topic and document. A question
+Every cited line of the knowledge base is a passage (knowledge.indexed), found by the words of its topic
+and document, or with ``sources`` the documents' own paragraphs (ranked by BM25). A question
 is expanded with the glossary (an abbreviation and its expansion find each other), the role
 catalogue's names ("TAs" finds "teaching assistants") and spelling corrections against the
 index's own words, then ranked by TF-IDF cosine similarity (scikit-learn, which Rasa already
@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from knowledge.indexed import SOURCE, Passage, indexed_passages
 from knowledge.initials import spelled_by_initials
-from knowledge.lookup import UNEXPANDED
 from knowledge.passages import level_named, named_document, of_level, place_names
 from knowledge.sections import list_lines, source_lines
 from knowledge.ranking import Bm25, Coverage, fits, group_score, irregular, kind_named
@@ -27,10 +26,9 @@ from knowledge.reading import particular, quoted
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import ALSO, CAPITALS, also_said, GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, phrased
 from knowledge.words import tokens as _tokens
-from knowledge.schema import Citation, KnowledgeBase
+from knowledge.schema import KnowledgeBase
 
 UNFIT = 0.6  # what an answer without the kind of thing asked for is worth beside one with it
-SOURCE = "source"  # the group of a document's own passages, by section
 MIN_SCORE = 0.17  # below this the best passage shares too little with the question to be its answer
 MAX_QUERY = 300
 
@@ -42,16 +40,7 @@ GLOSSARY_WEIGHT = 0.5  # an abbreviation's entry answers what it means, not ever
 ELSEWHERE = 0.03  # how much better a list outside a role's topic must answer to be shown instead
 LEVEL_BOOST = 0.5  # a named level's passages gain this share of their score on the rest of the question
 NEAR = 0.85  # a second list is shown only when it answers nearly as well as the first
-
-
-@dataclass(frozen=True)
-class Passage:
-    text: str
-    citation: Citation
-    title: str  # what the passage belongs to: a topic, a level, the glossary
-    group: str  # passages of one list share a group, so an answer can show the list it comes from
-    heading: str | None = None  # the words the document puts before the list
-    keywords: str = ""  # words people use for what the passage answers, indexed but not shown
+LEVEL_HOLDS = 0.7  # asked which levels say something, a level says it when a passage of its holds this much of the question
 
 
 @dataclass(frozen=True)
@@ -65,46 +54,12 @@ class Answer:
     more: int  # passages of the list not shown
 
 
-def _passages(kb: KnowledgeBase, sources: bool = False) -> Iterator[Passage]:
-    if sources:  # the documents' own paragraphs, for what the curated content leaves out
-        for sp in kb.passages:
-            c = sp.citation
-            yield Passage(sp.text, c, f"{c.title}, {c.section.split(' > ')[-1].rstrip(':')}", f"{SOURCE}/{c.document}/{c.section}",
-                          sp.lead_in)
-        return
-    for topic in kb.topics:
-        for item in topic.items:
-            yield Passage(item.text, item.citation, topic.title, f"{topic.id}/{item.kind}", item.heading,
-                          keywords=f"{topic.id} {item.kind}".replace("-", " "))
-    for lv in kb.levels:
-        names = " or ".join((lv.name, *lv.also_called))
-        yield Passage(f"{lv.name} is for: {lv.cohort.text}", lv.cohort.citation, f"Who {lv.name} is for", f"{lv.id}/cohort",
-                      keywords=f"{names} who cohort")
-        for kind, label, items in (("member", "named in the cohort", lv.members), ("competency", "competencies", lv.competencies),
-                                   ("outcome", "learning outcomes", lv.learning_outcomes),
-                                   ("area", "learning areas being developed", lv.learning_areas), ("method", "training", lv.methods)):
-            for st in items:
-                yield Passage(st.text, st.citation, f"{lv.name} {label}", f"{lv.id}/{kind}", keywords=names)
-        for kind, req in (("induction", lv.induction), ("refresher", lv.refresher)):
-            if req:
-                yield Passage(f"{lv.name} {kind}: {req.text}", req.citation, f"{lv.name} hours", f"{lv.id}/hours",
-                              keywords=f"{names} hours minutes how long time")
-        for src in lv.sources:
-            yield Passage(f"{src.name}: {src.url}", src.citation, f"{lv.name} training", f"{lv.id}/method", keywords=names)
-    for g in kb.glossary:
-        meaning = g.expansion or UNEXPANDED
-        yield Passage(f"{g.term}: {meaning}" + (f" ({g.note})" if g.note else ""), g.citation, "Abbreviations", f"glossary/{g.term}",
-                      keywords="abbreviation stands for meaning")
-    for t in kb.tensions:
-        yield Passage(t.statement, t.citations[0], t.title, f"tension/{t.id}")
-
-
 class ContentIndex:
     """Every cited passage, ready to rank against a question: the curated content's, or with ``sources``
     the documents' own paragraphs (asked when the curated content has no answer)."""
 
     def __init__(self, kb: KnowledgeBase, catalogue: RoleCatalogue | None = None, sources: bool = False) -> None:
-        self.passages, self.documents, self.place_names = list(_passages(kb, sources)), kb.documents, place_names(kb.passages)
+        self.passages, self.documents, self.place_names = list(indexed_passages(kb, sources)), kb.documents, place_names(kb.passages)
         self.levels = kb.levels
         self.of_level = {lv.id: np.array([p.group.startswith(f"{lv.id}/") or sources and of_level(lv, p.citation.section, p.text, p.heading)
                                           for p in self.passages]) for lv in kb.levels}
@@ -279,6 +234,18 @@ class ContentIndex:
                 else source_lines(self.passages, members, best, scores)
             answers.append(Answer(first.title, heading, tuple(self.passages[n] for n in shown), score, len(pool) - len(shown)))
         return answers
+
+    def by_level(self, question: str) -> list[tuple[object, Passage]]:
+        """"Which levels cover tribunals?": for each level with a passage that holds what the question asks (asked without
+        its "which levels"), the best such passage; none when no level's does."""
+        scores, asked = self._scores(self.expand(question), question), self.asked_words(question)
+        holds = np.array([self.coverage(asked, self._named(p.text)) >= LEVEL_HOLDS for p in self.passages]) if asked else False
+        found = []
+        for lv in self.levels:
+            held = np.where(self.of_level[lv.id] & holds, scores, -1.0)
+            if held.max() > 0:  # (a long line that holds it all scores little)
+                found.append((lv, self.passages[int(np.argmax(held))]))
+        return found
 
     def _role_level(self, question: str):
         """The one level the roles a question names are placed in by the documents, where none is disputed, and the

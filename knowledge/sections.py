@@ -18,7 +18,7 @@ def source_lines(passages: Sequence, members: list[int], best: list[int], scores
     """A section's passages to show, and those they are shown from: the whole list when the best is a list or
     leads into one ("The aims of the service are:" and its bullets, at most LIST_LINES), else its best lines,
     each line that leads into a list followed by its items ("2.5 Authors have been instructed from ...:").
-    ``passages`` are knowledge.search.Passage; ``members`` the section's, ``best`` them ranked by ``scores``."""
+    ``passages`` are knowledge.indexed.Passage; ``members`` the section's, ``best`` them ranked by ``scores``."""
     top = passages[best[0]]
     lead_in = top.heading or (top.text if top.text.endswith(":") else None)
     listed = _listed(passages, members, lead_in) or (members if _block(passages, members) else [])

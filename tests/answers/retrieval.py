@@ -10,7 +10,8 @@ from typing import Callable, Dict, Iterable, List, Sequence
 import numpy as np
 
 from knowledge.schema import KnowledgeBase
-from knowledge.search import ContentIndex, Passage
+from knowledge.indexed import Passage
+from knowledge.search import ContentIndex
 from knowledge.words import tokens as _tokens
 
 Ranker = Callable[[str], Sequence[int]]
