@@ -25,6 +25,7 @@ PER_GROUP = 4  # items of each list when a whole topic is shown
 TOPIC_LINES = 12  # items of a whole topic shown, shared between its lists
 WHOLE = "Everything on {title}"
 SOURCE_MARGIN = 0.1  # how much more of the question the documents' own passages must hold to be shown instead
+COVERS_MORE = 0.25  # how much more of a question the documents' own passages must hold to answer it below COVERS
 SOURCE_GROUPS = 2  # sections of the documents' own passages shown for a question (a second only when nearly as good)
 
 
@@ -73,8 +74,10 @@ def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
     phrase = quoted(text)
     if phrase:  # "what does 'achievement' mean in the senco spec": only what holds the word asked about
         sourced, curated = ([a for a in answers if phrase.casefold() in _shown([a]).casefold()] for answers in (sourced, curated))
-    if sourced and index().covers(text, _shown(sourced)) < (OUT_OF_SCOPE_COVERS if out_of_scope else COVERS):
-        sourced = []
+    theirs, ours = (index().covers(text, _shown(answers)) if answers else 0.0 for answers in (sourced, curated))
+    if sourced and theirs < (OUT_OF_SCOPE_COVERS if out_of_scope else COVERS) \
+            and (out_of_scope or theirs < ours + COVERS_MORE or source_index().unknown_words(text)):
+        sourced = []  # too little of the question, unless far more than the curated lists hold of one in the documents' words
     if curated and out_of_scope and index().covers(text, _shown(curated)) < OUT_OF_SCOPE_COVERS:
         curated = []
     answers = _with_local(text, _better(text, curated, sourced), out_of_scope)

@@ -2,31 +2,24 @@
 something ("which levels cover tribunals?"), each in the documents' words."""
 from __future__ import annotations
 
-import re
 from typing import Dict, List, Optional, Text
 
 from actions import replies
-from actions.documents import index, mentions_job
+from actions.documents import Shown, cited_lines, index, mentions_job
 from actions.knowledge_base import guide
 from knowledge import lookup
-from knowledge.defining import asked_of_the_levels
+from knowledge.defining import asked_of_the_levels, the_levels_asked
 from knowledge.passages import level_named
 
 WHICH_TITLE = "The levels whose own lists say it:"
 
 
-ASKS_THE_LEVELS = re.compile(r"^\W*(?:what|which|list)\b.{0,20}\b(?:the )?(?P<kind>tiers|levels)\b(?!\s+(?:of|for|in)\s+(?:a|an|my|the)\b)", re.I)
-
-
 def the_levels(question: Text) -> Optional[replies.Message]:
     """"What are the tiers on the lincs send platform?": each tier (or each health level) and who it is for, with a
     button to find one's own; None for any other question."""
-    asked = ASKS_THE_LEVELS.search(question)
-    if not asked or re.search(r"\b(?:hours?|outcomes?|competenc\w*|cost|when|how|i|i'm|im|me|my)\b", question, re.I):  # not "mine"
-        return None
-    if guide().catalogue.resolve(question).roles or mentions_job(question):
+    framework = the_levels_asked(question)
+    if framework is None or guide().catalogue.resolve(question).roles or mentions_job(question):
         return None  # "what levels do health visitors need?" asks about them
-    framework = "schools" if asked.group("kind").casefold() == "tiers" else "health"
     data = lookup.levels_of(guide().kb, framework)
     message = replies.cited_items("The tiers:" if framework == "schools" else "The health framework's levels:", data, levels=framework)
     return {**message, "buttons": [{"title": "Find my own level", "payload": "/find_level"}]}
@@ -43,9 +36,5 @@ def which_levels(question: Text) -> Optional[replies.Message]:
     if not found:
         return None
     citations: List[Dict[Text, Text]] = []
-    lines = []
-    for level, passage in found:
-        cite = lookup.cite_dict(passage.citation)
-        citations += [cite] if cite not in citations else []
-        lines.append(replies.item(f"{level.name}: {passage.text}", citations.index(cite)))
+    lines = cited_lines([Shown(f"{level.name}: {passage.text}", passage.citation) for level, passage in found], citations)
     return replies.message({**replies.reply("answer", [replies.section(lines, WHICH_TITLE)], citations), "levels": "which"})

@@ -9,17 +9,21 @@ from actions import replies
 from actions.documents import index, said, source_index
 from actions.knowledge_base import guide
 from knowledge.passages import named_document
-from knowledge.ranking import fits
+from knowledge.ranking import A_TIME, fits
 
 NOT_MENTIONED_NEAREST = "The documents I search do not mention {words}. What they say nearest to it:"
 NO_FIGURE_OF = "The documents I search do not mention {words}, and give no figure for that. What they say nearest to it:"
+_NO_WORD = re.compile(r"[^aeiouy\W\d]{5,}|^[^aeiouy]+$", re.IGNORECASE)  # "asdfgh", "zxcv": no word of anyone's
 MENTIONED_ENOUGH = 0.6  # an answer holding this much of the question answers it, though it lacks a word of it
 
 
 def unknown(text: Text) -> Text:
-    """The words of a question that nothing searched in the documents uses, as a phrase ("Scotland")."""
+    """The words of a question that nothing searched in the documents uses, as a phrase ("Scotland"); not the words that
+    ask for a figure ("time limit", "how quickly"), nor a run of letters that is no word ("asdfgh")."""
     unheard = set(source_index().unknown_words(text))  # the documents' own passages hold every word they use
-    words = [w.capitalize() if w.islower() else w for w in index().unknown_words(text) if w in unheard]
+    asking = {w for m in (*PRICED.finditer(text), *TIMED.finditer(text)) for w in m.group().casefold().split()}
+    words = [w.capitalize() if w.islower() else w for w in index().unknown_words(text)
+             if w in unheard and w.casefold() not in asking and not w.casefold().endswith("ly") and not _NO_WORD.search(w)]
     return " or ".join(words)
 
 
@@ -41,25 +45,24 @@ def _before(note: Text, message: replies.Message) -> replies.Message:
 NO_FIGURE = "The documents I search do not give a figure for that. What they say nearest to it:"
 PRICED = re.compile(r"\b(?:cost|costs|price|fee|fees|pass mark|pay|pays|paid|charge|charged|charges)\b", re.IGNORECASE)
 TIMED = re.compile(r"\b(?:time limits?|deadlines?|how soon|how quickly|by when)\b", re.IGNORECASE)  # answered by a time:
-A_TIME = re.compile(r"\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve|twenty)\s+(?:years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
 SUM_OR_SHARE = re.compile(r"£\s?\d|\bper ?cent\b|%")
-FIGURE_ABOUT = 0.5  # how much of what a question asks about a line with a figure must hold to answer it
+FIGURE_ABOUT = 0.34  # how much of what a question asks about a line with a number must hold to answer "how many"
 
 
 def _no_figure(question: Text, message: replies.Message) -> bool:
     """"How much does the SENCO award cost?": whether a question asks for a figure that its answer does not give. A price
-    is given only by a sum or a share; a time limit by a time; "how much" or "how many" by any number, in a line about what
-    is asked. A question naming one of the documents is answered only by a figure of that document's."""
-    priced, timed = PRICED.search(question) is not None, TIMED.search(question) is not None
+    is given by any sum or share; a time limit by a length of time; "how much" or "how many" by a number in a line about
+    what is asked. A question naming one of the documents is answered only by a figure of that document's."""
+    priced = PRICED.search(question) is not None and not re.match(r"\W*who\b", question, re.IGNORECASE)  # not "who pays"
+    timed = TIMED.search(question) is not None
     doc = (message.get("json_message") or {}).get(replies.KEY)
     if not doc or not (priced or timed or re.search(r"\bhow (?:much|many)\b", question, re.IGNORECASE)):
         return False
     lines = _said_by(doc, question)
-    if timed and A_TIME.search("\n".join(lines)):
-        return False
-    figured = [line for line in lines if SUM_OR_SHARE.search(line) or not priced and not timed and fits(question, line)]
+    if priced or timed:
+        return not (SUM_OR_SHARE if priced else A_TIME).search("\n".join(lines))
     asked, words = source_index().asked_words(question), source_index().coverage  # weighed by all the documents' words
-    return not any(words(asked, line) >= FIGURE_ABOUT for line in figured)  # a figure of what is asked ("pupil premium")
+    return not any(words(asked, line) >= FIGURE_ABOUT for line in lines if fits(question, line))  # a number of what is asked
 
 
 def _said_by(doc: Dict[Text, Any], question: Text) -> List[Text]:

@@ -18,7 +18,7 @@ _LEADING = re.compile(r"^(?:so |and |ok |okay )?(?:what(?:'s| is| was| are| were
 _TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:it|that|this|they|those|them)|whats that|"
                        r"what counts as (?:it|that|this)|what does (?:it|that|this) mean|explained|meaning|definition|"
                        r"what is it exactly|what goes in (?:it|them|one)|what'?s in (?:it|them|one)|mean|means|stand for|refer to)$")
-_ASKING = re.compile(r"\b(?:what|whats|how|why|when|who|which|where|is|are|can|could|should|would|will|do|does|did|any|anything)\b")
+_ASKS_SOMETHING = re.compile(r"\b(?:what|whats|how|why|when|who|which|where|is|are|can|could|should|would|will|do|does|did|any|anything)\b")
 _FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|precisely|in short|briefly|about|all about)$")
 # What a question may call a thing the documents name alone: "the neurotypical child module" is "the neurotypical child"
 _KIND_OF_THING = re.compile(r"\s+(?:module|modules|course|courses|unit|units|session|sessions|topic|topics|thing|bit|part|training)$")
@@ -61,7 +61,7 @@ def asked_term(question: str, written: Callable[[str], bool] | None = None) -> s
     lead = _LEADING.match(text)
     trail = _TRAILING.search(text)
     bare = question.strip().endswith("?") and 2 <= len(text.split()) <= MAX_TERM_WORDS  # "personal health budgets?"
-    if not lead and not trail and not (bare and not _ASKING.search(text)):
+    if not lead and not trail and not (bare and not _ASKS_SOMETHING.search(text)):
         return None
     term = text[lead.end() if lead else 0: trail.start() if trail else len(text)].strip(" -\u2013:,'\"")
     for _ in range(2):
@@ -146,21 +146,35 @@ def asked_of_a_level(question: str) -> str | None:
     return " ".join(words) if words and any(w not in IGNORED for w in words) else None
 
 
+# "what are the tiers on the lincs send platform?": the levels themselves asked for (not "what levels do nurses need?")
+_THE_LEVELS = re.compile(r"^\W*(?:what|which|list)\b.{0,20}\b(?:the )?(?P<kind>tiers|levels)\b(?!\s+(?:of|for|in)\s+(?:a|an|my|the)\b)",
+                         re.IGNORECASE)
+_MORE_THAN_THE_LEVELS = re.compile(r"\b(?:hours?|outcomes?|competenc\w*|cost|when|how|i|i'm|im|me|my)\b", re.IGNORECASE)
 # "which levels cover tribunals", "at what level do staff learn about the local offer", "what tiers include autism"
-_WHICH_LEVELS = re.compile(r"^\W*(?:at |in |on )?(?:which|what)\s+(?:send\s+)?(?:levels?|tiers?)\b(?!\s+(?:am|do|should|must|is|are)\s+(?:i|my|we)\b)",
-                           re.IGNORECASE)
-_LEARNING = {"learn", "learns", "learnt", "taught", "teach", "teaches", "talk", "talks", "deal", "deals", "with", "need", "needs", "to",
-             "know", "covered", "included", "mentioned", "where", "which", "what", "staff", "people", "someone", "you", "we"}
+_WHICH_LEVELS = re.compile(r"^\W*(?:at |in |on )?(?:which|what)\s+(?:send\s+)?(?:levels?|tiers?)\b", re.IGNORECASE)
+_OF_SOMEONE = re.compile(r"^\s*(?:is|are|for|of|should|would|suits?|am|do i|does my)\b", re.IGNORECASE)  # "which level is a TA"
+_NOT_OF_THE_LEVELS = re.compile(r"\b(?:i|i'm|im|me|my|mine|we|our|us|hours?|hrs|minutes?|how|need|needs|needed|required|requires|"
+                                r"right|enough)\b|\d", re.IGNORECASE)  # "what level needs 8 hours", "which one is right for me"
+_LEARNING = {"learn", "learns", "learnt", "taught", "teach", "teaches", "talk", "talks", "deal", "deals", "with", "to",
+             "know", "covered", "included", "mentioned", "where", "which", "what", "staff", "people", "someone", "you"}
+
+
+def the_levels_asked(question: str) -> str | None:
+    """The framework whose levels a question asks for ("schools" for "what are the tiers?"); None for any other question."""
+    asked = _THE_LEVELS.search(question)
+    if not asked or _MORE_THAN_THE_LEVELS.search(question):
+        return None
+    return "schools" if asked.group("kind").casefold() == "tiers" else "health"
 
 
 def asked_of_the_levels(question: str) -> str | None:
     """What a question asks which levels hold ("tribunals" in "which levels cover tribunals?"); None for any other
-    question, and for one about the person's own level ("what level do I need?")."""
+    question: one about the person's own level, one person's, their hours or what they need ("what level do I need?")."""
     found = _WHICH_LEVELS.match(question)
-    if not found:
+    rest = question[found.end():] if found else ""
+    if not found or _OF_SOMEONE.match(rest) or _NOT_OF_THE_LEVELS.search(rest):
         return None
-    words = [w for w in re.findall(r"[a-z0-9][a-z0-9'&-]*", question[found.end():].casefold().replace("\u2019", "'"))
-             if w not in _SCAFFOLD and w not in _LEARNING]
+    words = [w for w in re.findall(r"[a-z0-9][a-z0-9'&-]*", rest.casefold().replace("\u2019", "'")) if w not in _SCAFFOLD and w not in _LEARNING]
     return " ".join(words) if words and any(w not in IGNORED for w in words) else None
 
 

@@ -45,7 +45,7 @@ def indexed_passages(kb: KnowledgeBase, sources: bool = False) -> Iterator[Passa
         for kind, req in (("induction", lv.induction), ("refresher", lv.refresher)):
             if req:
                 yield Passage(f"{lv.name} {kind}: {req.text}", req.citation, f"{lv.name} hours", f"{lv.id}/hours",
-                              keywords=f"{names} hours minutes how long time")
+                              keywords=f"{names} hours minutes how long time" + (" soon quickly deadline" if kind == "induction" else ""))
         for src in lv.sources:
             yield Passage(f"{src.name}: {src.url}", src.citation, f"{lv.name} training", f"{lv.id}/method", keywords=names)
     for g in kb.glossary:

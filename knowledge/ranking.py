@@ -23,14 +23,15 @@ K1, B = 1.5, 0.5  # term saturation and length normalisation, chosen on the held
 ANSWER_TYPE_BOOST = 1.3  # a passage holding the kind of thing asked for (a date for "when")
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn)"
 _COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)"
-_NUMBERED = re.compile(r"^\s*(?:\u2022\s*)?\d{1,2}(?:(?:\.\d{1,2})+\.?|\*\*|(?=\s+[A-Z]))\s+")  # a paragraph's own number ("2.3 ", "21** ") is not an answer
+_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|mins|terms?)"
+A_TIME = re.compile(rf"\b(?:\d+|{_COUNT})\s+{_UNIT}\b", re.I)  # a length of time, counted: "six weeks", "12 hours"
+NUMBERED = re.compile(r"^\s*(?:\u2022\s*)?\d{1,2}(?:(?:\.\d{1,2})+\.?|\*\*|(?=\s+[A-Z]))\s+")  # a paragraph's own number ("2.3 ", "21** ") is not an answer
 _ANSWER_TYPES = [  # what the question asks for, and what a passage holding it looks like
-    (re.compile(r"^\s*when\b|\bwhat date\b|\bwhen (?:was|did|is|will|does|do)\b", re.I),
+    (re.compile(r"^\s*when\b|\bwhat date\b|\bwhen (?:was|did|is|will|does|do)\b|\bhow (?:soon|quickly)\b|\bdeadline\b", re.I),
      re.compile(rf"\b{_MONTH}\b[^.]{{0,12}}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"  # a date, or a deadline ("within six weeks")
                 rf"|\bwithin\b[^.]{{0,16}}\b(?:days?|weeks?|months?|years?)\b|\bby the end of\b", re.I)),
     (re.compile(r"\bhow (?:long|often)\b", re.I),
-     re.compile(rf"\b(?:\d+|{_COUNT}|a|an|each|every|per)\s+(?:years?|months?|weeks?|days?|hours?|minutes?|mins|terms?)\b"
-                r"|\bpart[- ]time\b|\bfull[- ]time\b|\bannual(?:ly)?\b", re.I)),
+     re.compile(rf"\b(?:\d+|{_COUNT}|a|an|each|every|per)\s+{_UNIT}\b|\bpart[- ]time\b|\bfull[- ]time\b|\bannual(?:ly)?\b", re.I)),
     (re.compile(r"\bhow (?:many|much)\b", re.I), re.compile(rf"\b\d+\b|\b{_COUNT}\b", re.I)),
     (re.compile(r"\b(?:address|phone|telephone|e-?mail|contact)\b", re.I),
      re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2}\b|\bphone\b|\b\d{5} ?\d{6}\b|@", re.I)),
@@ -66,14 +67,14 @@ class Bm25:
         scores = self.index.get_scores(words) / sum(self.idf[w] for w in words)
         for asks, holds in _ANSWER_TYPES:
             if asks.search(question):
-                scores *= np.array([ANSWER_TYPE_BOOST if holds.search(_NUMBERED.sub("", t)) else 1.0 for t in self.shown])
+                scores *= np.array([ANSWER_TYPE_BOOST if holds.search(NUMBERED.sub("", t)) else 1.0 for t in self.shown])
         return scores
 
 
 def fits(question: str, answer: str) -> bool:
     """Whether an answer holds the kind of thing the question asks for: a date for "when", a number for "how
     many", contact details for "address"; True when the question asks for none of these."""
-    body = "\n".join(_NUMBERED.sub("", line) for line in answer.split("\n"))
+    body = "\n".join(NUMBERED.sub("", line) for line in answer.split("\n"))
     return all(holds.search(body) for asks, holds in _ANSWER_TYPES if asks.search(question))
 
 

@@ -193,18 +193,25 @@ def is_question(typed: str | None) -> bool:
 _ASKS_DUTY = re.compile(r"\b(?:do i (?:have|need|get) to|am i (?:expected|supposed|meant|allowed|required|able) to|should i|"
                         r"must i|is it my (?:job|role|responsibility) to)\s+(?P<rest>.+)", re.IGNORECASE)
 _TRAINING_ASKED = re.compile(r"\b(?:level|levels|tier|tiers|train|training|trained|course|courses|hours?|hrs|qualifi\w*|award|cpd|"
-                             r"refresher|induction|module|modules|apply|applies|be on|[lt]\d)\b", re.IGNORECASE)
+                             r"refresh\w*|induction|module|modules|e-?learning|apply|applies|be on|pay|paid|cost|[lt]\d)\b", re.IGNORECASE)
+# "as a TA do i ...", "as a L3 clinician, am i ...": the role said, up to its comma or the question that follows it
+_AS_A_ROLE = re.compile(r"^\s*as (?:a|an|the)\s+[^,;:?]{1,60}?(?:[,;:]\s*|\s+(?=(?:am|do|should|must|can|is it my)\s+i?\b))", re.IGNORECASE)
 _NOTHING_NAMED = re.compile(r"^(?:\w+\s+)?(?:this|that|it|anything|something|one|them)\W*$", re.IGNORECASE)  # "do i need to do this"
 
 
 def asked_duty(typed: str | None) -> str | None:
-    """What a question asks whether the person must or may do in their work ("go to annual reviews"), not what training
-    they need; None for any other message."""
-    found = _ASKS_DUTY.search((typed or "")[:MAX_ANSWER])
-    if not (found and is_question(typed)):
+    """What someone who has said their role asks whether they must or may do in their work ("as a TA do i have to go to
+    annual reviews": "go to annual reviews"), not what training they need; None for any other message ("which level
+    should i do?", "do i have to pay?")."""
+    text = (typed or "")[:MAX_ANSWER]
+    told = _AS_A_ROLE.match(text) or SAYS_ROLE.search(text)
+    if not told or not is_question(text):
         return None
-    rest = found.group("rest")
-    return None if _TRAINING_ASKED.search(rest) or _NOTHING_NAMED.match(rest.strip()) else rest
+    asked = text[told.end():] if told.re is _AS_A_ROLE else re.split(r"[,;:?]|\s[-\u2013]\s", text[told.end():], maxsplit=1)[-1]
+    found = _ASKS_DUTY.search(asked)  # what follows the role said: its training words, not the role's ("as a L3 clinician")
+    if not found or _TRAINING_ASKED.search(asked) or _NOTHING_NAMED.match(found.group("rest").strip()):
+        return None
+    return found.group("rest")
 
 
 SAYS_ROLE = re.compile(r"\b(?:i'?m an?|i am an?|i work as|i'?m the|i am the|my (?:role|job) is|i work (?:in|at|for) the .{0,40}"

@@ -21,7 +21,7 @@ from knowledge.indexed import SOURCE, Passage, indexed_passages
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import level_named, named_document, of_level, place_names
 from knowledge.sections import list_lines, source_lines
-from knowledge.ranking import Bm25, Coverage, fits, group_score, irregular, kind_named
+from knowledge.ranking import NUMBERED, Bm25, Coverage, fits, group_score, irregular, kind_named
 from knowledge.reading import particular, quoted
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import ALSO, CAPITALS, also_said, GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, phrased
@@ -106,7 +106,7 @@ class ContentIndex:
         """The question's words of five letters or more that no document uses, even spelt a little differently
         ("scotland"): what the documents cannot speak to."""
         words = _WORD.findall(normalise_role(question[:MAX_QUERY]))
-        return [w for w in dict.fromkeys(words) if len(w) >= 5 and w not in _IGNORED and w not in _SHORT_FORMS
+        return [w for w in dict.fromkeys(words) if len(w) >= 5 and w not in _IGNORED and w not in _SHORT_FORMS and w not in ALSO
                 and not set(_tokens(w)) & _GENERIC and self.spelt(w) not in self.words
                 and not set(_tokens(self.spelt(w))) <= self.coverage.idf.keys()]  # "covered": they write "cover"
 
@@ -124,8 +124,8 @@ class ContentIndex:
     @staticmethod
     def _indexed(p: Passage, boosted: bool = False) -> str:
         """The words a passage is found by; ``boosted`` counts a list's lead-in twice, as BM25 ranks them."""
-        lead_in = (p.heading, p.heading) if boosted else (p.heading,)
-        return " ".join(filter(None, (p.text, p.title, *lead_in, p.keywords, p.citation.title, p.citation.section)))
+        lead_in = (p.heading, p.heading) if boosted else (p.heading,)  # (a paragraph's own number is none of its words)
+        return " ".join(filter(None, (NUMBERED.sub("", p.text), p.title, *lead_in, p.keywords, p.citation.title, p.citation.section)))
 
     def _asked_words(self, question: str) -> frozenset[str]:
         """The words of a question that say what it is about, spelling mended and short forms written out ("hrs"),

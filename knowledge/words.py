@@ -24,7 +24,7 @@ SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tie
 # Words the documents say another way, added to a question's search but never required of its answer: an answer
 # about new SENCOs need not say "newly".
 ALSO = {"online": "elearning", "virtual": "elearning", "remote": "elearning", "new": "newly", "newly": "new", "cover": "including",
-        "covers": "including"}
+        "covers": "including", "extra": "additional"}
 _ALSO_BOTH: dict = {}
 for _word, _other in ALSO.items():
     _ALSO_BOTH.setdefault(_word, set()).add(_other)
@@ -64,7 +64,9 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in words if w and w not in IGNORED]
 
 
-_DOUBLED = re.compile(r"^.{2,}([bdgkmnprt])\1$")  # a doubled consonant before -ing or -ed, not "ll", "ss", "ff" ("add" stays)
+# A doubled consonant before -ing or -ed ("running", "planned"), not "ll", "ss", "ff", "tt" ("setting" is a noun too) or
+# "mm" ("programming" beside "programme"); "add" stays
+_DOUBLED = re.compile(r"^.{2,}([bdgknpr])\1$")
 
 
 def stem(word: str) -> str:
@@ -72,13 +74,15 @@ def stem(word: str) -> str:
     numbers in words as digits ("three years" finds "3 years")."""
     if word in NUMBERS:
         return NUMBERS[word]
+    if word.endswith("ings") and len(word) >= 8:  # "settings" as "setting", "meetings" as "meeting"
+        word = word[:-1]
     for ending, keep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("ing", ""), ("ed", ""), ("s", "")):
         if word.endswith(ending) and not word.endswith("ss") and len(word) - len(ending) >= 3:
             word = word[: len(word) - len(ending)] + keep
             if ending in ("ing", "ed") and _DOUBLED.search(word):  # "running" finds "run", "planned" "plan"
                 word = word[:-1]
             break
-    if word.endswith("al") and len(word) >= 7:  # "cultural" finds "culture", "clinical" "clinic", "approval" "approve"
+    if word.endswith(("ional", "ural", "ental")) and len(word) >= 7:  # "cultural" finds "culture", "educational" "education"
         word = word[:-2]
     return word[:-1] if word.endswith("e") and len(word) >= 5 else word
 

@@ -31,7 +31,9 @@ def test_what_is_asked_of_the_levels_is_the_rest_of_the_question(asking):
     assert asked_of_the_levels(asking.format(w="annual reviews")) == "annual reviews"
 
 
-@pytest.mark.parametrize("question", ["what level do i need", "which tier am i", "what levels are there", "which level should i do"])
+@pytest.mark.parametrize("question", ["what level do i need", "which tier am i", "what levels are there", "which level should i do",
+                                      "what level of training do i need", "which level is right for me", "what level needs 8 hours",
+                                      "what level is required for office staff", "which tier is a lunchtime supervisor"])
 def test_a_question_about_my_own_level_or_all_of_them_asks_nothing_of_them(question):
     assert asked_of_the_levels(question) is None
 

@@ -50,3 +50,24 @@ def test_a_passage_shown_with_a_footnote_mark_is_followed_by_its_note(assistant,
             for mark in FOOTNOTE_MARK.findall(p.text):
                 assert " ".join(notes[(p.citation.document, mark)].text.split()) in text, (p.text, mark)
     assert shown
+
+
+def test_a_paragraph_s_own_number_is_not_searched_as_a_word_of_it(kb):
+    """"what happens in phase 1": the paragraph about phase 1, not every paragraph numbered 1.x."""
+    from knowledge.search import ContentIndex
+
+    index = ContentIndex(kb, sources=True)
+    phases = sorted({m.group(1) for p in kb.passages for m in re.finditer(r"\bPhase (\d)\b", p.text, re.IGNORECASE)})
+    assert len(phases) >= 2
+    for phase in phases:
+        shown = [p.text for a in index.search(f"what happens in phase {phase} of the lincs platform", groups=1) for p in a.passages]
+        assert any(re.search(rf"\bphase {phase}\b", t, re.IGNORECASE) for t in shown), (phase, shown)
+
+
+@pytest.mark.assistant
+def test_a_question_the_documents_own_paragraph_holds_far_more_of_is_answered_from_it(assistant, kb):
+    """Below the share of a question that usually answers it, a paragraph holding much more of it than any curated list
+    is still the answer: "when did the strategy start and how long is it running" is answered by when it commenced."""
+    started = next(p.text for p in kb.passages if re.search(r"commenced in \w+ \d{4}", p.text))
+    text = reply_text(assistant.say("strategy-start", "when did the lincs specialist provision strategy start and how long is it running"))
+    assert " ".join(started.split())[:120] in " ".join(text.split())

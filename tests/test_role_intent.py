@@ -291,3 +291,10 @@ def test_a_level_in_the_self_description_leaves_the_duty_asked_about(component):
     message = Message({"text": asked, "intent": {"name": "tell_role", "confidence": 0.6}, "intent_ranking": [],
                        "entities": [{"entity": "level", "start": 5, "end": 7, "value": "Level 3"}]})
     assert component.process([message])[0].get("intent")["name"] == "ask_documents"
+
+
+@pytest.mark.parametrize("text, guessed", [("which level should i do?", "find_level"), ("do i need to refresh every 3 years?", "ask_hours"),
+                                           ("do i have to complete the elearning?", "ask_training"), ("do i have to pay?", "ask_documents"),
+                                           ("what training should i get?", "find_level"), ("as a TA, which level should i do?", "find_level")])
+def test_a_question_about_my_own_training_is_no_duty(component, text, guessed):
+    assert _intent(component, text, guessed) == guessed

@@ -16,17 +16,28 @@ def vocabulary() -> set:
 
 
 def test_a_verb_that_doubles_its_last_letter_before_ing_or_ed_finds_the_plain_verb(vocabulary):
-    """"running", "planned", "referred" in a question find "run", "plan", "refer" in the documents, and the other way."""
-    pairs = [(w, m.group(1)) for w in vocabulary for m in [re.fullmatch(r"([a-z]{2,}([bdgkmnprt]))\2(?:ing|ed)", w)] if m]
+    """"running", "planned", "referred" in a question find "run", "plan", "refer" in the documents, and the other way
+    ("setting" is a noun as well, and stays apart from "set": see below)."""
+    pairs = [(w, m.group(1)) for w in vocabulary for m in [re.fullmatch(r"([a-z]{2,}([bdgknpr]))\2(?:ing|ed)", w)] if m]
     found = [(w, base) for w, base in pairs if base in vocabulary]
-    assert len(found) >= 3, found
+    assert len(found) >= 2, found
     assert all(stem(w) == stem(base) for w, base in found), [(w, stem(w), stem(base)) for w, base in found if stem(w) != stem(base)]
     assert stem("added") == stem("add") and stem("staffed") == stem("staff") and stem("skilled") == stem("skill")
 
 
-def test_an_adjective_in_al_finds_the_word_it_is_made_from(vocabulary):
-    """"cultural" finds "culture", "clinical" "clinic", "approval" "approve": the documents use both forms of such words."""
-    pairs = [(w, base) for w in vocabulary if len(w) >= 7 and w.endswith("al")
-             for base in (w[:-2], w[:-2] + "e") if base in vocabulary and len(base) >= 5]
-    assert len(pairs) >= 5, pairs
+def test_an_adjective_in_ional_ural_or_ental_finds_the_word_it_is_made_from(vocabulary):
+    """"cultural" finds "culture", "educational" "education", "parental" "parent": the documents use both forms."""
+    pairs = [(w, base) for w in vocabulary if len(w) >= 7 and w.endswith(("ional", "ural", "ental"))
+             for base in (w[:-2], w[:-2] + "e") if base in vocabulary]
+    assert len(pairs) >= 3, pairs
     assert all(stem(w) == stem(base) for w, base in pairs), [(w, base) for w, base in pairs if stem(w) != stem(base)]
+
+
+def test_a_noun_in_ing_and_its_plural_are_one_word(vocabulary):
+    plurals = [w for w in vocabulary if w.endswith("ings") and w[:-1] in vocabulary and len(w) >= 8]
+    assert len(plurals) >= 2 and all(stem(w) == stem(w[:-1]) for w in plurals), plurals
+
+
+@pytest.mark.parametrize("one, other", [("personal", "person"), ("practical", "practice"), ("setting", "set")])
+def test_words_of_other_meanings_stay_apart(vocabulary, one, other):
+    assert {one, other} <= vocabulary and stem(one) != stem(other)
