@@ -30,7 +30,6 @@ from knowledge.words import tokens
 WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete|what are)\b", re.IGNORECASE)
 LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)|mandatory|required|need)\b", re.IGNORECASE)
 NOT_COVERED = f"The documents I know do not cover that. {CAN_DO}"
-SHORT_ASK = 3  # words: a message this short that the documents cannot answer asks about what it names
 UNNAMED_ROLE = ("The documents do not place that role in a level themselves, so it depends on where the person works and what "
                 "they do. Tell me your own job role and I'll ask what decides it, or ask me about a level.")
 OUT_OF_SCOPE = ("Sorry, that's outside what I can help with, and the documents I know do not cover it. I can find the SEND training "
@@ -220,8 +219,7 @@ class AnswerQuestion(Action):
                 documents.search(text, out_of_scope=intent == "out_of_scope") or \
                 (_role_topic(text) or documents.unnamed_job(text) if is_question(text) else None)  # "do dinner ladies need this"
             if found is None:
-                asked = not answering and (intent == "ask_documents" or is_question(text) or len(text.split()) <= SHORT_ASK) \
-                    and intent != "out_of_scope"  # "makaton": a word or two the documents never use
+                asked = not answering and (intent == "ask_documents" or is_question(text)) and intent != "out_of_scope"
                 unknown = notes.unknown(text) if asked else ""
                 not_understood(dispatcher, tracker, NOT_MENTIONED.format(words=unknown) if unknown else
                                REPHRASE if answering or intent == "nlu_fallback" else

@@ -14,7 +14,7 @@ from actions import replies
 from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
 from knowledge.answers import to_dict
-from knowledge.passages import FOOTNOTE_MARK, footnotes, contents as contents_of
+from knowledge.passages import FOOTNOTE_MARK, contents as contents_of, footnotes, shown_text
 from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, fits, shown as _shown
 from knowledge.reading import asks_about, mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
@@ -52,12 +52,12 @@ def cited_lines(passages: List[Any], citations: List[Dict[Text, Text]]) -> List[
     lines: List[replies.Item] = []
     for p in passages:
         for shown in (p, *(_notes().get((p.citation.document, m)) for m in FOOTNOTE_MARK.findall(p.text))):
-            if shown is None or any(line["text"] == shown.text for line in lines):
+            if shown is None or any(line["text"] == shown_text(shown.text) for line in lines):
                 continue
             cite = lookup.cite_dict(shown.citation)
             if cite not in citations:
                 citations.append(cite)
-            lines.append(replies.item(shown.text, citations.index(cite)))
+            lines.append(replies.item(shown_text(shown.text), citations.index(cite)))
     return lines
 
 

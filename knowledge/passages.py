@@ -98,6 +98,14 @@ def footnotes(passages: Sequence[SourcePassage]) -> dict[tuple[str, str], Source
     return {(p.citation.document, m.group(1)): p for p in passages for m in [_FOOTNOTE.match(p.text)] if m}
 
 
+def shown_text(text: str) -> str:
+    """A passage as a reply shows it: a table row's cells apart (" | "), the markup inside them dropped."""
+    if "<" not in text and "\t" not in text:
+        return text
+    cells = (" ".join(_TAG.sub(" ", cell).split()) for cell in text.split("\t"))
+    return " | ".join(cell for cell in cells if cell)
+
+
 def excerpt(text: str, sought: re.Pattern) -> str:
     """What a passage shows when only a word of it is sought ("DCO"): itself when short; a table row's first
     cell and the cell or bullet holding the word, each cut marked with an ellipsis ("Level 5 … Role of the

@@ -71,3 +71,14 @@ def test_a_question_the_documents_own_paragraph_holds_far_more_of_is_answered_fr
     started = next(p.text for p in kb.passages if re.search(r"commenced in \w+ \d{4}", p.text))
     text = reply_text(assistant.say("strategy-start", "when did the lincs specialist provision strategy start and how long is it running"))
     assert " ".join(started.split())[:120] in " ".join(text.split())
+
+
+def test_a_table_row_is_shown_with_its_cells_apart_and_without_markup(kb):
+    from knowledge.passages import shown_text
+
+    rows = [p.text for p in kb.passages if "\t" in p.text or "<p>" in p.text]
+    assert rows
+    for row in rows:
+        shown = shown_text(row)
+        assert not re.search(r"</?\w+>|\t", shown)
+        assert re.findall(r"[A-Za-z]+", re.sub(r"<[^>]+>", " ", row)) == re.findall(r"[A-Za-z]+", shown)  # every word, in order
