@@ -141,6 +141,7 @@ def _words_beside_a_job() -> frozenset:
                                       "need needs have has must require required trained training train level tier send sen this it"))))
 
 
+COMPARED = re.compile(r"\b(?:difference|differences|differ|compare|compared|comparing|versus|vs)\b", re.IGNORECASE)
 BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of)\s+(?:the\s+|a\s+|an\s+)?(.{2,60})", re.IGNORECASE)
 
 
@@ -154,6 +155,8 @@ def _role_topic(text: Text) -> Optional[replies.Message]:
     wanted = guide().catalogue.resolve(becoming.group(1)).role if becoming and len(topics) > 1 else None
     if wanted and wanted.topic in topics:
         return documents.topic(wanted.topic, text)
+    if len(topics) == 2 and COMPARED.search(text):  # "difference between the SENCO and the head": each one's duties
+        return documents.side_by_side(topics)
     return documents.topic(topics[0], text) if len(topics) == 1 else documents.among(topics, text)
 
 
@@ -162,7 +165,7 @@ def _sharpened(intent: Text, text: Text, message: replies.Message) -> bool:
     person's level, what an abbreviation stands for, a staff list, a comparison or a button's request."""
     doc = (message.get("json_message") or {}).get(replies.KEY) or {}
     return (not text.startswith("/") and intent not in ("check_staff_list", "compare_levels")
-            and (doc.get("kind") == "answer" and not {"level", "levels", "floor", "silence", "term", "contents"} & set(doc) or message.get("text") == UNNAMED_ROLE))
+            and (doc.get("kind") == "answer" and not {"level", "levels", "floor", "silence", "term", "contents", "compared"} & set(doc) or message.get("text") == UNNAMED_ROLE))
 
 
 class AnswerQuestion(Action):
@@ -255,12 +258,13 @@ class AnswerQuestion(Action):
             return replies.cited_items(f"{data['title']}:", [i for i in data["items"] if i["kind"] in ("requirement", "course")])
         if intent == "compare_levels":
             named = list(dict.fromkeys(tracker.get_latest_entity_values("level")))
-            if len(named) < 2:
-                return {"text": "Which two levels or tiers? For example: \"difference between Level 2 and Level 3\"."}
+            if len(named) < 2:  # "what are wave 1 2 and 3": the documents' answer, else which levels to compare
+                return documents.search(text) or {"text": "Which two levels or tiers? For example: \"difference between Level 2 and Level 3\"."}
             data = lookup.step_up(kb, named[0], named[1])
             return replies.cited_items(f"From {data['lower']} to {data['higher']}, what is added:", data["items"], 12)
-        if intent == "check_staff_list":
-            return _staff_list(tracker.latest_message.get("text") or "")
+        if intent == "check_staff_list":  # "does a senco trainee need a CRB check?" asks the documents
+            asked = "\n" not in text.strip() and is_question(text)
+            return (documents.search(text) if asked else None) or _staff_list(tracker.latest_message.get("text") or "")
         named_level = _entity(tracker, "level")
         if intent == "ask_induction" and not (named_level and lookup.find_level(kb, named_level).framework == "schools"):
             return replies.cited_items(f"{kb.levels_of('health')[0].name} induction:", lookup.induction(kb))

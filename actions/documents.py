@@ -19,6 +19,7 @@ from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, fits, shown as _shown
 from knowledge.reading import asks_about, mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
 from knowledge.search import MIN_SCORE, Answer, ContentIndex
+from knowledge.words import SHORT_FORMS, WORD
 
 logger = logging.getLogger(__name__)
 PER_GROUP = 4  # items of each list when a whole topic is shown
@@ -100,8 +101,10 @@ def _with_local(question: Text, answers: List[Answer], out_of_scope: bool) -> Li
 
 
 def contents(question: Text) -> Optional[replies.Message]:
-    """A document's parts, as its contents list them, for a question that asks what parts a named document has."""
-    found = contents_of(guide().kb.documents, guide().kb.passages, question)
+    """A document's parts, as its contents list them, for a question that asks what parts a named document has ("what r
+    the six competancy areas in the east sussex framework": short forms written out and spelling mended first)."""
+    mended = " ".join(source_index().spelt(SHORT_FORMS.get(w, w)) for w in WORD.findall(question.casefold()))
+    found = contents_of(guide().kb.documents, guide().kb.passages, mended)
     if found is None:
         return None
     document, listed = found
@@ -200,6 +203,23 @@ def among(topic_ids: Sequence[Text], question: Text) -> Optional[replies.Message
     topics that hold what it asks about, whoever's they are; None when none of them does ("can a TA be the SENCO?")."""
     answers = [a for a in index().search(question, groups=2, within=tuple(topic_ids)) if a.score >= MIN_SCORE]
     return _message(answers) if answers else None
+
+
+def side_by_side(topic_ids: Sequence[Text]) -> replies.Message:
+    """Two roles compared ("difference between the SENCO and the head"): each topic's longest list the documents lead
+    into ("It is the role of the headteacher to:"), a few lines each."""
+    citations: List[Dict[Text, Text]] = []
+    sections = []
+    for topic_id in topic_ids:
+        found = guide().kb.topic(topic_id)
+        groups = [(key, list(group)) for key, group in groupby(found.items, key=lambda i: (i.kind, i.heading))]
+        (kind, heading), items = max(groups, key=lambda g: (g[0][1] is not None, len(g[1])))
+        lines = cited_lines([Shown(i.text, i.citation) for i in items[:PER_GROUP]], citations)
+        sections.append(replies.section(lines, _title(found.title, heading), more=f"(and {len(items) - PER_GROUP} more)"
+                                        if len(items) > PER_GROUP else None))
+    buttons = [{"title": WHOLE.format(title=guide().kb.topic(t).title)[:75], "payload": f'/ask_responsibilities{{"topic": "{t}"}}'}
+               for t in topic_ids]
+    return replies.message({**replies.reply("answer", sections, citations), "compared": list(topic_ids)}, buttons)
 
 
 class Shown:

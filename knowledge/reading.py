@@ -156,7 +156,7 @@ def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | Non
 
 QUESTION_START = ("what", "what's", "whats", "who", "who's", "whose", "how", "how's", "when", "when's", "where", "where's", "why",
                   "which", "can", "could", "do", "does", "is", "are", "should", "would", "will", "tell", "explain", "define", "list",
-                  "show")
+                  "show", "difference", "differences", "compare", "comparing")  # "difference between the SENCO and the head"
 
 
 QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c](\w[\w\s-]{1,40}?)['\"\u2019\u201d](?=[\s?.!,]|$)")

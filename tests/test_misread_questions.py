@@ -1,0 +1,47 @@
+"""Questions the classifier may take for one of the assistant's features (a staff-list check, a comparison of levels,
+the level questions) are answered from the documents, over REST. Expected lines come from the knowledge base."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conversation import reply_text
+
+pytestmark = pytest.mark.assistant
+
+
+def _own_lines(kb, topic_id: str) -> list:
+    return [" ".join(i.text.split())[:60] for i in kb.topic(topic_id).items]
+
+
+@pytest.mark.parametrize("asking", ["difference between the {a} and the {b}", "compare the {a} and the {b}"])
+def test_two_roles_compared_show_a_list_of_each_and_start_no_level_questions(assistant, kb, asking):
+    with_topics = {r.topic: r.name for r in kb.roles if r.topic in ("senco", "headteacher", "governing-boards", "teaching-assistants")}
+    names = list(with_topics.items())[:2]
+    assert len(names) == 2
+    text = " ".join(reply_text(assistant.say(f"compare-{asking[:8]}", asking.format(a=names[0][1], b=names[1][1]))).split())
+    assert "taken your role" not in text
+    for topic_id, _ in names:
+        assert any(line in text for line in _own_lines(kb, topic_id)), topic_id
+
+
+def test_a_list_the_documents_give_asked_with_numbers_is_not_a_comparison_of_levels(assistant, kb):
+    waves = [p.text for p in kb.passages if re.match(r"Wave \d", p.text)]
+    assert len(waves) >= 3
+    text = reply_text(assistant.say("waves", "what are wave 1 2 and 3"))
+    assert all(w in text for w in waves) and "Which two levels" not in text
+
+
+def test_a_one_line_question_about_a_check_asks_the_documents_not_for_a_staff_list(assistant, kb):
+    crb = [p.text for p in kb.passages if "Criminal Records Bureau" in p.text]
+    assert crb
+    text = " ".join(reply_text(assistant.say("crb", "does a senco trainee need a CRB check?")).split())
+    assert "Paste the job titles" not in text and any(" ".join(c.split())[:80] in text for c in crb)
+
+
+def test_a_document_s_parts_asked_in_short_forms_and_with_a_typo_get_its_contents(assistant, kb):
+    east_sussex = next(d for d in kb.documents if "East Sussex" in d.title)
+    parts = [p.text for p in kb.passages if p.citation.document == east_sussex.file_name and p.citation.section == "Contents"]
+    text = reply_text(assistant.say("contents-typo", "what r the six competancy areas in the east sussex framework"))
+    assert parts and sum(part in text for part in parts) >= 6
