@@ -129,7 +129,7 @@ def _only_asks_if_needed(text: Text) -> bool:
     if not (is_question(text) and ASKS_NEED.search(text)) or FIRST_PERSON.search(text):
         return False
     index = documents.index()
-    unknown = set(tokens(" ".join(index.unknown_words(text))))
+    unknown = set(tokens(" ".join(documents.source_index().unknown_words(text))))  # words no document uses ("laws" is theirs)
     return not set(index.asked_words(text)) - _words_beside_a_job() - unknown  # nothing asked beside the job, its place and need
 
 
@@ -141,6 +141,7 @@ def _words_beside_a_job() -> frozenset:
                                       "need needs have has must require required trained training train level tier send sen this it"))))
 
 
+STAFF_LIST_ASKED = re.compile(r"\b(?:you|u|list|lists|titles?|staff)\b", re.IGNORECASE)  # "can you check a list of job titles?"
 COMPARED = re.compile(r"\b(?:difference|differences|differ|compare|compared|comparing|versus|vs)\b", re.IGNORECASE)
 BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of)\s+(?:the\s+|a\s+|an\s+)?(.{2,60})", re.IGNORECASE)
 
@@ -263,7 +264,7 @@ class AnswerQuestion(Action):
             data = lookup.step_up(kb, named[0], named[1])
             return replies.cited_items(f"From {data['lower']} to {data['higher']}, what is added:", data["items"], 12)
         if intent == "check_staff_list":  # "does a senco trainee need a CRB check?" asks the documents
-            asked = "\n" not in text.strip() and is_question(text)
+            asked = "\n" not in text.strip() and is_question(text) and not STAFF_LIST_ASKED.search(text)
             return (documents.search(text) if asked else None) or _staff_list(tracker.latest_message.get("text") or "")
         named_level = _entity(tracker, "level")
         if intent == "ask_induction" and not (named_level and lookup.find_level(kb, named_level).framework == "schools"):
