@@ -3,7 +3,6 @@ role needs, and a search over everything cited for what no intent handles."""
 from __future__ import annotations
 
 import logging
-import re
 from functools import lru_cache
 from itertools import groupby
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
@@ -15,7 +14,7 @@ from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.passages import FOOTNOTE_MARK, contents as contents_of, footnotes, shown_text
-from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, fits, shown as _shown
+from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, shown as _shown
 from knowledge.reading import asks_about, mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
 from knowledge.search import MIN_SCORE, Answer, ContentIndex
@@ -79,7 +78,7 @@ def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
     if sourced and theirs < (OUT_OF_SCOPE_COVERS if out_of_scope else COVERS) \
             and (out_of_scope or theirs < ours + COVERS_MORE or source_index().unknown_words(text)):
         sourced = []  # too little of the question, unless far more than the curated lists hold of one in the documents' words
-    if curated and out_of_scope and index().covers(text, _shown(curated)) < OUT_OF_SCOPE_COVERS:
+    if curated and out_of_scope and ours < OUT_OF_SCOPE_COVERS:
         curated = []
     answers = _with_local(text, _better(text, curated, sourced), out_of_scope)
     return _message(answers) if answers else None
@@ -187,7 +186,7 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
             return replies.message(replies.reply("answer", [section], citations), [button])
     citations = []
     sections = []
-    groups = [(heading, list(group)) for heading, group in groupby(found.items, key=lambda i: (i.kind, i.heading))]
+    groups = _lists(found)
     per = max(PER_GROUP, TOPIC_LINES // len(groups))  # a topic of one or two lists is shown whole, or nearly
     for heading, items in groups:
         lines = cited_lines([Shown(i.text, i.citation) for i in items[:per]], citations)
@@ -196,6 +195,11 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
     notes = [Shown(t.statement, t.citations[0]) for t in kb.tensions_for(topic_id)]  # where the documents disagree about it
     sections.append(replies.section(cited_lines(notes, citations), "Please note:"))
     return replies.message(replies.reply("answer", sections, citations))
+
+
+def _lists(topic: Any) -> List[Tuple[Tuple[Text, Optional[Text]], List[Any]]]:
+    """A topic's lists: its items grouped by kind and lead-in, in the documents' order."""
+    return [(key, list(group)) for key, group in groupby(topic.items, key=lambda i: (i.kind, i.heading))]
 
 
 def among(topic_ids: Sequence[Text], question: Text) -> Optional[replies.Message]:
@@ -212,8 +216,7 @@ def side_by_side(topic_ids: Sequence[Text]) -> replies.Message:
     sections = []
     for topic_id in topic_ids:
         found = guide().kb.topic(topic_id)
-        groups = [(key, list(group)) for key, group in groupby(found.items, key=lambda i: (i.kind, i.heading))]
-        (kind, heading), items = max(groups, key=lambda g: (g[0][1] is not None, len(g[1])))
+        (kind, heading), items = max(_lists(found), key=lambda g: (g[0][1] is not None, len(g[1])))
         lines = cited_lines([Shown(i.text, i.citation) for i in items[:PER_GROUP]], citations)
         sections.append(replies.section(lines, _title(found.title, heading), more=f"(and {len(items) - PER_GROUP} more)"
                                         if len(items) > PER_GROUP else None))

@@ -107,8 +107,8 @@ class ContentIndex:
         ("scotland"): what the documents cannot speak to."""
         words = _WORD.findall(normalise_role(question[:MAX_QUERY]))
         return [w for w in dict.fromkeys(words) if len(w) >= 5 and w not in _IGNORED and w not in _SHORT_FORMS and w not in ALSO
-                and not set(_tokens(w)) & _GENERIC and self.spelt(w) not in self.words
-                and not set(_tokens(self.spelt(w))) <= self.coverage.idf.keys()]  # "covered": they write "cover"
+                and not set(_tokens(w)) & _GENERIC for mended in [self.spelt(w)] if mended not in self.words
+                and not set(_tokens(mended)) <= self.coverage.idf.keys()]  # "covered": they write "cover"
 
     def asked_short_form(self, question: str) -> str | None:
         """The short form a question asks the meaning of when the glossary does not have it ("ELSA?", "what does
