@@ -125,7 +125,7 @@ def _better(question: Text, curated: List[Answer], sourced: List[Answer]) -> Lis
     with the passages' best section after it when they hold as much and say something it does not."""
     if not sourced or not curated:
         return sourced or curated
-    theirs, ours = index().hits(question, _shown(sourced)), index().hits(question, _shown(curated))
+    theirs, ours = source_index().hits(question, _shown(sourced)), source_index().hits(question, _shown(curated))
     if theirs > ours + SOURCE_MARGIN:
         return sourced
     return curated + sourced[:1] if theirs >= ours and _says_more(sourced[0], _shown(curated)) else curated
@@ -144,7 +144,7 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     if sourced and index().covers(question, _shown(sourced)) < COVERS:
         return message
     answered = f"{answers_to} {said(message)}"  # the kind's words belong to its title line
-    theirs, ours = (index().hits(question, _shown(sourced)), index().hits(question, answered)) if sourced else (0.0, 0.0)
+    theirs, ours = (source_index().hits(question, _shown(sourced)), source_index().hits(question, answered)) if sourced else (0.0, 0.0)
     if theirs > ours + SOURCE_MARGIN:
         return _message(sourced)
     if sourced and theirs >= ours and _says_more(sourced[0], answered):  # as good: both, the answer first

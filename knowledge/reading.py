@@ -220,6 +220,9 @@ SAYS_ROLE = re.compile(r"\b(?:i'?m an?|i am an?|i work as|i'?m the|i am the|my (
 ROLE_THING = re.compile(r"\s*(?:(?:'s|\u2019s|s')\s+(?:role|job|remit|training|course|award|qualification|duties|responsibilit(?:y|ies))"
                         r"|\s+(?:training|course|courses|award|qualification|spec|specification|programmes?|duties|responsibilit(?:y|ies)))\b",
                         re.IGNORECASE)
+# "early years senco role": a message that ends with the role and "role", not told as the person's own ("in a senco role")
+ROLE_ENDS = re.compile(r"\s+(?:role|remit)\s*\??\s*$", re.IGNORECASE)
+HELD_IN = re.compile(r"\b(?:in|into|as|a|an|my|our|their)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 ROLE_OF = re.compile(r"(?<!\bto the )(?<!\bon the )(?<!\bin the )(?<!\binto the )"  # not "new to the role of SENCO"
                      r"\b(?:role|roles|job|remit|duties|responsibilit(?:y|ies))\s+of\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 WH_WORD = re.compile(r"\b(?:who|what|when|where|why|how)\b", re.IGNORECASE)
@@ -235,7 +238,8 @@ def asks_about_a_role(typed: str | None, spans: Iterable[tuple[int, int]]) -> bo
     asking = is_question(text) or WH_WORD.search(text) is not None  # "after the senco course who sets my CPD objectives"
     if SAYS_ROLE.search(text) or (not asking and (FIRST_PERSON.search(text) or len(spans) > 1)):
         return False  # "I took on the role of SENCO", "teacher with SENCO responsibilities": they tell a job
-    return any(ROLE_THING.match(text, end) or ROLE_OF.search(text[:start]) for start, end in spans)
+    return any(ROLE_THING.match(text, end) or ROLE_OF.search(text[:start])
+               or (ROLE_ENDS.fullmatch(text, end) and not HELD_IN.search(text[:start])) for start, end in spans)
 
 
 NOT_A_JOB = {"staff", "worker", "workers", "employee", "employees", "colleague", "colleagues", "member", "members", "team", "people"}

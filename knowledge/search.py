@@ -36,6 +36,7 @@ _MEANING = re.compile(r"\b(?:stand|stands|mean|means|meaning|abbreviation|acrony
                       r"what'?s an?|what is an?)\b")
 _BARE = {"what", "whats", "what's", "is", "a", "an", "the", "about", "explain", "meaning", "of"}  # around a term asked alone
 _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "hours hours refresher")]  # what a question asks for
+ASKS_FOR = re.compile(r"\bhow (?:long|often|soon|quickly)\b|\b(?:have|has) (?:i|we|they|you) got\b")  # what kind of answer, not what about
 GLOSSARY_WEIGHT = 0.5  # an abbreviation's entry answers what it means, not every question that uses it
 ELSEWHERE = 0.03  # how much better a list outside a role's topic must answer to be shown instead
 LEVEL_BOOST = 0.5  # a named level's passages gain this share of their score on the rest of the question
@@ -130,7 +131,7 @@ class ContentIndex:
     def _asked_words(self, question: str) -> frozenset[str]:
         """The words of a question that say what it is about, spelling mended and short forms written out ("hrs"),
         less the words any question uses. (An answer holds a word when it names the thing by any of its names.)"""
-        text = phrased(normalise_role(question[:MAX_QUERY]))
+        text = ASKS_FOR.sub("how", phrased(normalise_role(question[:MAX_QUERY])))  # "how long": a length of time, not the word
         return frozenset(_tokens(" ".join(self.spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(text)))) - _GENERIC
 
     def hits(self, question: str, answer: str) -> float:

@@ -184,6 +184,14 @@ def test_a_role_typed_when_asked_is_the_role_even_an_abbreviation(assistant):
     assert "designated SEND role" in chat.say("DMO")
 
 
+@pytest.mark.parametrize("told", ["SENCO role", "HLTA role"])
+def test_a_job_typed_with_role_after_it_when_asked_is_the_job_not_a_question_about_it(assistant, told):
+    chat = Conversation(assistant)
+    assert "What's your job role?" in chat.say("what SEND training do I need")
+    reply = chat.say(told)
+    assert "taken your role as" in reply and "What's your job role?" not in reply
+
+
 @pytest.mark.parametrize("question, expected", [
     ("How many hours of SEND training does a health visitor need?", ["at least Level 3", "4 hours"]),
     ("what training should our SEND governor have?", ["no training level", "appropriate training"]),

@@ -45,3 +45,15 @@ def test_a_document_s_parts_asked_in_short_forms_and_with_a_typo_get_its_content
     parts = [p.text for p in kb.passages if p.citation.document == east_sussex.file_name and p.citation.section == "Contents"]
     text = reply_text(assistant.say("contents-typo", "what r the six competancy areas in the east sussex framework"))
     assert parts and sum(part in text for part in parts) >= 6
+
+
+def test_a_role_named_with_role_after_it_gets_that_role_s_duties_not_the_level_questions(assistant, kb):
+    early_years = [i.text for i in kb.topic("senco").items if i.kind == "early-years"]
+    text = " ".join(reply_text(assistant.say("ey-senco-role", "early years senco role")).split())
+    assert early_years and all(" ".join(line.split()) in text for line in early_years) and "taken your role" not in text
+
+
+def test_a_few_words_about_skills_without_asking_to_be_assessed_start_no_self_assessment(assistant, kb):
+    outcomes = [p.text for p in kb.passages if "provision mapping" in p.text]
+    text = " ".join(reply_text(assistant.say("senco-skills", "senco skills outcomes")).split())
+    assert outcomes and "self-assessment" not in text.casefold() and " ".join(outcomes[0].split())[:60] in text

@@ -223,6 +223,7 @@ def test_a_level_lists_only_roles_the_documents_place_there_and_the_disputed_und
     ("new to the role of SENCO", ["SENCO"]), ("recently appointed to the role of SENCO", ["SENCO"]),
     ("I took on the role of SENCO this year", ["SENCO"]), ("teacher with SENCO responsibilities", ["teacher", "SENCO"]),
     ("TA with SENCO duties", ["TA", "SENCO"]), ("Teacher, completing SENCO training", ["Teacher", "SENCO"]),
+    ("in an early years SENCO role", ["SENCO"]), ("my SENCO role", ["SENCO"]),
 ])
 def test_a_job_told_with_a_role_word_beside_it_is_still_a_job(text, roles):
     from knowledge.reading import asks_about_a_role
@@ -315,3 +316,10 @@ def test_a_health_profession_the_catalogue_does_not_name_is_health_staff_whereve
     found = guide.catalogue.resolve(typed)
     assert found.profession == "health" and found.sector_hint == "school" and not found.roles
     assert guide.catalogue.resolve(typed.split(",")[-1].replace("healthcare assistant", "caretaker")).profession is None
+
+
+@pytest.mark.parametrize("text, role", [("early years SENCO role", "SENCO"), ("headteacher role?", "headteacher"), ("HLTA remit", "HLTA")])
+def test_a_role_named_with_role_after_it_and_nothing_else_asks_about_the_role(text, role):
+    from knowledge.reading import asks_about_a_role
+
+    assert asks_about_a_role(text, [(text.index(role), text.index(role) + len(role))])

@@ -454,3 +454,23 @@ def test_a_question_naming_two_roles_finds_whose_duty_it_asks_about(guide, index
             [first, *_] = index.search(question, groups=2, within=(other, topic))
             assert first.passages[0].citation.quote == item.citation.quote or item.text in [p.text for p in first.passages], \
                 (question, first.passages[0].text)
+
+
+@pytest.mark.parametrize("question, words, not_asked", [
+    ("new senco - how long have i got to get the award", {"senco", "award"}, {"long", "got"}),
+    ("how often is the level 2 refresher", {"refresher"}, {"often"}),
+    ("how long are the arms of the law", {"arm", "law"}, {"long"}),
+])
+def test_the_words_asking_for_a_length_of_time_are_not_what_a_question_is_about(index, question, words, not_asked):
+    asked = index.asked_words(question)
+    assert words <= asked and not asked & not_asked
+
+
+def test_answers_are_weighed_by_the_documents_words_so_one_the_curated_lists_never_use_still_counts(kb, index):
+    sources = ContentIndex(kb, sources=True)
+    only_theirs = sorted(w for w in sources.coverage.idf if w not in index.coverage.idf and w.isalpha() and len(w) >= 6)
+    assert only_theirs
+    word, shared = only_theirs[0], "training"
+    question, holding, not_holding = f"{word} {shared}", f"{word} here", f"{shared} here"
+    assert index.hits(question, not_holding) >= index.hits(question, holding)  # the curated lists' weights cannot tell them apart
+    assert sources.hits(question, holding) > sources.hits(question, not_holding)

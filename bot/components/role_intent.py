@@ -60,6 +60,8 @@ ADDRESSED = re.compile(r"\b(?:you|u|ya|yourself|let's|lets|us|we|our|ive)\b|^\s*
                        re.IGNORECASE)  # "do the skills check" is a command, though it starts as a question would
 COMMAND = re.compile(r"\b(?:make|create|build|draw|show|see|view|list|check|start|begin|do|record|log|add|delete|remove|clear|assess|"
                      r"test|rate|score|track|want|need|give|get|open|save|print|download|export)\b", re.IGNORECASE)
+# What names the thing to do, in a message of a few words: "skills check", "self-assessment", "cpd log" (not "senco skills outcomes")
+ACTION_NOUN = re.compile(r"\b(?:self|check|checker|assessment|audit|benchmark|plan|planner|records?|log|logbook|diary|portfolio)\b", re.I)
 UNSURE_ACTION = 0.6  # below this, a question the classifier took for an action asks about something ("can my employer make me ...")
 ABOUT_MY_LEVEL = re.compile(r"\b(?:apply|applies) to me\b|\bwhat (?:level|tier) am i\b|\bdo i (?:need|have to)\b|\bwhich one am i\b", re.I)
 NOT_ME = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # just before a role
@@ -199,9 +201,10 @@ class RoleIntent(GraphComponent, IntentClassifier):
         to act, or about the person while it names a level, asks about the documents."""
         intent = message.get(INTENT) or {}
         text = str(message.get(TEXT) or "")
-        if intent.get("name") in ACTIONS and not (FIRST_PERSON.search(text) or ADDRESSED.search(text)) and len(WORD.findall(text)) > 3 \
-                and not text.startswith("/") and (is_question(text) or not COMMAND.search(text)):
-            return True  # "does the governing body have to publish an accessibility plan", "family centred communication skills"
+        if intent.get("name") in ACTIONS and not (FIRST_PERSON.search(text) or ADDRESSED.search(text)) and not text.startswith("/") \
+                and (len(WORD.findall(text)) > 3 and (is_question(text) or not COMMAND.search(text))
+                     or 1 < len(WORD.findall(text)) <= 3 and not COMMAND.search(text) and not ACTION_NOUN.search(text)):
+            return True  # "does the governing body have to publish an accessibility plan", "senco skills outcomes"
         if not is_question(text) or SAYS_ROLE.search(text):
             return False
         named = {e.get("entity") for e in message.get(ENTITIES, [])}
@@ -265,7 +268,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
                     and not self._asks_about_the_documents(message) and not self._about_a_role(message):
                 self._set(message, INTENT_NAME)
             elif intent in STATEMENT and self._a_plain_job_statement(message) and not self._names_the_documents(message) \
-                    and not self._asks_about_the_documents(message):
+                    and not self._asks_about_the_documents(message) and not self._about_a_role(message):
                 self._set(message, INTENT_NAME)
             elif self._a_question_taken_for_chat(message):
                 self._set(message, DOCUMENTS_INTENT)
