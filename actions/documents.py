@@ -175,7 +175,7 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
     if particular:
         # Within a topic the lists are scored on the question's words beyond the topic's own, so the documents'
         # passages (scored on the whole question) are asked only when none of its lists answers.
-        within = index().search(question, groups=1, within=topic_id)
+        within = index().search(question, groups=1, within=topic_id, limit=TOPIC_LINES)  # the list asked about, whole or nearly
         answers = within or list(_sourced(question))
         if answers:  # (neither a list of the topic nor the documents' own passages may answer)
             title = found.title if answers is within else answers[0].title

@@ -282,7 +282,7 @@ def asks_about(question: str, catalogue: RoleCatalogue, title: str) -> bool:
 
 def particular(question: str, catalogue: RoleCatalogue, title: str) -> set[str]:
     """The question's words that are not its role's names, the topic's title or words for duties in general."""
-    said = set(tokens(normalise_role(question)))
-    for role in catalogue.resolve(question).roles:
-        said -= set(tokens(" ".join((role.name, *role.aliases))))
+    said = asked = set(tokens(normalise_role(question)))
+    for role in catalogue.resolve(question).roles:  # the names said ("TAs"), not every alias ("learning support assistant")
+        said -= {w for name in (role.name, *role.aliases) for named in [set(tokens(name))] if named <= asked for w in named}
     return said - set(tokens(title)) - GENERIC

@@ -214,7 +214,9 @@ class ContentIndex:
         with its best passages, at most ``limit``, best first; none when nothing scores enough.
         ``within`` keeps to one topic's lists (or a few topics'), ranked by the words beyond their own, any match counting."""
         within = (within,) if isinstance(within, str) else within
-        asked = self.expand(question) if within is None else " ".join(sorted(self._particular(question, within)))
+        said = _tokens(normalise_role(question[:MAX_QUERY]))  # in the question's order, so its pairs of words are found
+        asked = self.expand(question) if within is None else " ".join(
+            sorted(self._particular(question, within), key=lambda w: said.index(w) if w in said else len(said)))
         scores = self._scores(asked, question) if within else self._in_named(asked, question)
         if not self.asks_meaning(question):
             scores[self.glossary] *= GLOSSARY_WEIGHT

@@ -25,7 +25,8 @@ SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tie
 # about new SENCOs need not say "newly".
 ALSO = {"online": "elearning", "virtual": "elearning", "remote": "elearning", "new": "newly", "newly": "new", "cover": "including",
         "covers": "including", "extra": "additional",
-        "regardless": "irrespective"}
+        "regardless": "irrespective", "para": "paragraph", "paras": "paragraphs", "exist": "available", "exists": "available",
+        "class": "classroom"}
 _ALSO_BOTH: dict = {}
 for _word, _other in ALSO.items():
     _ALSO_BOTH.setdefault(_word, set()).add(_other)
