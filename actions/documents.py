@@ -13,7 +13,8 @@ from actions import replies
 from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
 from knowledge.answers import to_dict
-from knowledge.passages import FOOTNOTE_MARK, contents as contents_of, footnotes, shown_text
+from knowledge.enough import against
+from knowledge.passages import FOOTNOTE_MARK, contents as contents_of, footnotes, level_named, shown_text
 from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, shown as _shown
 from knowledge.reading import asks_about, mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
@@ -175,7 +176,7 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
     if particular:
         # Within a topic the lists are scored on the question's words beyond the topic's own, so the documents'
         # passages (scored on the whole question) are asked only when none of its lists answers.
-        within = index().search(question, groups=1, within=topic_id, limit=TOPIC_LINES)  # the list asked about, whole or nearly
+        within = index().search(question, groups=1, within=topic_id, whole=TOPIC_LINES)  # the list asked about, whole if short
         answers = within or list(_sourced(question))
         if answers:  # (neither a list of the topic nor the documents' own passages may answer)
             title = found.title if answers is within else answers[0].title
@@ -234,13 +235,18 @@ class Shown:
 
 def role_level(role_text: Text) -> Optional[replies.Message]:
     """What a role named in a question needs ("what's the minimum SEND training for a GP?"): its answer when
-    the documents settle it, else the least it needs and what would raise it; None when the role is unknown."""
+    the documents settle it, else the least it needs and what would raise it; None when the role is unknown.
+    A level the question names is weighed against it first ("GP who leads on SEND, is level 3 enough?")."""
     outcome = guide().decide(Profile(role_text))
     if isinstance(outcome, Determination):
-        return replies.determination(to_dict(outcome))
-    if isinstance(outcome, NextQuestion) and outcome.floor:
-        return replies.minimum(to_dict(outcome))
-    return unnamed_job(role_text, outcome)
+        answer = replies.determination(to_dict(outcome))
+    elif isinstance(outcome, NextQuestion) and outcome.floor:
+        answer = replies.minimum(to_dict(outcome))
+    else:
+        return unnamed_job(role_text, outcome)
+    asked = level_named(guide().kb.levels, role_text)
+    verdict = against(asked, outcome) if asked else None
+    return replies.judged(verdict[0], asked.name, verdict[1].name, answer) if verdict else answer
 
 
 def unnamed_job(text: Text, outcome: Any = None) -> Optional[replies.Message]:

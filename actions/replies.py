@@ -180,6 +180,23 @@ def minimum(q: Dict[Text, Any]) -> Message:
     return message({**reply("answer", sections, q["citations"]), "floor": floor["level"]}, [dict(FIND_MINE)])
 
 
+VERDICTS = {  # a level asked about beside the role's (knowledge.enough)
+    "below": "No: {asked} is below what the documents set for this role, {placed}.",
+    "meets": "Yes: {asked} is what the documents set for this role.",
+    "above": "Yes: {asked} is above what the documents set for this role, {placed}.",
+    "below-least": "No: {asked} is below the least the documents set for this role, {placed}.",
+    "meets-least": "{asked} is the least the documents set for this role; more applies if a line below is true of them.",
+    "above-least": "{asked} is above the least the documents set for this role, {placed}; whether it is needed depends on the lines below.",
+}
+
+
+def judged(verdict: Text, asked: Text, placed: Text, answer: Message) -> Message:
+    """An answer led by how the level asked about stands beside the role's ("No: Level 3 is below ...")."""
+    doc = {k: v for k, v in answer["json_message"][KEY].items() if k != "id"}
+    line = VERDICTS[verdict].format(asked=asked, placed=placed)
+    return message({**doc, "sections": [section([item(line)], listed=False)] + doc["sections"]}, answer.get("buttons"))
+
+
 def joined(first: Message, then: Message) -> Message:
     """Two answers in one reply, the second's sections after the first's, its sources numbered on from the first's."""
     if not all(KEY in (m.get("json_message") or {}) for m in (first, then)):

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from knowledge.schema import Citation, Document, Level, SourcePassage
 from knowledge.sources import Document as SourceText
-from knowledge.sources import Span, normalise
+from knowledge.sources import SUPERSCRIPT, Span, normalise
 from knowledge.words import NUMBERS, SHORT_FORMS, WORD, tokens
 
 MIN_PASSAGE = 25  # characters: shorter lines are headings, labels or page furniture
@@ -31,30 +31,59 @@ def source_passages(documents: Iterable[Document], texts: Mapping[str, tuple[Sou
 def _of(doc: Document, source: SourceText, spans: Mapping[str, Span]) -> Iterator[SourcePassage]:
     for section in doc.sections:
         span = spans[section.path]
-        lead_in, lead_depth, outer = None, -1, (None, -1)  # outer: the list a bullet that leads in is itself an item of
         lines = source.text[span.start: span.end].splitlines()
         # The first line is the heading, unless it is an item of a list the documents print with no heading (the
         # governors' key questions), which the content finds by its first item and cites by another name: then it is
         # the section's first passage.
         headless = bool(lines) and bool(_ITEM.match(lines[0])) and _ITEM.sub("", lines[0]).strip() != section.path.split(" > ")[-1]
-        for line in lines if headless else lines[1:]:
-            bullet = bool(_BULLET.match(line))
-            text = _BULLET.sub("", line).strip()
-            if not text:
-                continue
-            depth = len(line) - len(line.lstrip())
-            if _NUMBERED.match(text):  # "- 1.11. The platform will ...": a numbered paragraph printed as a bullet
-                bullet = False
-            if not bullet:  # a paragraph ends every list
-                lead_in, lead_depth, outer = None, -1, (None, -1)
-            elif depth <= lead_depth:  # a bullet beside the one that led in ends its list, and is an item of the list around it
-                (lead_in, lead_depth), outer = outer if depth > outer[1] else (None, -1), (None, -1)
-            listed = bullet and lead_in is not None  # "Lego therapy", under the line that leads into its list, says something
-            if (len(normalise(text)) >= MIN_PASSAGE or _WANTED.search(text) or listed) and _LETTERS.search(text):
-                yield SourcePassage(Citation(doc.file_name, section.path, text, doc.title), lead_in if bullet else None)
-            if text.endswith(":"):  # "- 2.7 ... developing training content for the following:" leads into the bullets below it
-                outer = (lead_in, lead_depth) if bullet and lead_in is not None else (None, -1)
-                lead_in, lead_depth = text, depth if bullet else -1
+        for text, lead_in in _joined(lines if headless else lines[1:]):
+            yield SourcePassage(Citation(doc.file_name, section.path, text, doc.title), lead_in)
+
+
+def _joined(lines: Sequence[str]) -> Iterator[tuple[str, str | None]]:
+    """A section's passages with their lead-ins, a paragraph or bullet broken by a page (and the footnotes printed there)
+    joined to the rest of it: "... evaluate the effect on" / "¹ Every Child Matters ..." / "their practice, and ..."."""
+    pending: list | None = None  # [text, lead-in, kept]: the passage last read, which a broken line may go on
+    notes: list = []
+    for text, lead_in, kept, broken in _read(lines):
+        if pending and broken and not pending[0].rstrip().endswith(_ENDS):
+            pending[0], pending[2] = f"{pending[0]} {text}", True  # "them." after "... the impact this may have on"
+            continue
+        if _FOOTNOTE.match(text) and pending:
+            notes.append((text, lead_in, kept))  # a footnote printed inside a broken paragraph comes after it
+            continue
+        yield from ((t, li) for t, li, k in ([pending] if pending else []) + notes if k)
+        pending, notes = [text, lead_in, kept], []
+    yield from ((t, li) for t, li, k in ([pending] if pending else []) + notes if k)
+
+
+_LETTERED = re.compile(r"[a-z]\)\s")  # "a) Risks and Impact Analysis": a lettered heading
+_ENDS = (".", "!", "?", ":", ";", ")")  # a passage that ends so is whole; one that does not may go on after a page break
+
+
+def _read(lines: Sequence[str]) -> Iterator[tuple[str, str | None, bool, bool]]:
+    """Each line's text, the line leading into its list (a bullet's), whether it says enough to be a passage, and whether it
+    is the rest of a line a page broke (a paragraph starting in lower case, not "a) Risks ...")."""
+    lead_in, lead_depth, outer = None, -1, (None, -1)  # outer: the list a bullet that leads in is itself an item of
+    for line in lines:
+        bullet = bool(_BULLET.match(line))
+        text = _BULLET.sub("", line).strip()
+        if not text:
+            continue
+        depth = len(line) - len(line.lstrip())
+        if _NUMBERED.match(text):  # "- 1.11. The platform will ...": a numbered paragraph printed as a bullet
+            bullet = False
+        broken = not bullet and text[:1].islower() and not _LETTERED.match(text)  # its list goes on
+        if not bullet and not broken:  # a paragraph ends every list
+            lead_in, lead_depth, outer = None, -1, (None, -1)
+        elif bullet and depth <= lead_depth:  # a bullet beside the one that led in ends its list, and is an item of the list around it
+            (lead_in, lead_depth), outer = outer if depth > outer[1] else (None, -1), (None, -1)
+        listed = bullet and lead_in is not None  # "Lego therapy", under the line that leads into its list, says something
+        kept = bool((len(normalise(text)) >= MIN_PASSAGE or _WANTED.search(text) or listed) and _LETTERS.search(text))
+        yield text, lead_in if bullet else None, kept, broken
+        if text.endswith(":"):  # "- 2.7 ... developing training content for the following:" leads into the bullets below it
+            outer = (lead_in, lead_depth) if bullet and lead_in is not None else (None, -1)
+            lead_in, lead_depth = text, depth if bullet else -1
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -88,9 +117,8 @@ def described_in(term: str, passages: Sequence[SourcePassage]) -> SourcePassage 
                  and any(_DESCRIBES.match(p.text[m.end():]) for m in written.finditer(p.text))), None)
 
 
-_SUPERSCRIPT = "\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u2070"
-FOOTNOTE_MARK = re.compile(rf"(?<=[^\s{_SUPERSCRIPT}])([{_SUPERSCRIPT}]+)")  # "stakeholders²", "courses⁶": a mark after a word
-_FOOTNOTE = re.compile(rf"^([{_SUPERSCRIPT}]+)\s")  # "² Stakeholders might include ...": the note itself
+FOOTNOTE_MARK = re.compile(rf"(?<=[^\s{SUPERSCRIPT}])([{SUPERSCRIPT}]+)")  # "stakeholders²", "courses⁶": a mark after a word
+_FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT}]+)\s")  # "² Stakeholders might include ...": the note itself
 
 
 def footnotes(passages: Sequence[SourcePassage]) -> dict[tuple[str, str], SourcePassage]:

@@ -209,9 +209,10 @@ class ContentIndex:
         inside = max((s for g, s in groups.items() if g.startswith(f"{topic_id}/")), default=0.0)
         return not best[0].startswith(f"{topic_id}/") and best[1] >= MIN_SCORE and best[1] > inside + ELSEWHERE
 
-    def search(self, question: str, groups: int = 2, limit: int = 8, within: str | tuple[str, ...] | None = None) -> list[Answer]:
+    def search(self, question: str, groups: int = 2, limit: int = 8, within: str | tuple[str, ...] | None = None,
+               whole: int = 0) -> list[Answer]:
         """The lists that answer the question best (a second only when it scores nearly as well), each
-        with its best passages, at most ``limit``, best first; none when nothing scores enough.
+        with its best passages, at most ``limit`` (all of a list of ``whole`` or fewer), best first; none when nothing scores enough.
         ``within`` keeps to one topic's lists (or a few topics'), ranked by the words beyond their own, any match counting."""
         within = (within,) if isinstance(within, str) else within
         said = _tokens(normalise_role(question[:MAX_QUERY]))  # in the question's order, so its pairs of words are found
@@ -232,7 +233,7 @@ class ContentIndex:
                 break
             best = sorted(members, key=lambda n: -scores[n])  # the line that answers first, then the rest that share its words
             first = self.passages[members[0]]
-            heading, shown, pool = (first.heading, list_lines(self.passages, members, best, scores, limit), members) \
+            heading, shown, pool = (first.heading, list_lines(self.passages, members, best, scores, max(limit, len(members) if len(members) <= whole else 0)), members) \
                 if not group.startswith(f"{SOURCE}/") \
                 else source_lines(self.passages, members, best, scores)
             answers.append(Answer(first.title, heading, tuple(self.passages[n] for n in shown), score, len(pool) - len(shown)))

@@ -92,8 +92,10 @@ class Document:
         return [Span(s, e) for s, e in zip(starts, ends)]
 
     def contains(self, quote: str, span: Span | None = None) -> bool:
+        """Whether the quote is the document's own words, read as a reader would: a paragraph a page broke goes on past
+        the footnotes printed at the foot of that page."""
         text = self.text if span is None else self.text[span.start : span.end]
-        return normalise(quote) in _normalised(text)
+        return normalise(quote) in _normalised(text) or normalise(quote) in _normalised(FOOTNOTE_LINE.sub("", text))
 
     def ends_where_its_sentence_ends(self, quote: str, span: Span) -> bool:
         """True when the quote runs to the end of a sentence, a bullet or a table cell somewhere in the span."""
@@ -104,6 +106,10 @@ class Document:
                     or (after[:1] in _STOPS and after[1:2] in ("", " ", "\n")):
                 return True
         return False
+
+
+SUPERSCRIPT = "\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u2070"  # a footnote's mark
+FOOTNOTE_LINE = re.compile(rf"^[{SUPERSCRIPT}]+\s.*$", re.MULTILINE)  # "² Stakeholders might include ...": the note itself
 
 
 @lru_cache(maxsize=64)

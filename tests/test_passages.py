@@ -7,7 +7,7 @@ import re
 import pytest
 
 from knowledge.passages import FOOTNOTE_MARK, footnotes
-from knowledge.sources import seeds_dir
+from knowledge.sources import SUPERSCRIPT, seeds_dir
 from tests.conversation import reply_text
 
 
@@ -30,6 +30,23 @@ def test_a_numbered_paragraph_printed_as_a_bullet_leads_into_the_bullets_below_i
             assert items and held == items, (lead.group(1), items, held)
             checked += 1
     assert checked
+
+
+def test_a_line_a_page_broke_is_read_on_from_the_line_before_it_past_the_footnotes_between(kb):
+    """"... evaluate the effect on" / "¹ Every Child Matters ..." / "their practice, and develop ...": one passage that reads
+    on, found by the words of both parts; every line of the documents that starts in lower case is such a rest."""
+    checked = 0
+    for path in seeds_dir().glob("*.txt"):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for n, line in enumerate(lines):
+            if not re.match(r"^[a-z](?!\))", line):
+                continue
+            before = next(b for b in reversed(lines[:n]) if not re.match(rf"^[{SUPERSCRIPT}]", b))
+            before = re.sub(r"^\s*- ", "", before).strip()
+            joined = f"{before} {line.strip()}"
+            assert any(p.citation.document == path.name and joined in p.text for p in kb.passages), joined[-120:]
+            checked += 1
+    assert checked >= 4
 
 
 def test_every_footnote_mark_in_a_document_has_its_note(kb):

@@ -479,6 +479,6 @@ def test_answers_are_weighed_by_the_documents_words_so_one_the_curated_lists_nev
 def test_within_a_topic_a_list_is_found_by_the_question_s_words_in_order_and_an_alias_not_said_removes_none(kb, index):
     topic = next(t for t in kb.topics if any((i.heading or "").startswith("Adults support learning") for i in t.items))
     items = [i.text for i in topic.items if (i.heading or "").startswith("Adults support learning")]
-    found = index.search("how do TAs support learning in class", groups=1, within=topic.id, limit=len(items))
+    found = index.search("how do TAs support learning in class", groups=1, within=topic.id, whole=len(items))
     assert found and found[0].heading.startswith("Adults support learning")  # "learning support assistant" is a TA's alias
     assert [p.text for p in found[0].passages] == items

@@ -33,6 +33,7 @@ WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
 ANSWER_INTENT = "inform"
 DOCUMENTS_INTENT = "ask_documents"  # a question about what the documents say
+ROLE_LEVEL_INTENT = "ask_role_training"
 ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
 STATEMENT = {ANSWER_INTENT, "nlu_fallback"}  # what the classifier makes of a plain statement it cannot place
 MAX_JOB_WORDS = 12  # a job said in passing is a few words; a longer statement is left to the classifier
@@ -62,6 +63,9 @@ COMMAND = re.compile(r"\b(?:make|create|build|draw|show|see|view|list|check|star
                      r"test|rate|score|track|want|need|give|get|open|save|print|download|export)\b", re.IGNORECASE)
 # What names the thing to do, in a message of a few words: "skills check", "self-assessment", "cpd log" (not "senco skills outcomes")
 ACTION_NOUN = re.compile(r"\b(?:self|check|checker|assessment|audit|benchmark|plan|planner|records?|log|logbook|diary|portfolio)\b", re.I)
+# "GP who leads on send for the ICB, is level 3 enough?": whether a level is enough for a role is the role's level
+ENOUGH = re.compile(r"\b(?:level|tier|l)\s*\d\s+(?:\w+\s+){0,2}(?:enough|sufficient|adequate|ok|okay)\b"
+                    r"|\b(?:enough|sufficient|adequate)\s+(?:for|as)\b", re.IGNORECASE)
 UNSURE_ACTION = 0.6  # below this, a question the classifier took for an action asks about something ("can my employer make me ...")
 ABOUT_MY_LEVEL = re.compile(r"\b(?:apply|applies) to me\b|\bwhat (?:level|tier) am i\b|\bdo i (?:need|have to)\b|\bwhich one am i\b", re.I)
 NOT_ME = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # just before a role
@@ -212,6 +216,14 @@ class RoleIntent(GraphComponent, IntentClassifier):
             or (intent.get("name") == "find_level" and "level" in named and "role" not in named  # "GP who leads ..., is level 3 enough?"
                 and not ASKS_MY_LEVEL.search(text))
 
+    def _asks_if_a_level_is_enough(self, message: Message) -> bool:
+        """"GP who leads on send for the ICB, is level 3 enough?", "is L2 enough for a school nurse": someone in a role, not
+        the person telling their own job ("I'm a GP ..."), asked against a level: what the documents place that role in."""
+        text = str(message.get(TEXT) or "")
+        named = {e.get("entity") for e in message.get(ENTITIES, [])}
+        return {"role", "level"} <= named and ENOUGH.search(text) is not None and not SAYS_ROLE.search(text) \
+            and not text.startswith("/") and not self._about_a_role(message)
+
     @staticmethod
     def _a_question_instead(message: Message) -> None:
         """The classifier's likeliest question intent, or a search of the documents when none is likely."""
@@ -254,7 +266,9 @@ class RoleIntent(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
-            if intent not in KEEP and self._asks_a_duty(message):
+            if intent not in KEEP and self._asks_if_a_level_is_enough(message):
+                self._set(message, ROLE_LEVEL_INTENT)  # what the documents place the role in, against the level named
+            elif intent not in KEEP and self._asks_a_duty(message):
                 self._set(message, DOCUMENTS_INTENT)  # "as a TA do i have to go to annual reviews": what the documents say of it
             elif intent not in KEEP and intent != INTENT_NAME and self._a_job_with_its_work(message) \
                     and not self._about_a_role(message) and not self._names_the_documents(message):

@@ -1,0 +1,29 @@
+"""Whether a level someone names is enough for a role ("GP who leads on SEND for the ICB, is level 3 enough?"): the level
+named against the one the documents place the role in, or against the least they set for it while a question is open.
+The answer comes from the levels' own order (their rank within a framework); a level of the other framework is not
+weighed against it."""
+from __future__ import annotations
+
+from typing import Union
+
+from knowledge.rules import Determination, NextQuestion
+from knowledge.schema import Level
+
+BELOW, MEETS, ABOVE = "below", "meets", "above"  # beside the level the documents place the role in
+LEAST = "-least"  # added when beside the least they set for it, while what would raise it is still open ("below-least")
+
+
+def against(asked: Level, outcome: Union[Determination, NextQuestion, None]) -> tuple[str, Level] | None:
+    """How the level asked about stands beside the role's (below it, the same or above it), or beside the least it needs
+    while what would raise it is still open ("below-least"); None when the documents set it no level, or one of the
+    other framework."""
+    if isinstance(outcome, Determination):
+        placed, still_open = outcome.level, False
+    elif isinstance(outcome, NextQuestion):
+        placed, still_open = outcome.floor, True
+    else:
+        return None
+    if placed is None or placed.framework != asked.framework:
+        return None
+    stands = BELOW if asked.rank < placed.rank else MEETS if asked.rank == placed.rank else ABOVE
+    return stands + (LEAST if still_open else ""), placed

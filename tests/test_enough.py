@@ -1,0 +1,50 @@
+"""Whether a level someone names is enough for a role: every role the documents place, asked against every level of its
+framework, is answered from the levels' ranks and the role's own level, worked out by the rules (knowledge.enough). Over
+REST, the answer opens with that verdict."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge.enough import ABOVE, BELOW, LEAST, MEETS, against
+from knowledge.rules import Determination, NextQuestion, Profile
+from tests.conversation import reply_text
+
+
+def _placed(guide, role):
+    outcome = guide.decide(Profile(role.name))
+    level = outcome.level if isinstance(outcome, Determination) else outcome.floor if isinstance(outcome, NextQuestion) else None
+    return outcome, level
+
+
+def test_every_placed_role_against_every_level_of_its_framework_follows_the_ranks(kb, guide):
+    checked = 0
+    for role in (r for r in kb.roles if r.level and not r.tension):
+        outcome, placed = _placed(guide, role)
+        if placed is None:
+            continue
+        for asked in kb.levels:
+            verdict = against(asked, outcome)
+            if asked.framework != placed.framework:
+                assert verdict is None
+                continue
+            stands = BELOW if asked.rank < placed.rank else MEETS if asked.rank == placed.rank else ABOVE
+            assert verdict == (stands + (LEAST if isinstance(outcome, NextQuestion) else ""), placed), (role.name, asked.name)
+            checked += 1
+    assert checked >= 20
+
+
+def test_a_role_the_documents_set_no_level_for_gets_no_verdict(kb, guide):
+    none_set = [o for o in (guide.decide(Profile(r.name)) for r in kb.roles) if isinstance(o, Determination) and o.level is None]
+    assert none_set and all(against(kb.levels[0], o) is None for o in none_set)
+
+
+@pytest.mark.assistant
+def test_a_level_asked_against_a_named_role_is_answered_yes_or_no_first(assistant, kb, guide):
+    role = next(r for r in kb.roles if r.level and not r.tension and kb.level(r.level).framework == "health"
+                and _placed(guide, r)[1] and _placed(guide, r)[1].rank >= 3 and r.name.isascii())
+    placed = _placed(guide, role)[1]
+    lower = next(lv for lv in kb.levels if lv.framework == placed.framework and lv.rank == placed.rank - 1)
+    text = reply_text(assistant.say("enough-below", f"{role.name}, is {lower.name} enough?"))
+    assert text.startswith("No:") and placed.name in text.split("\n")[0]
+    text = reply_text(assistant.say("enough-same", f"is {placed.name} enough for a {role.name}"))
+    assert not text.startswith("No:") and placed.name in text.split("\n")[0]
