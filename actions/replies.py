@@ -83,8 +83,8 @@ def message(doc: Dict[Text, Any], buttons: Optional[List[Dict[Text, Text]]] = No
 
 
 def question(q: Dict[Text, Any]) -> Message:
-    """The question, its options numbered in full (a text-only client can answer with a number),
-    and a button per option that sends every fact the option settles."""
+    """The question, its options numbered in full with the level each leads to (a text-only client can answer with a
+    number), and a button per option that sends every fact the option settles."""
     floor, items = q.get("floor"), _taken(q)
     if floor:
         framework = "health framework" if floor["framework"] == "health" else "school tiers"
@@ -95,7 +95,8 @@ def question(q: Dict[Text, Any]) -> Message:
     items.append(item(("One more question decides whether more applies. " if floor else "") + q["question"], 0))
     if q.get("because") and not (floor and any(w["text"] == q["because"] for w in floor["why"])):
         items.append(item(f"(I ask because: {q['because']})", q["because_cite"]))
-    choices = [item(f"{n}. {o['label']}", o.get("cite")) for n, o in enumerate(q["options"], 1)]
+    choices = [item(f"{n}. {o['label']}" + (f" ({o['level']})" if o.get("level") else ""), o.get("cite"))  # where each leads
+               for n, o in enumerate(q["options"], 1)]
     buttons = [{"title": o["short"], "payload": "/inform" + json.dumps({slot_of(f): v for f, v in o["sets"].items()})}
                for o in q["options"]]
     return message(reply("question", [section(items, listed=False), section(choices, listed=False)], q["citations"]), buttons)

@@ -14,15 +14,15 @@ from tests.answers.retrieval import Passages, recall
 from tests.conversation import reply_text
 
 ROOT = Path(__file__).resolve().parents[1]
-# The share of held-out questions answered right over REST was 91.8 % when this floor was set (2026-12-04, seventh session).
+# The share of held-out questions answered right over REST was 95.3 % when this floor was set (2026-12-05, eighth session).
 # Issue 24 aims at 95 %; the floor only stops a change from answering clearly fewer of them.
-HELD_OUT_FLOOR = 0.89
+HELD_OUT_FLOOR = 0.94
 # The fresh set (written 2026-12-04) was 70 % right before the sixth session's work and 77 % after it, with its failures
 # unread; the seventh session read them and left it at 90 %.
-FRESH_FLOOR = 0.87
-# The unseen set (written 2026-12-04 in the seventh session, its failures unread) was 81.7 % right when it was written and
-# 86.7 % at the end of that session.
-UNSEEN_FLOOR = 0.84
+FRESH_FLOOR = 0.88
+# The unseen set (written 2026-12-04 in the seventh session, its failures unread) was 81.7 % right when it was written,
+# 86.7 % at the end of that session and 88.3 % in the eighth.
+UNSEEN_FLOOR = 0.86
 DOCUMENTS = {"000": "000_eebbad39d168c16b.txt", "001": "001_5dd0848d7272326a.txt", "002": "002_67c4f95eecd659cf.txt",
              "003": "003_f8599d6ee7dc124e.txt", "004": "004_a8efcefc979b84e3.txt"}
 

@@ -251,3 +251,11 @@ def test_answers_that_pick_no_option_never_get_the_same_reply_twice_running_and_
     assert all(question in r for r in replies)  # the question stays open
     assert all(a != b for a, b in zip(replies, replies[1:])), replies
     assert any("ask a person" in r for r in replies[:3])
+
+
+def test_each_option_of_the_involvement_question_says_the_level_it_leads_to(assistant, kb):
+    question = kb.question("involvement", "schools")
+    chat = Conversation(assistant)
+    text = chat.say("I'm a teacher in a special school, which tier am I?")
+    levelled = [o for o in question.options if o.level]
+    assert levelled and all(f"{o.label} ({kb.level(o.level).name})" in text for o in levelled)
