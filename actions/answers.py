@@ -110,7 +110,8 @@ MEANING_INTENTS = ("ask_term", "ask_documents", "out_of_scope", "nlu_fallback") 
 # by its kind ("refresher hrs" by the hours, "who is it for" by the cohort).
 TRAINING_WORDS = "level training train"  # every level answer is about a level's training
 ANSWERS_TO = {intent: f"{TRAINING_WORDS} {words}" for intent, words in {
-    "ask_cohort": "who for apply applies cover covers cohort staff named", "ask_hours": "hours refresher induction how long often time minutes",
+    "ask_cohort": "who for apply applies cover covers cohort staff named aim aimed target targets",
+    "ask_hours": "hours refresher induction how long often time minutes",
     "ask_outcomes": "learning outcomes cover covers know understand", "ask_competencies": "competencies competences skills cover",
     "ask_training": "course method methods suggested way where run runs source sources",
     "ask_builds_on": "before preceding builds build first", "ask_induction": "induction new starter weeks session",

@@ -23,7 +23,8 @@ def unknown(text: Text) -> Text:
     unheard = set(source_index().unknown_words(text))  # the documents' own passages hold every word they use
     asking = {w for m in (*PRICED.finditer(text), *TIMED.finditer(text)) for w in m.group().casefold().split()}
     words = [w.capitalize() if w.islower() else w for w in index().unknown_words(text)
-             if w in unheard and w.casefold() not in asking and not w.casefold().endswith("ly") and not _NO_WORD.search(w)]
+             if w in unheard and w.casefold() not in asking and not w.casefold().endswith("ly")
+             and (w.isupper() or not _NO_WORD.search(w))]  # "NPQ" is a short form, "zxcv" no word
     return " or ".join(words)
 
 

@@ -105,11 +105,14 @@ class ContentIndex:
 
     def unknown_words(self, question: str) -> list[str]:
         """The question's words of five letters or more that no document uses, even spelt a little differently
-        ("scotland"): what the documents cannot speak to."""
+        ("scotland"), and its short forms in capitals that they never use or spell out ("NPQ"): what the documents
+        cannot speak to."""
         words = _WORD.findall(normalise_role(question[:MAX_QUERY]))
+        capitals = [c for c in dict.fromkeys(CAPITALS.findall(question[:MAX_QUERY]))  # "NPQ", "PECS": a short form they never use
+                    if len(c) >= 3 and c.casefold() not in self.words | _SHORT_FORMS.keys() | self.terms and not self.initials(c)]
         return [w for w in dict.fromkeys(words) if len(w) >= 5 and w not in _IGNORED and w not in _SHORT_FORMS and w not in ALSO
                 and not set(_tokens(w)) & _GENERIC for mended in [self.spelt(w)] if mended not in self.words
-                and not set(_tokens(mended)) <= self.coverage.idf.keys()]  # "covered": they write "cover"
+                and not set(_tokens(mended)) <= self.coverage.idf.keys()] + capitals  # "covered": they write "cover"
 
     def asked_short_form(self, question: str) -> str | None:
         """The short form a question asks the meaning of when the glossary does not have it ("ELSA?", "what does

@@ -1,5 +1,5 @@
 """How many questions asked on demand are answered right over REST: the held-out sets
-(tests/answers/heldout.yml, fresh.yml and unseen.yml) and the challenge set's questions (../shared/challenge/questions.yml).
+(tests/answers/heldout.yml, fresh.yml, probe.yml and unseen.yml) and the challenge set's questions (../shared/challenge/questions.yml).
 
     .venv/bin/python scripts/answers.py [--show 20] [--kind yes-no]
 
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from knowledge.sources import seeds_dir  # noqa: E402
-from tests.answers import FRESH, HELD_OUT, UNSEEN, ask_all, held_out  # noqa: E402
+from tests.answers import FRESH, HELD_OUT, PROBE, UNSEEN, ask_all, held_out  # noqa: E402
 from tests.services import served_assistant  # noqa: E402
 
 
@@ -37,7 +37,7 @@ def main() -> int:
     parser.add_argument("--kind", help="only questions of this kind (fact, list, definition, yes-no, who, silence, ...)")
     args = parser.parse_args()
     chosen = {name: [c for c in held_out(path) if not args.kind or c.get("kind") == args.kind]
-              for name, path in (("held-out", HELD_OUT), ("fresh", FRESH), ("unseen", UNSEEN))}
+              for name, path in (("held-out", HELD_OUT), ("fresh", FRESH), ("probe", PROBE), ("unseen", UNSEEN))}
     challenge = yaml.safe_load((seeds_dir().parent / "challenge" / "questions.yml").read_text(encoding="utf-8"))
     with served_assistant() as say:
         got = {name: ask_all(lambda s, m, name=name: say(f"{name}-{s}", m), cases) for name, cases in chosen.items()}
@@ -49,7 +49,7 @@ def main() -> int:
             print(f"  by {key}: " + ", ".join(_share([r for r, c in zip(got[name], asked) if c.get(key) == g], str(g)).split(" (")[0]
                                               for g in sorted(groups, key=str)))
     print(_share(theirs, "challenge questions"))
-    read = got["held-out"] + got["fresh"] + theirs  # never the unseen set's
+    read = got["held-out"] + got["fresh"] + got["probe"] + theirs  # never the unseen set's
     wrong = [r for r in read if not r.right]
     if args.dump:
         args.dump.write_text(yaml.safe_dump([{"say": r.say, "right": r.right, "missing": list(r.missing), "reply": r.reply}

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from knowledge.sources import seeds_dir
-from tests.answers import FRESH, HELD_OUT, UNSEEN, ask_all, held_out
+from tests.answers import FRESH, HELD_OUT, PROBE, UNSEEN, ask_all, held_out
 from tests.answers.retrieval import Passages, recall
 from tests.conversation import reply_text
 
@@ -23,11 +23,15 @@ FRESH_FLOOR = 0.88
 # The unseen set (written 2026-12-04 in the seventh session, its failures unread) was 81.7 % right when it was written,
 # 86.7 % at the end of that session and 88.3 % in the eighth.
 UNSEEN_FLOOR = 0.86
+# The eighth session's probe (written 2026-12-05 by a helper who read only the documents) was 64 of 68 right when first
+# asked; its four failures were read and mended.
+PROBE_FLOOR = 0.94
 DOCUMENTS = {"000": "000_eebbad39d168c16b.txt", "001": "001_5dd0848d7272326a.txt", "002": "002_67c4f95eecd659cf.txt",
              "003": "003_f8599d6ee7dc124e.txt", "004": "004_a8efcefc979b84e3.txt"}
 
 
-@pytest.mark.parametrize("path, least", [(HELD_OUT, 150), (FRESH, 100), (UNSEEN, 120)], ids=["heldout", "fresh", "unseen"])
+@pytest.mark.parametrize("path, least", [(HELD_OUT, 150), (FRESH, 100), (UNSEEN, 120), (PROBE, 60)],
+                         ids=["heldout", "fresh", "unseen", "probe"])
 def test_the_held_out_questions_come_from_the_documents_and_not_the_training_data(path, least):
     cases = held_out(path)
     assert len(cases) >= least and all({"say", "expect", "doc"} <= set(c) for c in cases)
@@ -50,10 +54,11 @@ def test_retrieval_is_measured_for_both_rankers(kb):
 
 
 @pytest.mark.assistant
-def test_fresh_held_out_questions_over_rest(assistant):
-    results = ask_all(lambda s, m: assistant.say(f"fresh-{s}", m), held_out(FRESH))
+@pytest.mark.parametrize("path, floor", [(FRESH, FRESH_FLOOR), (PROBE, PROBE_FLOOR)], ids=["fresh", "probe"])
+def test_held_out_questions_whose_failures_were_read_over_rest(assistant, path, floor):
+    results = ask_all(lambda s, m: assistant.say(f"{path.stem}-{s}", m), held_out(path))
     right = sum(r.right for r in results) / len(results)
-    assert right >= FRESH_FLOOR, f"{right:.1%} right; wrong: {[(r.say, r.missing) for r in results if not r.right][:10]}"
+    assert right >= floor, f"{right:.1%} right; wrong: {[(r.say, r.missing) for r in results if not r.right][:10]}"
 
 
 @pytest.mark.assistant

@@ -482,3 +482,12 @@ def test_within_a_topic_a_list_is_found_by_the_question_s_words_in_order_and_an_
     found = index.search("how do TAs support learning in class", groups=1, within=topic.id, whole=len(items))
     assert found and found[0].heading.startswith("Adults support learning")  # "learning support assistant" is a TA's alias
     assert [p.text for p in found[0].passages] == items
+
+
+def test_a_short_form_in_capitals_the_documents_never_use_or_spell_out_is_unknown(kb):
+    sources = ContentIndex(kb, sources=True)
+    used = sorted({m for p in kb.passages for m in re.findall(r"\b[A-Z]{3,5}\b", p.citation.quote)})
+    assert used and not any(set(sources.unknown_words(f"is {short} needed")) & {short} for short in used)
+    never = [s for s in ("NPQ", "PECS", "DLA", "QZX") if s.casefold() not in sources.words]
+    assert never and all(s in sources.unknown_words(f"is the {s} needed for this") for s in never)
+    assert "EYPP" not in sources.unknown_words("can EYPP be used for SEND")  # its initials spell the documents' phrase

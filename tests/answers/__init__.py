@@ -1,6 +1,6 @@
-"""Questions asked on demand and what a right answer matches: the challenge set's and three held-out sets
-written from the five documents alone by someone who had not read knowledge/content/ (heldout.yml and
-fresh.yml, whose failures were read while working, and unseen.yml, whose failures are not), and a scorer
+"""Questions asked on demand and what a right answer matches: the challenge set's and four held-out sets
+written from the five documents alone by someone who had not read knowledge/content/ (heldout.yml, fresh.yml
+and probe.yml, whose failures were read while working, and unseen.yml, whose failures are not), and a scorer
 that asks each over a channel and checks the reply."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import yaml
 from tests.conversation import reply_text
 
 HERE = Path(__file__).resolve().parent
-HELD_OUT, FRESH, UNSEEN = HERE / "heldout.yml", HERE / "fresh.yml", HERE / "unseen.yml"
+HELD_OUT, FRESH, UNSEEN, PROBE = HERE / "heldout.yml", HERE / "fresh.yml", HERE / "unseen.yml", HERE / "probe.yml"
 Replies = List[Dict[str, Any]]
 
 
