@@ -127,11 +127,14 @@ ASKS_NEED = re.compile(r"\b(?:need|needs|have to|has to|must|required?|trained|t
 def _only_asks_if_needed(text: Text) -> bool:
     """"do dinner ladies need this?", "does a hospital cleaner need SEND training?": whether people in a job need it, and
     nothing more ("do managers need supervision skills in the East Sussex framework?" asks about the skills)."""
-    if not (is_question(text) and ASKS_NEED.search(text)) or FIRST_PERSON.search(text):
-        return False
-    index = documents.index()
-    unknown = set(tokens(" ".join(documents.source_index().unknown_words(text))))  # words no document uses ("laws" is theirs)
-    return not set(index.asked_words(text)) - _words_beside_a_job() - unknown  # nothing asked beside the job, its place and need
+    return is_question(text) and bool(ASKS_NEED.search(text)) and not FIRST_PERSON.search(text) and not _beside_a_job(text)
+
+
+def _beside_a_job(text: Text) -> set:
+    """What a question asks about beside a job, its place and needing training ("supervision" in "what skills do line
+    managers need for supervision"), less the words no document uses ("laws" is theirs)."""
+    unknown = set(tokens(" ".join(documents.source_index().unknown_words(text))))
+    return set(documents.index().asked_words(text)) - _words_beside_a_job() - unknown
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +142,8 @@ def _words_beside_a_job() -> frozenset:
     """The words of jobs, workplaces and needing training, gathered once rather than on every question."""
     wording = guide().kb.wording
     return frozenset(tokens(" ".join((*wording.job_words, *wording.job_nouns, *(w for ws in wording.settings.values() for w in ws),
-                                      "need needs have has must require required trained training train level tier send sen this it"))))
+                                      "need needs have has must require required trained training train level tier send sen this it "
+                                      "skills competencies outcomes hours refresher induction minimum least"))))
 
 
 STAFF_LIST_ASKED = re.compile(r"\b(?:you|u|list|lists|titles?|staff)\b", re.IGNORECASE)  # "can you check a list of job titles?"
@@ -231,7 +235,7 @@ class AnswerQuestion(Action):
                                NOT_COVERED if intent == "ask_documents" else OUT_OF_SCOPE)
             return found
         if intent == "ask_role_training" or (intent in LEVEL_ANSWERS and not _entity(tracker, "level") and intent != "more"):
-            answer = documents.role_level(text)
+            answer = documents.role_level(text, unnamed=not (is_question(text) and _beside_a_job(text)))
             if answer is not None:
                 return answer
             if intent == "ask_role_training":

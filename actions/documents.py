@@ -233,9 +233,10 @@ class Shown:
         self.text, self.citation = text, citation
 
 
-def role_level(role_text: Text) -> Optional[replies.Message]:
+def role_level(role_text: Text, unnamed: bool = True) -> Optional[replies.Message]:
     """What a role named in a question needs ("what's the minimum SEND training for a GP?"): its answer when
-    the documents settle it, else the least it needs and what would raise it; None when the role is unknown.
+    the documents settle it, else the least it needs and what would raise it; None when the role is unknown, or (without
+    ``unnamed``) when the documents do not name it ("what skills do line managers need for supervision" asks more).
     A level the question names is weighed against it first ("GP who leads on SEND, is level 3 enough?")."""
     outcome = guide().decide(Profile(role_text))
     if isinstance(outcome, Determination):
@@ -243,7 +244,7 @@ def role_level(role_text: Text) -> Optional[replies.Message]:
     elif isinstance(outcome, NextQuestion) and outcome.floor:
         answer = replies.minimum(to_dict(outcome))
     else:
-        return unnamed_job(role_text, outcome)
+        return unnamed_job(role_text, outcome) if unnamed else None
     asked = level_named(guide().kb.levels, role_text)
     verdict = against(asked, outcome) if asked else None
     return replies.judged(verdict[0], asked.name, verdict[1].name, answer) if verdict else answer

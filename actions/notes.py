@@ -10,6 +10,7 @@ from actions.documents import index, said, source_index
 from actions.knowledge_base import guide
 from knowledge.passages import named_document
 from knowledge.ranking import A_TIME, fits
+from knowledge.words import also_said, tokens
 
 NOT_MENTIONED_NEAREST = "The documents I search do not mention {words}. What they say nearest to it:"
 NO_FIGURE_OF = "The documents I search do not mention {words}, and give no figure for that. What they say nearest to it:"
@@ -45,25 +46,36 @@ def _before(note: Text, message: replies.Message) -> replies.Message:
 
 NO_FIGURE = "The documents I search do not give a figure for that. What they say nearest to it:"
 PRICED = re.compile(r"\b(?:cost|costs|price|fee|fees|pass mark|pay|pays|paid|charge|charged|charges)\b", re.IGNORECASE)
-TIMED = re.compile(r"\b(?:time limits?|deadlines?|how soon|how quickly|by when)\b", re.IGNORECASE)  # answered by a time:
+TIMED = re.compile(r"\b(?:time limits?|deadlines?|how soon|how quickly|by when|how (?:often|long)|how frequently)\b",
+                   re.IGNORECASE)  # answered by a time, or how often:
+OFTEN = re.compile(r"\b(?:annual(?:ly)?|yearly|termly|monthly|weekly|daily|every|each (?:year|term|month|week)|part[- ]time)\b",
+                   re.IGNORECASE)
+COUNTED = re.compile(r"\bhow (?:much|many)\s+([a-z'-]+(?:\s+[a-z'-]+)?)", re.IGNORECASE)  # "how many assignments": what is counted
 SUM_OR_SHARE = re.compile(r"£\s?\d|\bper ?cent\b|%")
 FIGURE_ABOUT = 0.34  # how much of what a question asks about a line with a number must hold to answer "how many"
 
 
 def _no_figure(question: Text, message: replies.Message) -> bool:
     """"How much does the SENCO award cost?": whether a question asks for a figure that its answer does not give. A price
-    is given by any sum or share; a time limit by a length of time; "how much" or "how many" by a number in a line about
-    what is asked. A question naming one of the documents is answered only by a figure of that document's."""
+    is given by any sum or share; a time limit, or how often, by a length of time or a frequency; "how much" or "how many"
+    by a number in a line about what is asked and the thing counted ("how many assignments"). A question naming one of the
+    documents is answered only by a figure of that document's."""
     priced = PRICED.search(question) is not None and not re.match(r"\W*who\b", question, re.IGNORECASE)  # not "who pays"
     timed = TIMED.search(question) is not None
     doc = (message.get("json_message") or {}).get(replies.KEY)
     if not doc or not (priced or timed or re.search(r"\bhow (?:much|many)\b", question, re.IGNORECASE)):
         return False
     lines = _said_by(doc, question)
-    if priced or timed:
-        return not (SUM_OR_SHARE if priced else A_TIME).search("\n".join(lines))
     asked, words = source_index().asked_words(question), source_index().coverage  # weighed by all the documents' words
-    return not any(words(asked, line) >= FIGURE_ABOUT for line in lines if fits(question, line))  # a number of what is asked
+    if priced:
+        return not SUM_OR_SHARE.search("\n".join(lines))
+    if timed:  # a time, or how often, in a line about what is asked ("reviewed regularly" gives none)
+        often = re.search(r"\bhow (?:often|frequently)\b", question, re.IGNORECASE) is not None
+        return not any((A_TIME.search(line) or often and OFTEN.search(line)) and words(asked, line) >= FIGURE_ABOUT for line in lines)
+    counted = COUNTED.search(question)
+    counted = set(tokens(counted.group(1))) & source_index().coverage.idf.keys() if counted else set()  # (a word of theirs)
+    return not any(words(asked, line) >= FIGURE_ABOUT and (not counted or counted & set(tokens(also_said(line) + " " + line)))
+                   for line in lines if fits(question, line))  # a number of what is asked, of the thing counted
 
 
 def _said_by(doc: Dict[Text, Any], question: Text) -> List[Text]:

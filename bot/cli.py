@@ -37,7 +37,7 @@ FACT_HELP = {
     "lead": "you lead on SEND for a service or organisation",
     "designated": "you hold a designated SEND role, such as DHO or deputy DHO",
     "confidential": "you handle confidential information about CYP with SEND",
-    "new-senco": "you are a newly appointed school SENCO: twelve months or less as a SENCO in total, counting every school",
+    "new-senco": "you are a newly appointed school SENCO: before this post, twelve months or less as a SENCO in total, or never",
 }
 
 

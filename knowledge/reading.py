@@ -13,7 +13,7 @@ import re
 from typing import Iterable, Mapping, Sequence
 
 from knowledge.roles import RoleCatalogue, corrects, normalise_role
-from knowledge.words import GENERIC, tokens
+from knowledge.words import GENERIC, SHORT_FORMS, tokens
 from knowledge.schema import Option
 
 # Words that point at an involvement option, as people answer it in their own words.
@@ -32,7 +32,8 @@ INVOLVEMENT_WORDS: Mapping[str, tuple[str, ...]] = {
 EDUCATING_WORDS: Mapping[str, tuple[str, ...]] = {
     "assess": (r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson", r"all (?:my|the) lessons", r"one to one", r"1 (?:to )?1",
                r"support\w* (?:his|her|their|the (?:child|pupil|student)'?s?|pupils'?|children'?s) learning", r"in (?:class|lessons) all day",
-               r"all day in (?:class|lessons)", r"interventions?", r"differentiat\w*", r"lessons?"),
+               r"all day in (?:class|lessons)", r"interventions?", r"differentiat\w*", r"lessons?",
+               r"with (?:him|her|them|the child|the pupil) all day", r"(?:his|her|their) (?:work|learning|lessons) with (?:him|her|them)"),
     "contact": INVOLVEMENT_WORDS["contact"],
 }
 WORDS_OF = {"schools": EDUCATING_WORDS}  # by the question's framework; any other reads INVOLVEMENT_WORDS
@@ -40,7 +41,10 @@ YES = r"(?:yes|yeah|yep|yup|y|correct|sure|absolutely|i am|i do|that'?s right|th
 NO = r"(?:no|nope|nah|n|not really|none|neither|nothing|none of (?:these|them|those|the above)|no to all|not at all|n/?a)"
 NEW = (r"new\w*", r"just", r"first year", r"recently", r"this year")
 EXPERIENCED = (r"experienced", r"years", r"more than", r"over a year", r"long time", r"not new")
-_NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "didn't", "without", "hardly"}
+_NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "didn't", "without", "hardly", "nothing", "neither"}
+NEVER = re.compile(r"\s*(?:never|none|no time|not before|not ever|0|zero|first|this is my first|it'?s my first)\b")  # before this post
+# Not knowing is no answer ("no idea, does answering the phone count?"), though it starts with "no"
+DOUBT = re.compile(r"\s*(?:no idea|not sure|unsure|dunno|don'?t know|do not know|i (?:don'?t|do not) know|idk|no clue|not certain)\b")
 MAX_ANSWER = 300
 # An answer's clauses: "I lead the team day to day, but SEND policy is done by our service manager, not me".
 _CLAUSES = re.compile(r"[,.;:!?\n]+|\s[-\u2013]\s|\b(?:but|though|although|whereas|except|apart from)\b", re.IGNORECASE)
@@ -69,6 +73,8 @@ def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalog
     text = normalise_role(typed or "")[:MAX_ANSWER]
     if not text or (corrects(typed or "") and SAYS_ROLE.search(typed or "")):
         return None  # "no, I'm a midwife" corrects the role; it does not answer "none of these"
+    if DOUBT.match(text) or (is_question(typed) and asks != "sector"):
+        return None  # "dunno, what do you mean by specific interaction?": a question back, asked again with help
     number = re.fullmatch(r"(?:option |number )?(\d{1,2})", text)
     if number:
         n = int(number.group(1))
@@ -80,7 +86,9 @@ def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalog
         return _involvement(options, text, typed or "", WORDS_OF.get(framework or "", INVOLVEMENT_WORDS))
     if asks == "sector":
         return _sector(options, text, catalogue)
-    return _yes_no(options, text) or _said(options, asks, text, catalogue)
+    if asks == "new-senco" and NEVER.match(text):
+        return next((o for o in options if o.value == "yes"), None)  # no time as a SENCO before this post: newly appointed
+    return _yes_no(options, text) or _said(options, asks, " ".join(SHORT_FORMS.get(w, w) for w in text.split()), catalogue)
 
 
 def _said(options: Sequence[Option], asks: str, text: str, catalogue: RoleCatalogue | None) -> Option | None:
@@ -117,8 +125,8 @@ def _involvement(options: Sequence[Option], text: str, typed: str, words: Mappin
             return option
     if len(rungs) == 1 and re.match(YES + r"(?![\w'])", text) and not re.match(NO + r"(?![\w'])", text):
         return rungs[0]  # one description offered: a plain yes means it applies
-    if re.match(NO + r"(?![\w'])", text) or any(_DENIED.search(c) for c in clauses):
-        return none
+    if re.match(NO + r"(?![\w'])", text) or any(_DENIED.search(c) or re.match(NO + r"(?![\w'])", c) for c in clauses):
+        return none  # "i serve the dinners, nothing special for any kids": a clause that denies, none that does
     return None
 
 
@@ -270,7 +278,8 @@ def names_a_job(typed: str | None, job_words: Iterable[str], named: bool = False
     jobs = {w.casefold() for w in job_words}
     starts = re.match(r"^((?:[\w'-]+ ){1,4})(?:who|that|in|at|for|with|on)\b", text.casefold())
     head = starts.group(1).split() if starts else []  # "inclusion manager who ...", not "I advise staff on ..."
-    return (0 < len(words) <= SHORT_ROLE and words[-1] in jobs) or bool(head and head[-1] in jobs - NOT_A_JOB
+    denied = re.search(r"\b(?:not|never|isn'?t|aren'?t|no longer)\s+(?:[\w'-]+\s+){0,3}[\w'-]+$", text.casefold())  # "i'm not the SEND champion"
+    return (0 < len(words) <= SHORT_ROLE and words[-1] in jobs and not denied) or bool(head and head[-1] in jobs - NOT_A_JOB
                                                                         and not FIRST_PERSON.search(" ".join(head)))
 
 

@@ -49,7 +49,7 @@ def test_a_tension_is_asked_about_with_its_reason(assistant):
 def test_a_new_senco_gets_the_award_after_one_question(assistant):
     chat = Conversation(assistant)
     assert "Where are you the SENCO?" in chat.say("I'm the SENCO")
-    text = chat.press("A school: newly appointed")
+    text = chat.press("A school: new to being a SENCO")
     assert "You need Tier 2" in text and "This guide's reading" in text and "You must achieve the National Award" in text
 
 
@@ -238,7 +238,7 @@ def test_the_role_taken_is_said_and_a_correction_starts_again(assistant):
 def test_a_new_senco_answers_how_long_in_plain_words(assistant):
     chat = Conversation(assistant)
     chat.say("I'm a SENCO")
-    text = chat.press("A school: SENCO for over 12 months")
+    text = chat.press("A school: SENCO 12+ months before")
     assert "You need Tier 2" in text and "You must achieve the National Award" not in text
 
 

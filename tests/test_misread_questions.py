@@ -57,3 +57,11 @@ def test_a_few_words_about_skills_without_asking_to_be_assessed_start_no_self_as
     outcomes = [p.text for p in kb.passages if "provision mapping" in p.text]
     text = " ".join(reply_text(assistant.say("senco-skills", "senco skills outcomes")).split())
     assert outcomes and "self-assessment" not in text.casefold() and " ".join(outcomes[0].split())[:60] in text
+
+
+def test_a_question_about_more_than_a_job_s_training_is_answered_from_the_documents_not_the_least_for_everyone(assistant, kb):
+    supervision = [p.text for p in kb.passages if p.citation.section.split(" > ")[-1].startswith("6. Supervision")]
+    text = " ".join(reply_text(assistant.say("line-managers", "what skills do line managers need for supervision")).split())
+    assert supervision and "do not name this job" not in text and any(" ".join(line.split()) in text for line in supervision)
+    text = " ".join(reply_text(assistant.say("porters", "what training do porters need")).split())
+    assert "do not name this job" in text

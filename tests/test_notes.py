@@ -68,3 +68,16 @@ def test_a_short_form_a_document_describes_is_answered_with_that_description(ass
     for term, passage in described:
         text = reply_text(assistant.say(f"described-{term}", f"how do the documents define {term}"))
         assert " ".join(passage.split()) in " ".join(text.split()), term
+
+
+def test_how_often_is_answered_only_by_a_frequency_and_how_many_only_by_a_number_of_the_thing_counted(assistant, kb):
+    from actions.notes import NO_FIGURE, OFTEN
+
+    reviewed = [p.text for p in kb.passages if "deployment of TAs" in p.text]
+    assert reviewed and not any(OFTEN.search(t) or A_TIME.search(t) for t in reviewed)  # "reviewed regularly": no frequency
+    first = reply_text(assistant.say("often", "how often should TA deployment be reviewed - termly?")).splitlines()[0]
+    assert first == NO_FIGURE
+    counted = re.compile(r"\b(?:\d+|one|two|three|four|five|six)\s+(?:\w+\s+){0,2}assignments?\b", re.IGNORECASE)
+    assert not any(counted.search(p.text) for p in kb.passages)
+    first = reply_text(assistant.say("assignments", "how many assignments are there on the senco award")).splitlines()[0]
+    assert first == NO_FIGURE

@@ -109,10 +109,10 @@ def test_the_whole_conversation_works_from_the_keyboard(page: Page):
     _reply(page, "Where are you the SENCO?")
     for _ in range(12):  # back from the message box to the newest options
         keyboard.press("Shift+Tab")
-        if page.evaluate("document.activeElement.textContent") == "A school: newly appointed":
+        if page.evaluate("document.activeElement.textContent") == "A school: new to being a SENCO":
             break
     focused = page.locator(":focus")
-    expect(focused).to_have_text("A school: newly appointed")
+    expect(focused).to_have_text("A school: new to being a SENCO")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
     keyboard.press("Enter")
     _reply(page, "You need Tier 2")

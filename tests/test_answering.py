@@ -1,0 +1,53 @@
+"""Typed answers to the level questions that must not pick an option: not knowing, a question back, a job the person is
+not; and the words that do pick one ("with him all day", "nothing special for any kids"). Read by knowledge.reading."""
+from __future__ import annotations
+
+import pytest
+
+from knowledge.reading import names_a_job, read_answer
+
+
+@pytest.mark.parametrize("typed", ["no idea, does answering the phone count as contact?", "dunno really, what do you mean by specific interaction?",
+                                   "not sure tbh", "i dont know", "idk", "does that count as contact?"])
+@pytest.mark.parametrize("framework", ["health", "schools"])
+def test_not_knowing_or_asking_back_picks_no_option(kb, guide, typed, framework):
+    question = kb.question("involvement", framework)
+    assert read_answer(question.options, "involvement", typed, guide.catalogue, framework) is None
+
+
+def test_a_negated_clause_picks_no_description_and_a_child_all_day_is_continuous_involvement(kb, guide):
+    question = kb.question("involvement", "schools")
+    levels = {o.value: o for o in question.options}
+    said = read_answer(question.options, "involvement", "nothing special for any kids", guide.catalogue, "schools")
+    assert said is not None and said.level is None  # none of the descriptions: the tier for everyone
+    for typed in ("like i said, im with him all day every day doing his work with him", "I'm with her all day"):
+        picked = read_answer(question.options, "involvement", typed, guide.catalogue, "schools")
+        assert picked is levels["assess"], typed  # continuous and direct involvement in educating them
+
+
+@pytest.mark.parametrize("typed", ["none, i'm not the SEND champion", "no, never a GP", "i'm not the SENCO"])
+def test_a_job_the_person_says_they_are_not_tells_no_job(kb, typed):
+    assert not names_a_job(typed, (*kb.wording.job_words, *kb.wording.job_nouns))
+
+
+def test_a_job_described_then_denied_is_none_of_the_descriptions(kb, guide):
+    question = kb.question("involvement", "schools")
+    said = read_answer(question.options, "involvement", "i just serve the dinners and watch the yard at lunch, nothing special for any kids",
+                       guide.catalogue, "schools")
+    assert said is not None and said.level is None
+
+
+@pytest.mark.parametrize("role", ["SENCO here, 3 years in the role now (my first SENCO job)", "senco for 3 years", "SENCO since September"])
+def test_a_senco_s_time_in_post_said_with_the_job_leaves_the_award_question_open(guide, role):
+    """The documents' rule counts the time as a SENCO before the appointment, which time in post does not say."""
+    from knowledge.rules import NextQuestion, Profile
+
+    outcome = guide.decide(Profile(role, {"sector": "school"}))
+    assert isinstance(outcome, NextQuestion) and outcome.question.asks == "new-senco"
+
+
+def test_a_senco_s_own_words_for_being_new_still_settle_it(guide):
+    from knowledge.rules import Determination, Profile
+
+    outcome = guide.decide(Profile("SENCO, newly appointed", {"sector": "school"}))
+    assert isinstance(outcome, Determination) and outcome.senco_award_required
