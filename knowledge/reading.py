@@ -145,7 +145,8 @@ def tells_involvement(typed: str | None) -> bool:
 
 
 def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | None) -> Option | None:
-    words = {"health": ("health\\w*", "nhs", "hospital", "clinic\\w*", "gp"), "school": ("schools?", "academy"),
+    words = {"health": ("health\\w*", "nhs", "hospital", "clinic\\w*", "gp", "(?:acute|nhs|hospital|community|foundation) trust", "icb", "ccg",
+                        "ward"), "school": ("schools?", "academy"),
              "early-years": ("early years", "nursery", "pre-?school", "childminder"), "college": ("college", "further education", "fe"),
              "local-authority": ("local authority", "council", "la")}
     hint = catalogue.resolve(text).sector_hint if catalogue else None

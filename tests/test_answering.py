@@ -51,3 +51,10 @@ def test_a_senco_s_own_words_for_being_new_still_settle_it(guide):
 
     outcome = guide.decide(Profile("SENCO, newly appointed", {"sector": "school"}))
     assert isinstance(outcome, Determination) and outcome.senco_award_required
+
+
+@pytest.mark.parametrize("typed", ["acute trust obvs", "the ICB", "community trust", "on the ward"])
+def test_a_health_employer_in_the_person_s_words_answers_where_they_work(kb, guide, typed):
+    question = kb.question("sector", None)
+    picked = read_answer(question.options, "sector", typed, guide.catalogue)
+    assert picked is not None and picked.sets.get("sector") == "health"
