@@ -13,7 +13,7 @@ from actions import replies
 from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
 from knowledge.answers import to_dict
-from knowledge.enough import against
+from knowledge.enough import ENOUGH, against
 from knowledge.passages import FOOTNOTE_MARK, contents as contents_of, footnotes, level_named, shown_text
 from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, shown as _shown
 from knowledge.reading import asks_about, mentions_a_job, quoted
@@ -245,7 +245,7 @@ def role_level(role_text: Text, unnamed: bool = True) -> Optional[replies.Messag
         answer = replies.minimum(to_dict(outcome))
     else:
         return unnamed_job(role_text, outcome) if unnamed else None
-    asked = level_named(guide().kb.levels, role_text)
+    asked = level_named(guide().kb.levels, role_text) if ENOUGH.search(role_text) else None  # "is level 3 enough?"
     verdict = against(asked, outcome) if asked else None
     return replies.judged(verdict[0], asked.name, verdict[1].name, answer) if verdict else answer
 

@@ -33,16 +33,18 @@ EDUCATING_WORDS: Mapping[str, tuple[str, ...]] = {
     "assess": (r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson", r"all (?:my|the) lessons", r"one to one", r"1 (?:to )?1",
                r"support\w* (?:his|her|their|the (?:child|pupil|student)'?s?|pupils'?|children'?s) learning", r"in (?:class|lessons) all day",
                r"all day in (?:class|lessons)", r"interventions?", r"differentiat\w*", r"lessons?",
-               r"with (?:him|her|them|the child|the pupil) all day", r"(?:his|her|their) (?:work|learning|lessons) with (?:him|her|them)"),
+               r"with (?:him|her|the child|the pupil) all day", r"(?:his|her|their) (?:work|learning|lessons) with (?:him|her|them)"),
     "contact": INVOLVEMENT_WORDS["contact"],
 }
 WORDS_OF = {"schools": EDUCATING_WORDS}  # by the question's framework; any other reads INVOLVEMENT_WORDS
 YES = r"(?:yes|yeah|yep|yup|y|correct|sure|absolutely|i am|i do|that'?s right|that'?s me|right)"
 NO = r"(?:no|nope|nah|n|not really|none|neither|nothing|none of (?:these|them|those|the above)|no to all|not at all|n/?a)"
-NEW = (r"new\w*", r"just", r"first year", r"recently", r"this year")
-EXPERIENCED = (r"experienced", r"years", r"more than", r"over a year", r"long time", r"not new")
+NEW = (r"newly appointed", r"new (?:senco|sendco)", r"new to (?:it|the role|being a senco)", r"first (?:senco|sendco) (?:post|job|role)",
+       r"never been a senco")  # (time in this post, "just started", does not say whether they were a SENCO before it)
+EXPERIENCED = (r"experienced", r"not new")  # (a length of time does not say whether it was before this post)
 _NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "didn't", "without", "hardly", "nothing", "neither"}
-NEVER = re.compile(r"\s*(?:never|none|no time|not before|not ever|0|zero|first|this is my first|it'?s my first)\b")  # before this post
+NEVER = re.compile(r"\b(?:never|none|no time|not before|not ever|zero|first)\b")  # no SENCO time before this post
+IN_POST = re.compile(r"\b(?:in|into) (?:this|the|my) (?:post|role|job)\b|\bin post\b|\bhere\b")  # time in this post, not before it
 # Not knowing is no answer ("no idea, does answering the phone count?"), though it starts with "no"
 DOUBT = re.compile(r"\s*(?:no idea|not sure|unsure|dunno|don'?t know|do not know|i (?:don'?t|do not) know|idk|no clue|not certain)\b")
 MAX_ANSWER = 300
@@ -79,6 +81,11 @@ def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalog
     if number:
         n = int(number.group(1))
         return options[n - 1] if 1 <= n <= len(options) else None
+    if asks == "new-senco":  # a length of time before this post, or none; a bare yes or no, or time in this post, says neither
+        said = _said(options, asks, " ".join(SHORT_FORMS.get(w, w) for w in text.split()), catalogue)
+        if IN_POST.search(text) or (said and NEVER.search(text)):
+            return None  # "2 years in this post", "not before this school, but 2 years at my previous one": asked again
+        return said or (next((o for o in options if o.value == "yes"), None) if NEVER.search(text) else None)
     for option in options:
         if text in (normalise_role(option.label), normalise_role(option.value), normalise_role(option.short or option.label)):
             return option
@@ -86,9 +93,7 @@ def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalog
         return _involvement(options, text, typed or "", WORDS_OF.get(framework or "", INVOLVEMENT_WORDS))
     if asks == "sector":
         return _sector(options, text, catalogue)
-    if asks == "new-senco" and NEVER.match(text):
-        return next((o for o in options if o.value == "yes"), None)  # no time as a SENCO before this post: newly appointed
-    return _yes_no(options, text) or _said(options, asks, " ".join(SHORT_FORMS.get(w, w) for w in text.split()), catalogue)
+    return _yes_no(options, text) or _said(options, asks, text, catalogue)
 
 
 def _said(options: Sequence[Option], asks: str, text: str, catalogue: RoleCatalogue | None) -> Option | None:
@@ -125,7 +130,7 @@ def _involvement(options: Sequence[Option], text: str, typed: str, words: Mappin
             return option
     if len(rungs) == 1 and re.match(YES + r"(?![\w'])", text) and not re.match(NO + r"(?![\w'])", text):
         return rungs[0]  # one description offered: a plain yes means it applies
-    if re.match(NO + r"(?![\w'])", text) or any(_DENIED.search(c) or re.match(NO + r"(?![\w'])", c) for c in clauses):
+    if re.match(NO + r"(?![\w'])", text) or any(_DENIED.search(c) or re.match(r"(?:nothing|none)(?![\w'])", c) for c in clauses):
         return none  # "i serve the dinners, nothing special for any kids": a clause that denies, none that does
     return None
 
@@ -231,7 +236,8 @@ ROLE_THING = re.compile(r"\s*(?:(?:'s|\u2019s|s')\s+(?:role|job|remit|training|c
                         re.IGNORECASE)
 # "early years senco role": a message that ends with the role and "role", not told as the person's own ("in a senco role")
 ROLE_ENDS = re.compile(r"\s+(?:role|remit)\s*\??\s*$", re.IGNORECASE)
-HELD_IN = re.compile(r"\b(?:in|into|as|a|an|my|our|their)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+HELD_IN = re.compile(r"\b(?:in|into|to|as|a|an|my|our|their|interim|acting|deputy|assistant|trainee|newly appointed)\s+(?:[\w-]+\s+){0,3}$",
+                     re.IGNORECASE)  # "in a senco role", "interim senco role", "appointed to the senco role"
 ROLE_OF = re.compile(r"(?<!\bto the )(?<!\bon the )(?<!\bin the )(?<!\binto the )"  # not "new to the role of SENCO"
                      r"\b(?:role|roles|job|remit|duties|responsibilit(?:y|ies))\s+of\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 WH_WORD = re.compile(r"\b(?:who|what|when|where|why|how)\b", re.IGNORECASE)
@@ -292,7 +298,8 @@ def asks_about(question: str, catalogue: RoleCatalogue, title: str) -> bool:
 
 def particular(question: str, catalogue: RoleCatalogue, title: str) -> set[str]:
     """The question's words that are not its role's names, the topic's title or words for duties in general."""
-    said = asked = set(tokens(normalise_role(question)))
+    asked = set(tokens(normalise_role(question)))
+    said = set(asked)
     for role in catalogue.resolve(question).roles:  # the names said ("TAs"), not every alias ("learning support assistant")
         said -= {w for name in (role.name, *role.aliases) for named in [set(tokens(name))] if named <= asked for w in named}
     return said - set(tokens(title)) - GENERIC

@@ -58,3 +58,27 @@ def test_a_health_employer_in_the_person_s_words_answers_where_they_work(kb, gui
     question = kb.question("sector", None)
     picked = read_answer(question.options, "sector", typed, guide.catalogue)
     assert picked is not None and picked.sets.get("sector") == "health"
+
+
+@pytest.mark.parametrize("typed, new", [("never", "yes"), ("no, never", "yes"), ("this is my first SENCO post", "yes"), ("8 months", "yes"),
+                                        ("3 years", "no"), ("about 3 yrs", "no"), ("yes", None), ("no", None),
+                                        ("2 years in this post", None), ("first SENCO job was 2015, 8 years at my last school", None)])
+def test_the_senco_s_time_before_this_post_is_read_and_nothing_else(kb, guide, typed, new):
+    question = kb.question("new-senco", None)
+    picked = read_answer(question.options, "new-senco", typed, guide.catalogue)
+    assert (picked.value if picked else None) == new
+
+
+@pytest.mark.parametrize("typed", ["Secondary school, 2 years in post", "a school, just started here"])
+def test_time_in_post_said_with_the_school_leaves_the_award_question_open(kb, guide, typed):
+    question = kb.question("sector", None, "senco")
+    assert read_answer(question.options, "sector", typed, guide.catalogue) is None
+
+
+@pytest.mark.parametrize("typed, asks", [("GP who leads on send for the ICB, is level 3 enough?", True), ("is L2 enough for a school nurse", True),
+                                         ("is level 3 ok to do as e-learning for a school nurse?", False),
+                                         ("is there enough funding for level 3 for a school nurse?", False)])
+def test_only_a_level_asked_to_be_enough_is_weighed(typed, asks):
+    from knowledge.enough import ENOUGH
+
+    assert bool(ENOUGH.search(typed)) is asks

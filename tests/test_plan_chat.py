@@ -89,7 +89,7 @@ def test_plans_for_a_new_senco_and_none_for_a_teacher_or_before_a_level(assistan
     assert "no dates to plan" in teacher.say("make my plan")
     senco = Conversation(assistant)
     senco.say("I'm the SENCO at a primary school")
-    senco.press("Yes: twelve months or less before this post, or never")
+    senco.press("Twelve months or less, or never: I am newly appointed")
     senco.press("Make my plan")
     senco.say("1 September 2026")
     text = senco.say("none")

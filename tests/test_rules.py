@@ -254,7 +254,7 @@ def test_the_reason_quotes_what_the_person_said_or_the_option_they_answered(guid
 
 
 @pytest.mark.parametrize("typed, new", [("6 months", "yes"), ("since September", "yes"), ("less than a year", "yes"),
-                                        ("over 12 months", "no"), ("18 months", "no"), ("about 3 years", "no"), ("yes", "yes")])
+                                        ("over 12 months", "no"), ("18 months", "no"), ("about 3 years", "no"), ("never", "yes")])
 def test_the_new_senco_question_takes_an_answer_in_plain_words(guide, typed, new):
     from knowledge.reading import read_answer
 

@@ -26,7 +26,7 @@ def test_a_senco_rates_every_minimum_outcome_and_gets_what_to_work_on_with_the_a
     framework = _framework(assistant, senco=True)
     chat = Conversation(assistant)
     chat.say("I'm the SENCO at a primary school")
-    chat.press("Yes: twelve months or less before this post, or never")
+    chat.press("Twelve months or less, or never: I am newly appointed")
     text = chat.say("check my skills")
     first = framework.statements[0]
     assert "Minimum outcomes of the National Award in SEN Co-ordination: 25 statements" in text and first.text in text

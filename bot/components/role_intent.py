@@ -26,6 +26,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from knowledge.enough import ENOUGH
 from knowledge.reading import FIRST_PERSON, NOT_A_JOB, SAYS_ROLE, asked_duty, asks_about_a_role, is_question, names_a_job, \
     tells_involvement
 
@@ -62,10 +63,8 @@ ADDRESSED = re.compile(r"\b(?:you|u|ya|yourself|let's|lets|us|we|our|ive)\b|^\s*
 COMMAND = re.compile(r"\b(?:make|create|build|draw|show|see|view|list|check|start|begin|do|record|log|add|delete|remove|clear|assess|"
                      r"test|rate|score|track|want|need|give|get|open|save|print|download|export)\b", re.IGNORECASE)
 # What names the thing to do, in a message of a few words: "skills check", "self-assessment", "cpd log" (not "senco skills outcomes")
-ACTION_NOUN = re.compile(r"\b(?:self|check|checker|assessment|audit|benchmark|plan|planner|records?|log|logbook|diary|portfolio)\b", re.I)
-# "GP who leads on send for the ICB, is level 3 enough?": whether a level is enough for a role is the role's level
-ENOUGH = re.compile(r"\b(?:level|tier|l)\s*\d\s+(?:\w+\s+){0,2}(?:enough|sufficient|adequate|ok|okay)\b"
-                    r"|\b(?:enough|sufficient|adequate)\s+(?:for|as)\b", re.IGNORECASE)
+ACTION_NOUN = re.compile(r"\b(?:self|check|checker|assessment|audit|benchmark|plan|planner|records?|log|logbook|diary|portfolio|tracker|"
+                         r"quiz|questionnaire|history|journal)\b", re.I)
 UNSURE_ACTION = 0.6  # below this, a question the classifier took for an action asks about something ("can my employer make me ...")
 ABOUT_MY_LEVEL = re.compile(r"\b(?:apply|applies) to me\b|\bwhat (?:level|tier) am i\b|\bdo i (?:need|have to)\b|\bwhich one am i\b", re.I)
 NOT_ME = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # just before a role
