@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import documents, level_answers, levels_asked, meanings, notes, replies
+from actions import documents, level_answers, levels_asked, meanings, notes, replies, turn
 from actions.meanings import CAN_DO, NOT_MENTIONED
 from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood, over_limit
 from actions.handoff import with_contacts
@@ -199,7 +199,7 @@ class AnswerQuestion(Action):
             message = meanings.in_level(text, message)
         if message:
             dispatcher.utter_message(**with_contacts(message))
-        return []
+        return turn.own_job(text, (message or {}).get("json_message"))
 
     def _answer(self, intent: Text, text: Text, tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[replies.Message]:
         kb = guide().kb

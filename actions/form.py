@@ -51,6 +51,8 @@ class ValidateLevelForm(FormValidationAction):
         role = turn.new_role(tracker)
         if role:
             return [SlotSet("role", role)]  # its questions start again (validate_role)
+        if not tracker.get_slot("role") and turn.intent(tracker) == "find_level" and tracker.get_slot("asked_role"):
+            return [SlotSet("role", tracker.get_slot("asked_role"))]  # the job they called their own in a question
         if tracker.get_slot("requested_slot") or not turn.may_answer(tracker) or turn.tells_a_job(turn.text(tracker)):
             return []
         outcome = decide(tracker)
@@ -97,6 +99,8 @@ def _extractor(fact: Text):
     slot = slot_of(fact)
 
     def extract(self: ValidateLevelForm, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if tracker.get_slot("requested_slot") == slot and turn.intent(tracker) == "find_level" and slot not in tracker.slots_to_validate():
+            return {slot: None}  # "find my level" while its question is open: the question again
         if tracker.get_slot("requested_slot") != slot or not turn.may_answer(tracker) or slot in tracker.slots_to_validate():
             return {}  # not this question's turn, not an answer, or a button or entity answered it already
         option = turn.answer(tracker)

@@ -46,7 +46,8 @@ def _before(note: Text, message: replies.Message) -> replies.Message:
 
 NO_FIGURE = "The documents I search do not give a figure for that. What they say nearest to it:"
 PRICED = re.compile(r"\b(?:cost|costs|price|fee|fees|pass mark|pay|pays|paid|charge|charged|charges)\b", re.IGNORECASE)
-TIMED = re.compile(r"\b(?:time limits?|deadlines?|how soon|how quickly|by when|how (?:often|long)|how frequently)\b",
+HOW_OFTEN = r"how (?:often|frequently)"  # answered by a frequency as well as a time
+TIMED = re.compile(rf"\b(?:time limits?|deadlines?|how soon|how quickly|by when|how long|{HOW_OFTEN})\b",
                    re.IGNORECASE)  # answered by a time, or how often:
 OFTEN = re.compile(r"\b(?:annual(?:ly)?|yearly|termly|monthly|weekly|daily|every|each (?:year|term|month|week)|part[- ]time)\b",
                    re.IGNORECASE)
@@ -70,7 +71,7 @@ def _no_figure(question: Text, message: replies.Message) -> bool:
     if priced:
         return not SUM_OR_SHARE.search("\n".join(lines))
     if timed:  # a time, or how often, in a line about what is asked ("reviewed regularly" gives none)
-        often = re.search(r"\bhow (?:often|frequently)\b", question, re.IGNORECASE) is not None
+        often = re.search(rf"\b{HOW_OFTEN}\b", question, re.IGNORECASE) is not None
         return not any((A_TIME.search(line) or often and OFTEN.search(line)) and words(asked, line) >= FIGURE_ABOUT for line in lines)
     counted = COUNTED.search(question)
     counted = set(tokens(counted.group(1))) & source_index().coverage.idf.keys() if counted else set()  # (a word of theirs)

@@ -3,21 +3,24 @@ just asked, a new role, or something else (a question, a command). Context decid
 the model guessed: "none of these" answers the open question even when the model read a question."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from typing import Any, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.conversation import over_limit
 from actions.knowledge_base import FACT_SLOTS, clean_role, earlier_value, guide, profile, slot_of
+from actions.replies import KEY
 from knowledge.plan_input import stops
-from knowledge.reading import is_question, names_a_job, read_answer
+from knowledge.reading import SAYS_ROLE, is_question, names_a_job, read_answer
 from knowledge.rules import NextQuestion
 from knowledge.roles import corrects
 from knowledge.schema import Option
 
 COMMANDS = {"start_again", "restart", "greet", "goodbye", "thank", "bot_challenge", "check_staff_list", "more"}
+OWN_JOB = re.compile(r"\b(?:(?:do|should|must|would|will|can|could) i|am i|i need|i have to)\b", re.IGNORECASE)
 QUESTIONS = {"ask_term", "ask_cohort", "ask_hours", "ask_induction", "ask_outcomes", "ask_competencies", "ask_training", "ask_builds_on",
              "ask_responsibilities", "ask_senco_award", "ask_documents", "compare_levels", "ask_role_training"}
 
@@ -91,3 +94,11 @@ class StopsOnRequest:
         if tracker.get_slot("requested_slot") in self.SLOTS and stops(text(tracker)):
             return SlotSet("requested_slot", None)
         return await super().next_requested_slot(dispatcher, tracker, domain)  # type: ignore[misc]
+
+
+def own_job(typed: Text, shown: Optional[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    """The job a question calls the person's own ("I'm a practice manager, do I need SEND training?"), kept when it was
+    answered with the least the job needs, so finding their own level starts from it instead of asking it again."""
+    doc = (shown or {}).get(KEY) or {}
+    own = not typed.startswith("/") and (SAYS_ROLE.search(typed) or OWN_JOB.search(typed))
+    return [SlotSet("asked_role", typed)] if "floor" in doc and own else []

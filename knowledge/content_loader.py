@@ -259,7 +259,8 @@ def _wording(r: _Reader) -> s.Wording:
     def by_sector(key: str) -> dict[str, tuple[str, ...]]:
         return {sector: tuple(words) for sector, words in (r.data.get(key) or {}).items()}
 
-    said = tuple(s.Said(r.get(x, "pattern", "said"), r.get(x, "fact", "said"), str(r.get(x, "value", "said")), x.get("context"))
+    said = tuple(s.Said(r.get(x, "pattern", "said"), r.get(x, "fact", "said"), str(r.get(x, "value", "said")), x.get("context"),
+                        bool(x.get("answer_only")))
                  for x in r.data.get("said", []))
     return s.Wording(settings=by_sector("settings"), settings_after=by_sector("settings_after"), job_nouns=tuple(r.data.get("job_nouns", [])),
                      not_before=tuple(r.data.get("not_before", [])), modifiers=tuple(r.data.get("modifiers", [])), said=said,

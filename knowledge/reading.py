@@ -82,10 +82,10 @@ def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalog
         n = int(number.group(1))
         return options[n - 1] if 1 <= n <= len(options) else None
     if asks == "new-senco":  # a length of time before this post, or none; a bare yes or no, or time in this post, says neither
-        said = _said(options, asks, " ".join(SHORT_FORMS.get(w, w) for w in text.split()), catalogue)
-        if IN_POST.search(text) or (said and NEVER.search(text)):
+        said, never = _said(options, asks, " ".join(SHORT_FORMS.get(w, w) for w in text.split()), catalogue), NEVER.search(text)
+        if IN_POST.search(text) or (said and never):
             return None  # "2 years in this post", "not before this school, but 2 years at my previous one": asked again
-        return said or (next((o for o in options if o.value == "yes"), None) if NEVER.search(text) else None)
+        return said or (next((o for o in options if o.value == "yes"), None) if never else None)
     for option in options:
         if text in (normalise_role(option.label), normalise_role(option.value), normalise_role(option.short or option.label)):
             return option
@@ -98,7 +98,7 @@ def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalog
 
 def _said(options: Sequence[Option], asks: str, text: str, catalogue: RoleCatalogue | None) -> Option | None:
     """An answer in the person's words that the catalogue's wording reads as this fact: "six months" as a SENCO."""
-    value = catalogue.resolve(text).said.get(asks) if catalogue else None
+    value = catalogue.resolve(text, answering=True).said.get(asks) if catalogue else None
     return next((o for o in options if o.value == value), None)
 
 
@@ -149,6 +149,10 @@ def tells_involvement(typed: str | None) -> bool:
     return any(_hits(text, words) for vocabulary in (INVOLVEMENT_WORDS, EDUCATING_WORDS) for words in vocabulary.values())
 
 
+ELSEWHERE = ("elsewhere", "somewhere else", "anywhere else", "none of (?:these|them|those|the above)", "neither", "none", "other",
+             "self[- ]?employed", "freelance", "private(?:ly)?", "charity", "(?:a |my own )?business", "company", "firm", "shop")
+
+
 def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | None) -> Option | None:
     words = {"health": ("health\\w*", "nhs", "hospital", "clinic\\w*", "gp", "(?:acute|nhs|hospital|community|foundation) trust", "icb", "ccg",
                         "ward"), "school": ("schools?", "academy"),
@@ -156,6 +160,8 @@ def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | Non
              "local-authority": ("local authority", "council", "la")}
     hint = catalogue.resolve(text).sector_hint if catalogue else None
     sectors = {s for s, pats in words.items() if _hits(text, pats)} | ({hint} if hint else set())
+    if not sectors and _hits(text, ELSEWHERE):  # "none of them, i'm self employed"; "a private nursery" names its sector
+        sectors = {"elsewhere"}
     if len(sectors) != 1:
         return None
     sector = sectors.pop()

@@ -138,12 +138,13 @@ class RoleCatalogue:
         self._needs_setting = {normalise_role(a): sector for sector, aliases in wording.needs_setting.items() for a in aliases}
         self._title_ends = re.compile(r"\s*(?:$|" + _PLACE_WORDS + r"\s|" + _pattern(self._sector_of) + ")")
         self._said = [(re.compile(r"(?<![\w'])(?:" + x.pattern + r")(?![\w'])"), x.fact, x.value,
-                       re.compile(r"(?<![\w'])(?:" + x.context + r")(?![\w'])") if x.context else None) for x in wording.said]
+                       re.compile(r"(?<![\w'])(?:" + x.context + r")(?![\w'])") if x.context else None, x.answer_only) for x in wording.said]
 
         # One conversation turn resolves the same words several times; typo matching is most of the cost.
         self.resolve = functools.lru_cache(maxsize=RESOLVED_CACHE)(self._resolve)
 
-    def _resolve(self, typed: str | None) -> RoleMatch:
+    def _resolve(self, typed: str | None, answering: bool = False) -> RoleMatch:
+        """``answering``: the words answer the question of a fact, so words read only as an answer count too."""
         if not typed or not typed.strip():
             return RoleMatch(typed)
         text = normalise_role(_BRACKETS.sub(" ", typed[:MAX_ROLE_TEXT]))  # what is in brackets qualifies, it is not the role
@@ -164,7 +165,7 @@ class RoleCatalogue:
         best = found[0] if found else (None, 0.0, None)
         # Where the person's clauses begin in the normalised text (its punctuation is gone): a fact counts in its own clause.
         starts = [len(normalise_role(typed[: m.start()])) for m in re.finditer(r"[,.;:!?\n]|\bbut\b", typed[:MAX_ROLE_TEXT])]
-        stated = self._stated(text, _blank(text, named), starts)
+        stated = self._stated(text, _blank(text, named), starts, answering)
         return RoleMatch(typed, roles, best[0], best[1], workplace,
                          {fact: value for fact, (value, _) in stated.items()}, bool(_ADULTS.search(text)),
                          {fact: _clause(typed, words) for fact, (_, words) in stated.items()},
@@ -235,12 +236,12 @@ class RoleCatalogue:
             sectors.add(self._sector_of[m.group(1)])
         return sectors.pop() if len(sectors) == 1 else None
 
-    def _stated(self, text: str, without_roles: str, starts: Sequence[int] = ()) -> dict[str, tuple[str, str]]:
+    def _stated(self, text: str, without_roles: str, starts: Sequence[int] = (), answering: bool = False) -> dict[str, tuple[str, str]]:
         """Facts the person stated of themselves, each with their words for it; a context ("SEND") counts only
-        outside a role's name ("the SEND lead")."""
+        outside a role's name ("the SEND lead"), and words read only as an answer (``answer_only``) only when ``answering``."""
         said: dict[str, tuple[str, str]] = {}
-        for pattern, fact, value, context in self._said:
-            if context and not context.search(without_roles):
+        for pattern, fact, value, context, answer_only in self._said:
+            if (context and not context.search(without_roles)) or (answer_only and not answering):
                 continue
             for m in pattern.finditer(text):
                 before, clause = _words(text[: m.start()]), text[max((s for s in starts if s <= m.start()), default=0): m.start()]

@@ -96,7 +96,7 @@ Outcome = Union[Determination, NextQuestion]
 def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile, local: Sequence[Any] = ()) -> Outcome:
     """``local``: the organisation's own rules (knowledge/local/rules.py), which raise a named role's floor."""
     match = catalogue.resolve(profile.role)
-    known = {**_settled(match), **profile.answers}
+    known = {**match.said, **profile.answers}
     workplace = _workplace(kb, match, known)
     if isinstance(workplace, NextQuestion):
         return workplace
@@ -225,22 +225,13 @@ def _applies(option: Option, level: Level, known: Mapping[str, str]) -> bool | N
     return None
 
 
-# How long someone has been a SENCO, said with their job ("SENCO, 3 years in the role"), does not say whether they were
-# newly appointed: the documents' rule counts only the time as a SENCO before the appointment. The question asks that.
-_TIME_IN_POST = re.compile(r"\d|\b(?:months?|years?|term|september|january|april|easter|started)\b", re.IGNORECASE)
-
-
-def _settled(match: RoleMatch) -> dict:
-    """The facts a role's own words settle."""
-    return {f: v for f, v in match.said.items() if not (f == "new-senco" and _TIME_IN_POST.search(match.quotes.get(f, "")))}
-
 
 def _because(match: RoleMatch, profile: Profile, rung: Option, level: Level) -> str:
     """What the person said or answered that puts them in this level's cohort: their own words, never a label
     they did not choose."""
     if profile.answers.get("involvement") != rung.value:
         for q in level.qualifies:
-            value = profile.answers.get(q.fact) or _settled(match).get(q.fact)
+            value = profile.answers.get(q.fact) or match.said.get(q.fact)
             if value in q.values:
                 return f'You said "{match.quotes[q.fact]}".' if q.fact in match.quotes and q.fact not in profile.answers \
                     else f'You answered "{value}" about {q.fact.replace("-", " ")}.'

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-SECTORS = ("health", "school", "early-years", "college", "local-authority")
+SECTORS = ("health", "school", "early-years", "college", "local-authority", "elsewhere")
 CONTACT = ("none", "some", "regular")
 YES_NO = ("yes", "no")
 # The answer to the one involvement question: the highest of the documents' cohort descriptions
@@ -228,6 +228,7 @@ class Said:
     fact: str
     value: str
     context: str | None = None  # a second expression the text must also match ("every day" counts near "children")
+    answer_only: bool = False  # read only as the answer to its fact's question: "two years" said with the job is time in post
 
 
 @dataclass(frozen=True)

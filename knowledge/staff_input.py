@@ -59,6 +59,7 @@ SECTOR_WORDS = {
     "early years": "early-years", "early-years": "early-years", "nursery": "early-years", "pre-school": "early-years",
     "college": "college", "further education": "college", "fe": "college",
     "local authority": "local-authority", "local-authority": "local-authority", "council": "local-authority", "la": "local-authority",
+    "elsewhere": "elsewhere", "somewhere else": "elsewhere", "other": "elsewhere",
 }
 
 

@@ -98,7 +98,8 @@ def _rows(kb: s.KnowledgeBase) -> dict[type, list[dict[str, Any]]]:
         for word in words:
             add(m.WordingRow, kind=kind, key=None, phrase=word)
     for said in w.said:
-        add(m.WordingRow, kind="said", key=f"{said.fact}={said.value}", phrase=said.pattern + (f"\n{said.context}" if said.context else ""))
+        add(m.WordingRow, kind="answer_only" if said.answer_only else "said", key=f"{said.fact}={said.value}",
+            phrase=said.pattern + (f"\n{said.context}" if said.context else ""))
     rows[m.CitationRow] = cite.rows()
     return rows
 
@@ -185,7 +186,8 @@ class _Reader:
         def words(kind: str) -> tuple[str, ...]:
             return tuple(r.phrase for r in rows[kind])
 
-        said = tuple(s.Said(r.phrase.split("\n")[0], *r.key.split("=", 1), *r.phrase.split("\n")[1:]) for r in rows["said"])
+        said = tuple(s.Said(r.phrase.split("\n")[0], *r.key.split("=", 1), *(r.phrase.split("\n")[1:] or [None]), r.kind == "answer_only")
+                     for r in sorted(rows["said"] + rows["answer_only"], key=lambda r: r.id))
         return s.Wording(by_sector("setting"), by_sector("setting_after"), words("job_noun"), words("not_before"), words("modifier"), said,
                          words("job_word"), words("object_marker"), words("object_preposition"), by_sector("needs_setting"),
                          by_sector("profession"))

@@ -60,6 +60,16 @@ def test_a_health_employer_in_the_person_s_words_answers_where_they_work(kb, gui
     assert picked is not None and picked.sets.get("sector") == "health"
 
 
+@pytest.mark.parametrize("typed, sector", [("none of them, i'm self employed", "elsewhere"), ("somewhere else", "elsewhere"),
+                                           ("neither", "elsewhere"), ("i work for a charity", "elsewhere"),
+                                           ("a private nursery", "early-years"), ("private hospital", "health"), ("none of them, the council", "local-authority")])
+@pytest.mark.parametrize("role", [None, "senco"])
+def test_work_outside_the_options_answers_where_they_work_and_a_named_place_still_wins(kb, guide, typed, sector, role):
+    question = kb.question("sector", None, role)
+    picked = read_answer(question.options, "sector", typed, guide.catalogue)
+    assert picked is not None and picked.sets.get("sector") == sector
+
+
 @pytest.mark.parametrize("typed, new", [("never", "yes"), ("no, never", "yes"), ("this is my first SENCO post", "yes"), ("8 months", "yes"),
                                         ("3 years", "no"), ("about 3 yrs", "no"), ("yes", None), ("no", None),
                                         ("2 years in this post", None), ("first SENCO job was 2015, 8 years at my last school", None)])

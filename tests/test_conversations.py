@@ -259,3 +259,35 @@ def test_each_option_of_the_involvement_question_says_the_level_it_leads_to(assi
     text = chat.say("I'm a teacher in a special school, which tier am I?")
     levelled = [o for o in question.options if o.level]
     assert levelled and all(f"{o.label} ({kb.level(o.level).name})" in text for o in levelled)
+
+
+def test_a_job_the_documents_do_not_know_can_work_somewhere_else_and_is_not_asked_again(assistant, kb):
+    chat = Conversation(assistant)
+    assert "Where do you work?" in chat.say("im a tree surgeon")
+    assert "Somewhere else" in [b["title"] for b in chat.buttons]
+    text = chat.say("none of them, i'm self employed")
+    assert "Where do you work?" not in text and " ".join(kb.tensions_for("sector:elsewhere")[0].statement.split()[:8]) in text
+
+
+@pytest.mark.parametrize("asked", ["as a practice manager at a GP surgery what level do I need?",
+                                   "practice manager at a GP surgery, what SEND training do I need?"])
+def test_finding_one_s_own_level_after_asking_about_one_s_own_job_does_not_ask_the_job_again(assistant, asked):
+    chat = Conversation(assistant)
+    chat.say(asked)
+    text = chat.press("Find my own level")
+    assert "What's your job role?" not in text and "Which of these is true of your work?" in text
+    assert "practice manager" in text.lower() or "non-clinical manager" in text.lower()
+
+
+def test_finding_one_s_own_level_after_asking_about_someone_else_s_job_asks_the_job(assistant):
+    chat = Conversation(assistant)
+    chat.say("does a hospital porter need SEND training?")
+    assert "What's your job role?" in chat.press("Find my own level")
+
+
+def test_asking_to_find_one_s_level_while_its_question_is_open_asks_the_question_again(assistant):
+    chat = Conversation(assistant)
+    question = chat.say("receptionist at a GP surgery")
+    text = chat.say("/find_level")
+    assert "Which of these is true of your work?" in question and "Which of these is true of your work?" in text
+    assert "not sure I understood" not in text

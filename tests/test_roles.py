@@ -68,7 +68,8 @@ def test_words_that_change_who_is_meant_are_kept(guide, typed, not_role):
     ("deputy SEND lead", {}),
     ("nurse who leads on SEND", {"lead": "yes"}),
     ("SENCO, newly appointed", {"new-senco": "yes"}),
-    ("SENCO for four years", {"new-senco": "no"}),
+    ("SENCO for four years", {}),  # time in post: the award question asks the time before it
+    ("experienced SENCO", {"new-senco": "no"}),
     ("im a GP with clinical leadership for send in our area", {"lead": "yes"}),  # what they do, though after "with"
     ("physio with responsibility, leading on SEND for the trust", {"lead": "yes"}),
     ("im a nurse and i work with the SEND lead", {}),
@@ -76,6 +77,13 @@ def test_words_that_change_who_is_meant_are_kept(guide, typed, not_role):
 ])
 def test_what_people_say_of_themselves_is_kept(guide, typed, said):
     assert dict(guide.catalogue.resolve(typed).said) == said
+
+
+@pytest.mark.parametrize("typed", ["SENCO for four years", "8 months", "since september"])
+def test_words_read_only_as_an_answer_count_only_when_answering(guide, typed):
+    answer_only = {x.fact for x in guide.kb.wording.said if x.answer_only}
+    assert answer_only and not answer_only & set(guide.catalogue.resolve(typed).said)
+    assert answer_only & set(guide.catalogue.resolve(typed, answering=True).said)
 
 
 @pytest.mark.parametrize("typed", ["podiatrist. I cover for the school nurse", "deputy school nurse", "trainee school nurse",

@@ -6,6 +6,7 @@ import pytest
 from knowledge import lookup
 from knowledge.answers import to_dict
 from knowledge.rules import InvalidAnswer, NextQuestion, Profile
+from knowledge.schema import SECTORS
 from knowledge.sources import normalise
 from tests.rules_helpers import interview
 
@@ -130,6 +131,23 @@ def test_where_the_documents_set_no_level_the_answer_says_so(guide, role, sector
     assert topic in [t.id for t in result.topics]
 
 
+def _asked_where(guide, typed):
+    return isinstance(outcome := guide.decide(Profile(typed)), NextQuestion) and outcome.question.asks == "sector"
+
+
+def test_every_job_asked_where_can_answer_somewhere_else_and_hears_that_no_level_is_set(guide):
+    """Any job asked where the person works (a catalogue role, or one the catalogue does not know) can answer
+    "somewhere else", and then hears that the documents set no level there: never the same question again."""
+    typed = [alias for role in guide.kb.roles for alias in (role.name, *role.aliases)] + ["tree surgeon", "bus driver"]
+    asked = [t for t in typed if _asked_where(guide, t)]
+    assert len(asked) > 10
+    for role in asked:
+        question = guide.decide(Profile(role))
+        assert "elsewhere" in {o.sets["sector"] for o in question.options}, role
+        result = guide.decide(Profile(role, {"sector": "elsewhere"}))
+        assert result.level is None and [n.id for n in result.notes] == ["elsewhere-no-level"], role
+
+
 def test_health_answers_carry_the_level_1_induction_and_their_own_refresher(guide):
     _, result = interview(guide, "OT", truth(assess="yes"))
     assert result.induction_level.induction.minutes == 60 and result.induction_level.induction.within_weeks == 6
@@ -187,14 +205,14 @@ def test_the_designated_description_says_send(guide):
 
 def test_sector_question_offers_the_role_sectors_first(guide):
     question = guide.decide(Profile("nursery nurse"))
-    assert [o.value for o in question.options] == ["early-years", "health", "school", "college", "local-authority"]
+    assert [o.value for o in question.options] == ["early-years", "health", "school", "college", "local-authority", "elsewhere"]
 
 
 def test_a_senco_is_asked_where_and_whether_new_in_one_question(guide):
     question = guide.decide(Profile("SENCO"))
     assert question.question.role == "senco"
     assert question.options[0].sets == {"sector": "school", "new-senco": "yes"}
-    assert {o.sets["sector"] for o in question.options} == {"school", "early-years", "college", "health", "local-authority"}
+    assert {o.sets["sector"] for o in question.options} == set(SECTORS)
 
 
 @pytest.mark.parametrize("typed", ["deputy SENCO", "assistant SENCO", "ex-SENCO", "SENCO administrator"])
