@@ -16,7 +16,8 @@ from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood, over_li
 from actions.handoff import with_contacts
 from actions.level_answers import LEVEL_ANSWERS
 from actions.knowledge_base import decide, guide
-from knowledge import lookup, staff_input
+from knowledge import lookup
+from knowledge.staff import input as staff_input
 from knowledge.answers import to_dict
 from knowledge.local.calendar import next_for
 from knowledge.passages import level_named

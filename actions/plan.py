@@ -25,7 +25,7 @@ from knowledge.local.calendar import LOCAL_SESSION
 from knowledge.answers import to_dict
 from knowledge.lookup import cite_dict
 from knowledge.plan import Done, Plan, describe, has_dates, long_date, make_plan, not_counted_text
-from knowledge.plan_input import MAX_LINK_ENTRIES, PlanInputError, attempts_an_answer, from_query, read_date, read_training, stops, to_query
+from knowledge.plan.input import MAX_LINK_ENTRIES, PlanInputError, attempts_an_answer, from_query, read_date, read_training, stops, to_query
 from knowledge.rules import Determination
 
 SLOTS = ("plan_started", "plan_training")

@@ -28,7 +28,7 @@ from knowledge import records
 from knowledge.db import make_engine
 from knowledge.lookup import cite_dict
 from knowledge.plan import long_date
-from knowledge.plan_input import PlanInputError, read_date, read_length, stops
+from knowledge.plan.input import PlanInputError, read_date, read_length, stops
 from knowledge.rules import Determination
 
 SLOTS = ("record_date", "record_topic", "record_learned", "record_relates", "record_practice", "record_length")

@@ -1,7 +1,7 @@
 """"Check my skills": the self-assessment of `knowledge.skills` as a form of one statement at a time.
 
 The form has one slot, asked again for each statement until all are rated or skipped; each rating is
-kept at once (`knowledge.skills_store`), so "stop", or leaving for another question, loses nothing
+kept at once (`knowledge.skills.store`), so "stop", or leaving for another question, loses nothing
 and "check my skills" carries on where it stopped. A SENCO is assessed against the National Award's
 minimum outcomes, everyone else against the East Sussex areas. The summary lists the statements to
 work on and the training the documents suggest, with sources and the owner's download links.
@@ -20,9 +20,10 @@ from actions import replies, turn
 from actions.conversation import over_limit
 from actions.knowledge_base import decide, guide
 from actions.records import UNAVAILABLE, engine, link_secret, links, owner
-from knowledge import skills, skills_store
+from knowledge import skills
+from knowledge.skills import store as skills_store
 from knowledge.lookup import cite_dict
-from knowledge.plan_input import stops
+from knowledge.plan.input import stops
 from knowledge.rules import Determination
 
 SLOT = "skills_rating"

@@ -13,7 +13,7 @@ from rasa_sdk.events import SlotSet
 from actions.conversation import over_limit
 from actions.knowledge_base import FACT_SLOTS, clean_role, earlier_value, guide, profile, slot_of
 from actions.replies import KEY
-from knowledge.plan_input import stops
+from knowledge.plan.input import stops
 from knowledge.reading import SAYS_ROLE, is_question, names_a_job, read_answer
 from knowledge.rules import NextQuestion
 from knowledge.roles import corrects

@@ -19,7 +19,7 @@ import os
 import re
 from typing import Any, Dict, Optional, Text
 
-from knowledge.staff_files import WEB_LIMITS
+from knowledge.staff.files import WEB_LIMITS
 
 MESSAGE_CHARACTERS = 4_000
 ENTITIES = 20

@@ -13,7 +13,10 @@ from typing import Any, Callable
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import plan_command, preflight, report_command, staff_command, text, training_data
+from bot import preflight, text, training_data
+from bot.plan import command as plan_command
+from bot.report import command as report_command
+from bot.staff import command as staff_command
 from bot.documents import command as documents_command
 from bot.progress import step
 from knowledge import lookup

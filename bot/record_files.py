@@ -6,7 +6,7 @@ import html
 import io
 from typing import Sequence
 
-from bot.staff_report import safe
+from bot.staff.report import safe
 from knowledge.records import Record
 from knowledge.schema import Citation, Topic
 

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 
 from bot.feedback import FeedbackRow
 from knowledge.records import RecordRow
-from knowledge.skills_store import RatingRow
+from knowledge.skills.store import RatingRow
 
 DEFAULT_DAYS = 90
 

@@ -5,7 +5,7 @@ import csv
 import html
 import io
 
-from bot.staff_report import safe
+from bot.staff.report import safe
 from knowledge.schema import Citation
 from knowledge.skills import Summary, counts_text
 

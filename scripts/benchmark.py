@@ -197,8 +197,8 @@ def staff_list(rows: int = 100_000) -> None:
     import io
     import resource
 
-    from bot.staff_worker import check
-    from knowledge.staff_files import COMMAND_LINE_LIMITS, WEB_LIMITS
+    from bot.staff.worker import check
+    from knowledge.staff.files import COMMAND_LINE_LIMITS, WEB_LIMITS
 
     titles = ["School nurse", "Porter", "Health visitor", "receptionist at a GP surgery", "Physiotherapist", "Teacher",
               "Teaching assistant", "SENCO", "Ward clerk", "Governor", "deputy DHO", "Healthcare assistant"]

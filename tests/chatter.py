@@ -12,7 +12,7 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from bot.bounds import REQUEST_BYTES
-from knowledge.staff_files import WEB_LIMITS
+from knowledge.staff.files import WEB_LIMITS
 
 CHAT = ["hello", "I'm a school nurse", "none of these", "what is level 2?", "start again"]
 

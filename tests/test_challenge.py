@@ -17,7 +17,7 @@ import yaml
 from knowledge.rules import Determination
 from knowledge.sources import seeds_dir
 from knowledge.staff import assess
-from knowledge.staff_input import read
+from knowledge.staff.input import read
 from tests.rules_helpers import FACT, converse, person, press_for
 
 CHALLENGE = seeds_dir().parent / "challenge"

@@ -12,7 +12,7 @@ from typing import Dict
 
 import pytest
 
-from knowledge.staff_files import WEB_LIMITS
+from knowledge.staff.files import WEB_LIMITS
 from tests import hostile
 from tests.chatter import chat_while, rss_mb, upload_all
 

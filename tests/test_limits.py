@@ -15,9 +15,9 @@ import time
 import openpyxl
 import pytest
 
-from bot import staff_worker
-from knowledge.staff_files import COMMAND_LINE_LIMITS, WEB_LIMITS, LimitExceeded, StaffListError
-from knowledge.staff_input import read
+from bot.staff import worker as staff_worker
+from knowledge.staff.files import COMMAND_LINE_LIMITS, WEB_LIMITS, LimitExceeded, StaffListError
+from knowledge.staff.input import read
 from tests import hostile
 
 # name -> (refused with a message containing this, or None: read, with this many people)

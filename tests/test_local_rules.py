@@ -16,7 +16,7 @@ from knowledge.local import rules, store
 from knowledge.local.parse import read
 from knowledge.local.store import whose
 from knowledge.staff import assess
-from knowledge.staff_input import read as read_staff
+from knowledge.staff.input import read as read_staff
 from tests.rules_helpers import Person, converse
 
 OWNER, TITLE = "Riverside NHS Trust", "Ward training policy"

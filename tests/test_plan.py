@@ -12,12 +12,12 @@ from urllib.parse import parse_qs
 import pytest
 from icalendar import Calendar
 
-from bot import plan_files
+from bot.plan import files as plan_files
 from knowledge.plan import Done, describe, make_plan, years_after
-from knowledge.plan_input import PlanInputError, from_query, read_date, read_training, to_query
+from knowledge.plan.input import PlanInputError, from_query, read_date, read_training, to_query
 from knowledge.rules import Profile
 from knowledge.staff import assess
-from knowledge.staff_input import read
+from knowledge.staff.input import read
 
 AS_OF = dt.date(2026, 11, 26)
 BUILT: dict = {}  # the knowledge base the command line reads: built once, as a person's would be

@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from knowledge.guide import Guide
 from knowledge.plan import describe, make_plan
-from knowledge.plan_input import read_training
+from knowledge.plan.input import read_training
 from knowledge.rules import Profile
 from tests.conversation import Conversation, links
 from tests.test_slack import SlackUser

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from knowledge import skills
 from knowledge.guide import Guide
 from knowledge.plan import make_plan
-from knowledge.plan_input import read_training
+from knowledge.plan.input import read_training
 from knowledge.rules import Profile
 from tests.test_web_page import SCREENSHOTS, WCAG_22_AA, _open, _reply, browser  # noqa: F401 - the browser fixture
 

@@ -16,7 +16,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import feedback, report_files
+from bot import feedback
+from bot.report import files as report_files
 from bot.report import make_report
 from bot.retention import forget
 from knowledge.db import make_engine

@@ -10,7 +10,8 @@ import pytest
 
 from bot import skills_files
 from bot.retention import forget, purge
-from knowledge import skills, skills_store
+from knowledge import skills
+from knowledge.skills import store as skills_store
 from knowledge.db import make_engine
 from knowledge.records import Owner
 from knowledge.sources import seeds_dir

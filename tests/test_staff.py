@@ -11,11 +11,11 @@ import sys
 import pytest
 from openpyxl import Workbook
 
-from bot.staff_report import safe, write_csv, write_html
+from bot.staff.report import safe, write_csv, write_html
 from knowledge.rules import NextQuestion, Profile
 from knowledge.staff import assess, summarise
-from knowledge.staff_files import COMMAND_LINE_LIMITS
-from knowledge.staff_input import StaffListError, map_columns, read
+from knowledge.staff.files import COMMAND_LINE_LIMITS
+from knowledge.staff.input import StaffListError, map_columns, read
 
 TITLES = ["School nurse", "receptionist at a GP surgery", "Physiotherapist", "SENCO", "Teacher", "Governor", "deputy DHO",
           "Health visitor", "Porter", "Children's care navigator", "Teaching assistant", "GP"]

@@ -11,11 +11,11 @@ import pytest
 import requests
 from openpyxl import load_workbook
 
-from bot import staff_template_files
+from bot.staff import template_files as staff_template_files
 from knowledge.schema import FACT_VALUES
 from knowledge.staff import assess
-from knowledge.staff_input import map_columns, read
-from knowledge.staff_template import HEADERS, columns
+from knowledge.staff.input import map_columns, read
+from knowledge.staff.template import HEADERS, columns
 
 FILLED = [  # every answer given: name, title, department, sector, involvement, contact, assess, lead, designated, confidential, new SENCO
     ["A. Nurse", "School nurse", "0-19", "health", "none", "regular", "no", "no", "no", "yes", "no"],

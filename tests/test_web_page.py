@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from bot.fair_use import TOO_MANY
-from knowledge.staff_files import WEB_LIMITS
+from knowledge.staff.files import WEB_LIMITS
 from tests import hostile
 
 pytestmark = pytest.mark.assistant

@@ -22,18 +22,22 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import feedback, owners, plan_files, record_files, report, report_files, skills_files, staff_template_files, staff_worker
+from bot import feedback, owners, record_files, report, skills_files
+from bot.plan import files as plan_files
+from bot.report import files as report_files
+from bot.staff import template_files as staff_template_files, worker as staff_worker
 from bot.channels.collector import AnswerCollector
 from bot.documents import routes as documents_routes
 from bot.channels.conversation_log import ConversationLog
 from bot.faults import CANNOT_REACH_RECORDS, RecordsUnavailable
-from knowledge import records, skills, skills_store
+from knowledge import records, skills
+from knowledge.skills import store as skills_store
 from knowledge.db import make_engine
 from knowledge.guide import Guide
 from knowledge.local import calendar
 from knowledge.plan import Plan, make_plan
-from knowledge.plan_input import PlanInputError, from_query
-from knowledge.staff_files import WEB_LIMITS, LimitExceeded, StaffListError, check_size
+from knowledge.plan.input import PlanInputError, from_query
+from knowledge.staff.files import WEB_LIMITS, LimitExceeded, StaffListError, check_size
 
 STATIC = Path(__file__).resolve().parents[1] / "webchat"
 FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}

@@ -1,4 +1,4 @@
-"""A document is read in a worker process of its own, as staff lists are (bot/staff_worker.py): before it reads
+"""A document is read in a worker process of its own, as staff lists are (bot/staff/worker.py): before it reads
 anything the worker caps its address space at the limits' memory and lowers its priority, and the caller kills
 it at the time limit. The file goes in on stdin; its sections come back as JSON on stdout; nothing of the file
 is logged, and the worker's stderr is discarded.

@@ -8,7 +8,7 @@ memory or the time runs out:
   stopped at the limit, since a declared size can lie;
 - rows that hold something (blank rows are skipped; they cost only the part size and the time),
   columns, and a cell's length;
-- the time, and the memory, which the worker process running this enforces (`bot.staff_worker`).
+- the time, and the memory, which the worker process running this enforces (`bot.staff.worker`).
 XML is parsed by openpyxl through defusedxml, so entity declarations (a "billion laughs") are refused.
 """
 from __future__ import annotations

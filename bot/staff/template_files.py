@@ -1,4 +1,4 @@
-"""HR's staff-list template (`knowledge.staff_template`) as an .xlsx with drop-down lists and a notes sheet, or a CSV."""
+"""HR's staff-list template (`knowledge.staff.template`) as an .xlsx with drop-down lists and a notes sheet, or a CSV."""
 from __future__ import annotations
 
 import csv
@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from knowledge.schema import KnowledgeBase
-from knowledge.staff_template import TemplateColumn, columns, sources
+from knowledge.staff.template import TemplateColumn, columns, sources
 
 ROWS = 5000  # the rows that carry the drop-down lists and checks
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from knowledge.guide import Guide
-from knowledge.staff_files import COMMAND_LINE_LIMITS, LimitExceeded, check_size
+from knowledge.staff.files import COMMAND_LINE_LIMITS, LimitExceeded, check_size
 
 
 def arguments(p: argparse.ArgumentParser) -> None:
@@ -28,7 +28,7 @@ def arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from bot import staff_template_files
+    from bot.staff import template_files as staff_template_files
 
     kb = Guide.open(args.database_url).kb
     if args.template.suffix.casefold() == ".csv":
@@ -41,7 +41,7 @@ def _template(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """A staff list in, a CSV (and optional HTML and questions) report out, checked in a worker process under the limits."""
-    from bot import staff_worker
+    from bot.staff import worker as staff_worker
 
     if args.template:
         return _template(args)

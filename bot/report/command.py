@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from bot import report_files
+from bot.report import files as report_files
 from bot.report import make_report
 from knowledge.db import make_engine
 

@@ -6,7 +6,7 @@ so a hostile file costs that worker and nobody else: not the Rasa server's event
 memory, not other people's conversations. The file goes in on stdin and the report comes back
 as JSON on stdout; nothing of the file is logged, and the worker's stderr is discarded.
 
-    python -m bot.staff_worker --filename NAME --limits JSON [--out CSV] [--html HTML] [--questions CSV] [--as-of DATE] [--due-days N] < file
+    python -m bot.staff.worker --filename NAME --limits JSON [--out CSV] [--html HTML] [--questions CSV] [--as-of DATE] [--due-days N] < file
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from typing import Any, Dict, Optional
 
 from bot import capped
 from bot.capped import EXIT_MEMORY, EXIT_UNAVAILABLE
-from knowledge.staff_files import LimitExceeded, StaffLimits, StaffListError
+from knowledge.staff.files import LimitExceeded, StaffLimits, StaffListError
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ async def check(data: bytes, filename: str, limits: StaffLimits, database_url: O
                 due_days: int = 60, progress: bool = False, questions: Optional[Path] = None) -> Dict[str, Any]:
     """The staff list's report from a worker process; raises StaffListError (LimitExceeded over a limit).
     With ``progress`` (the command line), a long list shows a progress bar on this process's stderr."""
-    command = [sys.executable, "-m", "bot.staff_worker", f"--filename={Path(filename).name or 'staff.csv'}",
+    command = [sys.executable, "-m", "bot.staff.worker", f"--filename={Path(filename).name or 'staff.csv'}",
                f"--limits={json.dumps(dataclasses.asdict(limits))}", f"--due-days={due_days}"]
     for flag, value in (("--out", out), ("--html", html), ("--as-of", as_of), ("--questions", questions)):
         if value is not None:
@@ -80,9 +80,9 @@ async def check(data: bytes, filename: str, limits: StaffLimits, database_url: O
 def _report(args: argparse.Namespace, data: bytes, limits: StaffLimits, guide: Any) -> Dict[str, Any]:
     from tqdm import tqdm
 
-    from bot import staff_report
+    from bot.staff import report as staff_report
     from knowledge.staff import assess, summarise
-    from knowledge.staff_input import read
+    from knowledge.staff.input import read
 
     staff = read(data, args.filename, limits)
     results = assess(guide, staff, args.as_of, args.due_days)
@@ -116,7 +116,7 @@ def _report(args: argparse.Namespace, data: bytes, limits: StaffLimits, guide: A
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description="check one staff list from stdin (run by bot.staff_worker.check)")
+    parser = argparse.ArgumentParser(description="check one staff list from stdin (run by bot.staff.worker.check)")
     parser.add_argument("--filename", required=True)
     parser.add_argument("--limits", required=True, type=lambda v: StaffLimits(**json.loads(v)))
     parser.add_argument("--out", type=Path)

@@ -14,7 +14,7 @@ from typing import Iterable, List, Sequence
 
 from knowledge.schema import FACT_VALUES
 from knowledge.staff import READING, Assessment, Summary
-from knowledge.staff_template import HEADERS
+from knowledge.staff.template import HEADERS
 
 HEADER = ["Row", "Name or staff id", "Department", "Job title", "Matched role", "Level or tier", "Induction", "Refresher",
           "SENCO National Award", "Open question", "Statement", "Source", "Training status", "Training detail",

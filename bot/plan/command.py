@@ -11,11 +11,12 @@ import json
 import sys
 from dataclasses import asdict
 
-from bot import plan_files, text
+from bot import text
+from bot.plan import files as plan_files
 from knowledge.answers import to_dict
 from knowledge.guide import Guide
 from knowledge.plan import has_dates, make_plan, not_counted_text
-from knowledge.plan_input import PlanInputError, read_date, read_training
+from knowledge.plan.input import PlanInputError, read_date, read_training
 from knowledge.rules import Determination, Profile
 from knowledge.schema import FACT_VALUES
 

@@ -15,7 +15,7 @@ from typing import Iterator, Mapping
 from rapidfuzz import fuzz
 
 from knowledge.schema import INVOLVEMENT
-from knowledge.staff_files import WEB_LIMITS, LimitExceeded, StaffLimits, StaffListError, Table, check_size, csv_table, xlsx_table
+from knowledge.staff.files import WEB_LIMITS, LimitExceeded, StaffLimits, StaffListError, Table, check_size, csv_table, xlsx_table
 
 __all__ = ["LimitExceeded", "StaffListError", "StaffList", "Row", "read", "from_titles", "answers", "map_columns"]
 

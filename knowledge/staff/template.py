@@ -13,7 +13,7 @@ from knowledge.schema import FACT_VALUES, Citation, KnowledgeBase
 
 @dataclass(frozen=True)
 class TemplateColumn:
-    name: str  # the header: one the check reads exactly (knowledge.staff_input.COLUMNS)
+    name: str  # the header: one the check reads exactly (knowledge.staff.input.COLUMNS)
     field: str
     options: tuple[str, ...] = ()  # the only values allowed; none for free text, a date or minutes
     kind: str = "text"  # text, list, date or minutes

@@ -8,7 +8,7 @@ import io
 from typing import Iterable, Iterator
 
 from bot.report import Report
-from bot.staff_report import safe
+from bot.staff.report import safe
 
 
 def rows(report: Report) -> Iterator[tuple[str, str, object, str]]:

@@ -18,7 +18,7 @@ from knowledge.guide import Guide
 from knowledge.rules import Determination, NextQuestion, Outcome, Profile
 from knowledge.plan import LOWER_LEVELS, Done, Plan, has_dates, make_plan
 from knowledge.schema import Citation, Level
-from knowledge.staff_input import Row, StaffList, answers
+from knowledge.staff.input import Row, StaffList, answers
 
 # The documents do not say whether lower-level hours count towards a higher level (tensions.yml).
 READING = LOWER_LEVELS
