@@ -9,7 +9,7 @@ from actions import replies
 from actions.documents import index, said, source_index
 from actions.knowledge_base import guide
 from knowledge.passages import named_document
-from knowledge.ranking import A_TIME, fits
+from knowledge.ranking import A_DATE, A_TIME, fits
 from knowledge.words import also_said, tokens
 
 NOT_MENTIONED_NEAREST = "The documents I search do not mention {words}. What they say nearest to it:"
@@ -36,6 +36,9 @@ def noted(question: Text, message: replies.Message) -> replies.Message:
     unheard = unheard if unheard and message.get("json_message") and index().covers(question, said(message)) < MENTIONED_ENOUGH else ""
     if _no_figure(question, message):
         return _before(NO_FIGURE_OF.format(words=unheard) if unheard else NO_FIGURE, message)
+    missing = _not_given(question, message)
+    if missing:
+        return _before(missing, message)
     return _before(NOT_MENTIONED_NEAREST.format(words=unheard), message) if unheard else message
 
 
@@ -45,6 +48,13 @@ def _before(note: Text, message: replies.Message) -> replies.Message:
 
 
 NO_FIGURE = "The documents I search do not give a figure for that. What they say nearest to it:"
+NO_DATE = "The documents I search do not give a date for that. What they say nearest to it:"
+NO_CONTACT = "The documents I search do not give contact details for that. What they say nearest to it:"
+DATED = re.compile(r"\bwhen (?:was|were|did)\b|\b(?:what|which) (?:date|year)\b", re.IGNORECASE)  # answered by a date
+CONTACT = re.compile(r"\b(?:phone|telephone) (?:number|no)\b|\be-?mail (?:address|for|of)\b|\b(?:the|an|their|whose) e-?mail\b|"
+                     r"\bpostal address\b|\bcontact details\b|"
+                     r"\b(?:website|web address|url)\b", re.IGNORECASE)  # answered by a number, an address or a link
+REACHED_BY = re.compile(r"\b\d{4,5} ?\d{6}\b|\b0\d{2,4} ?\d{3} ?\d{3,4}\b|@|https?://|\bwww\.", re.IGNORECASE)
 PRICED = re.compile(r"\b(?:cost|costs|price|fee|fees|pass mark|pay|pays|paid|charge|charged|charges)\b", re.IGNORECASE)
 HOW_OFTEN = r"how (?:often|frequently)"  # answered by a frequency as well as a time
 TIMED = re.compile(rf"\b(?:time limits?|deadlines?|how soon|how quickly|by when|how long|{HOW_OFTEN})\b",
@@ -54,6 +64,23 @@ OFTEN = re.compile(r"\b(?:annual(?:ly)?|yearly|termly|monthly|weekly|daily|every
 COUNTED = re.compile(r"\bhow (?:much|many)\s+([a-z'-]+(?:\s+[a-z'-]+)?)", re.IGNORECASE)  # "how many assignments": what is counted
 SUM_OR_SHARE = re.compile(r"£\s?\d|\bper ?cent\b|%")
 FIGURE_ABOUT = 0.34  # how much of what a question asks about a line with a number must hold to answer "how many"
+
+
+def _not_given(question: Text, message: replies.Message) -> Text:
+    """"When was the framework published?", "phone number for the SENCO team?": the note for a date or contact details
+    a question asks for and its answer does not give ("" when it does, or asks neither). A date counts in a line about
+    what is asked; contact details anywhere in the answer, its links included."""
+    doc = (message.get("json_message") or {}).get(replies.KEY)
+    if not doc:
+        return ""
+    if DATED.search(question):
+        asked, words = source_index().asked_words(question), source_index().coverage
+        dated = any(A_DATE.search(line) and words(asked, line) >= FIGURE_ABOUT for line in _said_by(doc, question))
+        return "" if dated else NO_DATE
+    if CONTACT.search(question):
+        links = " ".join(i.get("url") or "" for s in doc.get("sections", []) for i in s["items"])
+        return "" if REACHED_BY.search("\n".join(_said_by(doc, question)) + " " + links) else NO_CONTACT
+    return ""
 
 
 def _no_figure(question: Text, message: replies.Message) -> bool:

@@ -25,10 +25,11 @@ _MONTH = r"(?:january|february|march|april|may|june|july|august|september|octobe
 _COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)"
 _UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|mins|terms?)"
 A_TIME = re.compile(rf"\b(?:\d+|{_COUNT})\s+{_UNIT}\b", re.I)  # a length of time, counted: "six weeks", "12 hours"
+A_DATE = re.compile(rf"\b{_MONTH}\b[^.]{{0,12}}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b", re.I)  # "September 2014", "2022"
 NUMBERED = re.compile(r"^\s*(?:\u2022\s*)?\d{1,2}(?:(?:\.\d{1,2})+\.?|\*\*|(?=\s+[A-Z]))\s+")  # a paragraph's own number ("2.3 ", "21** ") is not an answer
 _ANSWER_TYPES = [  # what the question asks for, and what a passage holding it looks like
     (re.compile(r"^\s*when\b|\bwhat date\b|\bwhen (?:was|did|is|will|does|do)\b|\bhow (?:soon|quickly)\b|\bdeadline\b", re.I),
-     re.compile(rf"\b{_MONTH}\b[^.]{{0,12}}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b"  # a date, or a deadline ("within six weeks")
+     re.compile(rf"{A_DATE.pattern}"  # a date, or a deadline ("within six weeks")
                 rf"|\bwithin\b[^.]{{0,16}}\b(?:days?|weeks?|months?|years?)\b|\bby the end of\b", re.I)),
     (re.compile(r"\bhow (?:long|often)\b", re.I),
      re.compile(rf"\b(?:\d+|{_COUNT}|a|an|each|every|per)\s+{_UNIT}\b|\bpart[- ]time\b|\bfull[- ]time\b|\bannual(?:ly)?\b", re.I)),

@@ -21,7 +21,8 @@ HELD_OUT_FLOOR = 0.94
 # unread; the seventh session read them and left it at 90 %.
 FRESH_FLOOR = 0.88
 # The unseen set (written 2026-12-04 in the seventh session, its failures unread) was 81.7 % right when it was written,
-# 86.7 % at the end of that session and 88.3 % in the eighth.
+# 86.7 % at the end of that session and 88.3 % in the eighth. The ninth session added 100 more written the same way
+# (88 of 100 right when first asked): 194 of 220 (88.2 %).
 UNSEEN_FLOOR = 0.86
 # The eighth session's probe (written 2026-12-05 by a helper who read only the documents) was 64 of 68 right when first
 # asked; its four failures were read and mended.
@@ -30,7 +31,7 @@ DOCUMENTS = {"000": "000_eebbad39d168c16b.txt", "001": "001_5dd0848d7272326a.txt
              "003": "003_f8599d6ee7dc124e.txt", "004": "004_a8efcefc979b84e3.txt"}
 
 
-@pytest.mark.parametrize("path, least", [(HELD_OUT, 150), (FRESH, 100), (UNSEEN, 120), (PROBE, 60)],
+@pytest.mark.parametrize("path, least", [(HELD_OUT, 150), (FRESH, 100), (UNSEEN, 220), (PROBE, 60)],
                          ids=["heldout", "fresh", "unseen", "probe"])
 def test_the_held_out_questions_come_from_the_documents_and_not_the_training_data(path, least):
     cases = held_out(path)

@@ -81,3 +81,17 @@ def test_how_often_is_answered_only_by_a_frequency_and_how_many_only_by_a_number
     assert not any(counted.search(p.text) for p in kb.passages)
     first = reply_text(assistant.say("assignments", "how many assignments are there on the senco award")).splitlines()[0]
     assert first == NO_FIGURE
+
+
+def test_a_date_or_contact_details_asked_for_are_answered_only_by_one(assistant, sentences):
+    from actions.notes import NO_CONTACT, NO_DATE, REACHED_BY
+
+    health = (seeds_dir() / next(p.name for p in seeds_dir().glob("000_*.txt"))).read_text(encoding="utf-8")
+    assert "publish" not in health.casefold()  # the health framework gives no date it was published
+    assert reply_text(assistant.say("dated", "when was the SEND training assurance framework for health published")).startswith(NO_DATE)
+    law = [s for s in sentences if "became law" in s and re.search(r"\b20\d\d\b", s)]
+    assert law  # the documents date this one
+    text = reply_text(assistant.say("law", "when did part 3 of the children and families act become law"))
+    assert not text.startswith(NO_DATE) and re.search(r"\b20\d\d\b", law[0]).group() in text
+    assert not any(REACHED_BY.search(s) for s in sentences if re.search(r"designated health officer|\bDHO\b", s))
+    assert reply_text(assistant.say("reach", "phone number for the designated health officer")).startswith(NO_CONTACT)

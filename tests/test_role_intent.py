@@ -170,10 +170,17 @@ def _with_role(text: str, role: str, guessed: str, confidence: float, ranking: l
     ("role of the headteacher in send", "headteacher", "tell_role", "ask_responsibilities"),
     ("teachers responsibilities for send kids", "teachers", "ask_responsibilities", "ask_responsibilities"),
     ("early years senco role", "senco", "tell_role", "ask_responsibilities"),
+    ("email address for the DHO", "DHO", "tell_role", "ask_documents"),
 ])
 def test_a_role_that_is_what_the_message_asks_about_is_not_the_persons_job(component, text, role, guessed, expected):
     ranking = [{"name": "ask_documents" if expected == "ask_documents" else expected, "confidence": 0.5}]
     assert component.process([_with_role(text, role, guessed, 0.9, ranking)])[0].get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text", ["website for the CDC send e-learning", "phone number for SEND IAS", "contact details for SALT"])
+def test_what_someone_asks_for_is_not_a_job_statement(component, text):
+    message = Message({"text": text, "intent": {"name": "nlu_fallback", "confidence": 0.3}, "intent_ranking": []})
+    assert component.process([message])[0].get("intent")["name"] != "tell_role"
 
 
 @pytest.mark.parametrize("text, role", [("SENCO in a primary school", "SENCO"), ("I'm a teacher doing the senco training", "teacher"),

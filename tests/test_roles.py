@@ -326,7 +326,8 @@ def test_a_health_profession_the_catalogue_does_not_name_is_health_staff_whereve
     assert guide.catalogue.resolve(typed.split(",")[-1].replace("healthcare assistant", "caretaker")).profession is None
 
 
-@pytest.mark.parametrize("text, role", [("early years SENCO role", "SENCO"), ("headteacher role?", "headteacher"), ("HLTA remit", "HLTA")])
+@pytest.mark.parametrize("text, role", [("early years SENCO role", "SENCO"), ("headteacher role?", "headteacher"), ("HLTA remit", "HLTA"),
+                                        ("email address for the DHO", "DHO"), ("phone number of our SENCO", "SENCO")])
 def test_a_role_named_with_role_after_it_and_nothing_else_asks_about_the_role(text, role):
     from knowledge.reading import asks_about_a_role
 

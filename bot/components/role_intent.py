@@ -26,8 +26,9 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from knowledge.duty import asked_duty
 from knowledge.enough import ENOUGH
-from knowledge.reading import FIRST_PERSON, NOT_A_JOB, SAYS_ROLE, asked_duty, asks_about_a_role, is_question, names_a_job, \
+from knowledge.reading import FIRST_PERSON, NOT_A_JOB, SAYS_ROLE, asks_about_a_role, is_question, names_a_job, \
     tells_involvement
 
 WORDS_FILE = "job_words.json"
@@ -46,6 +47,7 @@ JOB_SHAPED = re.compile(r"[a-z]{2,}(?:ist|ian|er|or|eer|ic|man|woman|lady|staff)
 NOT_JOBS = {"other", "others", "either", "neither", "never", "whatever", "together", "rather", "under", "over", "after", "ever",
             "however", "whether", "number", "order", "letter", "letters", "paper", "papers", "answer", "later", "better", "another",
             "corner", "sooner", "per", "for", "or", "nor", "floor", "door", "public", "specific", "basic", "clinic", "music", "academic"}
+REQUEST = re.compile(r"\s*(?:the\s+|a\s+)?(?:e-?mail|(?:tele)?phone|contact|website|web ?site|web address|link|url)\b", re.I)  # "website for ..."
 WORD = re.compile(r"[^\W\d_][\w'&-]*")  # a word in letters: "A&E", "paeds", "ex-nursery"
 HEAD = re.compile(r"[,;:(]| - |\band i\b|\bi\b", re.IGNORECASE)  # the job comes before these: "dinner lady, I see ..."
 YES_OR_NO = {"affirm", "deny"}
@@ -126,8 +128,9 @@ class RoleIntent(GraphComponent, IntentClassifier):
         as "in a hospital", "the third one" or "I see kids now and then"."""
         text = str(message.get(TEXT) or "").strip()
         words = WORD.findall(text)
-        if not words or len(words) > MAX_JOB_WORDS or text.startswith("/") or NOT_TEXT.search(text) or is_question(text):
-            return False
+        if not words or len(words) > MAX_JOB_WORDS or text.startswith("/") or NOT_TEXT.search(text) or is_question(text) \
+                or REQUEST.match(text):
+            return False  # (what someone asks for: "website for the CDC e-learning")
         head = HEAD.split(text, maxsplit=1)[0]  # "dinner lady, I see the kids every day": the job comes first
         return not FIRST_PERSON.search(head) and self._job_shaped(WORD.findall(head))
 
