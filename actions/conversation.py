@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.handoff import handoff
+from actions.replies import EXPLAINED
 
 ASK_ROLE = "What's your job role? For example: school nurse, GP receptionist, teaching assistant, SENCO."
 ROLE_AGAIN = ("I still need your job role to find your level: type it in a few words, for example \"practice nurse\" or "
@@ -51,6 +52,11 @@ def _said_before(tracker: Tracker, *starts: Text) -> bool:
 
 def misunderstood_before(tracker: Tracker) -> bool:
     return _said_before(tracker, *MISUNDERSTOOD)
+
+
+def explained_before(tracker: Tracker) -> bool:
+    """Whether the reply to the previous message explained the open question's options (actions/replies.explained)."""
+    return _said_before(tracker, EXPLAINED)
 
 
 NOT_AN_OPTION = "Sorry, I couldn't tell which of those you mean. Please choose one of the options below, or type its number."

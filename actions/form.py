@@ -15,10 +15,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import replies, turn
-from actions.conversation import over_limit, unclear_answer
+from actions.conversation import explained_before, over_limit, unclear_answer
 from actions.knowledge_base import FACT_SLOTS, clean_role, decide, earlier_value, guide, slot_of, valid_answer
 from knowledge.answers import to_dict
-from knowledge.reading import read_answer
+from knowledge.reading import asks_for_help, read_answer
 from knowledge.roles import corrects
 from knowledge.rules import Determination, NextQuestion
 
@@ -95,19 +95,33 @@ def _workplace_in_role(tracker: Tracker) -> bool:
     return bool(role) and not turn.text(tracker).startswith("/") and guide().catalogue.resolve(role).sector_hint is not None
 
 
+def _help_to_choose(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """The open question's options as the documents describe them, then the question again; said once running, then
+    the unclear-answer replies, so the same reply never comes twice in a row."""
+    outcome = decide(tracker)
+    shown = replies.explained(to_dict(outcome)) if isinstance(outcome, NextQuestion) and not explained_before(tracker) else None
+    if shown:
+        dispatcher.utter_message(**shown)
+    else:
+        unclear_answer(dispatcher, tracker)
+
+
 def _extractor(fact: Text):
     slot = slot_of(fact)
 
     def extract(self: ValidateLevelForm, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if tracker.get_slot("requested_slot") == slot and turn.intent(tracker) == "find_level" and slot not in tracker.slots_to_validate():
             return {slot: None}  # "find my level" while its question is open: the question again
+        if tracker.get_slot("requested_slot") == slot and slot not in tracker.slots_to_validate() and asks_for_help(turn.text(tracker)):
+            _help_to_choose(dispatcher, tracker)  # "dunno, what do you mean by specific interaction?"
+            return {slot: None}
         if tracker.get_slot("requested_slot") != slot or not turn.may_answer(tracker) or slot in tracker.slots_to_validate():
             return {}  # not this question's turn, not an answer, or a button or entity answered it already
         option = turn.answer(tracker)
         if option is not None:
             return {slot_of(f): value for f, value in option.sets.items()}
         role = tracker.slots_to_validate().get("role")
-        if turn.new_role(tracker) or (role and role != earlier_value(tracker, "role") and turn.names_a_role(role)) \
+        if turn.new_role(tracker) or (role and role != earlier_value(tracker, "role") and turn.tells_another_job(role)) \
                 or turn.intent(tracker) in ("out_of_scope", "nlu_fallback"):
             return {}  # a new role starts its questions again; nothing like an answer goes to the rephrase rule
         unclear_answer(dispatcher, tracker)

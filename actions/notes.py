@@ -88,7 +88,8 @@ def _no_figure(question: Text, message: replies.Message) -> bool:
     is given by any sum or share; a time limit, or how often, by a length of time or a frequency; "how much" or "how many"
     by a number in a line about what is asked and the thing counted ("how many assignments"). A question naming one of the
     documents is answered only by a figure of that document's."""
-    priced = PRICED.search(question) is not None and not re.match(r"\W*who\b", question, re.IGNORECASE)  # not "who pays"
+    priced = PRICED.search(question) is not None and not re.match(r"\W*who\b", question, re.IGNORECASE) \
+        and not re.match(r"\W*(?:what|which)\b.*\bpa(?:y|ys|id) for\b", question, re.IGNORECASE)  # not "who pays", "what does it pay for"
     timed = TIMED.search(question) is not None
     doc = (message.get("json_message") or {}).get(replies.KEY)
     if not doc or not (priced or timed or re.search(r"\bhow (?:much|many)\b", question, re.IGNORECASE)):

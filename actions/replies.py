@@ -102,6 +102,23 @@ def question(q: Dict[Text, Any]) -> Message:
     return message(reply("question", [section(items, listed=False), section(choices, listed=False)], q["citations"]), buttons)
 
 
+EXPLAINED = "Here is how the documents describe each option, in their own words:"
+
+
+def explained(q: Dict[Text, Any]) -> Optional[Message]:
+    """A question's options as the documents describe them (each level's cohort, or the rule the question asks about), for
+    someone who cannot choose; None when the documents describe none of them (where a person works)."""
+    cited = [(n, o) for n, o in enumerate(q["options"], 1) if o.get("level") and o.get("cite") is not None]
+    lines = [item(f"{n}. {o['short']} ({o['level']}): \"{q['citations'][o['cite']]['quote']}\"", o["cite"]) for n, o in cited]
+    if not lines and any("new-senco" in o["sets"] for o in q["options"]):
+        lines = [item(f"\"{q['citations'][0]['quote']}\"", 0)]
+    if not lines:
+        return None
+    after = [item("If more than one describes your work, choose the first; if none does, choose \"None of these\".")] if cited else []
+    return message(reply("answer", [section([item(EXPLAINED)], listed=False), section(lines, listed=False),
+                                    section(after, listed=False)], q["citations"]))
+
+
 def _taken(d: Dict[Text, Any]) -> List[Item]:
     """Which role the guide took from the person's words, and how to change it."""
     taken = (d.get("role") or {}).get("taken")

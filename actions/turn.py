@@ -81,7 +81,12 @@ def new_role(tracker: Tracker) -> Optional[Text]:
     typed = clean_role(text(tracker))
     if not typed or not may_answer(tracker) or typed == tracker.get_slot("role") or answer(tracker) is not None:
         return None
-    return typed if names_a_role(typed) or (corrects(typed) and tells_a_job(typed)) else None
+    return typed if tells_another_job(typed) else None
+
+
+def tells_another_job(typed: Text) -> bool:
+    """A role the catalogue knows, or a correction that tells a job it does not ("no, I'm a midwife")."""
+    return names_a_role(typed) or (corrects(typed) and tells_a_job(typed))
 
 
 class StopsOnRequest:

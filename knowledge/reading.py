@@ -23,7 +23,8 @@ INVOLVEMENT_WORDS: Mapping[str, tuple[str, ...]] = {
              r"children'?s commissioner", r"lead(?:s|ing)? (?:the )?send", r"i lead(?= (?:on |for )?(?:it|that|this)\b|$)"),
     "assess": (r"assess\w*", r"plan(?:s|ning)?", r"interven\w*", r"evaluat\w*", r"treat\w*", r"diagnos\w*", r"therapy", r"contribute",
                r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson"),
-    "contact": (r"contact", r"see\w*", r"meet\w*", r"now and then", r"sometimes", r"occasional\w*", r"rarely", r"confidential",
+    "contact": (r"contact", r"see\w*", r"meet\w*", r"now and then", r"sometimes", r"occasional\w*", r"rarely", r"hardly ever", r"confidential",
+                r"(?:once|twice|a few times|\d+ times) (?:a|per|each) (?:year|month|term|week)", r"the odd (?:one|child|kid|teenager|patient|pupil)",
                 r"correspondence", r"letters?", r"records?", r"notes", r"interact\w*", r"adjust\w*", r"every day", r"daily", r"regular\w*",
                 r"work with (?:them|children|kids|pupils|young people)", r"kids", r"children", r"pupils", r"young people"),
 }
@@ -33,8 +34,10 @@ EDUCATING_WORDS: Mapping[str, tuple[str, ...]] = {
     "assess": (r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson", r"all (?:my|the) lessons", r"one to one", r"1 (?:to )?1",
                r"support\w* (?:his|her|their|the (?:child|pupil|student)'?s?|pupils'?|children'?s) learning", r"in (?:class|lessons) all day",
                r"all day in (?:class|lessons)", r"interventions?", r"differentiat\w*", r"lessons?",
-               r"with (?:him|her|the child|the pupil) all day", r"(?:his|her|their) (?:work|learning|lessons) with (?:him|her|them)"),
-    "contact": INVOLVEMENT_WORDS["contact"],
+               r"with (?:him|her|the child|the pupil) all day", r"(?:his|her|their) (?:work|learning|lessons) with (?:him|her|them)",
+               r"direct(?:ly)?"),
+    # Tier 1 is more specific interaction, where the role lets them adjust: seeing the children every day is everyone in the school
+    "contact": (r"interact\w*", r"adjust\w*", r"adapt\w*", r"specific", r"tailor\w*", r"modif\w*", r"reasonable adjustments?"),
 }
 WORDS_OF = {"schools": EDUCATING_WORDS}  # by the question's framework; any other reads INVOLVEMENT_WORDS
 YES = r"(?:yes|yeah|yep|yup|y|correct|sure|absolutely|i am|i do|that'?s right|that'?s me|right)"
@@ -42,12 +45,17 @@ NO = r"(?:no|nope|nah|n|not really|none|neither|nothing|none of (?:these|them|th
 NEW = (r"newly appointed", r"new (?:senco|sendco)", r"new to (?:it|the role|being a senco)", r"first (?:senco|sendco) (?:post|job|role)",
        r"never been a senco")  # (time in this post, "just started", does not say whether they were a SENCO before it)
 EXPERIENCED = (r"experienced", r"not new")  # (a length of time does not say whether it was before this post)
-_NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "didn't", "without", "hardly", "nothing", "neither"}
+_NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "didn't", "without", "nothing", "neither"}
 NEVER = re.compile(r"\b(?:never|none|no time|not before|not ever|zero|first)\b")  # no SENCO time before this post
 IN_POST = re.compile(r"\b(?:in|into) (?:this|the|my) (?:post|role|job)\b|\bin post\b|\bhere\b")  # time in this post, not before it
 # Not knowing is no answer ("no idea, does answering the phone count?"), though it starts with "no"
 DOUBT = re.compile(r"\s*(?:no idea|not sure|unsure|dunno|don'?t know|do not know|i (?:don'?t|do not) know|idk|no clue|not certain)\b")
 MAX_ANSWER = 300
+# Asking what the options mean rather than answering: "what do you mean by specific interaction?", "does answering the
+# phone count as contact?", "which one am I?" (with DOUBT: "dunno", "not sure").
+HELP_TO_CHOOSE = re.compile(r"\bwhat do you mean\b|\bwhat (?:does|do) (?:that|this|it|these|those|they) mean\b|\bcounts? as\b|"
+                            r"\bi (?:don'?t|do not) (?:understand|get it)\b|\bwhich (?:one|of (?:these|them|those))\b[^?]{0,25}\b(?:me|am i|should i|do i)\b",
+                            re.IGNORECASE)
 # An answer's clauses: "I lead the team day to day, but SEND policy is done by our service manager, not me".
 _CLAUSES = re.compile(r"[,.;:!?\n]+|\s[-\u2013]\s|\b(?:but|though|although|whereas|except|apart from)\b", re.IGNORECASE)
 _SELF = {"role", "job", "title", "post", "work", "caseload", "team's",  # "my role is to assess": the person's own
@@ -94,6 +102,12 @@ def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalog
     if asks == "sector":
         return _sector(options, text, catalogue)
     return _yes_no(options, text) or _said(options, asks, text, catalogue)
+
+
+def asks_for_help(typed: str | None) -> bool:
+    """Whether an answer to a question says the person cannot choose, or asks what the options mean."""
+    text = normalise_role(typed or "")[:MAX_ANSWER]
+    return bool(text) and not (typed or "").lstrip().startswith("/") and bool(DOUBT.match(text) or HELP_TO_CHOOSE.search(typed or ""))
 
 
 def _said(options: Sequence[Option], asks: str, text: str, catalogue: RoleCatalogue | None) -> Option | None:
@@ -208,7 +222,7 @@ def is_question(typed: str | None) -> bool:
         or bool(said and ASKS.match(first[said.end():]))
 
 
-SAYS_ROLE = re.compile(r"\b(?:i'?m an?|i am an?|i work as|i'?m the|i am the|my (?:role|job) is|i work (?:in|at|for) the .{0,40}"
+SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|i work (?:in|at|for) the .{0,40}"
                        r"(?:team|service|department|unit))\b", re.IGNORECASE)
 # A role named as the thing asked about, not the person's job: "the senco's job", "senco training", "role of the head".
 ROLE_THING = re.compile(r"\s*(?:(?:'s|\u2019s|s')\s+(?:role|job|remit|training|course|award|qualification|duties|responsibilit(?:y|ies))"

@@ -139,6 +139,11 @@ def _workplace(kb: KnowledgeBase, match: RoleMatch, known: Mapping[str, str]) ->
     """The person's sector, the named roles that hold there, and why any named role does not."""
     roles, reasons = list(match.roles), []
     sector = known.get("sector") or match.sector_hint
+    if sector is None and match.profession:  # "midwife": wherever they work, the answer would not change (below)
+        reasons.append(Reason(f'This guide reads "{match.taken}" as a job in {_sector_label(kb, match.profession)}, whose framework '
+                              "sets its levels: this guide's reading, as the documents do not list every health job.",
+                              kb.levels_of(FRAMEWORK_OF_SECTOR[match.profession])[0].cohort.citation))
+        sector = match.profession
     if sector is None:
         shared = set.intersection(*(set(r.sectors) for r in roles)) if roles else set()
         if len(shared) != 1:

@@ -92,3 +92,13 @@ def test_only_a_level_asked_to_be_enough_is_weighed(typed, asks):
     from knowledge.enough import ENOUGH
 
     assert bool(ENOUGH.search(typed)) is asks
+
+
+@pytest.mark.parametrize("typed, helps", [("dunno really, what do you mean by specific interaction?", True), ("i dont know tbh", True),
+                                          ("no idea, does answering the phone count as contact?", True), ("which one am i?", True),
+                                          ("not sure", True), ("what's an EHCP?", False), ("I see kids now and then", False),
+                                          ("does the CDC e-learning count towards level 3 hours?", False), ("/inform", False)])
+def test_not_knowing_or_asking_what_the_options_mean_asks_for_help(typed, helps):
+    from knowledge.reading import asks_for_help
+
+    assert asks_for_help(typed) is helps

@@ -95,3 +95,12 @@ def test_a_date_or_contact_details_asked_for_are_answered_only_by_one(assistant,
     assert not text.startswith(NO_DATE) and re.search(r"\b20\d\d\b", law[0]).group() in text
     assert not any(REACHED_BY.search(s) for s in sentences if re.search(r"designated health officer|\bDHO\b", s))
     assert reply_text(assistant.say("reach", "phone number for the designated health officer")).startswith(NO_CONTACT)
+
+
+def test_what_something_pays_for_asks_what_it_funds_not_a_price(assistant, sentences):
+    from actions.notes import NO_FIGURE
+
+    funds = [s for s in sentences if "Early Years Pupil Premium can be used" in s]
+    assert funds  # what the documents say it is for
+    text = reply_text(assistant.say("funds", "what does the early years pupil premium pay for"))
+    assert not text.startswith(NO_FIGURE) and " ".join(funds[0].split()) in " ".join(text.split())

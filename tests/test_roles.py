@@ -319,8 +319,7 @@ def test_someone_else_s_send_role_is_not_the_person_s(guide, typed):
 @pytest.mark.parametrize("typed", ["i'm a nurse, i work in a special school", "orthoptist, I do vision assessments in special schools",
                                    "healthcare assistant in a school"])
 def test_a_health_profession_the_catalogue_does_not_name_is_health_staff_wherever_it_works(guide, typed):
-    """The workplace named is kept (an unknown job is still asked where it works when it names none); the profession
-    is kept beside it, for the rules to weigh."""
+    """The workplace named is kept; the profession is kept beside it, for the rules to weigh."""
     found = guide.catalogue.resolve(typed)
     assert found.profession == "health" and found.sector_hint == "school" and not found.roles
     assert guide.catalogue.resolve(typed.split(",")[-1].replace("healthcare assistant", "caretaker")).profession is None

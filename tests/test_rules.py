@@ -58,8 +58,10 @@ CASES = [
     ("GP receptionist", truth(contact="some"), "level-2", ["sector", I]),
     ("hospital manager", truth(lead="yes"), "level-4", [I]),
     (None, truth(designated="yes"), "level-5", ["sector", I]),
-    ("teacher", truth(sector="school", assess="yes"), "tier-2", [I]),
-    ("teacher", truth(sector="school", contact="some"), "tier-1", [I]),
+    ("teacher", truth(sector="school", assess="yes"), "tier-2", ["sector", I]),  # teachers teach outside schools too
+    ("teacher", truth(sector="school", contact="some"), "tier-1", ["sector", I]),
+    ("primary school teacher", truth(sector="school", contact="some"), "tier-1", [I]),
+    ("swimming teacher at the leisure centre", truth(sector="elsewhere", assess="yes"), None, ["sector"]),
     ("TA supporting a pupil with an EHCP every day", truth(sector="school", contact="regular"), "tier-1", [I]),
     ("teaching assistant", truth(sector="school"), "introductory", [I]),
     ("headteacher", truth(sector="school", assess="yes"), "tier-2", [I]),
@@ -78,7 +80,7 @@ def test_case(guide, role, answers, level, asked):
 
 
 def test_every_level_and_tier_is_reached(kb):
-    assert {case[2] for case in CASES} == {lv.id for lv in kb.levels}
+    assert {case[2] for case in CASES} - {None} == {lv.id for lv in kb.levels}
 
 
 def test_a_named_role_is_decided_by_the_cohort_that_names_it(guide):
@@ -146,6 +148,21 @@ def test_every_job_asked_where_can_answer_somewhere_else_and_hears_that_no_level
         assert "elsewhere" in {o.sets["sector"] for o in question.options}, role
         result = guide.decide(Profile(role, {"sector": "elsewhere"}))
         assert result.level is None and [n.id for n in result.notes] == ["elsewhere-no-level"], role
+
+
+def test_a_health_profession_is_not_asked_where_it_works_and_hears_that_this_is_the_guide_s_reading(guide):
+    """Wherever a health profession works, the health framework sets its levels (the guide's reading): the question of the
+    workplace could change nothing, so it is not asked."""
+    words = guide.kb.wording.professions["health"]
+    assert len(words) > 10
+    for word in words:
+        if guide.catalogue.resolve(word).profession != "health":
+            continue  # a word the catalogue names as a role of its own
+        outcome = guide.decide(Profile(word))
+        assert isinstance(outcome, NextQuestion) and outcome.question.asks == "involvement", word
+        assert any("this guide's reading" in r.text for r in outcome.reasons), word
+        for sector in SECTORS:  # and the answer it would have given changes nothing
+            assert guide.decide(Profile(word, {"sector": sector})).question.options == outcome.question.options, (word, sector)
 
 
 def test_health_answers_carry_the_level_1_induction_and_their_own_refresher(guide):
