@@ -85,7 +85,7 @@ def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalog
         return None  # "no, I'm a midwife" corrects the role; it does not answer "none of these"
     if DOUBT.match(text) or (is_question(typed) and asks != "sector"):
         return None  # "dunno, what do you mean by specific interaction?": a question back, asked again with help
-    number = re.fullmatch(r"(?:option |number )?(\d{1,2})", text)
+    number = re.fullmatch(r"(?:option |number )?(\d{1,2})(?: then| please| pls| thanks| thank you)?", text)
     if number:
         n = int(number.group(1))
         return options[n - 1] if 1 <= n <= len(options) else None

@@ -37,7 +37,7 @@ _LEAD_IN = re.compile(r"^(?:i'm|i\u2019m|i am|im|i work as|my (?:job|role|title)
 _CORRECTION = (r"sorry|oops|no|nope|wait|correction|my mistake|my bad|i got (?:that|it|my job|my role) wrong|i made a mistake|"
                r"that's (?:wrong|not right)|that is (?:wrong|not right)|actually|i meant|i mean")
 _CORRECTS = re.compile(r"^\s*(?:" + _CORRECTION + r")\b", re.IGNORECASE)
-_GREETING = re.compile(r"^\s*(?:(?:hi|hello|hiya|hey|good (?:morning|afternoon)|morning|" + _CORRECTION + r")\b[\s,!.:;-]*)+",
+_GREETING = re.compile(r"^\s*(?:(?:hi|hello|hiya|hey|good (?:morning|afternoon)|morning|" + _CORRECTION + r")(?:\s+(?:there|all|everyone|folks|team|guys))?\b[\s,!.:;-]*)+",
                        re.IGNORECASE)
 _HEAD_END = re.compile(r"\s(?:at|in|on|for|with|within|from|based|who|and|but|i|i'm)\s", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w&'+/-]+")

@@ -102,3 +102,10 @@ def test_not_knowing_or_asking_what_the_options_mean_asks_for_help(typed, helps)
     from knowledge.reading import asks_for_help
 
     assert asks_for_help(typed) is helps
+
+
+@pytest.mark.parametrize("typed, value", [("4 then", "contact"), ("option 2 please", "lead"), ("3 i guess", None)])
+def test_a_number_with_a_word_of_assent_picks_that_option_and_a_doubtful_one_does_not(kb, guide, typed, value):
+    question = kb.question("involvement", "health")
+    picked = read_answer(question.options, "involvement", typed, guide.catalogue, "health")
+    assert (picked.value if picked else None) == value

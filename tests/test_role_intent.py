@@ -205,6 +205,17 @@ def test_a_question_taken_for_a_request_or_about_me_asks_the_documents(component
     assert component.process([message])[0].get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize("text", ["nurse here. do i need SEND training?", "healthcare assistant on paeds ward, what level send trainng do i need",
+                                  "Morning all, I'm a midwife"])
+def test_a_job_told_first_with_a_question_about_my_own_level_tells_the_job(component, text):
+    assert _intent(component, text, "ask_documents") == "tell_role"
+
+
+@pytest.mark.parametrize("text", ["nurse here. what does the SENCO do?", "midwife, what does EHCP stand for"])
+def test_a_job_told_first_with_a_question_about_something_else_stays_a_question(component, text):
+    assert _intent(component, text, "ask_documents") == "ask_documents"
+
+
 def test_a_job_told_with_a_level_question_is_still_about_me(component):
     text = "GP here - do I need more than level 3?"
     message = Message({"text": text, "intent": {"name": "find_level", "confidence": 0.7},

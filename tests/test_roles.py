@@ -62,6 +62,12 @@ def test_words_that_change_who_is_meant_are_kept(guide, typed, not_role):
     assert not_role not in [r.id for r in guide.catalogue.resolve(typed).roles]
 
 
+@pytest.mark.parametrize("typed, taken", [("Hi there, I'm the school business manager", "school business manager"),
+                                          ("Morning all, I'm a paramedic", "paramedic")])
+def test_a_greeting_to_everyone_is_not_the_job(guide, typed, taken):
+    assert guide.catalogue.resolve(typed).taken == taken
+
+
 @pytest.mark.parametrize("typed, said", [
     ("school nurse and SEND lead", {"lead": "yes"}),
     ("I'm not the SEND lead", {}),
@@ -111,6 +117,8 @@ def test_a_fact_is_kept_with_the_persons_own_words(guide):
     ("receptionist at a surgery", "health"),
     ("cleaner, my last school", None),
     ("cleaner at a school and a hospital", None),
+    ("I'm a call handler for the ambulance service", "health"),
+    ("receptionist in the community dental service", "health"),
 ])
 def test_a_workplace_gives_the_sector_not_the_role(guide, typed, sector):
     match = guide.catalogue.resolve(typed)

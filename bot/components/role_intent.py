@@ -70,9 +70,10 @@ ACTION_NOUN = re.compile(r"\b(?:self|check|checker|assessment|audit|benchmark|pl
 UNSURE_ACTION = 0.6  # below this, a question the classifier took for an action asks about something ("can my employer make me ...")
 ABOUT_MY_LEVEL = re.compile(r"\b(?:apply|applies) to me\b|\bwhat (?:level|tier) am i\b|\bdo i (?:need|have to)\b|\bwhich one am i\b", re.I)
 NOT_ME = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # just before a role
-DESCRIBED = re.compile(r"\s*(?:,|:|;|\s[-\u2013]\s)\s*")  # what parts a job from what it involves
+DESCRIBED = re.compile(r"\s*(?:,|:|;|\.\s|\s[-\u2013]\s)\s*")  # what parts a job from what it involves
 SHORT_HEAD = 8  # words: "community learning disability nurse in the adult team" before its dash tells a job
-_GREETING = re.compile(r"^\s*(?:hi|hello|hiya|hey|good (?:morning|afternoon))\b[\s,!.]*", re.IGNORECASE)
+_GREETING = re.compile(r"^\s*(?:hi|hello|hiya|hey|good (?:morning|afternoon)|morning)(?:\s+(?:there|all|everyone|folks|team|guys))?\b[\s,!.]*",
+                       re.IGNORECASE)
 ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b", re.I)
 NEXT_GUESS = 0.2  # a question intent this likely is what a question asks; below it, the documents are searched
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart",
@@ -260,10 +261,11 @@ class RoleIntent(GraphComponent, IntentClassifier):
             return False
         head, *rest = DESCRIBED.split(_GREETING.sub("", text), maxsplit=1)  # "paediatric audiologist - hearing assessments ..."
         words = [w.casefold() for w in WORD.findall(head)]
+        mine = ASKS_MY_LEVEL.search(text) is not None or ABOUT_MY_LEVEL.search(text) is not None  # "..., what level do i need"
         told = SAYS_ROLE.search(text) is not None or (
             bool(rest) and 0 < len(words) <= SHORT_HEAD and not FIRST_PERSON.search(head) and not QUESTION_START_WORD.match(text)
-            and not QUESTION_START_WORD.match(rest[0]) and any(w in self.words and w not in NOT_A_JOB for w in words))
-        return told and (ASKS_MY_LEVEL.search(text) is not None or ABOUT_MY_LEVEL.search(text) is not None or not is_question(text))
+            and (mine or not QUESTION_START_WORD.match(rest[0])) and any(w in self.words and w not in NOT_A_JOB for w in words))
+        return told and (mine or not is_question(text))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
