@@ -164,7 +164,9 @@ def tells_involvement(typed: str | None) -> bool:
 
 
 ELSEWHERE = ("elsewhere", "somewhere else", "anywhere else", "none of (?:these|them|those|the above)", "neither", "none", "other",
-             "self[- ]?employed", "freelance", "private(?:ly)?", "charity", "(?:a |my own )?business", "company", "firm", "shop")
+             "self[- ]?employed", "freelance", "private(?:ly)?", "charity", "(?:a |my own )?business", "company", "firm", "shop",
+             "(?:leisure|sports?|youth|activity) cent(?:re|er)", "gym", "(?:youth |sports? |swimming )?club", "prison", "church",
+             "(?:from|at) home", "factory", "farm", "hotel", "restaurant", "office")
 
 
 def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | None) -> Option | None:

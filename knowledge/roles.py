@@ -95,6 +95,7 @@ class RoleMatch:
         clause = clause.split(" as a ", 1)[-1].split(" as an ", 1)[-1]
         clause = _LEAD_IN.sub("", clause.strip(), count=1)
         head = _HEAD_END.split(f" {clause} ", 1)[0].strip()
+        head = re.sub(r"(?:\s+(?:here|now|then|currently|too|myself))+$", "", head, flags=re.IGNORECASE)  # "paramedic here"
         return head[:MAX_TAKEN] or None
 
 

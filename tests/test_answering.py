@@ -61,7 +61,8 @@ def test_a_health_employer_in_the_person_s_words_answers_where_they_work(kb, gui
 
 
 @pytest.mark.parametrize("typed, sector", [("none of them, i'm self employed", "elsewhere"), ("somewhere else", "elsewhere"),
-                                           ("neither", "elsewhere"), ("i work for a charity", "elsewhere"),
+                                           ("neither", "elsewhere"), ("i work for a charity", "elsewhere"), ("leisure centre", "elsewhere"),
+                                           ("i teach from home", "elsewhere"), ("the council offices", "local-authority"),
                                            ("a private nursery", "early-years"), ("private hospital", "health"), ("none of them, the council", "local-authority")])
 @pytest.mark.parametrize("role", [None, "senco"])
 def test_work_outside_the_options_answers_where_they_work_and_a_named_place_still_wins(kb, guide, typed, sector, role):

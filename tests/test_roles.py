@@ -63,7 +63,8 @@ def test_words_that_change_who_is_meant_are_kept(guide, typed, not_role):
 
 
 @pytest.mark.parametrize("typed, taken", [("Hi there, I'm the school business manager", "school business manager"),
-                                          ("Morning all, I'm a paramedic", "paramedic")])
+                                          ("Morning all, I'm a paramedic", "paramedic"), ("paramedic here", "paramedic"),
+                                          ("no wait I'm actually the exams officer now", "exams officer")])
 def test_a_greeting_to_everyone_is_not_the_job(guide, typed, taken):
     assert guide.catalogue.resolve(typed).taken == taken
 
