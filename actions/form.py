@@ -112,7 +112,8 @@ def _extractor(fact: Text):
     def extract(self: ValidateLevelForm, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if tracker.get_slot("requested_slot") == slot and turn.intent(tracker) == "find_level" and slot not in tracker.slots_to_validate():
             return {slot: None}  # "find my level" while its question is open: the question again
-        if tracker.get_slot("requested_slot") == slot and slot not in tracker.slots_to_validate() and asks_for_help(turn.text(tracker)):
+        opened = turn.open_question(tracker) if tracker.get_slot("requested_slot") == slot else None
+        if opened and slot not in tracker.slots_to_validate() and asks_for_help(turn.text(tracker), opened.options):
             _help_to_choose(dispatcher, tracker)  # "dunno, what do you mean by specific interaction?"
             return {slot: None}
         if tracker.get_slot("requested_slot") != slot or not turn.may_answer(tracker) or slot in tracker.slots_to_validate():

@@ -68,9 +68,9 @@ def valid_answer(fact: Text, value: Any) -> Optional[Text]:
 
 
 def clean_role(value: Any) -> Optional[Text]:
-    """A role as typed, trimmed; None when there is nothing that could name a role."""
+    """A role as typed, trimmed; None when there is nothing that could name a role, or it is a button's payload."""
     text = " ".join(str(value or "").split())[:MAX_ROLE_TEXT]
-    return text if any(ch.isalpha() for ch in text) else None
+    return text if any(ch.isalpha() for ch in text) and not text.startswith("/") else None
 
 
 def earlier_value(tracker: Tracker, slot: Text) -> Any:

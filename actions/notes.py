@@ -55,6 +55,9 @@ CONTACT = re.compile(r"\b(?:phone|telephone) (?:number|no)\b|\be-?mail (?:addres
                      r"\bpostal address\b|\bcontact details\b|"
                      r"\b(?:website|web address|url)\b", re.IGNORECASE)  # answered by a number, an address or a link
 REACHED_BY = re.compile(r"\b\d{4,5} ?\d{6}\b|\b0\d{2,4} ?\d{3} ?\d{3,4}\b|@|https?://|\bwww\.", re.IGNORECASE)
+REACHED_AS_ASKED = [(re.compile(r"\b(?:tele)?phone\b", re.I), re.compile(r"\b\d{4,5} ?\d{6}\b|\b0\d{2,4} ?\d{3} ?\d{3,4}\b")),
+                    (re.compile(r"\be-?mail\b", re.I), re.compile(r"@")),
+                    (re.compile(r"\b(?:website|web address|url)\b", re.I), re.compile(r"https?://|\bwww\.", re.I))]  # a link is no phone
 PRICED = re.compile(r"\b(?:cost|costs|price|fee|fees|pass mark|pay|pays|paid|charge|charged|charges)\b", re.IGNORECASE)
 HOW_OFTEN = r"how (?:often|frequently)"  # answered by a frequency as well as a time
 TIMED = re.compile(rf"\b(?:time limits?|deadlines?|how soon|how quickly|by when|how long|{HOW_OFTEN})\b",
@@ -79,7 +82,9 @@ def _not_given(question: Text, message: replies.Message) -> Text:
         return "" if dated else NO_DATE
     if CONTACT.search(question):
         links = " ".join(i.get("url") or "" for s in doc.get("sections", []) for i in s["items"])
-        return "" if REACHED_BY.search("\n".join(_said_by(doc, question)) + " " + links) else NO_CONTACT
+        given = "\n".join(_said_by(doc, question)) + " " + links
+        kinds = [holds for asks, holds in REACHED_AS_ASKED if asks.search(question)] or [REACHED_BY]
+        return "" if any(holds.search(given) for holds in kinds) else NO_CONTACT
     return ""
 
 

@@ -20,7 +20,7 @@ from knowledge.roles import corrects
 from knowledge.schema import Option
 
 COMMANDS = {"start_again", "restart", "greet", "goodbye", "thank", "bot_challenge", "check_staff_list", "more"}
-OWN_JOB = re.compile(r"\b(?:(?:do|should|must|would|will|can|could) i|am i|i need|i have to)\b", re.IGNORECASE)
+AS_ONE = re.compile(r"^\s*as (?:a|an|the)\s", re.IGNORECASE)  # "as a practice manager, what level do I need?"
 QUESTIONS = {"ask_term", "ask_cohort", "ask_hours", "ask_induction", "ask_outcomes", "ask_competencies", "ask_training", "ask_builds_on",
              "ask_responsibilities", "ask_senco_award", "ask_documents", "compare_levels", "ask_role_training"}
 
@@ -105,5 +105,5 @@ def own_job(typed: Text, shown: Optional[Dict[Text, Any]]) -> List[Dict[Text, An
     """The job a question calls the person's own ("I'm a practice manager, do I need SEND training?"), kept when it was
     answered with the least the job needs, so finding their own level starts from it instead of asking it again."""
     doc = (shown or {}).get(KEY) or {}
-    own = not typed.startswith("/") and (SAYS_ROLE.search(typed) or OWN_JOB.search(typed))
+    own = not typed.startswith("/") and (SAYS_ROLE.search(typed) or AS_ONE.match(typed))  # "I'm a ...", "as a ...": told as theirs
     return [SlotSet("asked_role", typed)] if "floor" in doc and own else []

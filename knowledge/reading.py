@@ -12,50 +12,14 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Sequence
 
+from knowledge.answer_words import DOUBT, EDUCATING_WORDS, ELSEWHERE, EXPERIENCED, HELP_TO_CHOOSE, IN_POST, INVOLVEMENT_WORDS, \
+    MEANT_BY, NEVER, NEW, NO, SECTOR_WORDS, WORDS_OF, YES
 from knowledge.roles import RoleCatalogue, corrects, normalise_role
 from knowledge.words import GENERIC, SHORT_FORMS, tokens
 from knowledge.schema import Option
 
-# Words that point at an involvement option, as people answer it in their own words.
-INVOLVEMENT_WORDS: Mapping[str, tuple[str, ...]] = {
-    "designated": (r"designated (?:send|health officer)", r"dho", r"deputy dho", r"designated (?:role|post) for send"),
-    "lead": (r"send (?:lead|champion)", r"lead(?:s|ing)? (?:on|for) (?:the )?send", r"send agenda", r"service lead",
-             r"children'?s commissioner", r"lead(?:s|ing)? (?:the )?send", r"i lead(?= (?:on |for )?(?:it|that|this)\b|$)"),
-    "assess": (r"assess\w*", r"plan(?:s|ning)?", r"interven\w*", r"evaluat\w*", r"treat\w*", r"diagnos\w*", r"therapy", r"contribute",
-               r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson"),
-    "contact": (r"contact", r"see\w*", r"meet\w*", r"now and then", r"sometimes", r"occasional\w*", r"rarely", r"hardly ever", r"confidential",
-                r"(?:once|twice|a few times|\d+ times) (?:a|per|each) (?:year|month|term|week)", r"the odd (?:one|child|kid|teenager|patient|pupil)",
-                r"correspondence", r"letters?", r"records?", r"notes", r"interact\w*", r"adjust\w*", r"every day", r"daily", r"regular\w*",
-                r"work with (?:them|children|kids|pupils|young people)", r"kids", r"children", r"pupils", r"young people"),
-}
-# The school tiers' descriptions are about educating, not a clinician's assessing and planning: "I write their care plans"
-# does not say continuous and direct involvement in educating them.
-EDUCATING_WORDS: Mapping[str, tuple[str, ...]] = {
-    "assess": (r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson", r"all (?:my|the) lessons", r"one to one", r"1 (?:to )?1",
-               r"support\w* (?:his|her|their|the (?:child|pupil|student)'?s?|pupils'?|children'?s) learning", r"in (?:class|lessons) all day",
-               r"all day in (?:class|lessons)", r"interventions?", r"differentiat\w*", r"lessons?",
-               r"with (?:him|her|the child|the pupil) all day", r"(?:his|her|their) (?:work|learning|lessons) with (?:him|her|them)",
-               r"direct(?:ly)?"),
-    # Tier 1 is more specific interaction, where the role lets them adjust: seeing the children every day is everyone in the school
-    "contact": (r"interact\w*", r"adjust\w*", r"adapt\w*", r"specific", r"tailor\w*", r"modif\w*", r"reasonable adjustments?"),
-}
-WORDS_OF = {"schools": EDUCATING_WORDS}  # by the question's framework; any other reads INVOLVEMENT_WORDS
-YES = r"(?:yes|yeah|yep|yup|y|correct|sure|absolutely|i am|i do|that'?s right|that'?s me|right)"
-NO = r"(?:no|nope|nah|n|not really|none|neither|nothing|none of (?:these|them|those|the above)|no to all|not at all|n/?a)"
-NEW = (r"newly appointed", r"new (?:senco|sendco)", r"new to (?:it|the role|being a senco)", r"first (?:senco|sendco) (?:post|job|role)",
-       r"never been a senco")  # (time in this post, "just started", does not say whether they were a SENCO before it)
-EXPERIENCED = (r"experienced", r"not new")  # (a length of time does not say whether it was before this post)
-_NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "didn't", "without", "nothing", "neither"}
-NEVER = re.compile(r"\b(?:never|none|no time|not before|not ever|zero|first)\b")  # no SENCO time before this post
-IN_POST = re.compile(r"\b(?:in|into) (?:this|the|my) (?:post|role|job)\b|\bin post\b|\bhere\b")  # time in this post, not before it
-# Not knowing is no answer ("no idea, does answering the phone count?"), though it starts with "no"
-DOUBT = re.compile(r"\s*(?:no idea|not sure|unsure|dunno|don'?t know|do not know|i (?:don'?t|do not) know|idk|no clue|not certain)\b")
 MAX_ANSWER = 300
-# Asking what the options mean rather than answering: "what do you mean by specific interaction?", "does answering the
-# phone count as contact?", "which one am I?" (with DOUBT: "dunno", "not sure").
-HELP_TO_CHOOSE = re.compile(r"\bwhat do you mean\b|\bwhat (?:does|do) (?:that|this|it|these|those|they) mean\b|\bcounts? as\b|"
-                            r"\bi (?:don'?t|do not) (?:understand|get it)\b|\bwhich (?:one|of (?:these|them|those))\b[^?]{0,25}\b(?:me|am i|should i|do i)\b",
-                            re.IGNORECASE)
+_NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "didn't", "without", "hardly", "nothing", "neither"}
 # An answer's clauses: "I lead the team day to day, but SEND policy is done by our service manager, not me".
 _CLAUSES = re.compile(r"[,.;:!?\n]+|\s[-\u2013]\s|\b(?:but|though|although|whereas|except|apart from)\b", re.IGNORECASE)
 _SELF = {"role", "job", "title", "post", "work", "caseload", "team's",  # "my role is to assess": the person's own
@@ -104,10 +68,16 @@ def read_answer(options: Sequence[Option], asks: str, typed: str | None, catalog
     return _yes_no(options, text) or _said(options, asks, text, catalogue)
 
 
-def asks_for_help(typed: str | None) -> bool:
-    """Whether an answer to a question says the person cannot choose, or asks what the options mean."""
+def asks_for_help(typed: str | None, options: Sequence[Option] = ()) -> bool:
+    """Whether an answer to a question says the person cannot choose, or asks what the options mean ("what do you mean by
+    specific interaction?" names the options' words; "what do you mean by EHCP?" asks the documents)."""
     text = normalise_role(typed or "")[:MAX_ANSWER]
-    return bool(text) and not (typed or "").lstrip().startswith("/") and bool(DOUBT.match(text) or HELP_TO_CHOOSE.search(typed or ""))
+    if not text or (typed or "").lstrip().startswith("/"):
+        return False
+    meant = MEANT_BY.search(typed or "")
+    worded = " ".join(normalise_role(f"{o.label} {o.short or ''}") for o in options).split()
+    return bool(DOUBT.match(text) or HELP_TO_CHOOSE.search(typed or "")
+                or (meant and {w for w in normalise_role(meant.group(1)).split() if len(w) > 3} & set(worded)))
 
 
 def _said(options: Sequence[Option], asks: str, text: str, catalogue: RoleCatalogue | None) -> Option | None:
@@ -163,19 +133,9 @@ def tells_involvement(typed: str | None) -> bool:
     return any(_hits(text, words) for vocabulary in (INVOLVEMENT_WORDS, EDUCATING_WORDS) for words in vocabulary.values())
 
 
-ELSEWHERE = ("elsewhere", "somewhere else", "anywhere else", "none of (?:these|them|those|the above)", "neither", "none", "other",
-             "self[- ]?employed", "freelance", "private(?:ly)?", "charity", "(?:a |my own )?business", "company", "firm", "shop",
-             "(?:leisure|sports?|youth|activity) cent(?:re|er)", "gym", "(?:youth |sports? |swimming )?club", "prison", "church",
-             "(?:from|at) home", "factory", "farm", "hotel", "restaurant", "office")
-
-
 def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | None) -> Option | None:
-    words = {"health": ("health\\w*", "nhs", "hospital", "clinic\\w*", "gp", "(?:acute|nhs|hospital|community|foundation) trust", "icb", "ccg",
-                        "ward"), "school": ("schools?", "academy"),
-             "early-years": ("early years", "nursery", "pre-?school", "childminder"), "college": ("college", "further education", "fe"),
-             "local-authority": ("local authority", "council", "la")}
     hint = catalogue.resolve(text).sector_hint if catalogue else None
-    sectors = {s for s, pats in words.items() if _hits(text, pats)} | ({hint} if hint else set())
+    sectors = {s for s, pats in SECTOR_WORDS.items() if _hits(text, pats)} | ({hint} if hint else set())
     if not sectors and _hits(text, ELSEWHERE):  # "none of them, i'm self employed"; "a private nursery" names its sector
         sectors = {"elsewhere"}
     if len(sectors) != 1:
@@ -234,9 +194,12 @@ ROLE_THING = re.compile(r"\s*(?:(?:'s|\u2019s|s')\s+(?:role|job|remit|training|c
 ROLE_ENDS = re.compile(r"\s+(?:role|remit)\s*\??\s*$", re.IGNORECASE)
 HELD_IN = re.compile(r"\b(?:in|into|to|as|a|an|my|our|their|interim|acting|deputy|assistant|trainee|newly appointed)\s+(?:[\w-]+\s+){0,3}$",
                      re.IGNORECASE)  # "in a senco role", "interim senco role", "appointed to the senco role"
+# What someone asks for when they want to reach someone: "email address for the DHO", "website for the CDC e-learning".
+CONTACT_DETAILS = r"e-?mail(?: address)?|(?:tele)?phone(?: number| no)?|contact(?: details| number)?|web ?site|web address|url|link|name"
 ROLE_OF = re.compile(r"(?<!\bto the )(?<!\bon the )(?<!\bin the )(?<!\binto the )"  # not "new to the role of SENCO"
-                     r"\b(?:(?:role|roles|job|remit|duties|responsibilit(?:y|ies))\s+of|(?:e-?mail(?: address)?|(?:tele)?phone(?: number)?|"
-                     r"contact(?: details)?|website|name)\s+(?:of|for))\s+(?:the\s+|a\s+|an\s+|our\s+|my\s+)?$", re.IGNORECASE)  # "email for the DHO"
+                     rf"\b(?:(?:role|roles|job|remit|duties|responsibilit(?:y|ies))\s+of|(?:{CONTACT_DETAILS})\s+(?:of|for))"
+                     r"\s+(?:the\s+|a\s+|an\s+|our\s+|my\s+)?$", re.IGNORECASE)  # "email for the DHO"
+REQUEST = re.compile(rf"\s*(?:the\s+|a\s+)?(?:{CONTACT_DETAILS})\s+(?:for|of|to)\b", re.IGNORECASE)  # not "link worker"
 WH_WORD = re.compile(r"\b(?:who|what|when|where|why|how)\b", re.IGNORECASE)
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|am i)\b", re.IGNORECASE)  # "i've" holds "i"
 SHORT_ROLE = 6  # words: "school business manager" names a job; a long sentence ending in "manager" may not

@@ -37,7 +37,9 @@ _LEAD_IN = re.compile(r"^(?:i'm|i\u2019m|i am|im|i work as|my (?:job|role|title)
 _CORRECTION = (r"sorry|oops|no|nope|wait|correction|my mistake|my bad|i got (?:that|it|my job|my role) wrong|i made a mistake|"
                r"that's (?:wrong|not right)|that is (?:wrong|not right)|actually|i meant|i mean")
 _CORRECTS = re.compile(r"^\s*(?:" + _CORRECTION + r")\b", re.IGNORECASE)
-_GREETING = re.compile(r"^\s*(?:(?:hi|hello|hiya|hey|good (?:morning|afternoon)|morning|" + _CORRECTION + r")(?:\s+(?:there|all|everyone|folks|team|guys))?\b[\s,!.:;-]*)+",
+GREETED = r"(?:\s+(?:there|all|everyone|folks|guys))?"  # "hi there", "morning all": whom a greeting is to, not a job
+GREETINGS = r"hi|hello|hiya|hey|good (?:morning|afternoon)|morning"
+_GREETING = re.compile(r"^\s*(?:(?:" + GREETINGS + "|" + _CORRECTION + r")" + GREETED + r"\b[\s,!.:;-]*)+",
                        re.IGNORECASE)
 _HEAD_END = re.compile(r"\s(?:at|in|on|for|with|within|from|based|who|and|but|i|i'm)\s", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w&'+/-]+")
@@ -162,7 +164,8 @@ class RoleCatalogue:
         workplace = self._workplace(f"{blanked} {bracketed}")
         found = [f for f in found if self._needs_setting.get(f[0], workplace) == workplace]  # "SLT" alone, or in a school
         roles = tuple(dict.fromkeys(self.by_alias[alias] for alias, _, _ in found))
-        professed = [s for s, words in self._professions if words.search(blanked)]  # "a nurse in a special school": health
+        professed = [s for s, words in self._professions  # "a nurse in a special school": health; not "veterinary nurse", "ex-nurse"
+                     if any(not self._someone_else(blanked, m.start(), m.end()) for m in words.finditer(blanked))]
         best = found[0] if found else (None, 0.0, None)
         # Where the person's clauses begin in the normalised text (its punctuation is gone): a fact counts in its own clause.
         starts = [len(normalise_role(typed[: m.start()])) for m in re.finditer(r"[,.;:!?\n]|\bbut\b", typed[:MAX_ROLE_TEXT])]
@@ -241,8 +244,12 @@ class RoleCatalogue:
         """Facts the person stated of themselves, each with their words for it; a context ("SEND") counts only
         outside a role's name ("the SEND lead"), and words read only as an answer (``answer_only``) only when ``answering``."""
         said: dict[str, tuple[str, str]] = {}
+        unsettled = set()  # "newly appointed senco after 4 years as senco elsewhere": time said with the job leaves it open
         for pattern, fact, value, context, answer_only in self._said:
-            if (context and not context.search(without_roles)) or (answer_only and not answering):
+            if context and not context.search(without_roles):
+                continue
+            if answer_only and not answering:
+                unsettled |= {fact} if pattern.search(text) else set()
                 continue
             for m in pattern.finditer(text):
                 before, clause = _words(text[: m.start()]), text[max((s for s in starts if s <= m.start()), default=0): m.start()]
@@ -250,7 +257,7 @@ class RoleCatalogue:
                         or _another_or_past(before) or _of_another(clause)  # "my trainer is the SEND lead", "our head leads on it"
                         or self._works_with(before) and not _ACTIVITY.search(m.group(0))):  # "I support the SEND lead"
                     said.setdefault(fact, (value, m.group(0)))
-        return said
+        return {fact: stated for fact, stated in said.items() if fact not in unsettled}
 
 
 # A fact stated as what the person does, not whom: "a GP with clinical leadership for SEND" is no "I work with the SEND lead"

@@ -62,7 +62,7 @@ def test_a_health_employer_in_the_person_s_words_answers_where_they_work(kb, gui
 
 @pytest.mark.parametrize("typed, sector", [("none of them, i'm self employed", "elsewhere"), ("somewhere else", "elsewhere"),
                                            ("neither", "elsewhere"), ("i work for a charity", "elsewhere"), ("leisure centre", "elsewhere"),
-                                           ("i teach from home", "elsewhere"), ("the council offices", "local-authority"),
+                                           ("a swimming club", "elsewhere"), ("the council offices", "local-authority"),
                                            ("a private nursery", "early-years"), ("private hospital", "health"), ("none of them, the council", "local-authority")])
 @pytest.mark.parametrize("role", [None, "senco"])
 def test_work_outside_the_options_answers_where_they_work_and_a_named_place_still_wins(kb, guide, typed, sector, role):
@@ -110,3 +110,40 @@ def test_a_number_with_a_word_of_assent_picks_that_option_and_a_doubtful_one_doe
     question = kb.question("involvement", "health")
     picked = read_answer(question.options, "involvement", typed, guide.catalogue, "health")
     assert (picked.value if picked else None) == value
+
+
+@pytest.mark.parametrize("typed", ["head office", "private practice", "I visit families at home", "the other one"])
+def test_a_place_that_may_be_in_health_or_a_school_is_not_taken_for_somewhere_else(kb, guide, typed):
+    question = kb.question("sector", None)
+    assert read_answer(question.options, "sector", typed, guide.catalogue) is None
+
+
+@pytest.mark.parametrize("typed, value", [("I report directly to the head", None), ("I deal with parents directly, not the kids", None),
+                                          ("I hardly ever teach the SEND kids", None), ("I have a specific job in the office", None),
+                                          ("I adapt the menus for allergies", None), ("I see the kids every day at lunch", None),
+                                          ("I see the SEND kids every day", "contact"), ("I adjust the room for them", "contact"),
+                                          ("I'm directly involved in teaching them", "assess")])
+def test_the_school_tiers_are_read_from_their_own_descriptions(kb, guide, typed, value):
+    """Tier 2 is continuous and direct involvement in educating; Tier 1 more specific interaction with CYP with SEND, where the
+    role lets them adjust (002): not any "directly", "specific" or "adapt", nor seeing every child at lunch."""
+    question = kb.question("involvement", "schools")
+    picked = read_answer(question.options, "involvement", typed, guide.catalogue, "schools")
+    assert (picked.value if picked else None) == value
+
+
+@pytest.mark.parametrize("typed, helps", [("what counts as SEND?", False), ("what do you mean by EHCP?", False),
+                                          ("it counts as contact, I see them every day", False),
+                                          ("what do you mean by specific interaction?", True)])
+def test_only_the_options_own_words_asked_about_ask_for_help(kb, typed, helps):
+    from knowledge.reading import asks_for_help
+
+    assert asks_for_help(typed, kb.question("involvement", "schools").options) is helps
+
+
+@pytest.mark.parametrize("role", ["newly appointed senco after 4 years as senco elsewhere",
+                                  "SENCO, new to the role at this school but I was SENCO for 5 years before"])
+def test_new_to_a_post_with_years_as_a_senco_before_it_leaves_the_award_question_open(guide, role):
+    from knowledge.rules import NextQuestion, Profile
+
+    outcome = guide.decide(Profile(role, {"sector": "school"}))
+    assert isinstance(outcome, NextQuestion) and outcome.question.asks == "new-senco"

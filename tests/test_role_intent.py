@@ -183,6 +183,12 @@ def test_what_someone_asks_for_is_not_a_job_statement(component, text):
     assert component.process([message])[0].get("intent")["name"] != "tell_role"
 
 
+@pytest.mark.parametrize("text", ["link worker", "contact centre adviser", "phone triage nurse"])
+def test_a_job_that_starts_like_a_request_is_still_a_job(component, text):
+    message = Message({"text": text, "intent": {"name": "nlu_fallback", "confidence": 0.3}, "intent_ranking": []})
+    assert component.process([message])[0].get("intent")["name"] == "tell_role"
+
+
 @pytest.mark.parametrize("text, role", [("SENCO in a primary school", "SENCO"), ("I'm a teacher doing the senco training", "teacher"),
                                         ("senco", "senco"), ("in an early years senco role", "senco")])
 def test_a_role_told_beside_the_same_words_is_still_a_job(component, text, role):
@@ -206,12 +212,13 @@ def test_a_question_taken_for_a_request_or_about_me_asks_the_documents(component
 
 
 @pytest.mark.parametrize("text", ["nurse here. do i need SEND training?", "healthcare assistant on paeds ward, what level send trainng do i need",
-                                  "Morning all, I'm a midwife"])
+                                  "Morning all, midwife on the labour ward - what level do i need?"])
 def test_a_job_told_first_with_a_question_about_my_own_level_tells_the_job(component, text):
     assert _intent(component, text, "ask_documents") == "tell_role"
 
 
-@pytest.mark.parametrize("text", ["nurse here. what does the SENCO do?", "midwife, what does EHCP stand for"])
+@pytest.mark.parametrize("text", ["nurse here. what does the SENCO do?", "midwife, what does EHCP stand for",
+                                  "TA - what level should I book her on?", "porter. do i need to send him on level 1?"])
 def test_a_job_told_first_with_a_question_about_something_else_stays_a_question(component, text):
     assert _intent(component, text, "ask_documents") == "ask_documents"
 

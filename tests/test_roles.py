@@ -63,7 +63,8 @@ def test_words_that_change_who_is_meant_are_kept(guide, typed, not_role):
 
 
 @pytest.mark.parametrize("typed, taken", [("Hi there, I'm the school business manager", "school business manager"),
-                                          ("Morning all, I'm a paramedic", "paramedic"), ("paramedic here", "paramedic"),
+                                          ("Morning all, paramedic on the ambulance", "paramedic"), ("paramedic here", "paramedic"),
+                                          ("Morning team leader on the childrens ward", "team leader"),
                                           ("no wait I'm actually the exams officer now", "exams officer")])
 def test_a_greeting_to_everyone_is_not_the_job(guide, typed, taken):
     assert guide.catalogue.resolve(typed).taken == taken
@@ -323,6 +324,11 @@ def test_an_answer_in_the_person_s_words_picks_what_they_do(guide, typed, framew
 def test_someone_else_s_send_role_is_not_the_person_s(guide, typed):
     found = guide.catalogue.resolve(typed)
     assert "lead" not in found.said and not any(r.level == "level-4" for r in found.roles), (found.said, found.roles)
+
+
+@pytest.mark.parametrize("typed", ["veterinary nurse", "ex-nurse, now a swimming coach", "student nurse"])
+def test_a_profession_word_that_is_not_the_person_s_profession_is_not_theirs(guide, typed):
+    assert guide.catalogue.resolve(typed).profession is None
 
 
 @pytest.mark.parametrize("typed", ["i'm a nurse, i work in a special school", "orthoptist, I do vision assessments in special schools",

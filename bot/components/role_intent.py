@@ -28,8 +28,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from knowledge.duty import asked_duty
 from knowledge.enough import ENOUGH
-from knowledge.reading import FIRST_PERSON, NOT_A_JOB, SAYS_ROLE, asks_about_a_role, is_question, names_a_job, \
+from knowledge.reading import FIRST_PERSON, NOT_A_JOB, REQUEST, SAYS_ROLE, asks_about_a_role, is_question, names_a_job, \
     tells_involvement
+from knowledge.roles import GREETED, GREETINGS
 
 WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
@@ -47,7 +48,6 @@ JOB_SHAPED = re.compile(r"[a-z]{2,}(?:ist|ian|er|or|eer|ic|man|woman|lady|staff)
 NOT_JOBS = {"other", "others", "either", "neither", "never", "whatever", "together", "rather", "under", "over", "after", "ever",
             "however", "whether", "number", "order", "letter", "letters", "paper", "papers", "answer", "later", "better", "another",
             "corner", "sooner", "per", "for", "or", "nor", "floor", "door", "public", "specific", "basic", "clinic", "music", "academic"}
-REQUEST = re.compile(r"\s*(?:the\s+|a\s+)?(?:e-?mail|(?:tele)?phone|contact|website|web ?site|web address|link|url)\b", re.I)  # "website for ..."
 WORD = re.compile(r"[^\W\d_][\w'&-]*")  # a word in letters: "A&E", "paeds", "ex-nursery"
 HEAD = re.compile(r"[,;:(]| - |\band i\b|\bi\b", re.IGNORECASE)  # the job comes before these: "dinner lady, I see ..."
 YES_OR_NO = {"affirm", "deny"}
@@ -72,8 +72,8 @@ ABOUT_MY_LEVEL = re.compile(r"\b(?:apply|applies) to me\b|\bwhat (?:level|tier) 
 NOT_ME = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # just before a role
 DESCRIBED = re.compile(r"\s*(?:,|:|;|\.\s|\s[-\u2013]\s)\s*")  # what parts a job from what it involves
 SHORT_HEAD = 8  # words: "community learning disability nurse in the adult team" before its dash tells a job
-_GREETING = re.compile(r"^\s*(?:hi|hello|hiya|hey|good (?:morning|afternoon)|morning)(?:\s+(?:there|all|everyone|folks|team|guys))?\b[\s,!.]*",
-                       re.IGNORECASE)
+_GREETING = re.compile(r"^\s*(?:" + GREETINGS + ")" + GREETED + r"\b[\s,!.]*", re.IGNORECASE)
+OTHERS = re.compile(r"\b(?:him|her|them|they|their|his|staff|team)\b", re.IGNORECASE)  # someone else's level asked
 ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b", re.I)
 NEXT_GUESS = 0.2  # a question intent this likely is what a question asks; below it, the documents are searched
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart",
@@ -261,7 +261,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
             return False
         head, *rest = DESCRIBED.split(_GREETING.sub("", text), maxsplit=1)  # "paediatric audiologist - hearing assessments ..."
         words = [w.casefold() for w in WORD.findall(head)]
-        mine = ASKS_MY_LEVEL.search(text) is not None or ABOUT_MY_LEVEL.search(text) is not None  # "..., what level do i need"
+        asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text)  # "..., what level do i need"
+        mine = bool(asked) and not OTHERS.search(re.split(r"[.?!;]", text[asked.start():], maxsplit=1)[0])  # not "what level should I book her on?"
         told = SAYS_ROLE.search(text) is not None or (
             bool(rest) and 0 < len(words) <= SHORT_HEAD and not FIRST_PERSON.search(head) and not QUESTION_START_WORD.match(text)
             and (mine or not QUESTION_START_WORD.match(rest[0])) and any(w in self.words and w not in NOT_A_JOB for w in words))

@@ -1,0 +1,60 @@
+"""The words people answer the level questions in, option by option: what is read as contact, assessing, leading; as a
+workplace; as a yes or a no; as a SENCO's time before this post; as not knowing, or as asking what the options mean."""
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+# Words that point at an involvement option, as people answer it in their own words.
+INVOLVEMENT_WORDS: Mapping[str, tuple[str, ...]] = {
+    "designated": (r"designated (?:send|health officer)", r"dho", r"deputy dho", r"designated (?:role|post) for send"),
+    "lead": (r"send (?:lead|champion)", r"lead(?:s|ing)? (?:on|for) (?:the )?send", r"send agenda", r"service lead",
+             r"children'?s commissioner", r"lead(?:s|ing)? (?:the )?send", r"i lead(?= (?:on |for )?(?:it|that|this)\b|$)"),
+    "assess": (r"assess\w*", r"plan(?:s|ning)?", r"interven\w*", r"evaluat\w*", r"treat\w*", r"diagnos\w*", r"therapy", r"contribute",
+               r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson"),
+    "contact": (r"contact", r"see\w*", r"meet\w*", r"now and then", r"sometimes", r"occasional\w*", r"rarely", r"hardly ever", r"confidential",
+                r"(?:once|twice|a few times|\d+ times) (?:a|per|each) (?:year|month|term|week)", r"the odd (?:one|child|kid|teenager|patient|pupil)",
+                r"correspondence", r"letters?", r"records?", r"notes", r"interact\w*", r"adjust\w*", r"every day", r"daily", r"regular\w*",
+                r"work with (?:them|children|kids|pupils|young people)", r"kids", r"children", r"pupils", r"young people"),
+}
+# The school tiers' descriptions are about educating, not a clinician's assessing and planning: "I write their care plans"
+# does not say continuous and direct involvement in educating them.
+EDUCATING_WORDS: Mapping[str, tuple[str, ...]] = {
+    "assess": (r"teach\w*", r"educat\w*", r"continuous\w*", r"every lesson", r"all (?:my|the) lessons", r"one to one", r"1 (?:to )?1",
+               r"support\w* (?:his|her|their|the (?:child|pupil|student)'?s?|pupils'?|children'?s) learning", r"in (?:class|lessons) all day",
+               r"all day in (?:class|lessons)", r"interventions?", r"differentiat\w*", r"lessons?",
+               r"with (?:him|her|the child|the pupil) all day", r"(?:his|her|their) (?:work|learning|lessons) with (?:him|her|them)",
+               r"direct(?:ly)? (?:involved|involvement|teach\w*|educat\w*|support\w*)", r"(?:daily|every day),? directly",
+               r"directly,? (?:daily|every day)"),
+    # Tier 1 is more specific interaction with CYP with SEND, where the role lets them adjust: seeing the children every day is
+    # everyone in the school; seeing the SEND children, or adjusting for the children, is more.
+    "contact": (r"interact\w*", r"specific interaction", r"reasonable adjustments?",
+                r"(?:adjust|adapt|tailor|modif)\w*\b.{0,40}\b(?:them|him|her|pupils?|children|child|kids?|students?|learners?)",
+                r"(?:see|meet|work with|support|help|look after|deal with)\w* (?:the |some |a few |our )?(?:send|sen|autistic|disabled|ehcp) "
+                r"(?:kids|children|pupils|students)", r"(?:kids|children|pupils|students) with (?:send|sen|ehcps?|additional needs|special needs|"
+                r"autism|disabilit\w*)"),
+}
+WORDS_OF = {"schools": EDUCATING_WORDS}  # by the question's framework; any other reads INVOLVEMENT_WORDS
+YES = r"(?:yes|yeah|yep|yup|y|correct|sure|absolutely|i am|i do|that'?s right|that'?s me|right)"
+NO = r"(?:no|nope|nah|n|not really|none|neither|nothing|none of (?:these|them|those|the above)|no to all|not at all|n/?a)"
+NEW = (r"newly appointed", r"new (?:senco|sendco)", r"new to (?:it|the role|being a senco)", r"first (?:senco|sendco) (?:post|job|role)",
+       r"never been a senco")  # (time in this post, "just started", does not say whether they were a SENCO before it)
+EXPERIENCED = (r"experienced", r"not new")  # (a length of time does not say whether it was before this post)
+NEVER = re.compile(r"\b(?:never|none|no time|not before|not ever|zero|first)\b")  # no SENCO time before this post
+IN_POST = re.compile(r"\b(?:in|into) (?:this|the|my) (?:post|role|job)\b|\bin post\b|\bhere\b")  # time in this post, not before it
+# Not knowing is no answer ("no idea, does answering the phone count?"), though it starts with "no"
+DOUBT = re.compile(r"\s*(?:no idea|not sure|unsure|dunno|don'?t know|do not know|i (?:don'?t|do not) know|idk|no clue|not certain)\b")
+# Asking what the options mean rather than answering: "what do you mean by specific interaction?", "does answering the
+# phone count as contact?", "which one am I?" (with DOUBT: "dunno", "not sure").
+HELP_TO_CHOOSE = re.compile(r"\bwhat do you mean\b(?! by)|\bwhat (?:does|do) (?:that|this|it|these|those|they) mean\b|\bdoes\b.{1,60}\bcount as\b|"
+                            r"\bi (?:don'?t|do not) (?:understand|get it)\b|\bwhich (?:one|of (?:these|them|those))\b[^?]{0,25}\b(?:me|am i|should i|do i)\b",
+                            re.IGNORECASE)
+MEANT_BY = re.compile(r"\bwhat do you mean by (.{2,60}?)\W*$", re.IGNORECASE)  # an option's words asked about
+# Where someone works, in their words, by the sector question's values.
+SECTOR_WORDS = {"health": ("health\\w*", "nhs", "hospital", "clinic\\w*", "gp", "(?:acute|nhs|hospital|community|foundation) trust", "icb", "ccg",
+                    "ward"), "school": ("schools?", "academy"),
+         "early-years": ("early years", "nursery", "pre-?school", "childminder"), "college": ("college", "further education", "fe"),
+         "local-authority": ("local authority", "council", "la")}
+ELSEWHERE = ("elsewhere", "somewhere else", "anywhere else", "none of (?:these|them|those|the above)", "neither", "none",
+             "self[- ]?employed", "freelance", "charity", "(?:a |my own )?business", "company", "firm", "shop", "gym", "prison", "church",
+             "(?:leisure|sports?|youth|activity) cent(?:re|er)", "(?:youth |sports? |swimming )?club", "factory", "farm", "hotel", "restaurant")
