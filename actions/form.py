@@ -95,11 +95,10 @@ def _workplace_in_role(tracker: Tracker) -> bool:
     return bool(role) and not turn.text(tracker).startswith("/") and guide().catalogue.resolve(role).sector_hint is not None
 
 
-def _help_to_choose(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+def _help_to_choose(dispatcher: CollectingDispatcher, tracker: Tracker, opened: NextQuestion) -> None:
     """The open question's options as the documents describe them, then the question again; said once running, then
     the unclear-answer replies, so the same reply never comes twice in a row."""
-    outcome = decide(tracker)
-    shown = replies.explained(to_dict(outcome)) if isinstance(outcome, NextQuestion) and not explained_before(tracker) else None
+    shown = None if explained_before(tracker) else replies.explained(to_dict(opened))
     if shown:
         dispatcher.utter_message(**shown)
     else:
@@ -110,15 +109,17 @@ def _extractor(fact: Text):
     slot = slot_of(fact)
 
     def extract(self: ValidateLevelForm, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if tracker.get_slot("requested_slot") == slot and turn.intent(tracker) == "find_level" and slot not in tracker.slots_to_validate():
+        if tracker.get_slot("requested_slot") != slot or slot in tracker.slots_to_validate():
+            return {}  # not this question's turn, or a button or entity answered it already
+        if turn.intent(tracker) == "find_level":
             return {slot: None}  # "find my level" while its question is open: the question again
-        opened = turn.open_question(tracker) if tracker.get_slot("requested_slot") == slot else None
-        if opened and slot not in tracker.slots_to_validate() and asks_for_help(turn.text(tracker), opened.options):
-            _help_to_choose(dispatcher, tracker)  # "dunno, what do you mean by specific interaction?"
+        opened = turn.open_question(tracker)
+        if opened and asks_for_help(turn.text(tracker), opened.options):
+            _help_to_choose(dispatcher, tracker, opened)  # "dunno, what do you mean by specific interaction?"
             return {slot: None}
-        if tracker.get_slot("requested_slot") != slot or not turn.may_answer(tracker) or slot in tracker.slots_to_validate():
-            return {}  # not this question's turn, not an answer, or a button or entity answered it already
-        option = turn.answer(tracker)
+        if not turn.may_answer(tracker):
+            return {}  # not an answer
+        option = turn.answer(tracker, opened) if opened else None
         if option is not None:
             return {slot_of(f): value for f, value in option.sets.items()}
         role = tracker.slots_to_validate().get("role")

@@ -54,10 +54,10 @@ DATED = re.compile(r"\bwhen (?:was|were|did)\b|\b(?:what|which) (?:date|year)\b"
 CONTACT = re.compile(r"\b(?:phone|telephone) (?:number|no)\b|\be-?mail (?:address|for|of)\b|\b(?:the|an|their|whose) e-?mail\b|"
                      r"\bpostal address\b|\bcontact details\b|"
                      r"\b(?:website|web address|url)\b", re.IGNORECASE)  # answered by a number, an address or a link
-REACHED_BY = re.compile(r"\b\d{4,5} ?\d{6}\b|\b0\d{2,4} ?\d{3} ?\d{3,4}\b|@|https?://|\bwww\.", re.IGNORECASE)
-REACHED_AS_ASKED = [(re.compile(r"\b(?:tele)?phone\b", re.I), re.compile(r"\b\d{4,5} ?\d{6}\b|\b0\d{2,4} ?\d{3} ?\d{3,4}\b")),
-                    (re.compile(r"\be-?mail\b", re.I), re.compile(r"@")),
-                    (re.compile(r"\b(?:website|web address|url)\b", re.I), re.compile(r"https?://|\bwww\.", re.I))]  # a link is no phone
+_PHONE, _EMAIL, _LINK = r"\b\d{4,5} ?\d{6}\b|\b0\d{2,4} ?\d{3} ?\d{3,4}\b", r"@", r"https?://|\bwww\."
+REACHED_BY = re.compile(f"{_PHONE}|{_EMAIL}|{_LINK}", re.IGNORECASE)  # any way to reach someone
+REACHED_AS_ASKED = [(re.compile(r"\b(?:tele)?phone\b", re.I), re.compile(_PHONE)), (re.compile(r"\be-?mail\b", re.I), re.compile(_EMAIL)),
+                    (re.compile(r"\b(?:website|web address|url)\b", re.I), re.compile(_LINK, re.I))]  # a link is no phone number
 PRICED = re.compile(r"\b(?:cost|costs|price|fee|fees|pass mark|pay|pays|paid|charge|charged|charges)\b", re.IGNORECASE)
 HOW_OFTEN = r"how (?:often|frequently)"  # answered by a frequency as well as a time
 TIMED = re.compile(rf"\b(?:time limits?|deadlines?|how soon|how quickly|by when|how long|{HOW_OFTEN})\b",

@@ -55,9 +55,9 @@ def open_question(tracker: Tracker) -> Optional[NextQuestion]:
     return outcome if isinstance(outcome, NextQuestion) and slot_of(outcome.question.asks) == slot else None
 
 
-def answer(tracker: Tracker) -> Optional[Option]:
-    """The latest message read as the answer to the open question, when it is one."""
-    question = open_question(tracker)
+def answer(tracker: Tracker, opened: Optional[NextQuestion] = None) -> Optional[Option]:
+    """The latest message read as the answer to the open question (``opened``, when already found), when it is one."""
+    question = opened or open_question(tracker)
     if question is None or not may_answer(tracker):
         return None
     return read_answer(question.options, question.question.asks, text(tracker), guide().catalogue, question.question.framework)

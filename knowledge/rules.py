@@ -139,11 +139,13 @@ def _workplace(kb: KnowledgeBase, match: RoleMatch, known: Mapping[str, str]) ->
     """The person's sector, the named roles that hold there, and why any named role does not."""
     roles, reasons = list(match.roles), []
     sector = known.get("sector") or match.sector_hint
-    if sector is None and match.profession:  # "midwife": wherever they work, the answer would not change (below)
+    if match.profession and sector != match.profession:  # "a nurse in a special school", "midwife": health staff wherever they work
+        where = f" although you work in {_sector_label(kb, sector)}" if sector else ""
+        unsaid = "do not say" if sector else "do not list every health job"
         reasons.append(Reason(f'This guide reads "{match.taken}" as a job in {_sector_label(kb, match.profession)}, whose framework '
-                              "sets its levels: this guide's reading, as the documents do not list every health job.",
+                              f"sets its levels{where}: this guide's reading, as the documents {unsaid}.",
                               kb.levels_of(FRAMEWORK_OF_SECTOR[match.profession])[0].cohort.citation))
-        sector = match.profession
+        sector = match.profession  # (a profession is read only where no catalogue role is named)
     if sector is None:
         shared = set.intersection(*(set(r.sectors) for r in roles)) if roles else set()
         if len(shared) != 1:
@@ -152,11 +154,6 @@ def _workplace(kb: KnowledgeBase, match: RoleMatch, known: Mapping[str, str]) ->
             order = {s: n for n, s in enumerate(first)}
             return NextQuestion(question, tuple(sorted(question.options, key=lambda o: order.get(o.sets["sector"], len(order)))), match)
         sector = shared.pop()
-    if match.profession and sector and sector != match.profession:  # "a nurse in a special school": health staff
-        reasons.append(Reason(f'This guide reads "{match.taken}" as a job in {_sector_label(kb, match.profession)}, whose framework '
-                              f"sets its levels although you work in {_sector_label(kb, sector)}: this guide's reading, as the "
-                              "documents do not say.", kb.levels_of(FRAMEWORK_OF_SECTOR[match.profession])[0].cohort.citation))
-        sector = match.profession
     based = next((r for r in roles if sector in r.based_in), None)
     if based and not any(sector in r.sectors for r in roles):
         reasons.append(Reason(f'The documents place the role "{based.name}" in the {based.home} framework, so this guide '
