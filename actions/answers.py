@@ -84,6 +84,16 @@ def _by_question(intent: Text, text: Text, data: Dict[Text, Any]) -> Dict[Text, 
     return {**data, **{key: by_question(data[key], lambda said: documents.index().hits(rest, said)) for key in ORDERED if data.get(key)}}
 
 
+RUNNER_UP = 0.2  # the least confidence at which the model's second reading of a question is one to answer
+
+
+def _runner_up(tracker: Tracker) -> Optional[Text]:
+    """The level answer the model ranks next below the intent it chose, when it is a likely reading ("more" is none)."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    second = ranking[1] if len(ranking) > 1 else {}
+    return second.get("name") if second.get("confidence", 0) >= RUNNER_UP and second.get("name") != "more" else None
+
+
 def _ask_which_level(dispatcher: CollectingDispatcher, intent: Text) -> None:
     buttons = [{"title": lv.name, "payload": f'/{intent}{{"level": "{lv.name}"}}'} for lv in guide().kb.levels]
     dispatcher.utter_message(text="Which level or tier do you mean?", buttons=buttons)
@@ -239,8 +249,12 @@ class AnswerQuestion(Action):
             answer = documents.role_level(text, unnamed=not (is_question(text) and _beside_a_job(text)))
             if answer is not None:
                 return answer
-            if intent == "ask_role_training":
-                return _role_topic(text) or documents.search(text) or {"text": UNNAMED_ROLE, "buttons": HELP_BUTTONS}
+            if intent == "ask_role_training":  # no job named: "what are the refresher requirements? for our matrix"
+                runner_up = None if documents.mentions_job(text) else _runner_up(tracker)
+                found = _role_topic(text) or (None if runner_up in LEVEL_ANSWERS else documents.search(text))
+                if found is not None or runner_up not in LEVEL_ANSWERS:
+                    return found or {"text": UNNAMED_ROLE, "buttons": HELP_BUTTONS}
+                intent = runner_up  # what a level sets, asked with no job: the next reading of the question
         if intent == "ask_term":
             term = lookup.term_in(kb, text) or _entity(tracker, "term")
             if not term:
@@ -278,10 +292,9 @@ class AnswerQuestion(Action):
         level = _level(tracker)
         if intent == "ask_induction":  # "what is the induction tier?": the first school tier, not the health induction
             intent = "ask_cohort"
-        if not level and intent == "ask_hours":
-            return level_answers.hours_by_level(lookup.hours_by_level(kb))
-        if not level and intent == "ask_outcomes":
-            return level_answers.outcomes_by_level(lookup.outcomes_by_level(kb))
+        by_level = None if level else level_answers.by_level(intent, text, kb)
+        if by_level:
+            return by_level
         if not level:
             found = documents.search(text) if intent != "more" else None
             unknown = notes.unknown(text) if found is None else ""
@@ -295,7 +308,7 @@ class AnswerQuestion(Action):
         data = _by_question(intent, text, lookup.cohort(kb, level))
         if intent == "ask_training":  # the organisation's next sessions for the level, beside the documents' methods
             data["sessions"] = [x.shown() for x in next_for(guide().sessions, lookup.find_level(kb, level).id)]
-        message = LEVEL_ANSWERS[intent](data)
+        message = level_answers.answer(intent, text, data)
         if intent in ASKED_BY_NAME and re.search(ASKED_BY_NAME[intent], text, re.IGNORECASE) and message.get("json_message"):
             message["json_message"][replies.KEY]["level"] = data["level"]  # the list asked for by name stays the answer
         return message

@@ -148,7 +148,8 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     theirs, ours = (source_index().hits(question, _shown(sourced)), source_index().hits(question, answered)) if sourced else (0.0, 0.0)
     if theirs > ours + SOURCE_MARGIN:
         return _message(sourced)
-    if sourced and theirs >= ours and _says_more(sourced[0], answered):  # as good: both, the answer first
+    each = ((message.get("json_message") or {}).get(replies.KEY) or {}).get("each")  # a line for each level: whole as it is
+    if sourced and theirs >= ours and not each and _says_more(sourced[0], answered):  # as good: both, the answer first
         return replies.joined(message, _message(sourced[:1]))
     return message
 

@@ -3,9 +3,10 @@ and about every level before the person's is known: knowledge.lookup's dicts as 
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Dict, List, Text
+from typing import Any, Callable, Dict, List, Optional, Text
 
 from actions import replies
+from knowledge import lookup
 from knowledge.local.calendar import LOCAL_SESSION
 from knowledge.roles import normalise_role
 
@@ -44,6 +45,13 @@ def _hours(data: Dict[Text, Any]) -> replies.Message:
     return replies.cited_items(f"Hours for {data['level']}:", items)
 
 
+EACH_LEVEL = re.compile(r"\b(?:each|every|all|the different|different)\s+(?:of the\s+)?(?:levels?|tiers?)\b|\bby (?:level|tier)\b|"
+                        r"\blevels? (?:1|one) to (?:5|five)\b", re.IGNORECASE)  # "how is it delivered at each level"
+COVERED = re.compile(r"\b(?:topics?|contents?)\b|\bwhat\b.*\b(?:cover|covers|covered)\b", re.IGNORECASE)  # what a level covers,
+# not only its outcomes ("does L3 cover safeguarding?" asks one thing of them)
+OUTCOMES = re.compile(r"\boutcomes?\b", re.IGNORECASE)
+
+
 def hours_by_level(data: Dict[Text, Any]) -> replies.Message:
     """Hours before the person's level is known: what is the same at every level first, then each level's line,
     and an offer to work out theirs."""
@@ -51,7 +59,7 @@ def hours_by_level(data: Dict[Text, Any]) -> replies.Message:
         if data["period_years"] else ""
     items = data["levels"] + ([{"text": f"Induction, for all healthcare staff: {data['induction']['text']}", "cite": data["induction"]["cite"]}]
                               if data["induction"] else [])
-    message = replies.cited_items(f"{same}Each level's refresher:", items)
+    message = replies.cited_items(f"{same}Each level's refresher:", items, each=True)
     message["buttons"] = [{"title": "Work out my level", "payload": "/find_level"}]
     return message
 
@@ -59,9 +67,16 @@ def hours_by_level(data: Dict[Text, Any]) -> replies.Message:
 def outcomes_by_level(levels: List[Dict[Text, Any]]) -> replies.Message:
     """Learning outcomes before the person's level is known: each level's in a line, a button for each level's
     whole list and one to work out theirs (six at most, as Teams shows)."""
-    message = replies.cited_items("Each level's learning outcomes, how many and the first:", levels)
+    message = replies.cited_items("Each level's learning outcomes, how many and the first:", levels, each=True)
     message["buttons"] = [{"title": f"{x['level']} outcomes", "payload": f'/ask_outcomes{{"level": "{x["level"]}"}}'} for x in levels][:5]
     message["buttons"].append({"title": "Work out my level", "payload": "/find_level"})
+    return message
+
+
+def training_by_level(levels: List[Dict[Text, Any]]) -> replies.Message:
+    """How each level is trained, before the person's level is known, and an offer to work out theirs."""
+    message = replies.cited_items("How each level is trained, as the documents suggest:", levels, each=True)
+    message["buttons"] = [{"title": "Work out my level", "payload": "/find_level"}]
     return message
 
 
@@ -93,7 +108,33 @@ def _builds_on(data: Dict[Text, Any]) -> replies.Message:
     return replies.cited_items(f"{data['level']} builds on {lower}.", items)
 
 
+def covered(data: Dict[Text, Any]) -> replies.Message:
+    """"What topics does Level 4 cover?": the table's competencies for the level, then its learning outcomes."""
+    if not (data["competencies"] and data["learning_outcomes"]):
+        return _outcomes(data)
+    return replies.joined(_competencies(data), _outcomes(data))
+
+
 LEVEL_ANSWERS: Dict[Text, Callable[[Dict[Text, Any]], replies.Message]] = {
     "ask_cohort": _cohort, "ask_hours": _hours, "ask_outcomes": _outcomes, "ask_competencies": _competencies, "ask_training": _training,
     "ask_builds_on": _builds_on, "more": lambda data: _outcomes(data, full=True),
 }
+
+
+def answer(intent: Text, text: Text, data: Dict[Text, Any]) -> replies.Message:
+    """A level's answer of the kind asked for; "what topics does Level 4 cover?" its competencies and outcomes."""
+    if intent == "ask_outcomes" and COVERED.search(text) and not OUTCOMES.search(text):
+        return covered(data)
+    return LEVEL_ANSWERS[intent](data)
+
+
+def by_level(intent: Text, text: Text, kb: Any) -> Optional[replies.Message]:
+    """What a level sets, asked before the person's level is known: each level's in a line (the hours, the outcomes,
+    how each is trained when asked "at each level"); None for any other question."""
+    if intent == "ask_hours":
+        return hours_by_level(lookup.hours_by_level(kb))
+    if intent == "ask_outcomes":
+        return outcomes_by_level(lookup.outcomes_by_level(kb))
+    if intent == "ask_training" and EACH_LEVEL.search(text):
+        return training_by_level(lookup.training_by_level(kb))
+    return None

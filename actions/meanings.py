@@ -53,7 +53,7 @@ def _answered_otherwise(term: Text) -> bool:
     """A role, a job, a level or tier, a topic, a document, a short form, or a word that may be misspelt: answered elsewhere."""
     kb, words = guide().kb, term.split()
     return bool(mentions_job(term) or lookup.term_in(kb, term) or guide().catalogue.resolve(term).roles
-                or normalise_role(term) in _names() or named_document(kb.documents, term) or any(_misspelt(w) for w in words)
+                or _names_one(normalise_role(term)) or named_document(kb.documents, term) or any(_misspelt(w) for w in words)
                 or len(words) == 1 and index().initials(term))
 
 
@@ -62,6 +62,11 @@ def _names() -> frozenset:
     """The levels' and topics' names, as a question may ask what one is."""
     kb = guide().kb
     return frozenset({normalise_role(n) for lv in kb.levels for n in (lv.name, *lv.also_called)} | {normalise_role(t.title) for t in kb.topics})
+
+
+def _names_one(term: Text) -> bool:
+    """A level's or topic's name, or one in a longer term ("preparing for adulthood outcomes")."""
+    return term in _names() or any(len(n.split()) >= 2 and re.search(rf"\b{re.escape(n)}\b", term) for n in _names())
 
 
 def _misspelt(word: Text) -> bool:

@@ -10,10 +10,11 @@ from actions.documents import index, said, source_index
 from actions.knowledge_base import guide
 from knowledge.passages import named_document
 from knowledge.ranking import A_DATE, A_TIME, fits
+from knowledge.reading import asking_part
 from knowledge.words import also_said, tokens
 
 NOT_MENTIONED_NEAREST = "The documents I search do not mention {words}. What they say nearest to it:"
-NO_FIGURE_OF = "The documents I search do not mention {words}, and give no figure for that. What they say nearest to it:"
+NO_FIGURE_OF = "The documents I search do not mention {words}, and do not give {figure} for that. What they say nearest to it:"
 _NO_WORD = re.compile(r"[^aeiouy\W\d]{5,}|^[^aeiouy]+$", re.IGNORECASE)  # "asdfgh", "zxcv": no word of anyone's
 MENTIONED_ENOUGH = 0.6  # an answer holding this much of the question answers it, though it lacks a word of it
 
@@ -21,6 +22,7 @@ MENTIONED_ENOUGH = 0.6  # an answer holding this much of the question answers it
 def unknown(text: Text) -> Text:
     """The words of a question that nothing searched in the documents uses, as a phrase ("Scotland"); not the words that
     ask for a figure ("time limit", "how quickly"), nor a run of letters that is no word ("asdfgh")."""
+    text = asking_part(text)  # not the words said around it ("for our training matrix")
     unheard = set(source_index().unknown_words(text))  # the documents' own passages hold every word they use
     asking = {w for m in (*PRICED.finditer(text), *TIMED.finditer(text)) for w in m.group().casefold().split()}
     words = [w.capitalize() if w.islower() else w for w in index().unknown_words(text)
@@ -34,8 +36,9 @@ def noted(question: Text, message: replies.Message) -> replies.Message:
     and it has none; else the words the documents never use, when it holds little of the question."""
     unheard = unknown(question)
     unheard = unheard if unheard and message.get("json_message") and index().covers(question, said(message)) < MENTIONED_ENOUGH else ""
-    if _no_figure(question, message):
-        return _before(NO_FIGURE_OF.format(words=unheard) if unheard else NO_FIGURE, message)
+    figure = _no_figure(question, message)
+    if figure:
+        return _before(NO_FIGURE_OF.format(words=unheard, figure=figure) if unheard else NO_FIGURE_FOR.format(figure=figure), message)
     missing = _not_given(question, message)
     if missing:
         return _before(missing, message)
@@ -47,7 +50,11 @@ def _before(note: Text, message: replies.Message) -> replies.Message:
     return {**replies.joined(first, message), "buttons": message.get("buttons", [])}
 
 
-NO_FIGURE = "The documents I search do not give a figure for that. What they say nearest to it:"
+NO_FIGURE_FOR = "The documents I search do not give {figure} for that. What they say nearest to it:"
+A_FIGURE, A_PRICE = "a figure", "a cost or fee"  # what is not given: a price when money is asked about
+NO_FIGURE, NO_PRICE = NO_FIGURE_FOR.format(figure=A_FIGURE), NO_FIGURE_FOR.format(figure=A_PRICE)
+_MONEY = r"cost|costs|price|fee|fees|pay|pays|paid|charge|charged|charges"
+MONEY = re.compile(rf"\b(?:{_MONEY})\b", re.IGNORECASE)
 NO_DATE = "The documents I search do not give a date for that. What they say nearest to it:"
 NO_CONTACT = "The documents I search do not give contact details for that. What they say nearest to it:"
 DATED = re.compile(r"\bwhen (?:was|were|did)\b|\b(?:what|which) (?:date|year)\b", re.IGNORECASE)  # answered by a date
@@ -58,7 +65,7 @@ _PHONE, _EMAIL, _LINK = r"\b\d{4,5} ?\d{6}\b|\b0\d{2,4} ?\d{3} ?\d{3,4}\b", r"@"
 REACHED_BY = re.compile(f"{_PHONE}|{_EMAIL}|{_LINK}", re.IGNORECASE)  # any way to reach someone
 REACHED_AS_ASKED = [(re.compile(r"\b(?:tele)?phone\b", re.I), re.compile(_PHONE)), (re.compile(r"\be-?mail\b", re.I), re.compile(_EMAIL)),
                     (re.compile(r"\b(?:website|web address|url)\b", re.I), re.compile(_LINK, re.I))]  # a link is no phone number
-PRICED = re.compile(r"\b(?:cost|costs|price|fee|fees|pass mark|pay|pays|paid|charge|charged|charges)\b", re.IGNORECASE)
+PRICED = re.compile(rf"\b(?:{_MONEY}|pass mark)\b", re.IGNORECASE)
 HOW_OFTEN = r"how (?:often|frequently)"  # answered by a frequency as well as a time
 TIMED = re.compile(rf"\b(?:time limits?|deadlines?|how soon|how quickly|by when|how long|{HOW_OFTEN})\b",
                    re.IGNORECASE)  # answered by a time, or how often:
@@ -88,28 +95,29 @@ def _not_given(question: Text, message: replies.Message) -> Text:
     return ""
 
 
-def _no_figure(question: Text, message: replies.Message) -> bool:
+def _no_figure(question: Text, message: replies.Message) -> Text:
     """"How much does the SENCO award cost?": whether a question asks for a figure that its answer does not give. A price
     is given by any sum or share; a time limit, or how often, by a length of time or a frequency; "how much" or "how many"
     by a number in a line about what is asked and the thing counted ("how many assignments"). A question naming one of the
-    documents is answered only by a figure of that document's."""
+    documents is answered only by a figure of that document's. What is not given ("a cost or fee", "a figure"), or ""."""
     priced = PRICED.search(question) is not None and not re.match(r"\W*who\b", question, re.IGNORECASE) \
         and not re.match(r"\W*(?:what|which)\b.*\bpa(?:y|ys|id) for\b", question, re.IGNORECASE)  # not "who pays", "what does it pay for"
     timed = TIMED.search(question) is not None
     doc = (message.get("json_message") or {}).get(replies.KEY)
     if not doc or not (priced or timed or re.search(r"\bhow (?:much|many)\b", question, re.IGNORECASE)):
-        return False
+        return ""
     lines = _said_by(doc, question)
     asked, words = source_index().asked_words(question), source_index().coverage  # weighed by all the documents' words
     if priced:
-        return not SUM_OR_SHARE.search("\n".join(lines))
+        return "" if SUM_OR_SHARE.search("\n".join(lines)) else A_PRICE if MONEY.search(question) else A_FIGURE
     if timed:  # a time, or how often, in a line about what is asked ("reviewed regularly" gives none)
         often = re.search(rf"\b{HOW_OFTEN}\b", question, re.IGNORECASE) is not None
-        return not any((A_TIME.search(line) or often and OFTEN.search(line)) and words(asked, line) >= FIGURE_ABOUT for line in lines)
+        return "" if any((A_TIME.search(line) or often and OFTEN.search(line)) and words(asked, line) >= FIGURE_ABOUT
+                         for line in lines) else A_FIGURE
     counted = COUNTED.search(question)
     counted = set(tokens(counted.group(1))) & source_index().coverage.idf.keys() if counted else set()  # (a word of theirs)
-    return not any(words(asked, line) >= FIGURE_ABOUT and (not counted or counted & set(tokens(also_said(line) + " " + line)))
-                   for line in lines if fits(question, line))  # a number of what is asked, of the thing counted
+    return "" if any(words(asked, line) >= FIGURE_ABOUT and (not counted or counted & set(tokens(also_said(line) + " " + line)))
+                     for line in lines if fits(question, line)) else A_FIGURE  # a number of what is asked, of the thing counted
 
 
 def _said_by(doc: Dict[Text, Any], question: Text) -> List[Text]:

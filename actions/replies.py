@@ -14,6 +14,7 @@ import uuid
 from typing import Any, Dict, Iterable, List, Optional, Text
 
 from actions.knowledge_base import slot_of
+from knowledge.answers import induction_label
 from knowledge.local.calendar import LOCAL_SESSION
 from knowledge.sources import shown_quote
 
@@ -146,7 +147,7 @@ def determination(d: Dict[Text, Any], full: bool = False) -> Message:
         return message({**reply("answer", _no_level(d, full), d["citations"]), "level": "none"})
     framework = "health framework" if d["framework"] == "health" else "school tiers"
     head = [item(f"You need {d['level']} ({framework}).")] + _taken(d) + [item(w["text"], w["cite"]) for w in d["why"]]
-    for key, label in (("induction", "Induction"), ("refresher", "Refresher")):
+    for key, label in (("induction", induction_label(d)), ("refresher", "Refresher")):
         if d.get(key):
             head.append(item(f"{label}: {d[key]['text']}", d[key]["cite"]))
     if d.get("builds_on"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
+from knowledge.answers import induction_label
 from knowledge.local.calendar import LOCAL_SESSION
 from knowledge.sources import shown_quote
 
@@ -43,7 +44,7 @@ def determination(d: dict[str, Any], full: bool = False) -> str:
     if d["role"].get("taken"):
         lines.append(f"Role taken as: {d['role']['taken']} (not right? run it again with your own job title)")
     lines += ["Why:"] + [f"  - {w['text']}{_cites(w['cite'])}" for w in d["why"]]
-    for key, title in (("induction", "Induction"), ("refresher", "Refresher")):
+    for key, title in (("induction", induction_label(d)), ("refresher", "Refresher")):
         if d.get(key):
             lines.append(f"{title}: {d[key]['text']}{_cites(d[key]['cite'])}")
     if d.get("builds_on"):

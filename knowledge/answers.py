@@ -102,5 +102,11 @@ def _determination(d: Determination) -> dict[str, Any]:
     return result
 
 
+def induction_label(d: dict[str, Any]) -> str:
+    """A determination's induction, labelled as set for all staff at a lower level where it is not the level's own."""
+    set_at = (d.get("induction") or {}).get("level")
+    return f"Induction (for all staff, set at {set_at})" if set_at and set_at != d.get("level") else "Induction"
+
+
 def _item(item: Statement | Any, cite: _Citations) -> dict[str, Any]:
     return {"text": item.text, "cite": cite(item.citation)}

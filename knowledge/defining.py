@@ -13,7 +13,7 @@ from knowledge.words import IGNORED
 MAX_TERM_WORDS = 6  # a longer "term" is a question of its own
 SHOWN = 3  # passages shown where a term is only named
 # "what's the local offer", "explain the 20 week planning process", "what does X mean", "what counts as X"
-_LEADING = re.compile(r"^(?:so |and |ok |okay )?(?:what(?:'s| is| was| are| were)|whats|wot'?s|define|explain|describe|meaning of|"
+_LEADING = re.compile(r"^(?:so |and |ok |okay )?(?:what(?: actually| exactly)?(?:'s| is| was| are| were)|whats|wot'?s|define|explain|describe|meaning of|"
                       r"what is meant by|what do (?:they|you|the documents) mean by|what counts as|tell me about|what does)\s+")
 _TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:it|that|this|they|those|them)|whats that|"
                        r"what counts as (?:it|that|this)|what does (?:it|that|this) mean|explained|meaning|definition|"
@@ -22,6 +22,7 @@ _ASKS_SOMETHING = re.compile(r"\b(?:what|whats|how|why|when|who|which|where|is|a
 _FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|precisely|in short|briefly|about|all about)$")
 # What a question may call a thing the documents name alone: "the neurotypical child module" is "the neurotypical child"
 _KIND_OF_THING = re.compile(r"\s+(?:module|modules|course|courses|unit|units|session|sessions|topic|topics|thing|bit|part|training)$")
+_QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c]([^'\"\u2018\u2019\u201c\u201d]{3,60})['\"\u2019\u201d](?=\s|$|[-,:])")
 _ARTICLE = re.compile(r"^(?:a|an|the|this|that|these|those)\s+")
 _QUALIFIER = re.compile(r"\s+(?:in|under|according to|per|from|for)\s+(?:the\s+)?(?:lincs|lincolnshire|east sussex|es|health|schools?|"
                         r"senco|send|code|framework|report|spec|specification|documents?|guidance)\b.*$")
@@ -56,6 +57,13 @@ def asked_term(question: str, written: Callable[[str], bool] | None = None) -> s
     """The thing a question asks the meaning of ("personal budgets" in "what are personal budgets?"); None for
     a question that asks anything else, or about a person, a level, or how something works. ``written``: whether
     the documents write a phrase, so that "high needs transformation" is a term they use, not a need asked about."""
+    asked = [part for part in re.split(r"(?<=[?!.])\s+", question.strip()) if part.strip()]
+    if len(asked) > 1:  # "what actually is lego therapy? it's on the tier 1 list": the sentence that asks
+        return _term(question, written) or next((t for t in (_term(part, written) for part in asked) if t), None)
+    return _term(question, written)
+
+
+def _term(question: str, written: Callable[[str], bool] | None) -> str | None:
     text = re.sub(r"[?!.]+", " ", question.casefold().replace("\u2019", "'"))
     text = _FILLER.sub("", _FILLER.sub("", " " + re.sub(r"\s+", " ", text).strip())).strip()
     lead = _LEADING.match(text)
@@ -63,7 +71,11 @@ def asked_term(question: str, written: Callable[[str], bool] | None = None) -> s
     bare = question.strip().endswith("?") and 2 <= len(text.split()) <= MAX_TERM_WORDS  # "personal health budgets?"
     if not lead and not trail and not (bare and not _ASKS_SOMETHING.search(text)):
         return None
-    term = text[lead.end() if lead else 0: trail.start() if trail else len(text)].strip(" -\u2013:,'\"")
+    term = text[lead.end() if lead else 0: trail.start() if trail else len(text)]
+    quoted = _QUOTED.search(term) if trail and not lead else None
+    term = term.strip(" -\u2013:,'\"")
+    if quoted:  # "level 4 mentions 'single route of redress' - what does that mean?"
+        term = quoted.group(1)
     for _ in range(2):
         term = _QUALIFIER.sub("", _FILLER.sub("", term)).strip(" -\u2013:,'\"")
     term = _ARTICLE.sub("", term).strip(" -\u2013:,'\"")
@@ -160,11 +172,13 @@ _LEARNING = {"learn", "learns", "learnt", "taught", "teach", "teaches", "talk", 
 
 
 def the_levels_asked(question: str) -> str | None:
-    """The framework whose levels a question asks for ("schools" for "what are the tiers?"); None for any other question."""
-    asked = _THE_LEVELS.search(question)
-    if not asked or _MORE_THAN_THE_LEVELS.search(question):
-        return None
-    return "schools" if asked.group("kind").casefold() == "tiers" else "health"
+    """The framework whose levels a question asks for ("schools" for "what are the tiers?"), in the question or in
+    its clause after a dash or colon ("I work in a lincs school - what are the tiers?"); None for any other question."""
+    for clause in (question, *re.split(r"\s[-\u2013\u2014]\s|:\s", question)[1:]):
+        asked = _THE_LEVELS.search(clause)
+        if asked and not _MORE_THAN_THE_LEVELS.search(clause):
+            return "schools" if asked.group("kind").casefold() == "tiers" else "health"
+    return None
 
 
 def asked_of_the_levels(question: str) -> str | None:

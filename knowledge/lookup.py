@@ -103,6 +103,17 @@ def outcomes_by_level(kb: KnowledgeBase) -> list[dict[str, Any]]:
             for lv in kb.levels if lv.learning_outcomes]
 
 
+def training_by_level(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """Each level's suggested ways to train in one line (levels that share them in one), for "how is the training
+    delivered?" asked before the person's level is known."""
+    shared: dict[tuple[str, ...], list[Any]] = {}
+    for lv in kb.levels:
+        if lv.methods:
+            shared.setdefault(tuple(m.text for m in lv.methods), []).append(lv)
+    return [{"level": levels[0].name, "cite": cite_dict(levels[0].methods[0].citation),
+             "text": f"{' and '.join(lv.name for lv in levels)}: {' '.join(methods)}"} for methods, levels in shared.items()]
+
+
 def least_for_everyone(kb: KnowledgeBase, framework: str | None = None) -> list[dict[str, Any]]:
     """The first level of each framework (or of one), which its cohort gives everyone working there: all healthcare
     staff, everyone in the school. What the documents set for a job they do not name, before what it involves."""
@@ -126,8 +137,8 @@ _LEVEL_NAMED = re.compile(r"\b(?:level|tier|l)\s?[1-5]\b|\bintroductory\b")
 
 # Words that ask what something is, holds or where it is, beside a document's name: not a question about anything else.
 _ASKS_WHAT = set(tokens("in of on about contain include list show say cover define definition meaning mean explain find see view read "
-                        "get copy where wheres what which who document documents doc spec report framework appendix exist "
-                        "training send"))
+                        "get copy where wheres what which who document documents doc spec report framework appendix exist mention "
+                        "training send number phone telephone email contact website link"))  # (its number: not given either)
 
 
 def _asks_beyond(kb: KnowledgeBase, rest: str, found: NamedOnly) -> bool:
@@ -135,7 +146,8 @@ def _asks_beyond(kb: KnowledgeBase, rest: str, found: NamedOnly) -> bool:
     to the Local Offer one of the competences?"), so the passages that answer it are better than saying the
     documents do not define it."""
     said = set(tokens(" ".join(SHORT_FORMS.get(w, w) for w in re.findall(r"[a-z][a-z']+", rest))))  # "lincs", never "u"
-    known = set(tokens(" ".join([*(d.title for d in kb.documents), found.name, found.citation.quote])))
+    naming = [p.text for p in kb.passages if found.citation.quote in p.text] or [found.citation.quote]  # the whole passage
+    known = set(tokens(" ".join([*(d.title for d in kb.documents), found.name, *naming])))
     return bool(said - _ASKS_WHAT - known - GENERIC)
 
 

@@ -172,6 +172,14 @@ AS_A = re.compile(r"^\s*as (?:a|an|the)\s+(?:\S+\s+){1,5}?(?=(?:is|are|am|do|doe
 CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do i have to have done L1 by"
 
 
+def asking_part(typed: str) -> str:
+    """The sentences of a message that ask ("what are the refresher requirements?" without "Need it for our matrix");
+    the whole message when none or every one does."""
+    parts = [p for p in re.split(r"(?<=[?!.])\s+", typed.strip()) if p]
+    asking = [p for p in parts if is_question(p)]
+    return " ".join(asking) if asking else typed
+
+
 def is_question(typed: str | None) -> bool:
     """Whether a message reads as a question: a question mark, or a question word first in it or in a clause
     after a dash, colon, semicolon or comma ("exam access arrangements - is that the senco's job")."""

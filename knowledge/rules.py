@@ -16,7 +16,8 @@ from typing import Any, Mapping, Sequence, Union
 
 from knowledge.roles import RoleCatalogue, RoleMatch
 from knowledge.schema import (
-    FACT_VALUES, FRAMEWORK_OF_SECTOR, INVOLVEMENT, Citation, KnowledgeBase, Level, Option, Question, Role, Tension, Topic,
+    FACT_VALUES, FRAMEWORK_OF_SECTOR, INVOLVEMENT, SECTORS, Citation, KnowledgeBase, Level, Option, Question, Role, Tension,
+    Topic,
 )
 
 
@@ -252,8 +253,16 @@ def _without_level(kb: KnowledgeBase, match: RoleMatch, roles: list[Role], secto
         if role.topic and role.topic not in topic_ids:
             topic_ids.insert(0, role.topic)
     reasons = reasons + [Reason(note.statement, note.citations[0]) for note in notes]
-    return Determination(match, sector, None, tuple(reasons), notes=tuple(notes), topics=tuple(kb.topic(t) for t in topic_ids),
-                         known=dict(known))
+    return Determination(match, sector, None, tuple(reasons), notes=tuple(notes),
+                         topics=tuple(_for_sector(kb.topic(t), sector) for t in topic_ids), known=dict(known))
+
+
+def _for_sector(topic: Topic, sector: str) -> Topic:
+    """A topic that sets duties place by place keeps only the person's place's (a college SENCO's, not an early
+    years setting's) and what holds everywhere."""
+    if not any(i.kind == sector for i in topic.items):
+        return topic
+    return replace(topic, items=tuple(i for i in topic.items if i.kind == sector or i.kind not in SECTORS))
 
 
 def _raised(kb: KnowledgeBase, local: Sequence[Any], placed: list[Role], floor: Level, named: bool,

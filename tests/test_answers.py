@@ -78,15 +78,37 @@ def test_held_out_questions_over_rest(assistant):
 
 
 @pytest.mark.assistant
-def test_hours_asked_before_the_level_is_known_give_every_level_and_the_shared_period_first(assistant, kb):
+@pytest.mark.parametrize("question", ["how many hours of SEND training do I need?",
+                                      "What are the refresher requirements for SEND training? Need to put it in our training matrix"])
+def test_hours_asked_before_the_level_is_known_give_every_level_and_the_shared_period_first(assistant, kb, question):
     from knowledge import lookup
 
     data = lookup.hours_by_level(kb)
-    replies = assistant.say("hours-anyone", "how many hours of SEND training do I need?")
+    replies = assistant.say(f"hours-anyone-{question}", question)
     text = reply_text(replies)
     assert text.startswith(f"At every level that sets hours, the refresher is counted over a {data['period_years']}-year period")
     assert all(line["text"] in text for line in data["levels"])
+    assert text.split("\n\n")[1].startswith("Sources:")  # the whole answer: nothing of one level's joined on
     assert any(b["payload"] == "/find_level" for r in replies for b in r.get("buttons", []))
+
+
+@pytest.mark.assistant
+def test_how_each_level_is_trained_asked_before_the_level_is_known_gives_each_level_s_methods(assistant, kb):
+    from knowledge import lookup
+
+    replies = assistant.say("methods-anyone", "how is SEND training delivered at each level - e-learning or in person?")
+    text = reply_text(replies)
+    assert all(x["text"] in text for x in lookup.training_by_level(kb))
+    assert all(m.text in text for lv in kb.levels for m in lv.methods)
+    assert any(b["payload"] == "/find_level" for r in replies for b in r.get("buttons", []))
+
+
+@pytest.mark.assistant
+def test_what_a_level_covers_is_its_competencies_then_its_outcomes(assistant, kb):
+    level = next(lv for lv in kb.levels if lv.competencies and lv.learning_outcomes)
+    text = reply_text(assistant.say("covers", f"what topics does {level.name} SEND training cover?"))
+    first, then = text.index(level.competencies[0].text), text.index(level.learning_outcomes[0].text)
+    assert all(c.text in text for c in level.competencies) and first < then
 
 
 @pytest.mark.assistant
@@ -172,25 +194,26 @@ def test_a_role_called_by_another_of_its_names_gets_its_own_duties(assistant, kb
 
 @pytest.mark.assistant
 @pytest.mark.parametrize("question, framework", [("what are the tiers on the lincs send platform", "schools"),
-                                                 ("which levels are there in the health framework?", "health")])
+                                                 ("which levels are there in the health framework?", "health"),
+                                                 ("I work in a lincs school - what are the different tiers and who are they for?", "schools")])
 def test_asked_what_the_tiers_or_levels_are_each_is_given_with_who_it_is_for(assistant, kb, question, framework):
     from knowledge import lookup
 
-    replies = assistant.say(f"levels-{framework}", question)
+    replies = assistant.say(f"levels-{question}", question)
     text = reply_text(replies)
     assert all(x["text"] in text for x in lookup.levels_of(kb, framework))
     assert any(b["payload"] == "/find_level" for r in replies for b in r.get("buttons", []))
 
 
 @pytest.mark.assistant
-@pytest.mark.parametrize("question, no_figure", [("how much does the senco national award cost", True),
-                                                 ("whats the pass mark for the level 2 elearning", True),
-                                                 ("how many refresher hours for Level 2?", False)])
-def test_a_question_asking_for_a_figure_the_documents_do_not_give_says_so_first(assistant, question, no_figure):
-    from actions.notes import NO_FIGURE
+@pytest.mark.parametrize("question, note", [("how much does the senco national award cost", "NO_PRICE"),
+                                           ("whats the pass mark for the level 2 elearning", "NO_FIGURE"),
+                                           ("how many refresher hours for Level 2?", None)])
+def test_a_question_asking_for_a_figure_the_documents_do_not_give_says_so_first(assistant, question, note):
+    from actions import notes
 
     text = reply_text(assistant.say(f"figure-{question}", question))
-    assert text.startswith(NO_FIGURE) is no_figure and "Sources:" in text
+    assert "Sources:" in text and not text.startswith((notes.NO_PRICE, notes.NO_FIGURE)) if note is None else text.startswith(getattr(notes, note))
 
 
 @pytest.mark.assistant
@@ -231,3 +254,15 @@ def test_a_yes_no_question_about_what_a_level_holds_says_first_when_nothing_of_i
     held = any(word in s.text.casefold() for s in (*level.learning_outcomes, *level.competencies, *level.methods, *level.members))
     text = reply_text(assistant.say(f"in-level-{level_id}", question))
     assert text.startswith(f"{level.name}: nothing the documents set for it") is (not held)
+
+
+@pytest.mark.assistant
+def test_a_thing_only_named_is_said_so_whatever_is_said_beside_it_and_a_topic_s_name_inside_a_term_is_the_topic(assistant, kb):
+    from actions.meanings import UNDEFINED
+
+    named = next(p.text for p in kb.passages if p.text.strip().casefold() == "lego therapy")
+    text = reply_text(assistant.say("lego", f"what actually is {named.lower()}? it's on the lincs tier 1 list"))
+    assert text.startswith(UNDEFINED.format(term=named.strip()[:1].upper() + named.strip()[1:].lower()))
+    topic = next(t for t in kb.topics if len(t.title.split()) >= 2 and t.title.casefold().startswith("preparing"))
+    text = reply_text(assistant.say("adulthood", f"{topic.title.lower()} outcomes?"))
+    assert "not defined in them" not in text and any(i.text in text for i in topic.items)

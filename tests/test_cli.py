@@ -51,6 +51,15 @@ def test_level_with_all_answers(db):
     assert data["level"] == "Tier 2" and data["senco_award"]["required"] is True
 
 
+def test_the_induction_set_for_all_staff_at_the_first_level_is_labelled_so_above_it(db, kb):
+    first, *above = kb.levels_of("health")
+    assert first.induction and not any(lv.induction for lv in above)  # the documents set it once, for everyone
+    own = send_guide("level", "--role", "porter", "--sector", "health", "--involvement", "none", db=db).stdout
+    assert f"{first.name} (health framework)" in own and "Induction: " in own
+    raised = send_guide("level", "--role", "GP", "--involvement", "lead", db=db).stdout
+    assert f"Induction (for all staff, set at {first.name}): " in raised and "Induction: " not in raised
+
+
 def test_unknown_role_is_not_an_error(db):
     out = send_guide("level", "--role", "zookeeper", "--sector", "health", "--json", db=db)
     assert out.returncode == 0 and json.loads(out.stdout)["asks"] == "involvement"
@@ -156,12 +165,12 @@ def test_serve_with_an_unreachable_redis_stops_before_starting_anything_and_name
     assert "Traceback" not in out.stderr and "Starting" not in out.stdout
 
 
-def test_the_phases_the_lincolnshire_report_gives_two_ways_are_noted_on_the_platform_and_every_tier(db, kb):
+def test_the_phases_the_lincolnshire_report_gives_two_ways_are_noted_on_the_platform_not_on_each_tier(db, kb):
     timeline = next(t for t in kb.tensions if t.id == "lincolnshire-timeline")
     assert "special schools in Phase 2" in timeline.statement and "special schools in Phase 1" in timeline.statement
     assert timeline.statement in send_guide("responsibilities", "learning-platform", db=db).stdout
-    for tier in kb.levels_of("schools"):
-        assert timeline.statement in send_guide("cohort", tier.name, db=db).stdout
+    for tier in kb.levels_of("schools"):  # a tier's answer is about the person's training, not the roll-out
+        assert timeline.statement not in send_guide("cohort", tier.name, db=db).stdout
 
 
 def test_a_topic_in_plain_text_keeps_each_list_s_lead_in(db, kb):

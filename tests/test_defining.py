@@ -178,3 +178,24 @@ def test_a_phrase_asked_alone_with_a_question_mark_asks_what_it_is(term):
 @pytest.mark.parametrize("text", ["safeguarding?", "is it free?", "tier 2?", "level 3 for physios?", "local offer"])
 def test_one_word_a_question_or_no_question_mark_is_not_a_bare_term(text):
     assert asked_term(text) is None
+
+
+@pytest.mark.parametrize("term", ["local offer", "lego therapy", "single route of redress"])
+@pytest.mark.parametrize("asking", ["what actually is {t}? it's on the tier 1 list", "level 4 mentions '{t}' - what does that mean?",
+                                    "I saw \"{t}\" in the framework: what does it mean", "what exactly is {t}? Asking for our team."])
+def test_a_term_asked_with_words_around_it_is_read_as_itself(term, asking):
+    """The sentence that asks, and a term quoted before "what does that mean", whatever is said beside them."""
+    assert asked_term(asking.format(t=term)) == term
+
+
+@pytest.mark.parametrize("question, framework", [
+    ("I work in a lincolnshire school - what are the different tiers of SEND training and who are they for?", "schools"),
+    ("new to the NHS: what levels are there", "health"),
+    ("what are the tiers?", "schools"),
+    ("I work in a school - how many hours are the tiers?", None),
+    ("what level do I need", None),
+])
+def test_the_levels_asked_for_in_a_clause_after_what_is_said_first(question, framework):
+    from knowledge.defining import the_levels_asked
+
+    assert the_levels_asked(question) == framework

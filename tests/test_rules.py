@@ -111,8 +111,8 @@ def test_a_tension_is_asked_about_and_explained(guide, role, answers, tension):
     ("receptionist at a GP surgery", truth(contact="some"), {"level-2-confidential", "clinical-contact", "hours-add-up", "induction-only-level-1"}),
     ("physiotherapist for adults", truth(), {"ahp-or-therapist", "children-and-adults"}),
     ("school nurse", truth(), {"hours-add-up", "induction-only-level-1"}),
-    ("teacher", truth(sector="school"), {"introductory-two-names", "tiers-no-hours", "lincolnshire-timeline"}),
-    ("teacher", truth(sector="school", assess="yes"), {"tiers-no-hours", "tier-2-no-areas", "lincolnshire-timeline"}),
+    ("teacher", truth(sector="school"), {"introductory-two-names", "tiers-no-hours"}),
+    ("teacher", truth(sector="school", assess="yes"), {"tiers-no-hours", "tier-2-no-areas"}),
 ])
 def test_silences_and_tensions_are_stated_with_the_answer(guide, role, answers, notes):
     _, result = interview(guide, role, answers)
@@ -131,6 +131,14 @@ def test_where_the_documents_set_no_level_the_answer_says_so(guide, role, sector
     assert result.level is None
     assert [note.id for note in result.notes] == [silence]
     assert topic in [t.id for t in result.topics]
+
+
+@pytest.mark.parametrize("sector", ["college", "early-years"])
+def test_a_topic_set_out_place_by_place_keeps_the_person_s_place_only(guide, kb, sector):
+    _, result = interview(guide, "SENCO", truth(sector=sector), given={"sector": sector})
+    shown = next(t for t in result.topics if t.id == "senco")
+    in_kb = [i.text for i in kb.topic("senco").items if i.kind == sector]
+    assert in_kb and [i.text for i in shown.items] == in_kb
 
 
 def _asked_where(guide, typed):

@@ -84,6 +84,20 @@ def test_something_named_but_never_included_is_said_so_with_where_it_is_named(kb
             assert re.search(r"\bnot (?:included|listed|defined|explained)\b", found["statement"])
 
 
+def test_something_named_but_never_included_is_said_so_when_asked_with_the_words_of_the_passage_that_names_it(kb):
+    """"What are the four categories of SEND that the learning areas are aligned with?": the question's other words are
+    the naming passage's own, so it asks about the thing, not beyond it; and its phone number is not given either."""
+    from knowledge import lookup
+
+    for entry in kb.named_only:
+        naming = next(p.text for p in kb.passages if entry.citation.quote in p.text)
+        beside = [w for w in re.findall(r"[a-z]{5,}", naming.casefold()) if not any(w in x for x in entry.words)
+                  and not re.match(r"levels?|tiers?$", w)][:3]  # (a level named asks about the level)
+        for question in (f"what is {entry.words[0]}, the one {' '.join(beside)} mention?", f"whats {entry.words[0]} and whats its phone number"):
+            found = lookup.named_only(kb, question)
+            assert found and found["name"] == entry.name, question
+
+
 @pytest.mark.parametrize("question", ["what does level 2 say about the local offer", "what must governors do about the local offer",
                                       "what are the level 3 learning outcomes", "who is tier 1 for",
                                       "is signposting to the local offer one of the competences"])
