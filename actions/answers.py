@@ -239,7 +239,8 @@ class AnswerQuestion(Action):
                 documents.search(text, out_of_scope=intent == "out_of_scope") or \
                 (_role_topic(text) or documents.unnamed_job(text) if is_question(text) else None)  # "do dinner ladies need this"
             if found is None:
-                asked = not answering and (intent == "ask_documents" or is_question(text)) and intent != "out_of_scope"
+                asked = not answering and (intent == "ask_documents" or is_question(text)) and \
+                    (intent != "out_of_scope" or LEVEL_WORDS.search(text))  # "a certificate when I finish level 3?": named
                 unknown = notes.unknown(text) if asked else ""
                 not_understood(dispatcher, tracker, NOT_MENTIONED.format(words=unknown) if unknown else
                                REPHRASE if answering or intent == "nlu_fallback" else
@@ -292,7 +293,7 @@ class AnswerQuestion(Action):
         level = _level(tracker)
         if intent == "ask_induction":  # "what is the induction tier?": the first school tier, not the health induction
             intent = "ask_cohort"
-        by_level = None if level else level_answers.by_level(intent, text, kb)
+        by_level = level_answers.by_level(intent, text, kb, level)
         if by_level:
             return by_level
         if not level:

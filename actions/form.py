@@ -18,11 +18,13 @@ from actions import replies, turn
 from actions.conversation import explained_before, over_limit, unclear_answer
 from actions.knowledge_base import FACT_SLOTS, clean_role, decide, earlier_value, guide, slot_of, valid_answer
 from knowledge.answers import to_dict
-from knowledge.reading import asks_for_help, read_answer
+from knowledge.reading import asks_for_help, read_answer, sectors_named
 from knowledge.roles import corrects
 from knowledge.rules import Determination, NextQuestion
 
 ANSWERS_OF_A_ROLE = ("sector", "involvement", "new_senco")
+SEVERAL_PLACES = ("You named more than one place: {places}. Which should I work out first? Choose one below; you can ask "
+                  "again for the other afterwards.")
 
 
 class ValidateLevelForm(FormValidationAction):
@@ -105,6 +107,17 @@ def _help_to_choose(dispatcher: CollectingDispatcher, tracker: Tracker, opened: 
         unclear_answer(dispatcher, tracker)
 
 
+def _unclear(dispatcher: CollectingDispatcher, tracker: Tracker, fact: Text, typed: Text) -> None:
+    """An answer that picks no option: "both really, NHS but in the school" is asked which place first, not told it was
+    not understood; any other gets the unclear-answer replies."""
+    places = sectors_named(typed, guide().catalogue) if fact == "sector" else set()
+    named = [o.label for o in guide().kb.question(fact, None).options if o.sets.get(fact) in places]
+    if len(named) > 1:
+        dispatcher.utter_message(text=SEVERAL_PLACES.format(places=" and ".join(n[:1].lower() + n[1:] for n in named)))
+    else:
+        unclear_answer(dispatcher, tracker)
+
+
 def _extractor(fact: Text):
     slot = slot_of(fact)
 
@@ -126,7 +139,7 @@ def _extractor(fact: Text):
         if turn.new_role(tracker) or (role and role != earlier_value(tracker, "role") and turn.tells_another_job(role)) \
                 or turn.intent(tracker) in ("out_of_scope", "nlu_fallback"):
             return {}  # a new role starts its questions again; nothing like an answer goes to the rephrase rule
-        unclear_answer(dispatcher, tracker)
+        _unclear(dispatcher, tracker, fact, turn.text(tracker))
         return {slot: None}  # the form asks the same question again
     extract.__doc__ = f"Read the latest message as the answer to the open {fact} question."
     return extract
@@ -147,7 +160,7 @@ def _validator(fact: Text):
             option = read_answer(kb.question(fact, None).options, fact, str(value), guide().catalogue)
             answer = option.sets.get(fact) if option else None
             if answer is None and tracker.get_slot("requested_slot") == slot:
-                unclear_answer(dispatcher, tracker)
+                _unclear(dispatcher, tracker, fact, str(value))
         return {slot: answer}
     validate.__doc__ = f"Accept only the rules' own answers for {fact}."
     return validate

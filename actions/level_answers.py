@@ -46,7 +46,7 @@ def _hours(data: Dict[Text, Any]) -> replies.Message:
 
 
 EACH_LEVEL = re.compile(r"\b(?:each|every|all|the different|different)\s+(?:of the\s+)?(?:levels?|tiers?)\b|\bby (?:level|tier)\b|"
-                        r"\blevels? (?:1|one) to (?:5|five)\b", re.IGNORECASE)  # "how is it delivered at each level"
+                        r"\b(?:levels?|l) ?(?:1|one) ?(?:to|-|\u2013) ?(?:l|level )?(?:5|five)\b", re.IGNORECASE)  # "how is it delivered at each level"
 COVERED = re.compile(r"\b(?:topics?|contents?)\b|\bwhat\b.*\b(?:cover|covers|covered)\b", re.IGNORECASE)  # what a level covers,
 # not only its outcomes ("does L3 cover safeguarding?" asks one thing of them)
 OUTCOMES = re.compile(r"\boutcomes?\b", re.IGNORECASE)
@@ -75,7 +75,11 @@ def outcomes_by_level(levels: List[Dict[Text, Any]]) -> replies.Message:
 
 def training_by_level(levels: List[Dict[Text, Any]]) -> replies.Message:
     """How each level is trained, before the person's level is known, and an offer to work out theirs."""
-    message = replies.cited_items("How each level is trained, as the documents suggest:", levels, each=True)
+    return _each("How each level is trained, as the documents suggest:", levels)
+
+
+def _each(title: Text, levels: List[Dict[Text, Any]]) -> replies.Message:
+    message = replies.cited_items(title, levels, each=True)
     message["buttons"] = [{"title": "Work out my level", "payload": "/find_level"}]
     return message
 
@@ -128,13 +132,18 @@ def answer(intent: Text, text: Text, data: Dict[Text, Any]) -> replies.Message:
     return LEVEL_ANSWERS[intent](data)
 
 
-def by_level(intent: Text, text: Text, kb: Any) -> Optional[replies.Message]:
-    """What a level sets, asked before the person's level is known: each level's in a line (the hours, the outcomes,
-    how each is trained when asked "at each level"); None for any other question."""
+def by_level(intent: Text, text: Text, kb: Any, level: Optional[Text]) -> Optional[replies.Message]:
+    """What each level sets, in a line each: the hours or the outcomes asked before the person's level is known, and
+    how each is trained or its competencies asked of every level ("for each level, L1 to L5"); None otherwise."""
+    each = EACH_LEVEL.search(text) is not None
+    if level and not each:
+        return None
     if intent == "ask_hours":
         return hours_by_level(lookup.hours_by_level(kb))
     if intent == "ask_outcomes":
         return outcomes_by_level(lookup.outcomes_by_level(kb))
-    if intent == "ask_training" and EACH_LEVEL.search(text):
+    if intent == "ask_training" and each:
         return training_by_level(lookup.training_by_level(kb))
+    if intent == "ask_competencies" and each:
+        return _each("Each level's competencies, as the table sets them:", lookup.competencies_by_level(kb))
     return None

@@ -24,7 +24,7 @@ _FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|p
 _KIND_OF_THING = re.compile(r"\s+(?:module|modules|course|courses|unit|units|session|sessions|topic|topics|thing|bit|part|training)$")
 _QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c]([^'\"\u2018\u2019\u201c\u201d]{3,60})['\"\u2019\u201d](?=\s|$|[-,:])")
 _ARTICLE = re.compile(r"^(?:a|an|the|this|that|these|those)\s+")
-_QUALIFIER = re.compile(r"\s+(?:in|under|according to|per|from|for)\s+(?:the\s+)?(?:lincs|lincolnshire|east sussex|es|health|schools?|"
+_QUALIFIER = re.compile(r"\s+(?:in|under|according to|per|from|for|on)\s+(?:the\s+)?(?:lincs|lincolnshire|east sussex|es|health|schools?|"
                         r"senco|send|code|framework|report|spec|specification|documents?|guidance)\b.*$")
 # Words that make it a question about something else: whose, how, a person, a comparison, a level
 _NOT_A_TERM = re.compile(r"\b(?:i|i'm|im|me|my|mine|we|our|us|you|your|how|why|when|who|which|where|should|must|can|could|would|"
@@ -59,7 +59,7 @@ def asked_term(question: str, written: Callable[[str], bool] | None = None) -> s
     the documents write a phrase, so that "high needs transformation" is a term they use, not a need asked about."""
     asked = [part for part in re.split(r"(?<=[?!.])\s+", question.strip()) if part.strip()]
     if len(asked) > 1:  # "what actually is lego therapy? it's on the tier 1 list": the sentence that asks
-        return _term(question, written) or next((t for t in (_term(part, written) for part in asked) if t), None)
+        return next((t for t in (_term(part, written) for part in asked) if t), None) or _term(question, written)
     return _term(question, written)
 
 

@@ -114,6 +114,12 @@ def training_by_level(kb: KnowledgeBase) -> list[dict[str, Any]]:
              "text": f"{' and '.join(lv.name for lv in levels)}: {' '.join(methods)}"} for methods, levels in shared.items()]
 
 
+def competencies_by_level(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """Each level's competencies (the table's column) in one line, for "the competencies for each level"."""
+    return [{"level": lv.name, "cite": cite_dict(lv.competencies[0].citation),
+             "text": f"{lv.name}: {'; '.join(c.text for c in lv.competencies)}"} for lv in kb.levels if lv.competencies]
+
+
 def least_for_everyone(kb: KnowledgeBase, framework: str | None = None) -> list[dict[str, Any]]:
     """The first level of each framework (or of one), which its cohort gives everyone working there: all healthcare
     staff, everyone in the school. What the documents set for a job they do not name, before what it involves."""
@@ -138,7 +144,8 @@ _LEVEL_NAMED = re.compile(r"\b(?:level|tier|l)\s?[1-5]\b|\bintroductory\b")
 # Words that ask what something is, holds or where it is, beside a document's name: not a question about anything else.
 _ASKS_WHAT = set(tokens("in of on about contain include list show say cover define definition meaning mean explain find see view read "
                         "get copy where wheres what which who document documents doc spec report framework appendix exist mention "
-                        "training send number phone telephone email contact website link"))  # (its number: not given either)
+                        "training send number phone telephone email contact website link use work access"))  # (its number, how
+# it is used or works: not given either)
 
 
 def _asks_beyond(kb: KnowledgeBase, rest: str, found: NamedOnly) -> bool:

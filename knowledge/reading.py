@@ -133,11 +133,16 @@ def tells_involvement(typed: str | None) -> bool:
     return any(_hits(text, words) for vocabulary in (INVOLVEMENT_WORDS, EDUCATING_WORDS) for words in vocabulary.values())
 
 
-def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | None) -> Option | None:
+def sectors_named(typed: str, catalogue: RoleCatalogue | None) -> set[str]:
+    """The workplaces an answer to "where do you work?" names: "NHS but in the school every day" names two."""
+    text = normalise_role(typed)[:MAX_ANSWER]
     hint = catalogue.resolve(text).sector_hint if catalogue else None
     sectors = {s for s, pats in SECTOR_WORDS.items() if _hits(text, pats)} | ({hint} if hint else set())
-    if not sectors and _hits(text, ELSEWHERE):  # "none of them, i'm self employed"; "a private nursery" names its sector
-        sectors = {"elsewhere"}
+    return sectors or ({"elsewhere"} if _hits(text, ELSEWHERE) else set())  # "i'm self employed"; "a private nursery" names its own
+
+
+def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | None) -> Option | None:
+    sectors = sectors_named(text, catalogue)
     if len(sectors) != 1:
         return None
     sector = sectors.pop()
@@ -172,12 +177,18 @@ AS_A = re.compile(r"^\s*as (?:a|an|the)\s+(?:\S+\s+){1,5}?(?=(?:is|are|am|do|doe
 CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do i have to have done L1 by"
 
 
+BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|one|ones)\b", re.IGNORECASE)  # "X - is that the SENCO's job?"
+
+
 def asking_part(typed: str) -> str:
-    """The sentences of a message that ask ("what are the refresher requirements?" without "Need it for our matrix");
-    the whole message when none or every one does."""
-    parts = [p for p in re.split(r"(?<=[?!.])\s+", typed.strip()) if p]
+    """The sentences or clauses of a message that ask ("what are the refresher requirements?" without "Need it for our
+    matrix", "roughly what % fail?" without "putting together a business case -"); the whole message when none or every
+    one asks, or when what asks points back at what was said ("exam access arrangements - is that the senco's job")."""
+    parts = [p for p in re.split(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s", typed.strip()) if p.strip()]
     asking = [p for p in parts if is_question(p)]
-    return " ".join(asking) if asking else typed
+    if not asking or len(asking) == len(parts) or any(BACK_REFERENCE.search(p) for p in asking):
+        return typed
+    return " ".join(asking)
 
 
 def is_question(typed: str | None) -> bool:

@@ -41,7 +41,7 @@ GREETED = r"(?:\s+(?:there|all|everyone|folks|guys))?"  # "hi there", "morning a
 GREETINGS = r"hi|hello|hiya|hey|good (?:morning|afternoon)|morning"
 _GREETING = re.compile(r"^\s*(?:(?:" + GREETINGS + "|" + _CORRECTION + r")" + GREETED + r"\b[\s,!.:;-]*)+",
                        re.IGNORECASE)
-_HEAD_END = re.compile(r"\s(?:at|in|on|for|with|within|from|based|who|and|but|i|i'm)\s", re.IGNORECASE)
+_HEAD_END = re.compile(r"\s(?:at|in|on|for|with|within|from|based|who|and|but|i|i'm|working|alongside|supporting|helping)\s", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w&'+/-]+")
 _PLACE_WORDS = r"(?:at|in|for|with|from|within)"  # what comes before a workplace: "a nurse in a surgery"
 _PREPOSITION = _PLACE_WORDS + r"\s+(?:(?:an?|the|my|our|local)\s+){0,2}(?:[\w'-]+\s+){0,2}?"

@@ -104,6 +104,15 @@ def test_how_each_level_is_trained_asked_before_the_level_is_known_gives_each_le
 
 
 @pytest.mark.assistant
+def test_each_level_s_competencies_asked_for_at_once_give_a_line_for_each_level(assistant, kb):
+    from knowledge import lookup
+
+    text = reply_text(assistant.say("competencies-each", "quick summary of the competencies for each level, L1 to L5? for a poster"))
+    assert all(x["text"] in text for x in lookup.competencies_by_level(kb))
+    assert all(c.text in text for lv in kb.levels for c in lv.competencies)
+
+
+@pytest.mark.assistant
 def test_what_a_level_covers_is_its_competencies_then_its_outcomes(assistant, kb):
     level = next(lv for lv in kb.levels if lv.competencies and lv.learning_outcomes)
     text = reply_text(assistant.say("covers", f"what topics does {level.name} SEND training cover?"))

@@ -307,3 +307,18 @@ def test_someone_who_cannot_choose_hears_each_option_in_the_documents_words_then
     assert "Which of these is true of your work in the school?" in text
     again = chat.say("dunno")  # not knowing again: not the same explanation twice running
     assert again.startswith("Sorry") and "Which of these is true of your work in the school?" in again
+
+
+def test_an_answer_naming_two_workplaces_is_asked_which_first_not_told_it_was_not_understood(assistant, kb):
+    from actions.conversation import NOT_AN_OPTION
+
+    chat = Conversation(assistant)
+    asked = chat.say("I'm an SLT")
+    sector = next(q for q in kb.questions if q.asks == "sector" and not q.role)
+    assert sector.text in asked
+    text = chat.say("both really, NHS but in the school every day")
+    named = [o.label.casefold() for o in sector.options if o.value in ("health", "school")]
+    assert "more than one place" in text and all(n in text.casefold() for n in named) and NOT_AN_OPTION not in text
+    assert sector.text in text  # the question again, to choose
+    text = chat.press(next(o.label for o in sector.options if o.value == "health"))
+    assert sector.text not in text and "Which of these is true of your work?" in text

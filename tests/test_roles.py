@@ -160,6 +160,7 @@ def test_a_fuzzy_match_needs_a_close_spelling(kb):
 @pytest.mark.parametrize("typed, taken", [
     ("receptionist, I book appointments for the GPs", "receptionist"),
     ("admin in the ICB SEND team, I support the SEND lead", "admin"),
+    ("rehab assistant working alongside the physiotherapists", "rehab assistant"),
     ("I work in a hospital as a porter", "porter"),
     ("Hi, I'm the new cook", "new cook"),
     ("sorry, I'm actually a midwife", "midwife"),
@@ -203,6 +204,23 @@ def test_slt_is_a_speech_and_language_therapist_only_where_the_words_say_health(
 ])
 def test_a_question_is_read_in_any_clause_after_a_dash_or_colon(text, asks):
     assert is_question(text) is asks
+
+
+@pytest.mark.parametrize("context", ["procurement asked", "putting together a business case", "Need to put it in our training matrix."])
+@pytest.mark.parametrize("question", ["under what regs was the platform commissioned?", "what are the refresher requirements?"])
+def test_the_part_of_a_message_that_asks_is_the_question_without_what_is_said_around_it(context, question):
+    from knowledge.reading import asking_part
+
+    said = f"{question} {context}" if context.endswith(".") else f"{context} - {question}"
+    assert asking_part(said) == question
+
+
+@pytest.mark.parametrize("text", ["exam access arrangements - is that the senco's job", "L1 outcomes pls - need them for the pack",
+                                  "the local offer: what is it?", "how many hours", "what are the tiers? who are they for?"])
+def test_a_question_that_points_back_at_what_was_said_or_asks_in_every_part_is_kept_whole(text):
+    from knowledge.reading import asking_part
+
+    assert asking_part(text) == text
 
 
 @pytest.mark.parametrize("text, phrase", [("what does 'achievement' mean in the senco spec", "achievement"),
