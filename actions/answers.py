@@ -10,14 +10,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import documents, level_answers, levels_asked, meanings, notes, replies, turn
+from actions import documents, level_answers, levels_asked, meanings, notes, replies, staff_list, turn
 from actions.meanings import CAN_DO, NOT_MENTIONED
 from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood, over_limit
 from actions.handoff import with_contacts
 from actions.level_answers import LEVEL_ANSWERS
 from actions.knowledge_base import decide, guide
 from knowledge import lookup
-from knowledge.staff import input as staff_input
 from knowledge.answers import to_dict
 from knowledge.local.calendar import next_for
 from knowledge.passages import level_named
@@ -25,7 +24,6 @@ from knowledge.plan import has_dates
 from knowledge.ranking import by_question
 from knowledge.reading import FIRST_PERSON, asks_about, is_question, quoted
 from knowledge.rules import Determination
-from knowledge.staff import assess as staff_assess, summarise
 from knowledge.words import tokens
 
 WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete|what are)\b", re.IGNORECASE)
@@ -99,22 +97,6 @@ def _ask_which_level(dispatcher: CollectingDispatcher, intent: Text) -> None:
     dispatcher.utter_message(text="Which level or tier do you mean?", buttons=buttons)
 
 
-def _staff_list(text: Text) -> replies.Message:
-    staff = staff_input.from_titles(text)
-    if len(staff.rows) < 2:
-        return {"text": "Paste the job titles, one per line (up to 50), and I'll give each one's level or the question "
-                        "still open. For a whole staff list, upload it on the web page or use `send-guide staff`."}
-    results = [a for a in staff_assess(guide(), staff) if a.title and a.citation]
-    counts = summarise(results).per_level
-    items = [{"text": f"{a.title}: {a.level or ('question open: ' + a.open_question if a.open_question else a.statement)}",
-              "cite": lookup.cite_dict(a.citation)} for a in results]
-    title = f"{len(results)} job titles ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))}):"
-    if staff.problems:  # over the number of titles one message may hold
-        said = "; ".join(staff.problems)
-        title = f"{said[0].upper()}{said[1:]}. For a longer list, upload it on the web page. {title}"
-    return replies.cited_items(title, items)
-
-
 IN_A_LEVEL = ("ask_outcomes", "ask_competencies", "ask_training", "ask_documents", "nlu_fallback", "out_of_scope", "more")
 MEANING_INTENTS = ("ask_term", "ask_documents", "out_of_scope", "nlu_fallback")  # where "ELSA?" can land, not "more"
 # What each kind of answer answers, beyond the words it shows: a question's words that these hold are answered
@@ -157,7 +139,6 @@ def _words_beside_a_job() -> frozenset:
                                       "skills competencies outcomes hours refresher induction minimum least"))))
 
 
-STAFF_LIST_ASKED = re.compile(r"\b(?:you|u|list|lists|titles?|staff)\b", re.IGNORECASE)  # "can you check a list of job titles?"
 COMPARED = re.compile(r"\b(?:difference|differences|differ|compare|compared|comparing|versus|vs)\b", re.IGNORECASE)
 BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of)\s+(?:the\s+|a\s+|an\s+)?(.{2,60})", re.IGNORECASE)
 
@@ -214,6 +195,8 @@ class AnswerQuestion(Action):
 
     def _answer(self, intent: Text, text: Text, tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[replies.Message]:
         kb = guide().kb
+        if intent == "nlu_fallback" and _entity(tracker, "level") and _runner_up(tracker) in LEVEL_ANSWERS:
+            intent = _runner_up(tracker)  # "L1 learning outcomes pls - need them for the induction pack": a level's list, unsure
         silence = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else meanings.silence(text)
         if silence:
             return silence
@@ -285,8 +268,8 @@ class AnswerQuestion(Action):
             data = lookup.step_up(kb, named[0], named[1])
             return replies.cited_items(f"From {data['lower']} to {data['higher']}, what is added:", data["items"], 12)
         if intent == "check_staff_list":  # "does a senco trainee need a CRB check?" asks the documents
-            asked = "\n" not in text.strip() and is_question(text) and not STAFF_LIST_ASKED.search(text)
-            return (documents.search(text) if asked else None) or _staff_list(tracker.latest_message.get("text") or "")
+            asked = "\n" not in text.strip() and is_question(text) and not staff_list.ASKED.search(text)
+            return (documents.search(text) if asked else None) or staff_list.checked(tracker.latest_message.get("text") or "")
         named_level = _entity(tracker, "level")
         if intent == "ask_induction" and not (named_level and lookup.find_level(kb, named_level).framework == "schools"):
             return replies.cited_items(f"{kb.levels_of('health')[0].name} induction:", lookup.induction(kb))

@@ -276,7 +276,9 @@ def asks_about(question: str, catalogue: RoleCatalogue, title: str) -> bool:
 
 
 def particular(question: str, catalogue: RoleCatalogue, title: str) -> set[str]:
-    """The question's words that are not its role's names, the topic's title or words for duties in general."""
+    """The question's words that are not its role's names, the topic's title or words for duties in general, in the
+    part of it that asks ("new head here - what are my responsibilities? quick list" asks nothing in particular)."""
+    question = asking_part(question)
     asked = set(tokens(normalise_role(question)))
     said = set(asked)
     for role in catalogue.resolve(question).roles:  # the names said ("TAs"), not every alias ("learning support assistant")

@@ -275,3 +275,12 @@ def test_a_thing_only_named_is_said_so_whatever_is_said_beside_it_and_a_topic_s_
     topic = next(t for t in kb.topics if len(t.title.split()) >= 2 and t.title.casefold().startswith("preparing"))
     text = reply_text(assistant.say("adulthood", f"{topic.title.lower()} outcomes?"))
     assert "not defined in them" not in text and any(i.text in text for i in topic.items)
+
+
+@pytest.mark.assistant
+def test_a_question_naming_a_workplace_but_no_one_s_training_is_answered_from_the_documents_not_as_a_level(assistant, kb):
+    said = next(p.text for p in kb.passages if "fail their inspection" in p.text)
+    share = re.search(r"\d+\s?%", said).group()
+    text = reply_text(assistant.say("la-share", "putting together a business case for more SEND training - roughly what % of "
+                                                "LA areas fail their SEND inspection?"))
+    assert share in text and "no training level for you" not in text
