@@ -92,6 +92,11 @@ def _runner_up(tracker: Tracker) -> Optional[Text]:
     return second.get("name") if second.get("confidence", 0) >= RUNNER_UP and second.get("name") != "more" else None
 
 
+def _names_kind(intent: Text, text: Text) -> bool:
+    """Whether a question names the kind of answer an intent gives ("outcomes" for a level's outcomes)."""
+    return bool((set(tokens(ANSWERS_TO.get(intent, ""))) - set(tokens(TRAINING_WORDS))) & set(tokens(text)))
+
+
 def _ask_which_level(dispatcher: CollectingDispatcher, intent: Text) -> None:
     buttons = [{"title": lv.name, "payload": f'/{intent}{{"level": "{lv.name}"}}'} for lv in guide().kb.levels]
     dispatcher.utter_message(text="Which level or tier do you mean?", buttons=buttons)
@@ -195,8 +200,9 @@ class AnswerQuestion(Action):
 
     def _answer(self, intent: Text, text: Text, tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[replies.Message]:
         kb = guide().kb
-        if intent == "nlu_fallback" and _entity(tracker, "level") and _runner_up(tracker) in LEVEL_ANSWERS:
-            intent = _runner_up(tracker)  # "L1 learning outcomes pls - need them for the induction pack": a level's list, unsure
+        runner_up = _runner_up(tracker)
+        if intent == "nlu_fallback" and _entity(tracker, "level") and runner_up in LEVEL_ANSWERS and _names_kind(runner_up, text):
+            intent = runner_up  # "L1 learning outcomes pls - need them for the induction pack": a level's list, unsure
         silence = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else meanings.silence(text)
         if silence:
             return silence
@@ -234,7 +240,7 @@ class AnswerQuestion(Action):
             if answer is not None:
                 return answer
             if intent == "ask_role_training":  # no job named: "what are the refresher requirements? for our matrix"
-                runner_up = None if documents.mentions_job(text) else _runner_up(tracker)
+                runner_up = None if documents.mentions_job(text) or not _names_kind(runner_up, text) else runner_up
                 found = _role_topic(text) or (None if runner_up in LEVEL_ANSWERS else documents.search(text))
                 if found is not None or runner_up not in LEVEL_ANSWERS:
                     return found or {"text": UNNAMED_ROLE, "buttons": HELP_BUTTONS}
