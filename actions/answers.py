@@ -82,19 +82,9 @@ def _by_question(intent: Text, text: Text, data: Dict[Text, Any]) -> Dict[Text, 
     return {**data, **{key: by_question(data[key], lambda said: documents.index().hits(rest, said)) for key in ORDERED if data.get(key)}}
 
 
-RUNNER_UP = 0.2  # the least confidence at which the model's second reading of a question is one to answer
-
-
-def _runner_up(tracker: Tracker) -> Optional[Text]:
-    """The level answer the model ranks next below the intent it chose, when it is a likely reading ("more" is none)."""
-    ranking = tracker.latest_message.get("intent_ranking") or []
-    second = ranking[1] if len(ranking) > 1 else {}
-    return second.get("name") if second.get("confidence", 0) >= RUNNER_UP and second.get("name") != "more" else None
-
-
 def _names_kind(intent: Text, text: Text) -> bool:
     """Whether a question names the kind of answer an intent gives ("outcomes" for a level's outcomes)."""
-    return bool((set(tokens(ANSWERS_TO.get(intent, ""))) - set(tokens(TRAINING_WORDS))) & set(tokens(text)))
+    return bool((set(tokens(ANSWERS_TO.get(intent, ""))) - set(tokens(f"{TRAINING_WORDS} {ANY_KIND}"))) & set(tokens(text)))
 
 
 def _ask_which_level(dispatcher: CollectingDispatcher, intent: Text) -> None:
@@ -107,6 +97,7 @@ MEANING_INTENTS = ("ask_term", "ask_documents", "out_of_scope", "nlu_fallback") 
 # What each kind of answer answers, beyond the words it shows: a question's words that these hold are answered
 # by its kind ("refresher hrs" by the hours, "who is it for" by the cohort).
 TRAINING_WORDS = "level training train"  # every level answer is about a level's training
+ANY_KIND = "learning staff cover covers"  # words of more than one kind's answer ("what e-learning do all staff need")
 ANSWERS_TO = {intent: f"{TRAINING_WORDS} {words}" for intent, words in {
     "ask_cohort": "who for apply applies cover covers cohort staff named aim aimed target targets",
     "ask_hours": "hours refresher induction how long often time minutes",
@@ -200,7 +191,7 @@ class AnswerQuestion(Action):
 
     def _answer(self, intent: Text, text: Text, tracker: Tracker, dispatcher: CollectingDispatcher) -> Optional[replies.Message]:
         kb = guide().kb
-        runner_up = _runner_up(tracker)
+        runner_up = turn.runner_up(tracker)
         if intent == "nlu_fallback" and _entity(tracker, "level") and runner_up in LEVEL_ANSWERS and _names_kind(runner_up, text):
             intent = runner_up  # "L1 learning outcomes pls - need them for the induction pack": a level's list, unsure
         silence = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else meanings.silence(text)

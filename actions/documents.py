@@ -3,7 +3,6 @@ role needs, and a search over everything cited for what no intent handles."""
 from __future__ import annotations
 
 import logging
-import re
 from functools import lru_cache
 from itertools import groupby
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
@@ -13,11 +12,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import replies
 from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
+from knowledge.answer_words import TRAINING_ASKED
 from knowledge.answers import to_dict
 from knowledge.enough import ENOUGH, against
 from knowledge.passages import FOOTNOTE_MARK, contents as contents_of, footnotes, level_named, shown_text
 from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, shown as _shown
-from knowledge.reading import FIRST_PERSON, asking_part, asks_about, mentions_a_job, quoted
+from knowledge.reading import asks_about, mentions_a_job, questions_only, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
 from knowledge.search import MIN_SCORE, Answer, ContentIndex
 from knowledge.words import SHORT_FORMS, WORD
@@ -241,8 +241,8 @@ def role_level(role_text: Text, unnamed: bool = True) -> Optional[replies.Messag
     ``unnamed``) when the documents do not name it ("what skills do line managers need for supervision" asks more).
     A level the question names is weighed against it first ("GP who leads on SEND, is level 3 enough?")."""
     outcome = guide().decide(Profile(role_text))
-    if isinstance(outcome, Determination) and not outcome.role.roles and not (FIRST_PERSON.search(role_text) or WE.search(role_text)
-                                                                            or TRAINING_ASKED.search(asking_part(role_text))):
+    if isinstance(outcome, Determination) and not outcome.role.roles and not (mentions_job(role_text) or
+                                                                            TRAINING_ASKED.search(questions_only(role_text))):
         return None  # "what % of LA areas fail their inspection?": a place named, but no one's training asked about
     if isinstance(outcome, Determination):
         answer = replies.determination(to_dict(outcome))
@@ -253,10 +253,6 @@ def role_level(role_text: Text, unnamed: bool = True) -> Optional[replies.Messag
     asked = level_named(guide().kb.levels, role_text) if ENOUGH.search(role_text) else None  # "is level 3 enough?"
     verdict = against(asked, outcome) if asked else None
     return replies.judged(verdict[0], asked.name, verdict[1].name, answer) if verdict else answer
-
-
-WE = re.compile(r"\b(?:we|we're|our|us)\b", re.IGNORECASE)  # "what do we need in a local authority?": the person's own place
-TRAINING_ASKED = re.compile(r"\b(?:train\w*|levels?|tiers?|hours?|need|needs|required|requirements?|mandatory)\b", re.IGNORECASE)
 
 
 def unnamed_job(text: Text, outcome: Any = None) -> Optional[replies.Message]:

@@ -7,6 +7,7 @@ from typing import Any, Callable, Dict, List, Optional, Text
 
 from actions import replies
 from knowledge import lookup
+from knowledge.answers import induction_label
 from knowledge.local.calendar import LOCAL_SESSION
 from knowledge.roles import normalise_role
 
@@ -36,8 +37,8 @@ def _hours(data: Dict[Text, Any]) -> replies.Message:
     what the documents say of its hours elsewhere."""
     induction = data["induction"]
     if induction:
-        whose = f"for all staff, set at {data['builds_on'][0]}" if data["builds_on"] else "for all staff"
-        induction = {**induction, "text": f"Induction ({whose}): {induction['text']}"}
+        set_at = data["builds_on"][0] if data["builds_on"] else data["level"]
+        induction = {**induction, "text": f"{induction_label({**data, 'induction': {'level': set_at}})}: {induction['text']}"}
     items = [x for x in (data["refresher"], induction) if x]
     items += [{"text": n["statement"], "cite": n["cite"][0]} for n in data["notes"] if ABOUT_HOURS.search(n["statement"])]
     if not items:
@@ -45,7 +46,8 @@ def _hours(data: Dict[Text, Any]) -> replies.Message:
     return replies.cited_items(f"Hours for {data['level']}:", items)
 
 
-EACH_LEVEL = re.compile(r"\b(?:each|every|all|the different|different)\s+(?:of the\s+)?(?:levels?|tiers?)\b|\bby (?:level|tier)\b|"
+EACH_LEVEL = re.compile(r"\b(?:each|every|all(?: the)?|the different|different|across(?: the)?)\s+(?:of the\s+)?(?:levels?|tiers?)\b|"
+                        r"\b(?:by|per) (?:level|tier)\b|"
                         r"\b(?:levels?|l) ?(?:1|one) ?(?:to|-|\u2013) ?(?:l|level )?(?:5|five)\b", re.IGNORECASE)  # "how is it delivered at each level"
 COVERED = re.compile(r"\b(?:topics?|contents?)\b|\bwhat\b.*\b(?:cover|covers|covered)\b", re.IGNORECASE)  # what a level covers,
 # not only its outcomes ("does L3 cover safeguarding?" asks one thing of them)

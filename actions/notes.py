@@ -22,8 +22,9 @@ MENTIONED_ENOUGH = 0.6  # an answer holding this much of the question answers it
 def unknown(text: Text) -> Text:
     """The words of a question that nothing searched in the documents uses, as a phrase ("Scotland"); not the words that
     ask for a figure ("time limit", "how quickly"), nor a run of letters that is no word ("asdfgh")."""
-    text = asking_part(text)  # not the words said around it ("for our training matrix")
-    unheard = set(source_index().unknown_words(text))  # the documents' own passages hold every word they use
+    asked = asking_part(text).casefold()  # not the words said around it ("for our training matrix"), unless a name ("I'm in Wales")
+    named = {w.casefold() for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", text)}
+    unheard = {w for w in source_index().unknown_words(text) if w.casefold() in asked or w.casefold() in named}
     asking = {w for m in (*PRICED.finditer(text), *TIMED.finditer(text)) for w in m.group().casefold().split()}
     words = [w.capitalize() if w.islower() else w for w in index().unknown_words(text)
              if w in unheard and w.casefold() not in asking and not w.casefold().endswith("ly")

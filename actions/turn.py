@@ -107,3 +107,13 @@ def own_job(typed: Text, shown: Optional[Dict[Text, Any]]) -> List[Dict[Text, An
     doc = (shown or {}).get(KEY) or {}
     own = not typed.startswith("/") and (SAYS_ROLE.search(typed) or AS_ONE.match(typed))  # "I'm a ...", "as a ...": told as theirs
     return [SlotSet("asked_role", typed)] if "floor" in doc and own else []
+
+
+RUNNER_UP = 0.2  # the least confidence at which the model's second reading of a question is one to answer
+
+
+def runner_up(tracker: Tracker) -> Optional[Text]:
+    """The level answer the model ranks next below the intent it chose, when it is a likely reading ("more" is none)."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    second = ranking[1] if len(ranking) > 1 else {}
+    return second.get("name") if second.get("confidence", 0) >= RUNNER_UP and second.get("name") != "more" else None

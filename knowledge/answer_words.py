@@ -58,3 +58,9 @@ SECTOR_WORDS = {"health": ("health\\w*", "nhs", "hospital", "clinic\\w*", "gp", 
 ELSEWHERE = ("elsewhere", "somewhere else", "anywhere else", "none of (?:these|them|those|the above)", "neither", "none",
              "self[- ]?employed", "freelance", "charity", "(?:a |my own )?business", "company", "firm", "shop", "gym", "prison", "church",
              "(?:leisure|sports?|youth|activity) cent(?:re|er)", "(?:youth |sports? |swimming )?club", "factory", "farm", "hotel", "restaurant")
+
+# A question about someone's training, or about the asker's own place: what makes a workplace named in a question the
+# place whose level is asked ("is there a SEND course for council staff?"), not just a place ("what % of LA areas fail?").
+TRAINING_ASKED = re.compile(r"\b(?:train\w*|levels?|tiers?|hours?|courses?|cpd|modules?|awareness|compulsory|mandatory|need|needs|"
+                            r"required|requirements?|have to|has to|must|should|complete|do it|do this|i|i'm|im|me|my|we|we're|our|us)\b",
+                            re.IGNORECASE)

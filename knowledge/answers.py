@@ -105,7 +105,8 @@ def _determination(d: Determination) -> dict[str, Any]:
 def induction_label(d: dict[str, Any]) -> str:
     """A determination's induction, labelled as set for all staff at a lower level where it is not the level's own."""
     set_at = (d.get("induction") or {}).get("level")
-    return f"Induction (for all staff, set at {set_at})" if set_at and set_at != d.get("level") else "Induction"
+    staff = "healthcare staff" if d.get("framework") == "health" else "staff"  # (the health framework's words)
+    return f"Induction (for all {staff}, set at {set_at})" if set_at and set_at != d.get("level") else "Induction"
 
 
 def _item(item: Statement | Any, cite: _Citations) -> dict[str, Any]:

@@ -57,9 +57,9 @@ def asked_term(question: str, written: Callable[[str], bool] | None = None) -> s
     """The thing a question asks the meaning of ("personal budgets" in "what are personal budgets?"); None for
     a question that asks anything else, or about a person, a level, or how something works. ``written``: whether
     the documents write a phrase, so that "high needs transformation" is a term they use, not a need asked about."""
-    asked = [part for part in re.split(r"(?<=[?!.])\s+", question.strip()) if part.strip()]
-    if len(asked) > 1:  # "what actually is lego therapy? it's on the tier 1 list": the sentence that asks
-        return next((t for t in (_term(part, written) for part in asked) if t), None) or _term(question, written)
+    parts = [part for part in re.split(r"(?<=[?!.])\s+", question.strip()) if part.strip()]
+    if len(parts) > 1:  # "what actually is lego therapy? it's on the tier 1 list": the sentence that asks what it is
+        return next((t for t in (_term(part, written) for part in parts) if t), None) or _term(question, written)
     return _term(question, written)
 
 

@@ -104,20 +104,20 @@ def outcomes_by_level(kb: KnowledgeBase) -> list[dict[str, Any]]:
 
 
 def training_by_level(kb: KnowledgeBase) -> list[dict[str, Any]]:
-    """Each level's suggested ways to train in one line (levels that share them in one), for "how is the training
-    delivered?" asked before the person's level is known."""
+    """Each level's suggested ways to train, a line each with its own citation (levels that share them named together),
+    for "how is the training delivered?" asked before the person's level is known."""
     shared: dict[tuple[str, ...], list[Any]] = {}
     for lv in kb.levels:
         if lv.methods:
             shared.setdefault(tuple(m.text for m in lv.methods), []).append(lv)
-    return [{"level": levels[0].name, "cite": cite_dict(levels[0].methods[0].citation),
-             "text": f"{' and '.join(lv.name for lv in levels)}: {' '.join(methods)}"} for methods, levels in shared.items()]
+    return [{"level": levels[0].name, "text": f"{' and '.join(lv.name for lv in levels)}: {m.text}", "cite": cite_dict(m.citation)}
+            for levels in shared.values() for m in levels[0].methods]
 
 
 def competencies_by_level(kb: KnowledgeBase) -> list[dict[str, Any]]:
-    """Each level's competencies (the table's column) in one line, for "the competencies for each level"."""
-    return [{"level": lv.name, "cite": cite_dict(lv.competencies[0].citation),
-             "text": f"{lv.name}: {'; '.join(c.text for c in lv.competencies)}"} for lv in kb.levels if lv.competencies]
+    """Each level's competencies (the table's column), a line each with its own citation, for "the competencies for
+    each level"."""
+    return [{"level": lv.name, "text": f"{lv.name}: {c.text}", "cite": cite_dict(c.citation)} for lv in kb.levels for c in lv.competencies]
 
 
 def least_for_everyone(kb: KnowledgeBase, framework: str | None = None) -> list[dict[str, Any]]:

@@ -177,18 +177,30 @@ AS_A = re.compile(r"^\s*as (?:a|an|the)\s+(?:\S+\s+){1,5}?(?=(?:is|are|am|do|doe
 CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do i have to have done L1 by"
 
 
+# What is said of the asker or what an answer is for, around a question: "new head here", "need it for our matrix", "procurement asked"
+ABOUT_THE_ASKER = re.compile(r"\b(?:i|i'm|im|me|my|we|we're|our|us|here|asked|need(?:ed)?|for (?:a|an|the|our|my))\b", re.IGNORECASE)
 BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|one|ones)\b", re.IGNORECASE)  # "X - is that the SENCO's job?"
 
 
-def asking_part(typed: str) -> str:
-    """The sentences or clauses of a message that ask ("what are the refresher requirements?" without "Need it for our
-    matrix", "roughly what % fail?" without "putting together a business case -"); the whole message when none or every
-    one asks, or when what asks points back at what was said ("exam access arrangements - is that the senco's job")."""
+def questions_only(typed: str) -> str:
+    """The sentences or clauses of a message that are questions ("roughly what % of LA areas fail?" without "putting
+    together a business case for more training -"); the whole message when none or every one is, or one points back."""
     parts = [p for p in re.split(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s", typed.strip()) if p.strip()]
     asking = [p for p in parts if is_question(p)]
-    if not asking or len(asking) == len(parts) or any(BACK_REFERENCE.search(p) for p in asking):
+    return typed if not asking or len(asking) == len(parts) or any(BACK_REFERENCE.search(p) for p in asking) else " ".join(asking)
+
+
+def asking_part(typed: str) -> str:
+    """The sentences or clauses of a message that ask, without what it says of the asker or what the answer is for
+    ("what are the refresher requirements?" without "Need it for our matrix", "new head here -"); the whole message when
+    none or every one asks, or when what asks points back at what was said ("exam access arrangements - is that the
+    senco's job"). A clause that names a subject stays ("annual reviews - what's my role?")."""
+    asked = questions_only(typed)
+    if asked == typed:
         return typed
-    return " ".join(asking)
+    parts = [p for p in re.split(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s", typed.strip()) if p.strip()]
+    kept = [p for p in parts if p in asked or not ABOUT_THE_ASKER.search(p)]  # "annual reviews - what's my role?" keeps its subject
+    return typed if len(kept) == len(parts) else " ".join(kept)
 
 
 def is_question(typed: str | None) -> bool:

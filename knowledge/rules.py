@@ -258,8 +258,7 @@ def _without_level(kb: KnowledgeBase, match: RoleMatch, roles: list[Role], secto
 
 
 def _for_sector(topic: Topic, sector: str) -> Topic:
-    """A topic that sets duties place by place keeps only the person's place's (a college SENCO's, not an early
-    years setting's) and what holds everywhere."""
+    """A topic set out place by place keeps the person's place's items (a college SENCO's) and what holds everywhere."""
     if not any(i.kind == sector for i in topic.items):
         return topic
     return replace(topic, items=tuple(i for i in topic.items if i.kind == sector or i.kind not in SECTORS))

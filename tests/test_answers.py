@@ -99,7 +99,8 @@ def test_how_each_level_is_trained_asked_before_the_level_is_known_gives_each_le
 
     replies = assistant.say("methods-anyone", "how is SEND training delivered at each level - e-learning or in person?")
     text = reply_text(replies)
-    assert all(x["text"] in text for x in lookup.training_by_level(kb))
+    lines = lookup.training_by_level(kb)
+    assert all(x["text"] in text and _shown(x["cite"]) in _quotes(replies) for x in lines)
     assert all(m.text in text for lv in kb.levels for m in lv.methods)
     assert any(b["payload"] == "/find_level" for r in replies for b in r.get("buttons", []))
 
@@ -108,8 +109,9 @@ def test_how_each_level_is_trained_asked_before_the_level_is_known_gives_each_le
 def test_each_level_s_competencies_asked_for_at_once_give_a_line_for_each_level(assistant, kb):
     from knowledge import lookup
 
-    text = reply_text(assistant.say("competencies-each", "quick summary of the competencies for each level, L1 to L5? for a poster"))
-    assert all(x["text"] in text for x in lookup.competencies_by_level(kb))
+    replies = assistant.say("competencies-each", "quick summary of the competencies for each level, L1 to L5? for a poster")
+    text = reply_text(replies)
+    assert all(x["text"] in text and _shown(x["cite"]) in _quotes(replies) for x in lookup.competencies_by_level(kb))
     assert all(c.text in text for lv in kb.levels for c in lv.competencies)
 
 
@@ -285,3 +287,14 @@ def test_a_question_naming_a_workplace_but_no_one_s_training_is_answered_from_th
     text = reply_text(assistant.say("la-share", "putting together a business case for more SEND training - roughly what % of "
                                                 "LA areas fail their SEND inspection?"))
     assert share in text and "no training level for you" not in text
+
+
+def _shown(cite) -> str:
+    from knowledge.sources import shown_quote
+
+    return shown_quote(cite["quote"], bool(cite.get("excerpt")))
+
+
+def _quotes(replies) -> str:
+    """Every quote a reply's sources show (each line is cited by its own)."""
+    return " ".join(q for r in replies for s in ((r.get("custom") or {}).get("send_guide") or {}).get("sources", []) for q in s.get("quotes", []))

@@ -57,7 +57,7 @@ def test_the_induction_set_for_all_staff_at_the_first_level_is_labelled_so_above
     own = send_guide("level", "--role", "porter", "--sector", "health", "--involvement", "none", db=db).stdout
     assert f"{first.name} (health framework)" in own and "Induction: " in own
     raised = send_guide("level", "--role", "GP", "--involvement", "lead", db=db).stdout
-    assert f"Induction (for all staff, set at {first.name}): " in raised and "Induction: " not in raised
+    assert f"Induction (for all healthcare staff, set at {first.name}): " in raised and "Induction: " not in raised
 
 
 def test_unknown_role_is_not_an_error(db):

@@ -18,7 +18,7 @@ def test_a_named_role_is_asked_only_what_could_raise_it(assistant, kb):
     text = chat.press("None of these")
     assert "You need Level 3" in text and "School nurse is named in the Level 3 cohort" in text
     first = kb.levels_of("health")[0].name  # the induction is set there for all staff, and labelled so
-    assert f"Induction (for all staff, set at {first}):" in text
+    assert f"Induction (for all healthcare staff, set at {first}):" in text
     assert "Refresher:" in text and "4 hours" in text
     assert "Sources:" in text and "000_eebbad39d168c16b.txt" in text
 

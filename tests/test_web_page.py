@@ -62,7 +62,7 @@ def _answer_as_gp_receptionist(page: Page) -> None:
 def test_a_new_starter_finds_their_level_with_hours_and_source(page: Page):
     _answer_as_gp_receptionist(page)
     answer = page.locator("li.message.bot").last
-    expect(answer).to_contain_text("Induction (for all staff, set at Level 1):")  # Level 2's is Level 1's
+    expect(answer).to_contain_text("Induction (for all healthcare staff, set at Level 1):")  # Level 2's is Level 1's
     expect(answer).to_contain_text("Refresher:")
     sources = answer.locator("details.sources")
     expect(sources.locator("blockquote").first).to_be_hidden()
