@@ -84,7 +84,7 @@ def _by_question(intent: Text, text: Text, data: Dict[Text, Any]) -> Dict[Text, 
 
 def _names_kind(intent: Text, text: Text) -> bool:
     """Whether a question names the kind of answer an intent gives ("outcomes" for a level's outcomes)."""
-    return bool((set(tokens(ANSWERS_TO.get(intent, ""))) - set(tokens(f"{TRAINING_WORDS} {ANY_KIND}"))) & set(tokens(text)))
+    return bool(KIND_WORDS.get(intent, frozenset()) & set(tokens(text)))
 
 
 def _ask_which_level(dispatcher: CollectingDispatcher, intent: Text) -> None:
@@ -105,6 +105,7 @@ ANSWERS_TO = {intent: f"{TRAINING_WORDS} {words}" for intent, words in {
     "ask_training": "course method methods suggested way where run runs source sources",
     "ask_builds_on": "before preceding builds build first", "ask_induction": "induction new starter weeks session",
 }.items()}
+KIND_WORDS = {intent: frozenset(tokens(words)) - frozenset(tokens(f"{TRAINING_WORDS} {ANY_KIND}")) for intent, words in ANSWERS_TO.items()}
 
 
 def _topics_named(text: Text) -> Tuple[Text, ...]:

@@ -61,9 +61,7 @@ def hours_by_level(data: Dict[Text, Any]) -> replies.Message:
         if data["period_years"] else ""
     items = data["levels"] + ([{"text": f"Induction, for all healthcare staff: {data['induction']['text']}", "cite": data["induction"]["cite"]}]
                               if data["induction"] else [])
-    message = replies.cited_items(f"{same}Each level's refresher:", items, each=True)
-    message["buttons"] = [{"title": "Work out my level", "payload": "/find_level"}]
-    return message
+    return _each(f"{same}Each level's refresher:", items)
 
 
 def outcomes_by_level(levels: List[Dict[Text, Any]]) -> replies.Message:
@@ -75,12 +73,8 @@ def outcomes_by_level(levels: List[Dict[Text, Any]]) -> replies.Message:
     return message
 
 
-def training_by_level(levels: List[Dict[Text, Any]]) -> replies.Message:
-    """How each level is trained, before the person's level is known, and an offer to work out theirs."""
-    return _each("How each level is trained, as the documents suggest:", levels)
-
-
 def _each(title: Text, levels: List[Dict[Text, Any]]) -> replies.Message:
+    """A line for each level, whole as it is (no passage joins it), and an offer to work out the person's own."""
     message = replies.cited_items(title, levels, each=True)
     message["buttons"] = [{"title": "Work out my level", "payload": "/find_level"}]
     return message
@@ -145,7 +139,7 @@ def by_level(intent: Text, text: Text, kb: Any, level: Optional[Text]) -> Option
     if intent == "ask_outcomes":
         return outcomes_by_level(lookup.outcomes_by_level(kb))
     if intent == "ask_training" and each:
-        return training_by_level(lookup.training_by_level(kb))
+        return _each("How each level is trained, as the documents suggest:", lookup.training_by_level(kb))
     if intent == "ask_competencies" and each:
         return _each("Each level's competencies, as the table sets them:", lookup.competencies_by_level(kb))
     return None

@@ -182,24 +182,33 @@ ABOUT_THE_ASKER = re.compile(r"\b(?:i|i'm|im|me|my|we|we're|our|us|here|asked|ne
 BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|one|ones)\b", re.IGNORECASE)  # "X - is that the SENCO's job?"
 
 
+_PARTS = re.compile(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s")  # sentences, and clauses after a dash
+
+
+def _asking(typed: str) -> tuple[list[str], list[str]] | None:
+    """A message's parts and those that are questions; None when it is read whole: none or every part asks, or one
+    points back at what was said ("exam access arrangements - is that the senco's job")."""
+    parts = [p for p in _PARTS.split(typed.strip()) if p.strip()]
+    asking = [p for p in parts if is_question(p)]
+    return None if not asking or len(asking) == len(parts) or any(BACK_REFERENCE.search(p) for p in asking) else (parts, asking)
+
+
 def questions_only(typed: str) -> str:
     """The sentences or clauses of a message that are questions ("roughly what % of LA areas fail?" without "putting
-    together a business case for more training -"); the whole message when none or every one is, or one points back."""
-    parts = [p for p in re.split(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s", typed.strip()) if p.strip()]
-    asking = [p for p in parts if is_question(p)]
-    return typed if not asking or len(asking) == len(parts) or any(BACK_REFERENCE.search(p) for p in asking) else " ".join(asking)
+    together a business case for more training -"); the whole message when it is read whole."""
+    split = _asking(typed)
+    return " ".join(split[1]) if split else typed
 
 
 def asking_part(typed: str) -> str:
     """The sentences or clauses of a message that ask, without what it says of the asker or what the answer is for
     ("what are the refresher requirements?" without "Need it for our matrix", "new head here -"); the whole message when
-    none or every one asks, or when what asks points back at what was said ("exam access arrangements - is that the
-    senco's job"). A clause that names a subject stays ("annual reviews - what's my role?")."""
-    asked = questions_only(typed)
-    if asked == typed:
+    it is read whole. A clause that names a subject stays ("annual reviews - what's my role?")."""
+    split = _asking(typed)
+    if split is None:
         return typed
-    parts = [p for p in re.split(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s", typed.strip()) if p.strip()]
-    kept = [p for p in parts if p in asked or not ABOUT_THE_ASKER.search(p)]  # "annual reviews - what's my role?" keeps its subject
+    parts, asking = split
+    kept = [p for p in parts if p in asking or not ABOUT_THE_ASKER.search(p)]
     return typed if len(kept) == len(parts) else " ".join(kept)
 
 
