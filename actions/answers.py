@@ -22,7 +22,8 @@ from knowledge.local.calendar import next_for
 from knowledge.passages import level_named
 from knowledge.plan import has_dates
 from knowledge.ranking import by_question
-from knowledge.reading import FIRST_PERSON, asks_about, is_question, quoted
+from knowledge.asking import asks_about, questions_only
+from knowledge.reading import FIRST_PERSON, is_question, quoted
 from knowledge.rules import Determination
 from knowledge.words import tokens
 
@@ -68,7 +69,7 @@ def _level(tracker: Tracker) -> Optional[Text]:
 
 # A level's list the question asks for by name ("what do the L5 competencies include"): the answer, whatever else the
 # documents' passages share with the question.
-ASKED_BY_NAME = {"ask_competencies": r"competenc", "ask_outcomes": r"\boutcomes?\b"}
+ASKED_BY_NAME = {"ask_competencies": r"competenc", "ask_outcomes": r"\boutcomes?\b", "ask_cohort": r"\bcohorts?\b"}
 ORDERED = ("learning_outcomes", "competencies", "learning_areas", "training", "members")  # a level's lists, ordered by the question
 
 
@@ -209,7 +210,7 @@ class AnswerQuestion(Action):
         phrase = quoted(text)
         if phrase and not lookup.term_in(kb, phrase) and intent in MEANING_INTENTS:
             intent = "ask_documents"  # "what does 'achievement' mean in the senco spec": the quoted word, not SENCO
-        elif intent != "ask_term" and documents.index().asks_meaning(text) and lookup.term_in(kb, text):
+        elif intent != "ask_term" and (documents.index().asks_meaning(text) and lookup.term_in(kb, text) or meanings.terms_asked(text)):
             intent = "ask_term"  # "what does SMART stand for in smart targets": the glossary says, whatever the intent
         if intent in ("out_of_scope", "nlu_fallback", "ask_documents"):  # the documents' words if they answer it, else what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question
@@ -217,6 +218,7 @@ class AnswerQuestion(Action):
             # unless the question is about more; or whose duties, of two roles named ("governors or head?")
             found = None if answering else (_role_topic(text) if role_topic else None) or \
                 (documents.unnamed_job(text) if _only_asks_if_needed(text) else None) or \
+                level_answers.for_involvement(text, kb, documents.mentions_job(text)) or \
                 documents.search(text, out_of_scope=intent == "out_of_scope") or \
                 (_role_topic(text) or documents.unnamed_job(text) if is_question(text) else None)  # "do dinner ladies need this"
             if found is None:
@@ -233,19 +235,20 @@ class AnswerQuestion(Action):
                 return answer
             if intent == "ask_role_training":  # no job named: "what are the refresher requirements? for our matrix"
                 runner_up = None if documents.mentions_job(text) or not _names_kind(runner_up, text) else runner_up
-                found = _role_topic(text) or (None if runner_up in LEVEL_ANSWERS else documents.search(text))
+                found = _role_topic(text) or level_answers.for_involvement(text, kb, False) or \
+                    (None if runner_up in LEVEL_ANSWERS else documents.search(text))  # "someone with occasional contact": who each is for
                 if found is not None or runner_up not in LEVEL_ANSWERS:
                     return found or {"text": UNNAMED_ROLE, "buttons": HELP_BUTTONS}
                 intent = runner_up  # what a level sets, asked with no job: the next reading of the question
         if intent == "ask_term":
-            term = lookup.term_in(kb, text) or _entity(tracker, "term")
-            if not term:
+            terms = meanings.terms_asked(text) or [lookup.term_in(kb, questions_only(text)) or lookup.term_in(kb, text) or _entity(tracker, "term")]
+            if not all(terms):
                 raise lookup.NotFound("no term")
-            entries = lookup.glossary(kb, term)
-            used = [meanings.used_here(t) for t in dict.fromkeys(e["term"] for e in entries)]
+            entries = [e for term in terms for e in lookup.glossary(kb, term)]
+            used = {u["text"]: u for u in (meanings.used_here(t) for t in dict.fromkeys(e["term"] for e in entries)) if u}
             return replies.cited_items("In these documents:", [
                 {"text": f"{e['term']}: {e['meaning']}" + (f" ({e['note']})" if e["note"] else ""), "cite": e["cite"]}
-                for e in entries] + [u for u in used if u], term=term)
+                for e in entries] + list(used.values()), term=" and ".join(terms))
         if intent == "ask_responsibilities":
             named = _entity(tracker, "topic")
             if named in {t.id for t in kb.topics} and text.startswith("/"):  # a button asking for the whole topic
@@ -278,7 +281,7 @@ class AnswerQuestion(Action):
         if by_level:
             return by_level
         if not level:
-            found = documents.search(text) if intent != "more" else None
+            found = (level_answers.for_involvement(text, kb, documents.mentions_job(text)) or documents.search(text)) if intent != "more" else None
             unknown = notes.unknown(text) if found is None else ""
             if unknown:  # "does any of this apply in scotland": no level would answer it
                 return {"text": NOT_MENTIONED.format(words=unknown), "buttons": HELP_BUTTONS}

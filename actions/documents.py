@@ -14,10 +14,11 @@ from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
 from knowledge.answer_words import TRAINING_ASKED
 from knowledge.answers import to_dict
+from knowledge.asking import asks_about, questions_only
 from knowledge.enough import ENOUGH, against
 from knowledge.passages import FOOTNOTE_MARK, contents as contents_of, footnotes, level_named, shown_text
 from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, shown as _shown
-from knowledge.reading import asks_about, mentions_a_job, questions_only, quoted
+from knowledge.reading import mentions_a_job, quoted
 from knowledge.rules import Determination, NextQuestion, Profile
 from knowledge.search import MIN_SCORE, Answer, ContentIndex
 from knowledge.words import SHORT_FORMS, WORD

@@ -9,6 +9,8 @@ from actions import replies
 from knowledge import lookup
 from knowledge.answers import induction_label
 from knowledge.local.calendar import LOCAL_SESSION
+from knowledge.passages import level_named
+from knowledge.reading import is_question, names_involvement
 from knowledge.roles import normalise_role
 
 SHORT_LIST = 12  # a level's outcomes shown before "more"; all of them when the whole list is asked for
@@ -128,9 +130,27 @@ def answer(intent: Text, text: Text, data: Dict[Text, Any]) -> replies.Message:
     return LEVEL_ANSWERS[intent](data)
 
 
+LEVEL_ASKED = re.compile(r"\b(?:levels?|tiers?)\b", re.IGNORECASE)
+
+
+def for_involvement(text: Text, kb: Any, job_named: bool) -> Optional[replies.Message]:
+    """"What's the minimum level for someone with occasional contact?": with no job, no workplace and so no level of
+    anyone's, who each level is for, in the words that decide between them; None for any other message."""
+    asked = not job_named and is_question(text) and LEVEL_ASKED.search(text) and names_involvement(text) and level_named(kb.levels, text) is None
+    return cohorts(text, kb) if asked else None
+
+
+def cohorts(text: Text, kb: Any) -> replies.Message:
+    """Who each level is for: the health levels', then the school tiers' (only the tiers' when tiers are asked about)."""
+    frameworks = ["schools"] if re.search(r"\btiers?\b", text, re.IGNORECASE) else list(dict.fromkeys(lv.framework for lv in kb.levels))
+    message = _each("Who each level is for:", [x for f in frameworks for x in lookup.levels_of(kb, f)])
+    message["json_message"][replies.KEY]["levels"] = " and ".join(frameworks)  # the levels themselves: the answer as it is
+    return message
+
+
 def by_level(intent: Text, text: Text, kb: Any, level: Optional[Text]) -> Optional[replies.Message]:
     """What each level sets, in a line each: the hours or the outcomes asked before the person's level is known, and
-    how each is trained or its competencies asked of every level ("for each level, L1 to L5"); None otherwise."""
+    who each is for, how each is trained or its competencies asked of every level ("for each level, L1 to L5"); None otherwise."""
     each = EACH_LEVEL.search(text) is not None
     if level and not each:
         return None
@@ -138,6 +158,8 @@ def by_level(intent: Text, text: Text, kb: Any, level: Optional[Text]) -> Option
         return hours_by_level(lookup.hours_by_level(kb))
     if intent == "ask_outcomes":
         return outcomes_by_level(lookup.outcomes_by_level(kb))
+    if intent == "ask_cohort" and each:  # "who is each level for?"
+        return cohorts(text, kb)
     if intent == "ask_training" and each:
         return _each("How each level is trained, as the documents suggest:", lookup.training_by_level(kb))
     if intent == "ask_competencies" and each:

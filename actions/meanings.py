@@ -15,6 +15,7 @@ from knowledge import lookup
 from knowledge.defining import asked_of_a_level, asked_term, held_by, phrase, what_of
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import described_in, excerpt, level_named, named_document, of_level, used_in
+from knowledge.asking import questions_only
 from knowledge.roles import normalise_role
 from knowledge.words import tokens
 
@@ -42,6 +43,29 @@ def undefined(question: Text) -> Optional[replies.Message]:
     lines = cited_lines([Shown(_with_lead_in(p.lead_in, excerpt(p.text, sought)), p.citation) for p in found.passages], citations)
     title = UNDEFINED.format(term=term[:1].upper() + term[1:])
     return replies.message({**replies.reply("answer", [replies.section(lines, title)], citations), "silence": term})
+
+
+_JOINED = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*")
+
+
+def terms_asked(question: Text) -> List[Text]:
+    """The short forms of the glossary a question asks the meaning of, each of them ("CeTR" and "CTR" in "what are
+    CeTR and CTR? they come up in the level 3 outcomes"), or one they never spell out, asked with the word it goes
+    with ("LeDR reviews - what are they exactly?"); none when the question asks anything else, or names more."""
+    parts = [p for p in _JOINED.split(asked_term(question, lambda t: True) or "") if p]
+    named = [_short_form(p) for p in parts]
+    whole = [n for n, p in zip(named, parts) if n and normalise_role(n) == normalise_role(p)]
+    return list(dict.fromkeys(named)) if parts and all(named) and (len(parts) > 1 or not whole) else []
+
+
+def _short_form(part: Text) -> Optional[Text]:
+    """The glossary's short form a part of a question names: the whole of it, or one never spelt out and a word after it."""
+    kb = guide().kb
+    term = lookup.term_in(kb, part)
+    if term is None or normalise_role(term) == normalise_role(part):
+        return term
+    unexpanded = all(e["expansion"] is None for e in lookup.glossary(kb, term))
+    return term if unexpanded and re.fullmatch(rf"{re.escape(term)}\s+[a-z]+", part, re.IGNORECASE) else None
 
 
 def _with_lead_in(lead_in: Optional[Text], shown: Text) -> Text:
@@ -89,7 +113,7 @@ def silence(question: Text) -> Optional[replies.Message]:
 def initials(question: Text) -> Optional[replies.Message]:
     """A short form the documents never spell out, read as a phrase of theirs whose initials spell it, said to be
     this guide's reading; None when the question asks no such thing or no phrase fits."""
-    term = index().asked_short_form(question)
+    term = index().asked_short_form(questions_only(question))  # "The SENCO outcomes keep mentioning ICT. What does ICT stand for?"
     if not term:
         return None
     passages = source_index().passages
@@ -126,6 +150,8 @@ def used_here(term: Text) -> Optional[Dict[Text, Any]]:
 
 NOT_IN_LEVEL = ("{level}: nothing the documents set for it (who it is for, its hours, outcomes, competencies and training) mentions "
                 "{asked}, as far as this guide can find. What they say nearest to it:")
+YES_IN_LEVEL = "Yes: what the documents set for {level} names {asked}:"
+LINES_SHOWN = 3  # of a level's own that name what is asked
 FOR_EVERYONE = re.compile(r"\ball (?:healthcare |health |school )?staff\b|\bevery(?:one| member of staff)\b", re.IGNORECASE)
 # What a level answer answers by its kind: asked of a level, these are its hours or lists, not something it may lack.
 _KINDS = re.compile(r"\b(?:hours?|hrs|minutes?|time|long|often|induction|refresher|outcomes?|competenc\w*|training|train|courses?|"
@@ -145,12 +171,21 @@ def _level_texts(level_id: Text) -> Tuple[Text, ...]:
 
 
 def in_level(question: Text, message: replies.Message) -> replies.Message:
-    """"Does L2 include the tribunal process?": when nothing of the level the question names mentions what it asks
-    about, that is said first, above the documents' nearest answer; the answer alone otherwise."""
+    """"Does L2 include the tribunal process?": when the level's own lists name what it asks about, "Yes" and those lines;
+    when nothing set for the level mentions it, that is said; either first, above the documents' nearest answer."""
     level, asked = level_named(guide().kb.levels, question), asked_of_a_level(question)
     if level is None or asked is None or _KINDS.search(asked) or not message.get("json_message") \
             or guide().catalogue.resolve(question).roles or mentions_job(asked):
         return message
+    own = [x for x in (level.cohort, *level.members, *level.competencies, *level.learning_outcomes, *level.learning_areas, *level.methods)
+           if held_by(asked, [x.text], tokens)]
+    if own:  # "does L3 cover tribunals?": yes, and the lines of the level's own that say so, above the answer
+        cites: List[Dict[Text, Any]] = []
+        for x in own[:LINES_SHOWN]:
+            cites += [] if lookup.cite_dict(x.citation) in cites else [lookup.cite_dict(x.citation)]
+        lines = [replies.item(x.text, cites.index(lookup.cite_dict(x.citation))) for x in own[:LINES_SHOWN]]
+        said = replies.message(replies.reply("answer", [replies.section(lines, YES_IN_LEVEL.format(level=level.name, asked=asked))], cites))
+        return {**replies.joined(said, message), "buttons": message.get("buttons", [])}
     if held_by(asked, _level_texts(level.id), tokens):
         return message
     note = replies.message(replies.reply("answer", [replies.section([replies.item(NOT_IN_LEVEL.format(level=level.name, asked=asked))],

@@ -10,7 +10,7 @@ from actions.documents import index, said, source_index
 from actions.knowledge_base import guide
 from knowledge.passages import named_document
 from knowledge.ranking import A_DATE, A_TIME, fits
-from knowledge.reading import asking_part
+from knowledge.asking import asking_part
 from knowledge.words import also_said, tokens
 
 NOT_MENTIONED_NEAREST = "The documents I search do not mention {words}. What they say nearest to it:"
@@ -116,9 +116,11 @@ def _no_figure(question: Text, message: replies.Message) -> Text:
         return "" if any((A_TIME.search(line) or often and OFTEN.search(line)) and words(asked, line) >= FIGURE_ABOUT
                          for line in lines) else A_FIGURE
     counted = COUNTED.search(question)
+    what = counted.group(1).split()[0].casefold() if counted else ""  # "how many assignments": "a number of assignments"
     counted = set(tokens(counted.group(1))) & source_index().coverage.idf.keys() if counted else set()  # (a word of theirs)
     return "" if any(words(asked, line) >= FIGURE_ABOUT and (not counted or counted & set(tokens(also_said(line) + " " + line)))
-                     for line in lines if fits(question, line)) else A_FIGURE  # a number of what is asked, of the thing counted
+                     for line in lines if fits(question, line)) else \
+        f"a number of {what}" if re.fullmatch(r"[a-z]{3,}[^s]s", what) else A_FIGURE  # a number of what is asked, of the thing counted
 
 
 def _said_by(doc: Dict[Text, Any], question: Text) -> List[Text]:

@@ -14,7 +14,7 @@ MAX_TERM_WORDS = 6  # a longer "term" is a question of its own
 SHOWN = 3  # passages shown where a term is only named
 # "what's the local offer", "explain the 20 week planning process", "what does X mean", "what counts as X"
 _LEADING = re.compile(r"^(?:so |and |ok |okay )?(?:what(?: actually| exactly)?(?:'s| is| was| are| were)|whats|wot'?s|define|explain|describe|meaning of|"
-                      r"what is meant by|what do (?:they|you|the documents) mean by|what counts as|tell me about|what does)\s+")
+                      r"what is meant by|what do (?:they|you|the documents) mean by|what counts as|tell me about|what does|what do)\s+")
 _TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:it|that|this|they|those|them)|whats that|"
                        r"what counts as (?:it|that|this)|what does (?:it|that|this) mean|explained|meaning|definition|"
                        r"what is it exactly|what goes in (?:it|them|one)|what'?s in (?:it|them|one)|mean|means|stand for|refer to)$")
@@ -35,6 +35,8 @@ _FIGURE = re.compile(r"\d|\b(?:pounds?|quid|k|per ?cent|percent|hundred|thousand
 _SAYS_WHAT = re.compile(r"^['\u2019\"]?\s*(?:\(|:|\u2013|\u2014|-\s|,\s*(?:a|an|the|which|who|where|whereby)\b|"
                         r"\s+(?:(?:is|are|was|were)(?!\s+(?:not\s+)?[a-z]+ing\b)|means?|refers?|describes?|aims?|provides?|offers?|involves?|enables?|brings?|"
                         r"sets? out|looks? at|helps?|supports?|consists?|includes?|comprises?)\b|\s+to\s+[a-z]+)")
+# After a term, with what it is of, where a passage says what it is to be taken to mean ("'achievement' of children ... should be taken to include")
+_TAKEN = re.compile(r"^['\u2019\"]?(?:\s+of(?:\s+[\w'-]+){1,6})?\s+(?:should be|is|are|is to be|are to be) (?:taken|read|understood) (?:to|as)\b")
 # What comes before a term where the words before it say what it is ("through an 'assessment-only' route")
 _INTRODUCED = re.compile(r"(?:\b(?:through|via|by way of|by means of)\s+(?:a|an)\s+|\b(?:called|known as|termed|so-called)\s+(?:a\s+|an\s+|the\s+)?)"
                          r"['\u2018\"]?\s*$|\(\s*$", re.IGNORECASE)
@@ -80,7 +82,7 @@ def _term(question: str, written: Callable[[str], bool] | None) -> str | None:
         term = _QUALIFIER.sub("", _FILLER.sub("", term)).strip(" -\u2013:,'\"")
     term = _ARTICLE.sub("", term).strip(" -\u2013:,'\"")
     words = term.split()
-    if lead and lead.group().strip() == "what does" and not trail:
+    if lead and lead.group().strip() in ("what does", "what do") and not trail:
         return None  # "what does the spec say about ...": not what a term means
     if lead and re.match(r"what (?:are|were) (?:the|their|its)\b", lead.group() + text[lead.end():]):
         return None  # "what are the preparing for adulthood outcomes?": a list asked for, not a meaning
@@ -104,8 +106,9 @@ def phrase(term: str) -> re.Pattern:
 
 
 def _says_what(text: str, found: re.Match) -> bool:
-    """Whether the words around a term may say what it is: "X is ...", "X (why ...)", "launched X to ...", "through an X"."""
-    return bool(_SAYS_WHAT.match(text[found.end():]) or _INTRODUCED.search(text[: found.start()]))
+    """Whether the words around a term may say what it is: "X is ...", "X (why ...)", "launched X to ...", "through an X",
+    "the 'achievement' of children ... should be taken to include"."""
+    return bool(_SAYS_WHAT.match(text[found.end():]) or _INTRODUCED.search(text[: found.start()]) or _TAKEN.match(text[found.end():]))
 
 
 def what_of(term: str, passages: Sequence[SourcePassage], known: Callable[[str], bool]) -> Asked | None:

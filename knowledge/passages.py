@@ -57,6 +57,13 @@ def _joined(lines: Sequence[str]) -> Iterator[tuple[str, str | None]]:
     yield from ((t, li) for t, li, k in ([pending] if pending else []) + notes if k)
 
 
+def _header(text: str) -> bool:
+    """A table's header row ("Level | Cohort of Staff | Requirements for Training | ..."): three or more short cells, none
+    empty and no figure in them. It names the columns and says nothing, so it is no passage."""
+    cells = text.split("\t")
+    return len(cells) >= 3 and all(cell.strip() and len(cell.split()) <= 5 and not re.search(r"[\d<@]", cell) for cell in cells)
+
+
 _LETTERED = re.compile(r"[a-z]\)\s")  # "a) Risks and Impact Analysis": a lettered heading
 _ENDS = (".", "!", "?", ":", ";", ")")  # a passage that ends so is whole; one that does not may go on after a page break
 
@@ -79,7 +86,7 @@ def _read(lines: Sequence[str]) -> Iterator[tuple[str, str | None, bool, bool]]:
         elif bullet and depth <= lead_depth:  # a bullet beside the one that led in ends its list, and is an item of the list around it
             (lead_in, lead_depth), outer = outer if depth > outer[1] else (None, -1), (None, -1)
         listed = bullet and lead_in is not None  # "Lego therapy", under the line that leads into its list, says something
-        kept = bool((len(normalise(text)) >= MIN_PASSAGE or _WANTED.search(text) or listed) and _LETTERS.search(text))
+        kept = bool((len(normalise(text)) >= MIN_PASSAGE or _WANTED.search(text) or listed) and _LETTERS.search(text)) and not _header(text)
         yield text, lead_in if bullet else None, kept, broken
         if text.endswith(":"):  # "- 2.7 ... developing training content for the following:" leads into the bullets below it
             outer = (lead_in, lead_depth) if bullet and lead_in is not None else (None, -1)

@@ -15,7 +15,7 @@ from typing import Iterable, Mapping, Sequence
 from knowledge.answer_words import DOUBT, EDUCATING_WORDS, ELSEWHERE, EXPERIENCED, HELP_TO_CHOOSE, IN_POST, INVOLVEMENT_WORDS, \
     MEANT_BY, NEVER, NEW, NO, SECTOR_WORDS, WORDS_OF, YES
 from knowledge.roles import RoleCatalogue, corrects, normalise_role
-from knowledge.words import GENERIC, SHORT_FORMS, tokens
+from knowledge.words import SHORT_FORMS
 from knowledge.schema import Option
 
 MAX_ANSWER = 300
@@ -127,10 +127,16 @@ def _someone_else(clause: str) -> bool:
 def tells_involvement(typed: str | None) -> bool:
     """Whether a statement says how the person works with CYP with SEND ("actually I do see children now
     and then"), in the words the involvement question reads; questions and commands never do."""
-    text = normalise_role(typed or "")[:MAX_ANSWER]
-    if not text or (typed or "").lstrip().startswith("/") or is_question(typed):
+    if (typed or "").lstrip().startswith("/") or is_question(typed):
         return False
-    return any(_hits(text, words) for vocabulary in (INVOLVEMENT_WORDS, EDUCATING_WORDS) for words in vocabulary.values())
+    return names_involvement(typed)
+
+
+def names_involvement(typed: str | None) -> bool:
+    """Whether a message names how someone works with CYP with SEND, in the words the involvement question reads,
+    told or asked about ("what level for someone with occasional contact?")."""
+    text = normalise_role(typed or "")[:MAX_ANSWER]
+    return bool(text) and any(_hits(text, words) for vocabulary in (INVOLVEMENT_WORDS, EDUCATING_WORDS) for words in vocabulary.values())
 
 
 def sectors_named(typed: str, catalogue: RoleCatalogue | None) -> set[str]:
@@ -173,43 +179,10 @@ def quoted(typed: str | None) -> str | None:
 ASKS = re.compile(r"\s*(?:(?:what|when|where|why|how|which|who)(?:'s|\s+(?:is|are|was|were|do|does|did|can|should|will|would|has|have|must)\b)"
                   r"|(?:is|are|am|do|does|did|can|could|should|will|would|must|have)\s+(?:i|you|it|that|this|they|we|there|the|a|my|an)\b)",
                   re.IGNORECASE)
+# "if a child has a TA who's accountable for their progress": a condition and what it asks, with no main clause of its own
+IF_THEN_ASKS = re.compile(r"^\s*if\b(?!.*\b(?:i|i'm|im|we|we're)\b).*?\s(?:who(?:'s|\s+is|\s+are)|what(?:'s|\s+is|\s+are)|which|whose|how)\b", re.IGNORECASE)
 AS_A = re.compile(r"^\s*as (?:a|an|the)\s+(?:\S+\s+){1,5}?(?=(?:is|are|am|do|does|can|could|should|will|would|must|have)\s)", re.IGNORECASE)
 CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do i have to have done L1 by"
-
-
-# What is said of the asker or what an answer is for, around a question: "new head here", "need it for our matrix", "procurement asked"
-ABOUT_THE_ASKER = re.compile(r"\b(?:i|i'm|im|me|my|we|we're|our|us|here|asked|need(?:ed)?|for (?:a|an|the|our|my))\b", re.IGNORECASE)
-BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|one|ones)\b", re.IGNORECASE)  # "X - is that the SENCO's job?"
-
-
-_PARTS = re.compile(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s")  # sentences, and clauses after a dash
-
-
-def _asking(typed: str) -> tuple[list[str], list[str]] | None:
-    """A message's parts and those that are questions; None when it is read whole: none or every part asks, or one
-    points back at what was said ("exam access arrangements - is that the senco's job")."""
-    parts = [p for p in _PARTS.split(typed.strip()) if p.strip()]
-    asking = [p for p in parts if is_question(p)]
-    return None if not asking or len(asking) == len(parts) or any(BACK_REFERENCE.search(p) for p in asking) else (parts, asking)
-
-
-def questions_only(typed: str) -> str:
-    """The sentences or clauses of a message that are questions ("roughly what % of LA areas fail?" without "putting
-    together a business case for more training -"); the whole message when it is read whole."""
-    split = _asking(typed)
-    return " ".join(split[1]) if split else typed
-
-
-def asking_part(typed: str) -> str:
-    """The sentences or clauses of a message that ask, without what it says of the asker or what the answer is for
-    ("what are the refresher requirements?" without "Need it for our matrix", "new head here -"); the whole message when
-    it is read whole. A clause that names a subject stays ("annual reviews - what's my role?")."""
-    split = _asking(typed)
-    if split is None:
-        return typed
-    parts, asking = split
-    kept = [p for p in parts if p in asking or not ABOUT_THE_ASKER.search(p)]
-    return typed if len(kept) == len(parts) else " ".join(kept)
 
 
 def is_question(typed: str | None) -> bool:
@@ -221,7 +194,7 @@ def is_question(typed: str | None) -> bool:
     first, *later = re.split(rf"{CLAUSE.pattern}|,\s*", text[:MAX_ANSWER])  # "as a new teacher, what are my duties"
     words, said = first.casefold().split(), AS_A.match(first)  # "as a TA do i have to go to annual reviews"
     return bool(words and words[0].strip(",.!") in QUESTION_START) or any(ASKS.match(clause) for clause in later) \
-        or bool(said and ASKS.match(first[said.end():]))
+        or bool(said and ASKS.match(first[said.end():])) or bool(IF_THEN_ASKS.match(text))
 
 
 SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|i work (?:in|at|for) the .{0,40}"
@@ -288,20 +261,3 @@ def names_a_job(typed: str | None, job_words: Iterable[str], named: bool = False
     denied = re.search(r"\b(?:not|never|isn'?t|aren'?t|no longer)\s+(?:[\w'-]+\s+){0,3}[\w'-]+$", text.casefold())  # "i'm not the SEND champion"
     return (0 < len(words) <= SHORT_ROLE and words[-1] in jobs and not denied) or bool(head and head[-1] in jobs - NOT_A_JOB
                                                                         and not FIRST_PERSON.search(" ".join(head)))
-
-
-def asks_about(question: str, catalogue: RoleCatalogue, title: str) -> bool:
-    """Whether a question about a topic asks about something in it ("what should TAs be trained to do?"),
-    not just the topic ("what does a TA do?"): words beyond its role names and title."""
-    return bool(particular(question, catalogue, title))
-
-
-def particular(question: str, catalogue: RoleCatalogue, title: str) -> set[str]:
-    """The question's words that are not its role's names, the topic's title or words for duties in general, in the
-    part of it that asks ("new head here - what are my responsibilities? quick list" asks nothing in particular)."""
-    question = asking_part(question)
-    asked = set(tokens(normalise_role(question)))
-    said = set(asked)
-    for role in catalogue.resolve(question).roles:  # the names said ("TAs"), not every alias ("learning support assistant")
-        said -= {w for name in (role.name, *role.aliases) for named in [set(tokens(name))] if named <= asked for w in named}
-    return said - set(tokens(title)) - GENERIC

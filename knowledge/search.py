@@ -22,7 +22,8 @@ from knowledge.initials import spelled_by_initials
 from knowledge.passages import level_named, named_document, of_level, place_names
 from knowledge.sections import list_lines, source_lines
 from knowledge.ranking import NUMBERED, Bm25, Coverage, fits, group_score, irregular, kind_named
-from knowledge.reading import particular, quoted
+from knowledge.asking import particular
+from knowledge.reading import quoted
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import ALSO, CAPITALS, also_said, GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, phrased
 from knowledge.words import tokens as _tokens
@@ -99,9 +100,12 @@ class ContentIndex:
         self.expansions += [(normalise_role(g.term), normalise_role(g.expansion), True) for g in kb.glossary if g.expansion]
 
     def asks_meaning(self, question: str) -> bool:
-        """Whether a question asks what something means: "what does SENCO stand for", or a term alone ("RAS?", "uncrc")."""
+        """Whether a question asks what something means: "what does SENCO stand for", a term alone ("RAS?", "uncrc") or
+        set equal to a question mark ("CYP = ?")."""
         text = normalise_role(question[:MAX_QUERY])
-        return bool(_MEANING.search(text)) or " ".join(w for w in text.split() if w not in _BARE) in self.terms
+        equals = re.search(r"([\w-]+)\s*=\s*\?", question[:MAX_QUERY])  # "quick one - CYP = ?"
+        return bool(_MEANING.search(text)) or " ".join(w for w in text.split() if w not in _BARE) in self.terms or \
+            bool(equals and normalise_role(equals.group(1)) in self.terms)
 
     def unknown_words(self, question: str) -> list[str]:
         """The question's words of five letters or more that no document uses, even spelt a little differently

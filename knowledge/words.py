@@ -76,6 +76,8 @@ def stem(word: str) -> str:
     numbers in words as digits ("three years" finds "3 years")."""
     if word in NUMBERS:
         return NUMBERS[word]
+    if word.endswith("lly") and len(word) >= 5:  # "fully" finds "full", "nationally" "national"
+        word = word[:-2]
     if word.endswith("ings") and len(word) >= 8:  # "settings" as "setting", "meetings" as "meeting"
         word = word[:-1]
     for ending, keep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("ing", ""), ("ed", ""), ("s", "")):

@@ -106,6 +106,38 @@ def test_how_each_level_is_trained_asked_before_the_level_is_known_gives_each_le
 
 
 @pytest.mark.assistant
+@pytest.mark.parametrize("question, frameworks", [("who is each level for?", ("health", "schools")),
+                                                  ("who are the different tiers aimed at", ("schools",))])
+def test_who_each_level_is_for_gives_every_level_s_cohort_with_its_source(assistant, kb, question, frameworks):
+    from knowledge import lookup
+
+    replies = assistant.say(f"cohorts-{len(question)}", question)
+    text = reply_text(replies)
+    shown = [x for f in frameworks for x in lookup.levels_of(kb, f)]
+    assert all(x["text"] in text and _shown(x["cite"]) in _quotes(replies) for x in shown)
+    assert not any(lv.cohort.text in text for lv in kb.levels if lv.framework not in frameworks)
+
+
+@pytest.mark.assistant
+@pytest.mark.parametrize("question", ["if someone only has very occasional contact with CYP with SEND what's the minimum level they need",
+                                      "what level do staff need if they see SEND kids now and then?"])
+def test_a_level_asked_for_someone_s_involvement_with_no_job_gives_who_each_level_is_for(assistant, kb, question):
+    """No job and no workplace, so no level of anyone's: every level's cohort, the words that decide between them."""
+    from knowledge import lookup
+
+    text = reply_text(assistant.say(f"involvement-{len(question)}", question))
+    assert text.startswith("Who each level is for:")
+    assert all(x["text"] in text for f in ("health", "schools") for x in lookup.levels_of(kb, f))
+
+
+@pytest.mark.assistant
+def test_a_level_s_cohort_asked_for_by_name_is_the_answer_whatever_else_the_question_says(assistant, kb):
+    level = next(lv for lv in kb.levels if len(lv.members) >= 3)
+    text = reply_text(assistant.say("cohort-by-name", f"which staff does the {level.name.lower()} cohort in the table actually list"))
+    assert text.startswith(f"{level.name} is for:") and all(m.text in text for m in level.members)
+
+
+@pytest.mark.assistant
 def test_each_level_s_competencies_asked_for_at_once_give_a_line_for_each_level(assistant, kb):
     from knowledge import lookup
 
@@ -181,6 +213,28 @@ def test_a_short_form_is_answered_with_what_it_stands_for_and_where_the_document
 
 
 @pytest.mark.assistant
+@pytest.mark.parametrize("asking", ["what are {a} and {b}? they come up in the level 3 outcomes", "what do {a} and {b} stand for"])
+def test_two_short_forms_asked_together_are_each_answered(assistant, kb, asking):
+    """Two of the glossary's short forms, drawn from it, asked in one question: what the documents make of each."""
+    import random
+
+    from knowledge import lookup
+
+    a, b = random.Random(asking).sample(sorted({g.term for g in kb.glossary if g.term.isalpha() and 2 <= len(g.term) <= 5}), 2)
+    text = reply_text(assistant.say(f"two-terms-{len(asking)}", asking.format(a=a, b=b)))
+    assert text.startswith("In these documents:")
+    for term in (a, b):
+        assert all(f"{e['term']}: {e['meaning']}" in text for e in lookup.glossary(kb, term))
+
+
+@pytest.mark.assistant
+def test_a_short_form_set_equal_to_a_question_mark_is_asked_what_it_stands_for(assistant, kb):
+    entry = next(g for g in kb.glossary if g.expansion and g.note is None and g.term.isupper())
+    text = reply_text(assistant.say("equals", f"quick one - {entry.term} = ?"))
+    assert text.startswith("In these documents:") and f"{entry.term}: {entry.expansion}" in text
+
+
+@pytest.mark.assistant
 def test_an_answer_that_holds_no_more_of_the_question_than_the_documents_is_shown_with_their_passages(assistant, kb):
     """The award's list first, then the specification's own paragraph (which names Annex 3), numbered on."""
     from knowledge.sources import normalise, seeds_dir
@@ -238,9 +292,11 @@ def test_asked_what_levels_people_in_a_job_need_the_answer_is_about_them_not_eve
 @pytest.mark.parametrize("question", ["does l3 cover safeguarding", "does L3 cover safeguarding?"])
 def test_a_level_named_in_any_case_answers_with_the_item_asked_about_first(assistant, kb, question):
     text = reply_text(assistant.say(f"level-first-{question}", question))
-    own = [o.text for o in kb.level("level-3").learning_outcomes]
+    level = kb.level("level-3")
+    own = [o.text for o in (*level.learning_outcomes, *level.competencies, *level.members, *level.methods)]
     first = next(line for line in text.splitlines() if line.startswith("\u2022"))
-    assert text.startswith("What Level 3 covers:") and "safeguard" in first.casefold() and any(o in first for o in own)
+    assert text.startswith("Yes: what the documents set for Level 3 names safeguarding:") and "What Level 3 covers:" in text
+    assert "safeguard" in first.casefold() and any(o in first for o in own)
 
 
 @pytest.mark.assistant
@@ -260,12 +316,13 @@ def test_a_question_about_someone_elses_plan_asks_the_documents_not_for_my_plan(
 
 @pytest.mark.assistant
 @pytest.mark.parametrize("level_id, question", [("level-2", "does L2 include the tribunal process"), ("level-3", "does L3 cover safeguarding")])
-def test_a_yes_no_question_about_what_a_level_holds_says_first_when_nothing_of_it_does(assistant, kb, level_id, question):
+def test_a_yes_no_question_about_what_a_level_holds_says_first_whether_its_own_lists_do(assistant, kb, level_id, question):
     level = kb.level(level_id)
     word = "tribunal" if "tribunal" in question else "safeguard"
     held = any(word in s.text.casefold() for s in (*level.learning_outcomes, *level.competencies, *level.methods, *level.members))
     text = reply_text(assistant.say(f"in-level-{level_id}", question))
     assert text.startswith(f"{level.name}: nothing the documents set for it") is (not held)
+    assert text.startswith(f"Yes: what the documents set for {level.name} names") is held
 
 
 @pytest.mark.assistant

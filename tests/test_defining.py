@@ -13,7 +13,7 @@ from knowledge.sources import normalise, seeds_dir
 from knowledge.words import IGNORED
 
 ASKING = ["what is {t}", "what's the {t}?", "whats a {t}", "{t} - what is it exactly", "{t} explained pls", "explain the {t}",
-          "what are {t}", "what does {t} mean", "{t}: what is that?", "what counts as {t}", "define {t}"]
+          "what are {t}", "what does {t} mean", "{t}: what is that?", "what counts as {t}", "define {t}", "what do {t} mean"]
 NOT_ASKING = ["what are the {t}", "what level is a {t}", "how do i get {t}", "do i need {t}", "who pays for {t}", "what does {t} look like",
               "what hours does {t} need", "what is my {t}"]
 
@@ -199,3 +199,13 @@ def test_the_levels_asked_for_in_a_clause_after_what_is_said_first(question, fra
     from knowledge.defining import the_levels_asked
 
     assert the_levels_asked(question) == framework
+
+
+def test_a_term_the_documents_say_how_to_take_is_never_said_to_be_undefined(kb):
+    """"Throughout this document the 'achievement' of children ... should be taken to include ...": each term a passage
+    quotes and says how to take is left to the search, which finds that passage."""
+    taken = {m.group(1).casefold() for p in kb.passages
+             for m in re.finditer(r"['\u2018]([A-Za-z][A-Za-z -]{2,40})['\u2019][^.]{0,60}\b(?:taken|read|understood) (?:to|as)\b", p.text)}
+    assert taken
+    for term in taken:
+        assert what_of(term, kb.passages, _never) is None, term

@@ -201,6 +201,8 @@ def test_slt_is_a_speech_and_language_therapist_only_where_the_words_say_health(
     ("exam access arrangements - is that the senco's job", True), ("new starter: when do i need level 1 by", True),
     ("how many hours", True), ("induction tier?", True), ("school nurse - I see kids daily", False),
     ("dinner lady, do see the kids every day", False), ("teaching assistant in year 3", False), ("when's the first content uploaded", True),
+    ("if a child has a TA who's accountable for their progress", True), ("if the child has an EHCP how is it funded", True),
+    ("if I'm a TA who supports pupils with SEND", False), ("if needed", False),
 ])
 def test_a_question_is_read_in_any_clause_after_a_dash_or_colon(text, asks):
     assert is_question(text) is asks
@@ -209,7 +211,7 @@ def test_a_question_is_read_in_any_clause_after_a_dash_or_colon(text, asks):
 @pytest.mark.parametrize("context", ["procurement asked", "new head here", "Need to put it in our training matrix."])
 @pytest.mark.parametrize("question", ["under what regs was the platform commissioned?", "what are the refresher requirements?"])
 def test_the_part_of_a_message_that_asks_is_the_question_without_what_is_said_around_it(context, question):
-    from knowledge.reading import asking_part
+    from knowledge.asking import asking_part
 
     said = f"{question} {context}" if context.endswith(".") else f"{context} - {question}"
     assert asking_part(said) == question
@@ -219,7 +221,7 @@ def test_the_part_of_a_message_that_asks_is_the_question_without_what_is_said_ar
                                   "Annual reviews - what's my role as SENCO?", "Safeguarding and SEND - what must governors check?",
                                   "the local offer: what is it?", "how many hours", "what are the tiers? who are they for?"])
 def test_a_question_that_points_back_at_what_was_said_or_names_its_subject_before_it_is_kept_whole(text):
-    from knowledge.reading import asking_part
+    from knowledge.asking import asking_part
 
     assert asking_part(text) == text
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from knowledge.reading import asks_about
+from knowledge.asking import asks_about
 from knowledge.search import ContentIndex
 from tests.test_challenge import QUESTIONS
 

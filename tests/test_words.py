@@ -33,6 +33,13 @@ def test_an_adjective_in_ional_ural_or_ental_finds_the_word_it_is_made_from(voca
     assert all(stem(w) == stem(base) for w, base in pairs), [(w, base) for w, base in pairs if stem(w) != stem(base)]
 
 
+def test_an_adverb_in_lly_finds_the_adjective_it_is_made_from(vocabulary):
+    """"fully" finds "full", "nationally" "national", "locally" "local": the documents use both forms."""
+    pairs = [(w, w[:-2]) for w in vocabulary if len(w) >= 5 and w.endswith("lly") and w[:-2] in vocabulary]
+    assert len(pairs) >= 3, pairs
+    assert all(stem(w) == stem(base) for w, base in pairs), [(w, base) for w, base in pairs if stem(w) != stem(base)]
+
+
 def test_a_noun_in_ing_and_its_plural_are_one_word(vocabulary):
     plurals = [w for w in vocabulary if w.endswith("ings") and w[:-1] in vocabulary and len(w) >= 8]
     assert len(plurals) >= 2 and all(stem(w) == stem(w[:-1]) for w in plurals), plurals
