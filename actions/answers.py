@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import documents, level_answers, levels_asked, meanings, notes, replies, staff_list, turn
+from actions import documents, level_answers, levels_asked, meanings, notes, replies, roles_asked, staff_list, turn
 from actions.meanings import CAN_DO, NOT_MENTIONED
 from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood, over_limit
 from actions.handoff import with_contacts
@@ -23,12 +22,11 @@ from knowledge.passages import level_named
 from knowledge.plan import has_dates
 from knowledge.ranking import by_question
 from knowledge.asking import asks_about, questions_only
-from knowledge.reading import FIRST_PERSON, is_question, quoted
+from knowledge.reading import is_question, quoted
 from knowledge.rules import Determination
 from knowledge.words import tokens
 
 WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete|what are)\b", re.IGNORECASE)
-LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)|mandatory|required|need)\b", re.IGNORECASE)
 NOT_COVERED = f"The documents I know do not cover that. {CAN_DO}"
 UNNAMED_ROLE = ("The documents do not place that role in a level themselves, so it depends on where the person works and what "
                 "they do. Tell me your own job role and I'll ask what decides it, or ask me about a level.")
@@ -109,59 +107,12 @@ ANSWERS_TO = {intent: f"{TRAINING_WORDS} {words}" for intent, words in {
 KIND_WORDS = {intent: frozenset(tokens(words)) - frozenset(tokens(f"{TRAINING_WORDS} {ANY_KIND}")) for intent, words in ANSWERS_TO.items()}
 
 
-def _topics_named(text: Text) -> Tuple[Text, ...]:
-    """The topics of the roles a message names, the most specific role's first."""
-    return tuple(dict.fromkeys(r.topic for r in guide().catalogue.resolve(text).roles if r.topic))
-
-
-ASKS_NEED = re.compile(r"\b(?:need|needs|have to|has to|must|required?|trained|training|level|tier)\b", re.IGNORECASE)  # "do porters need it"
-def _only_asks_if_needed(text: Text) -> bool:
-    """"do dinner ladies need this?", "does a hospital cleaner need SEND training?": whether people in a job need it, and
-    nothing more ("do managers need supervision skills in the East Sussex framework?" asks about the skills)."""
-    return is_question(text) and bool(ASKS_NEED.search(text)) and not FIRST_PERSON.search(text) and not _beside_a_job(text)
-
-
-def _beside_a_job(text: Text) -> set:
-    """What a question asks about beside a job, its place and needing training ("supervision" in "what skills do line
-    managers need for supervision"), less the words no document uses ("laws" is theirs)."""
-    unknown = set(tokens(" ".join(documents.source_index().unknown_words(text))))
-    return set(documents.index().asked_words(text)) - _words_beside_a_job() - unknown
-
-
-@lru_cache(maxsize=1)
-def _words_beside_a_job() -> frozenset:
-    """The words of jobs, workplaces and needing training, gathered once rather than on every question."""
-    wording = guide().kb.wording
-    return frozenset(tokens(" ".join((*wording.job_words, *wording.job_nouns, *(w for ws in wording.settings.values() for w in ws),
-                                      "need needs have has must require required trained training train level tier send sen this it "
-                                      "skills competencies outcomes hours refresher induction minimum least"))))
-
-
-COMPARED = re.compile(r"\b(?:difference|differences|differ|compare|compared|comparing|versus|vs)\b", re.IGNORECASE)
-BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of)\s+(?:the\s+|a\s+|an\s+)?(.{2,60})", re.IGNORECASE)
-
-
-def _role_topic(text: Text) -> Optional[replies.Message]:
-    """A question about a named role's duties ("what should TAs be trained to do?"): that role's topic, the
-    part the question asks about first (or the documents' better answer elsewhere); None for a level question."""
-    topics = _topics_named(text)
-    if not topics or LEVEL_WORDS.search(text):
-        return None
-    becoming = BECOMING.search(text)  # "can a TA be the SENCo?": what the SENCO must be
-    wanted = guide().catalogue.resolve(becoming.group(1)).role if becoming and len(topics) > 1 else None
-    if wanted and wanted.topic in topics:
-        return documents.topic(wanted.topic, text)
-    if len(topics) == 2 and COMPARED.search(text):  # "difference between the SENCO and the head": each one's duties
-        return documents.side_by_side(topics)
-    return documents.topic(topics[0], text) if len(topics) == 1 else documents.among(topics, text)
-
-
 def _sharpened(intent: Text, text: Text, message: replies.Message) -> bool:
     """Whether an answer may give way to the documents' own passages: answers from the documents' lists, not a
     person's level, what an abbreviation stands for, a staff list, a comparison or a button's request."""
     doc = (message.get("json_message") or {}).get(replies.KEY) or {}
     return (not text.startswith("/") and intent not in ("check_staff_list", "compare_levels")
-            and (doc.get("kind") == "answer" and not {"level", "levels", "floor", "silence", "term", "contents", "compared"} & set(doc) or message.get("text") == UNNAMED_ROLE))
+            and (doc.get("kind") == "answer" and not {"level", "levels", "floor", "silence", "term", "contents", "compared", "place"} & set(doc) or message.get("text") == UNNAMED_ROLE))
 
 
 class AnswerQuestion(Action):
@@ -173,6 +124,8 @@ class AnswerQuestion(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name", "")
         text = tracker.latest_message.get("text") or ""
+        if intent == "check_staff_list" and staff_list.asks_the_documents(text):
+            intent = "ask_documents"  # "does a senco trainee need a CRB check?", "which teacher standards cover SEND? list them"
         bound = over_limit(tracker)
         if bound:
             dispatcher.utter_message(text=bound)
@@ -187,6 +140,8 @@ class AnswerQuestion(Action):
             message = notes.noted(text, documents.sharper(text, message, ANSWERS_TO.get(intent, "")))
         if message and not text.startswith("/") and intent in IN_A_LEVEL:
             message = meanings.in_level(text, message)
+        if message and not text.startswith("/") and intent not in ("check_staff_list", "compare_levels"):
+            message = notes.denied(text, message)  # "is the notional SEND budget ring fenced?": no, as the guide reads it
         if message:
             dispatcher.utter_message(**with_contacts(message))
         return turn.own_job(text, (message or {}).get("json_message"))
@@ -214,28 +169,29 @@ class AnswerQuestion(Action):
             intent = "ask_term"  # "what does SMART stand for in smart targets": the glossary says, whatever the intent
         if intent in ("out_of_scope", "nlu_fallback", "ask_documents"):  # the documents' words if they answer it, else what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question
-            role_topic = is_question(text) and (intent != "ask_documents" or len(_topics_named(text)) > 1)  # a role's duties,
-            # unless the question is about more; or whose duties, of two roles named ("governors or head?")
-            found = None if answering else (_role_topic(text) if role_topic else None) or \
-                (documents.unnamed_job(text) if _only_asks_if_needed(text) else None) or \
-                level_answers.for_involvement(text, kb, documents.mentions_job(text)) or \
+            role_topic = is_question(text) and (intent != "ask_documents" or len(roles_asked.topics_named(text)) > 1  # a role's duties,
+                                                or roles_asked.in_one_place(text))  # unless the question is about more; or whose
+            # duties, of two roles named ("governors or head?"), or of one role in one place ("SENCo in a pre-school")
+            found = None if answering else (roles_asked.role_topic(text) if role_topic else None) or \
+                (documents.unnamed_job(text) if roles_asked.only_asks_if_needed(text) else None) or \
+                level_answers.for_involvement(text) or \
                 documents.search(text, out_of_scope=intent == "out_of_scope") or \
-                (_role_topic(text) or documents.unnamed_job(text) if is_question(text) else None)  # "do dinner ladies need this"
+                (roles_asked.role_topic(text) or documents.unnamed_job(text) if is_question(text) else None)  # "do dinner ladies need this"
             if found is None:
                 asked = not answering and (intent == "ask_documents" or is_question(text)) and \
-                    (intent != "out_of_scope" or LEVEL_WORDS.search(text))  # "a certificate when I finish level 3?": named
+                    (intent != "out_of_scope" or roles_asked.LEVEL_WORDS.search(text))  # "a certificate when I finish level 3?": named
                 unknown = notes.unknown(text) if asked else ""
                 not_understood(dispatcher, tracker, NOT_MENTIONED.format(words=unknown) if unknown else
                                REPHRASE if answering or intent == "nlu_fallback" else
                                NOT_COVERED if intent == "ask_documents" else OUT_OF_SCOPE)
             return found
         if intent == "ask_role_training" or (intent in LEVEL_ANSWERS and not _entity(tracker, "level") and intent != "more"):
-            answer = documents.role_level(text, unnamed=not (is_question(text) and _beside_a_job(text)))
+            answer = documents.role_level(text, unnamed=not (is_question(text) and roles_asked.beside_a_job(text)))
             if answer is not None:
                 return answer
             if intent == "ask_role_training":  # no job named: "what are the refresher requirements? for our matrix"
                 runner_up = None if documents.mentions_job(text) or not _names_kind(runner_up, text) else runner_up
-                found = _role_topic(text) or level_answers.for_involvement(text, kb, False) or \
+                found = roles_asked.role_topic(text) or level_answers.for_involvement(text) or \
                     (None if runner_up in LEVEL_ANSWERS else documents.search(text))  # "someone with occasional contact": who each is for
                 if found is not None or runner_up not in LEVEL_ANSWERS:
                     return found or {"text": UNNAMED_ROLE, "buttons": HELP_BUTTONS}
@@ -253,8 +209,8 @@ class AnswerQuestion(Action):
             named = _entity(tracker, "topic")
             if named in {t.id for t in kb.topics} and text.startswith("/"):  # a button asking for the whole topic
                 return documents.topic(named)
-            if len(_topics_named(text)) > 1 and not text.startswith("/"):  # "governors or head?": whose the documents say
-                return _role_topic(text) or documents.search(text) or documents.topic(_topics_named(text)[0])
+            if len(roles_asked.topics_named(text)) > 1 and not text.startswith("/"):  # "governors or head?": whose the documents say
+                return roles_asked.role_topic(text) or documents.search(text) or documents.topic(roles_asked.topics_named(text)[0])
             found = lookup.find_topic(kb, named or _entity(tracker, "role") or text, guide().catalogue)
             return documents.topic(found.id, text)
         if intent == "ask_senco_award":
@@ -268,9 +224,8 @@ class AnswerQuestion(Action):
                 return documents.search(text) or {"text": "Which two levels or tiers? For example: \"difference between Level 2 and Level 3\"."}
             data = lookup.step_up(kb, named[0], named[1])
             return replies.cited_items(f"From {data['lower']} to {data['higher']}, what is added:", data["items"], 12)
-        if intent == "check_staff_list":  # "does a senco trainee need a CRB check?" asks the documents
-            asked = "\n" not in text.strip() and is_question(text) and not staff_list.ASKED.search(text)
-            return (documents.search(text) if asked else None) or staff_list.checked(tracker.latest_message.get("text") or "")
+        if intent == "check_staff_list":
+            return staff_list.checked(tracker.latest_message.get("text") or "")
         named_level = _entity(tracker, "level")
         if intent == "ask_induction" and not (named_level and lookup.find_level(kb, named_level).framework == "schools"):
             return replies.cited_items(f"{kb.levels_of('health')[0].name} induction:", lookup.induction(kb))
@@ -281,7 +236,7 @@ class AnswerQuestion(Action):
         if by_level:
             return by_level
         if not level:
-            found = (level_answers.for_involvement(text, kb, documents.mentions_job(text)) or documents.search(text)) if intent != "more" else None
+            found = (level_answers.for_involvement(text) or documents.search(text)) if intent != "more" else None
             unknown = notes.unknown(text) if found is None else ""
             if unknown:  # "does any of this apply in scotland": no level would answer it
                 return {"text": NOT_MENTIONED.format(words=unknown), "buttons": HELP_BUTTONS}

@@ -14,8 +14,9 @@ from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
 from knowledge.answer_words import TRAINING_ASKED
 from knowledge.answers import to_dict
-from knowledge.asking import asks_about, questions_only
+from knowledge.asking import asks_about, place_named, questions_only
 from knowledge.enough import ENOUGH, against
+from knowledge.indexed import group_of
 from knowledge.passages import FOOTNOTE_MARK, contents as contents_of, footnotes, level_named, shown_text
 from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, shown as _shown
 from knowledge.reading import mentions_a_job, quoted
@@ -167,27 +168,32 @@ def _title(title: Text, heading: Optional[Text]) -> Text:
 
 def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
     """A topic: the list the question asks about when it asks about something in particular ("what should
-    TAs be trained to do?"), with a button for the rest; otherwise every list of it, a few items each."""
+    TAs be trained to do?"), with a button for the rest; otherwise every list of it, a few items each. Where it sets
+    duties place by place and the question names one place ("SENCo in a pre-school"), only that place's."""
     kb = guide().kb
     found = kb.topic(topic_id)
+    named = place_named(question, guide().kb.wording.job_words + guide().kb.wording.job_nouns) if question else None
+    place = named if named in lookup.sectors_of(found) and len(lookup.sectors_of(found)) > 1 else None  # "SENCo in a pre-school"
+    elsewhere = frozenset(group_of(topic_id, s) for s in lookup.sectors_of(found) - {place}) if place else frozenset()
+    found, about = (lookup.for_sector(found, place), {"place": place}) if place else (found, {})  # its own list stays the answer
     own = " ".join(name for r in kb.roles if r.topic == topic_id for name in (r.name, *r.aliases))  # "the head" is the headteacher
     particular = bool(question) and asks_about(question, guide().catalogue, f"{found.title} {own}")  # not "teachers' duties for SEND kids"
-    if particular and index().better_elsewhere(question, topic_id):
+    if particular and not elsewhere and index().better_elsewhere(question, topic_id):  # (a place named: its own list answers)
         answer = search(question)
         if answer:
             return answer
     if particular:
         # Within a topic the lists are scored on the question's words beyond the topic's own, so the documents'
         # passages (scored on the whole question) are asked only when none of its lists answers.
-        within = index().search(question, groups=1, within=topic_id, whole=TOPIC_LINES)  # the list asked about, whole if short
-        answers = within or list(_sourced(question))
+        within = index().search(question, groups=1, within=topic_id, whole=TOPIC_LINES, leave_out=elsewhere)  # the list asked about
+        answers = within or ([] if place else list(_sourced(question)))
         if answers:  # (neither a list of the topic nor the documents' own passages may answer)
             title = found.title if answers is within else answers[0].title
             citations: List[Dict[Text, Text]] = []
             answer = answers[0]
             section = replies.section(cited_lines(list(answer.passages), citations), _title(title, answer.heading))
             button = {"title": WHOLE.format(title=found.title)[:75], "payload": f'/ask_responsibilities{{"topic": "{topic_id}"}}'}
-            return replies.message(replies.reply("answer", [section], citations), [button])
+            return replies.message({**replies.reply("answer", [section], citations), **about}, [button])
     citations = []
     sections = []
     groups = _lists(found)
@@ -198,7 +204,7 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
         sections.append(replies.section(lines, _title(found.title, heading[1]), more=more))
     notes = [Shown(t.statement, t.citations[0]) for t in kb.tensions_for(topic_id)]  # where the documents disagree about it
     sections.append(replies.section(cited_lines(notes, citations), "Please note:"))
-    return replies.message(replies.reply("answer", sections, citations))
+    return replies.message({**replies.reply("answer", sections, citations), **about})
 
 
 def _lists(topic: Any) -> List[Tuple[Tuple[Text, Optional[Text]], List[Any]]]:

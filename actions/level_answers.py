@@ -6,11 +6,11 @@ import re
 from typing import Any, Callable, Dict, List, Optional, Text
 
 from actions import replies
+from actions.knowledge_base import guide
 from knowledge import lookup
 from knowledge.answers import induction_label
+from knowledge.asking import asks_level_for_involvement
 from knowledge.local.calendar import LOCAL_SESSION
-from knowledge.passages import level_named
-from knowledge.reading import is_question, names_involvement
 from knowledge.roles import normalise_role
 
 SHORT_LIST = 12  # a level's outcomes shown before "more"; all of them when the whole list is asked for
@@ -130,14 +130,9 @@ def answer(intent: Text, text: Text, data: Dict[Text, Any]) -> replies.Message:
     return LEVEL_ANSWERS[intent](data)
 
 
-LEVEL_ASKED = re.compile(r"\b(?:levels?|tiers?)\b", re.IGNORECASE)
-
-
-def for_involvement(text: Text, kb: Any, job_named: bool) -> Optional[replies.Message]:
-    """"What's the minimum level for someone with occasional contact?": with no job, no workplace and so no level of
-    anyone's, who each level is for, in the words that decide between them; None for any other message."""
-    asked = not job_named and is_question(text) and LEVEL_ASKED.search(text) and names_involvement(text) and level_named(kb.levels, text) is None
-    return cohorts(text, kb) if asked else None
+def for_involvement(text: Text) -> Optional[replies.Message]:
+    """"What's the minimum level for someone with occasional contact?" (no job, no workplace): who each level is for."""
+    return cohorts(text, guide().kb) if asks_level_for_involvement(text, guide().kb, guide().catalogue) else None
 
 
 def cohorts(text: Text, kb: Any) -> replies.Message:

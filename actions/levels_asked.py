@@ -9,7 +9,7 @@ from actions.documents import Shown, cited_lines, index, mentions_job
 from actions.knowledge_base import guide
 from knowledge import lookup
 from knowledge.defining import asked_of_the_levels, the_levels_asked
-from knowledge.passages import level_named
+from knowledge.passages import level_named, named_document
 
 WHICH_TITLE = "The levels whose own lists say it:"
 
@@ -17,10 +17,13 @@ WHICH_TITLE = "The levels whose own lists say it:"
 def the_levels(question: Text) -> Optional[replies.Message]:
     """"What are the tiers on the lincs send platform?": each tier (or each health level) and who it is for, with a
     button to find one's own; None for any other question."""
-    framework = the_levels_asked(question)
+    framework, kb = the_levels_asked(question), guide().kb
     if framework is None or guide().catalogue.resolve(question).roles or mentions_job(question):
         return None  # "what levels do health visitors need?" asks about them
-    data = lookup.levels_of(guide().kb, framework)
+    named = named_document(kb.documents, question, index().place_names)
+    if named and named[0].file_name not in {lv.cohort.citation.document for lv in kb.levels_of(framework)}:
+        return None  # "what are levels 1 to 3 of the continuum of need in the east sussex framework": not these levels
+    data = lookup.levels_of(kb, framework)
     message = replies.cited_items("The tiers:" if framework == "schools" else "The health framework's levels:", data, levels=framework)
     return {**message, "buttons": [{"title": "Find my own level", "payload": "/find_level"}]}
 

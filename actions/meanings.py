@@ -12,12 +12,13 @@ from actions.conversation import HELP_BUTTONS
 from actions.documents import Shown, cited_lines, index, mentions_job, source_index
 from actions.knowledge_base import guide
 from knowledge import lookup
-from knowledge.defining import asked_of_a_level, asked_term, held_by, phrase, what_of
+from knowledge.defining import asked_of_a_level, asked_term, held_by, phrase, short_forms_asked, what_of
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import described_in, excerpt, level_named, named_document, of_level, used_in
 from knowledge.asking import questions_only
 from knowledge.roles import normalise_role
 from knowledge.words import tokens
+from knowledge.yes_no import TURNING
 
 UNDEFINED = "{term}: named in the documents but not defined in them, as far as this guide can find. Where they name it:"
 CAN_DO = "I can find the SEND training you need, explain levels and tiers and their hours, and explain SEND responsibilities in schools and settings."
@@ -45,27 +46,9 @@ def undefined(question: Text) -> Optional[replies.Message]:
     return replies.message({**replies.reply("answer", [replies.section(lines, title)], citations), "silence": term})
 
 
-_JOINED = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*")
-
-
 def terms_asked(question: Text) -> List[Text]:
-    """The short forms of the glossary a question asks the meaning of, each of them ("CeTR" and "CTR" in "what are
-    CeTR and CTR? they come up in the level 3 outcomes"), or one they never spell out, asked with the word it goes
-    with ("LeDR reviews - what are they exactly?"); none when the question asks anything else, or names more."""
-    parts = [p for p in _JOINED.split(asked_term(question, lambda t: True) or "") if p]
-    named = [_short_form(p) for p in parts]
-    whole = [n for n, p in zip(named, parts) if n and normalise_role(n) == normalise_role(p)]
-    return list(dict.fromkeys(named)) if parts and all(named) and (len(parts) > 1 or not whole) else []
-
-
-def _short_form(part: Text) -> Optional[Text]:
-    """The glossary's short form a part of a question names: the whole of it, or one never spelt out and a word after it."""
-    kb = guide().kb
-    term = lookup.term_in(kb, part)
-    if term is None or normalise_role(term) == normalise_role(part):
-        return term
-    unexpanded = all(e["expansion"] is None for e in lookup.glossary(kb, term))
-    return term if unexpanded and re.fullmatch(rf"{re.escape(term)}\s+[a-z]+", part, re.IGNORECASE) else None
+    """The glossary's short forms a question asks the meaning of ("what are CeTR and CTR?")."""
+    return short_forms_asked(question, guide().kb, guide().catalogue)
 
 
 def _with_lead_in(lead_in: Optional[Text], shown: Text) -> Text:
@@ -163,8 +146,7 @@ def _level_texts(level_id: Text) -> Tuple[Text, ...]:
     """Everything the documents set for a level: its lists, its hours, its own passages, and what is set for all staff."""
     kb = guide().kb
     level = kb.level(level_id)
-    texts = [s.text for s in (level.cohort, *level.members, *level.competencies, *level.learning_outcomes, *level.learning_areas,
-                              *level.methods)] + [r.text for r in (level.induction, level.refresher) if r]
+    texts = [s.text for s in lookup.level_statements(level)] + [r.text for r in (level.induction, level.refresher) if r]
     texts += [p.text for p in kb.passages if of_level(level, p.citation.section, p.text, p.lead_in)
               or p.citation.document == level.cohort.citation.document and FOR_EVERYONE.search(p.text)]
     return tuple(texts)
@@ -177,14 +159,10 @@ def in_level(question: Text, message: replies.Message) -> replies.Message:
     if level is None or asked is None or _KINDS.search(asked) or not message.get("json_message") \
             or guide().catalogue.resolve(question).roles or mentions_job(asked):
         return message
-    own = [x for x in (level.cohort, *level.members, *level.competencies, *level.learning_outcomes, *level.learning_areas, *level.methods)
-           if held_by(asked, [x.text], tokens)]
-    if own:  # "does L3 cover tribunals?": yes, and the lines of the level's own that say so, above the answer
-        cites: List[Dict[Text, Any]] = []
-        for x in own[:LINES_SHOWN]:
-            cites += [] if lookup.cite_dict(x.citation) in cites else [lookup.cite_dict(x.citation)]
-        lines = [replies.item(x.text, cites.index(lookup.cite_dict(x.citation))) for x in own[:LINES_SHOWN]]
-        said = replies.message(replies.reply("answer", [replies.section(lines, YES_IN_LEVEL.format(level=level.name, asked=asked))], cites))
+    own = [] if TURNING.search(question) else [x for x in lookup.level_statements(level) if held_by(asked, [x.text], tokens)]
+    if own:  # "does L3 cover tribunals?": yes, and the lines of the level's own that say so ("is safeguarding only in L3?": no reading)
+        said = replies.cited_items(YES_IN_LEVEL.format(level=level.name, asked=asked),
+                                   [{"text": x.text, "cite": lookup.cite_dict(x.citation)} for x in own], LINES_SHOWN)
         return {**replies.joined(said, message), "buttons": message.get("buttons", [])}
     if held_by(asked, _level_texts(level.id), tokens):
         return message

@@ -10,8 +10,9 @@ from actions.documents import index, said, source_index
 from actions.knowledge_base import guide
 from knowledge.passages import named_document
 from knowledge.ranking import A_DATE, A_TIME, fits
-from knowledge.asking import asking_part
+from knowledge.asking import asking_part, questions_only
 from knowledge.words import also_said, tokens
+from knowledge.yes_no import reads_no
 
 NOT_MENTIONED_NEAREST = "The documents I search do not mention {words}. What they say nearest to it:"
 NO_FIGURE_OF = "The documents I search do not mention {words}, and do not give {figure} for that. What they say nearest to it:"
@@ -44,6 +45,19 @@ def noted(question: Text, message: replies.Message) -> replies.Message:
     if missing:
         return _before(missing, message)
     return _before(NOT_MENTIONED_NEAREST.format(words=unheard), message) if unheard else message
+
+
+READS_NO = "This guide reads the documents' answer as no: \u201c{sentence}\u201d (below)."
+LINES_READ = 4  # of each of an answer's first two cited lists
+
+
+def denied(question: Text, message: replies.Message) -> replies.Message:
+    """"Is the notional SEND budget ring fenced?": when a line of the answer denies what a yes/no question asks ("This is
+    not a ring-fenced amount"), that this guide reads it as no, before the answer; the answer alone otherwise."""
+    doc = (message.get("json_message") or {}).get(replies.KEY) or {}
+    cited = [s for s in doc.get("sections", []) if any(i["refs"] for i in s["items"])][:2]  # (not a note of ours)
+    sentence = reads_no(questions_only(question), [i["text"] for s in cited for i in s["items"][:LINES_READ]]) if doc else None
+    return _before(READS_NO.format(sentence=sentence), message) if sentence else message
 
 
 def _before(note: Text, message: replies.Message) -> replies.Message:

@@ -8,9 +8,14 @@ from typing import Text
 from actions import replies
 from actions.knowledge_base import guide
 from knowledge import lookup
+from knowledge.asking import about_a_staff_list
+from knowledge.reading import is_question
 from knowledge.staff import assess, input as staff_input, summarise
 
-ASKED = re.compile(r"\b(?:you|u|list|lists|titles?|staff)\b", re.IGNORECASE)  # "can you check a list of job titles?"
+def asks_the_documents(text: Text) -> bool:
+    """A question of one line that is not about a list of staff ("does a senco trainee need a CRB check?", "which teacher
+    standards cover SEND? can you list them"): the documents'."""
+    return "\n" not in text.strip() and is_question(text) and not about_a_staff_list(text)
 
 
 def checked(text: Text) -> replies.Message:

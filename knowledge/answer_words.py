@@ -52,8 +52,8 @@ HELP_TO_CHOOSE = re.compile(r"\bwhat do you mean\b(?! by)|\bwhat (?:does|do) (?:
 MEANT_BY = re.compile(r"\bwhat do you mean by (.{2,60}?)\W*$", re.IGNORECASE)  # an option's words asked about
 # Where someone works, in their words, by the sector question's values.
 SECTOR_WORDS = {"health": ("health\\w*", "nhs", "hospital", "clinic\\w*", "gp", "(?:acute|nhs|hospital|community|foundation) trust", "icb", "ccg",
-                    "ward"), "school": ("schools?", "academy"),
-         "early-years": ("early years", "nursery", "pre-?school", "childminder"), "college": ("college", "further education", "fe"),
+                    "ward"), "school": ("(?<!pre-)(?<!pre )schools?", "academy"),
+         "early-years": ("early years", "nursery", "pre[- ]?school", "childminder"), "college": ("college", "further education", "fe"),
          "local-authority": ("local authority", "council", "la")}
 ELSEWHERE = ("elsewhere", "somewhere else", "anywhere else", "none of (?:these|them|those|the above)", "neither", "none",
              "self[- ]?employed", "freelance", "charity", "(?:a |my own )?business", "company", "firm", "shop", "gym", "prison", "church",

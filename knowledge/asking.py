@@ -3,8 +3,12 @@ asker or what the answer is for ("need it for our training matrix"), and what in
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
-from knowledge.reading import is_question
+from knowledge.answer_words import SECTOR_WORDS
+from knowledge.passages import level_named
+from knowledge.reading import is_question, mentions_a_job, names_involvement, sectors_named
+from knowledge.schema import KnowledgeBase
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import GENERIC, tokens
 
@@ -58,3 +62,40 @@ def particular(question: str, catalogue: RoleCatalogue, title: str) -> set[str]:
     for role in catalogue.resolve(question).roles:  # the names said ("TAs"), not every alias ("learning support assistant")
         said -= {w for name in (role.name, *role.aliases) for named in [set(tokens(name))] if named <= asked for w in named}
     return said - set(tokens(title)) - GENERIC
+
+
+LEVEL_ASKED = re.compile(r"\b(?:levels?|tiers?)\b", re.IGNORECASE)
+
+
+def asks_level_for_involvement(question: str, kb: KnowledgeBase, catalogue: RoleCatalogue) -> bool:
+    """"What's the minimum level for someone with occasional contact?": a level asked of how someone works with CYP with
+    SEND, with no job, no workplace and no level named, so no level of anyone's can be given; who each is for answers."""
+    return is_question(question) and bool(LEVEL_ASKED.search(question)) and names_involvement(question, bare=False) \
+        and level_named(kb.levels, question) is None and not catalogue.resolve(question).roles \
+        and not mentions_a_job(question, (*kb.wording.job_words, *kb.wording.job_nouns)) and not sectors_named(question, catalogue)
+
+
+# A list of people to check: "can you check my team?", "can i send you a csv of roles", not "which standards? can you list them"
+STAFF_WORDS = re.compile(r"\b(?:titles?|staff|roles|team|department|ward|rota|csv|excel|spreadsheet|upload|paste|lists? of)\b", re.IGNORECASE)
+ASKED_OF_ME = re.compile(r"\b(?:you|u|list|lists)\b", re.IGNORECASE)
+THEIR_LIST = re.compile(r"\blist (?:them|those|these|it)\b", re.IGNORECASE)
+
+
+def about_a_staff_list(question: str) -> bool:
+    """Whether a message asks to check people's jobs (the words of staff lists, or asking "you" to) rather than asking
+    the documents for a list of theirs ("can you list them")."""
+    return bool(STAFF_WORDS.search(question)) or bool(ASKED_OF_ME.search(question)) and not THEIR_LIST.search(question)
+
+
+def place_named(question: str, job_words: Sequence[str]) -> str | None:
+    """The one workplace a question asks about someone in: "SENCo in a pre-school", "at a college", "nursery SENCO"; not
+    a place named for anything else ("help students get ready for college"). None for none, or more than one."""
+    text = normalise_role(question)
+    jobs = "|".join(re.escape(w.casefold()) for w in sorted(job_words, key=len, reverse=True))
+    places = set()
+    for sector, words in SECTOR_WORDS.items():
+        named = "|".join(words)
+        if re.search(rf"\b(?:in|at|within)\s+(?:[\w'-]+\s+){{0,3}}?(?:{named})(?![\w'])", text) or \
+                re.search(rf"(?<![\w'])(?:{named})\s+(?:[\w'-]+\s+)?(?:{jobs})\b", text):
+            places.add(sector)
+    return places.pop() if len(places) == 1 else None

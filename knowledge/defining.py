@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from knowledge.schema import SourcePassage
+from knowledge import lookup
+from knowledge.roles import RoleCatalogue, normalise_role
+from knowledge.schema import KnowledgeBase, SourcePassage
 from knowledge.words import IGNORED
 
 MAX_TERM_WORDS = 6  # a longer "term" is a question of its own
@@ -51,26 +53,32 @@ class Asked:
     passages: tuple[SourcePassage, ...] = ()
 
 
+_POINTING = {"it", "they", "them", "that", "this", "those", "these", "one", "ones"}
 # Words that make it a question about something else unless the documents write the term with them ("high needs transformation")
 _ALSO_NOUNS = {"need", "needs", "needed", "level", "levels", "tier", "tiers", "hours", "hour"}
 
 
-def asked_term(question: str, written: Callable[[str], bool] | None = None) -> str | None:
+def asked_term(question: str, written: Callable[[str], bool] | None = None, plain: bool = False) -> str | None:
     """The thing a question asks the meaning of ("personal budgets" in "what are personal budgets?"); None for
     a question that asks anything else, or about a person, a level, or how something works. ``written``: whether
-    the documents write a phrase, so that "high needs transformation" is a term they use, not a need asked about."""
-    parts = [part for part in re.split(r"(?<=[?!.])\s+", question.strip()) if part.strip()]
-    if len(parts) > 1:  # "what actually is lego therapy? it's on the tier 1 list": the sentence that asks what it is
-        return next((t for t in (_term(part, written) for part in parts) if t), None) or _term(question, written)
-    return _term(question, written)
+    the documents write a phrase, so that "high needs transformation" is a term they use, not a need asked about.
+    ``plain``: a term of words every question uses is still one ("SEN and SEND")."""
+    sentences = [part for part in re.split(r"(?<=[?!.])\s+", question.strip()) if part.strip()]  # "what actually is lego
+    clauses = [part for s in sentences for part in re.split(r"\s[-\u2013\u2014]\s", s) if part.strip()]  # therapy? it's on the tier
+    for parts, bare in ((sentences, True), (clauses, False)):  # 1 list", "the outcomes say use X - what is X?": the sentence, else
+        # the clause, that asks (a clause alone is no term: "... in the senco spec - just grades?")
+        found = next((t for t in (_term(part, written, plain, bare) for part in parts) if t), None) if len(parts) > 1 else None
+        if found:
+            return found
+    return _term(question, written, plain)
 
 
-def _term(question: str, written: Callable[[str], bool] | None) -> str | None:
+def _term(question: str, written: Callable[[str], bool] | None, plain: bool = False, alone: bool = True) -> str | None:
     text = re.sub(r"[?!.]+", " ", question.casefold().replace("\u2019", "'"))
     text = _FILLER.sub("", _FILLER.sub("", " " + re.sub(r"\s+", " ", text).strip())).strip()
     lead = _LEADING.match(text)
     trail = _TRAILING.search(text)
-    bare = question.strip().endswith("?") and 2 <= len(text.split()) <= MAX_TERM_WORDS  # "personal health budgets?"
+    bare = alone and question.strip().endswith("?") and 2 <= len(text.split()) <= MAX_TERM_WORDS  # "personal health budgets?"
     if not lead and not trail and not (bare and not _ASKS_SOMETHING.search(text)):
         return None
     term = text[lead.end() if lead else 0: trail.start() if trail else len(text)]
@@ -91,9 +99,35 @@ def _term(question: str, written: Callable[[str], bool] | None) -> str | None:
         return None
     if not words or len(words) > MAX_TERM_WORDS or re.search(r"\d", term) and len(words) < 2:
         return None
-    if all(w in IGNORED for w in words):
-        return None
+    if (not plain and all(w in IGNORED for w in words)) or term in _POINTING:
+        return None  # "what are they exactly?": what it points back at is asked about
     return term
+
+
+_JOINED = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*")
+
+
+def short_forms_asked(question: str, kb: KnowledgeBase, catalogue: RoleCatalogue) -> list[str]:
+    """The glossary's short forms a question asks the meaning of, each of them ("CeTR" and "CTR" in "what are CeTR and
+    CTR? they come up in the level 3 outcomes", "SEN and SEND"), or one never spelt out asked with the word the documents
+    write after it ("LeDR reviews - what are they?"); none when it asks anything else, names more, or names a role ("TAs")."""
+    parts = [p for p in _JOINED.split(asked_term(question, lambda t: True, plain=True) or "") if p]
+    named = [_short_form(p, kb) for p in parts]
+    whole = [n for n, p in zip(named, parts) if n and normalise_role(n) == normalise_role(p)]
+    if not parts or not all(named) or (len(parts) == 1 and whole) or any(catalogue.resolve(n).roles for n in named):
+        return []
+    return list(dict.fromkeys(named))
+
+
+def _short_form(part: str, kb: KnowledgeBase) -> str | None:
+    """The glossary's short form a part of a question is: the whole of it, or one never spelt out and the word after it."""
+    term = lookup.term_in(kb, part)
+    if term is None or normalise_role(term) == normalise_role(part):
+        return term
+    spelt = any(g.expansion for g in kb.glossary if g.term.casefold() == term.casefold())
+    after = re.fullmatch(rf"{re.escape(term)}\s+([a-z]+)", part, re.IGNORECASE)
+    written = after and any(re.search(rf"\b{re.escape(term)}\s+{after.group(1)}\b", p.text, re.IGNORECASE) for p in kb.passages)
+    return term if written and not spelt else None
 
 
 def phrase(term: str) -> re.Pattern:

@@ -22,6 +22,11 @@ class Passage:
 
 
 
+def group_of(topic_id: str, kind: str) -> str:
+    """The group of a topic's list of one kind (the SENCO's duties in early years settings)."""
+    return f"{topic_id}/{kind}"
+
+
 def indexed_passages(kb: KnowledgeBase, sources: bool = False) -> Iterator[Passage]:
     if sources:  # the documents' own paragraphs, for what the curated content leaves out
         for sp in kb.passages:
@@ -31,7 +36,7 @@ def indexed_passages(kb: KnowledgeBase, sources: bool = False) -> Iterator[Passa
         return
     for topic in kb.topics:
         for item in topic.items:
-            yield Passage(item.text, item.citation, topic.title, f"{topic.id}/{item.kind}", item.heading,
+            yield Passage(item.text, item.citation, topic.title, group_of(topic.id, item.kind), item.heading,
                           keywords=f"{topic.id} {item.kind}".replace("-", " "))
     for lv in kb.levels:
         names = " or ".join((lv.name, *lv.also_called))

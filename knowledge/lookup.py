@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import GENERIC, SHORT_FORMS, tokens
-from knowledge.schema import Citation, KnowledgeBase, Level, NamedOnly, Topic
+from knowledge.schema import SECTORS, Citation, KnowledgeBase, Level, NamedOnly, Topic
 
 
 class NotFound(LookupError):
@@ -120,6 +121,24 @@ def competencies_by_level(kb: KnowledgeBase) -> list[dict[str, Any]]:
     return [{"level": lv.name, "text": f"{lv.name}: {c.text}", "cite": cite_dict(c.citation)} for lv in kb.levels for c in lv.competencies]
 
 
+def sectors_of(topic: Topic) -> set[str]:
+    """The places a topic sets items for one by one (a SENCO's duties in a school, an early years setting, a college)."""
+    return {i.kind for i in topic.items if i.kind in SECTORS}
+
+
+def for_sector(topic: Topic, sector: str) -> Topic:
+    """A topic set out place by place keeps the place's items (a college SENCO's) and what holds everywhere."""
+    if sector not in sectors_of(topic):
+        return topic
+    return replace(topic, items=tuple(i for i in topic.items if i.kind == sector or i.kind not in SECTORS))
+
+
+def level_statements(level: Level) -> tuple:
+    """What the documents set for a level in its own lists: who it is for, the roles named there, its competencies,
+    learning outcomes and areas, and its ways to train."""
+    return (level.cohort, *level.members, *level.competencies, *level.learning_outcomes, *level.learning_areas, *level.methods)
+
+
 def least_for_everyone(kb: KnowledgeBase, framework: str | None = None) -> list[dict[str, Any]]:
     """The first level of each framework (or of one), which its cohort gives everyone working there: all healthcare
     staff, everyone in the school. What the documents set for a job they do not name, before what it involves."""
@@ -144,7 +163,7 @@ _LEVEL_NAMED = re.compile(r"\b(?:level|tier|l)\s?[1-5]\b|\bintroductory\b")
 # Words that ask what something is, holds or where it is, beside a document's name: not a question about anything else.
 _ASKS_WHAT = set(tokens("in of on about contain include list show say cover define definition meaning mean explain find see view read "
                         "get copy where wheres what which who document documents doc spec report framework appendix exist mention "
-                        "training send number phone telephone email contact website link use work access"))  # (its number, how
+                        "training send number phone telephone email contact website link use work access says said talks"))  # (its number, how
 # it is used or works: not given either)
 
 

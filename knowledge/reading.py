@@ -132,11 +132,15 @@ def tells_involvement(typed: str | None) -> bool:
     return names_involvement(typed)
 
 
-def names_involvement(typed: str | None) -> bool:
+_BARE = {"children", "kids", "pupils", "young people"}  # who, not how: "the council for disabled children" tells no involvement
+
+
+def names_involvement(typed: str | None, bare: bool = True) -> bool:
     """Whether a message names how someone works with CYP with SEND, in the words the involvement question reads,
-    told or asked about ("what level for someone with occasional contact?")."""
+    told or asked about ("what level for someone with occasional contact?"); ``bare``: "children" alone counts."""
     text = normalise_role(typed or "")[:MAX_ANSWER]
-    return bool(text) and any(_hits(text, words) for vocabulary in (INVOLVEMENT_WORDS, EDUCATING_WORDS) for words in vocabulary.values())
+    return bool(text) and any(_hits(text, [w for w in words if bare or w not in _BARE])
+                              for vocabulary in (INVOLVEMENT_WORDS, EDUCATING_WORDS) for words in vocabulary.values())
 
 
 def sectors_named(typed: str, catalogue: RoleCatalogue | None) -> set[str]:
@@ -180,7 +184,7 @@ ASKS = re.compile(r"\s*(?:(?:what|when|where|why|how|which|who)(?:'s|\s+(?:is|ar
                   r"|(?:is|are|am|do|does|did|can|could|should|will|would|must|have)\s+(?:i|you|it|that|this|they|we|there|the|a|my|an)\b)",
                   re.IGNORECASE)
 # "if a child has a TA who's accountable for their progress": a condition and what it asks, with no main clause of its own
-IF_THEN_ASKS = re.compile(r"^\s*if\b(?!.*\b(?:i|i'm|im|we|we're)\b).*?\s(?:who(?:'s|\s+is|\s+are)|what(?:'s|\s+is|\s+are)|which|whose|how)\b", re.IGNORECASE)
+IF_THEN_ASKS = re.compile(r"^\s*if\b(?!.*\b(?:i|i'm|im|me|my|we|we're|our|us)\b).*?\s(?:who(?:'s|\s+is|\s+are)|what(?:'s|\s+is|\s+are)|which|whose|how)\b", re.IGNORECASE)
 AS_A = re.compile(r"^\s*as (?:a|an|the)\s+(?:\S+\s+){1,5}?(?=(?:is|are|am|do|does|can|could|should|will|would|must|have)\s)", re.IGNORECASE)
 CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do i have to have done L1 by"
 

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence, Union
 
+from knowledge import lookup
 from knowledge.roles import RoleCatalogue, RoleMatch
 from knowledge.schema import (
-    FACT_VALUES, FRAMEWORK_OF_SECTOR, INVOLVEMENT, SECTORS, Citation, KnowledgeBase, Level, Option, Question, Role, Tension,
+    FACT_VALUES, FRAMEWORK_OF_SECTOR, INVOLVEMENT, Citation, KnowledgeBase, Level, Option, Question, Role, Tension,
     Topic,
 )
 
@@ -254,14 +255,7 @@ def _without_level(kb: KnowledgeBase, match: RoleMatch, roles: list[Role], secto
             topic_ids.insert(0, role.topic)
     reasons = reasons + [Reason(note.statement, note.citations[0]) for note in notes]
     return Determination(match, sector, None, tuple(reasons), notes=tuple(notes),
-                         topics=tuple(_for_sector(kb.topic(t), sector) for t in topic_ids), known=dict(known))
-
-
-def _for_sector(topic: Topic, sector: str) -> Topic:
-    """A topic set out place by place keeps the person's place's items (a college SENCO's) and what holds everywhere."""
-    if not any(i.kind == sector for i in topic.items):
-        return topic
-    return replace(topic, items=tuple(i for i in topic.items if i.kind == sector or i.kind not in SECTORS))
+                         topics=tuple(lookup.for_sector(kb.topic(t), sector) for t in topic_ids), known=dict(known))
 
 
 def _raised(kb: KnowledgeBase, local: Sequence[Any], placed: list[Role], floor: Level, named: bool,

@@ -217,10 +217,11 @@ class ContentIndex:
         return not best[0].startswith(f"{topic_id}/") and best[1] >= MIN_SCORE and best[1] > inside + ELSEWHERE
 
     def search(self, question: str, groups: int = 2, limit: int = 8, within: str | tuple[str, ...] | None = None,
-               whole: int = 0) -> list[Answer]:
+               whole: int = 0, leave_out: frozenset[str] = frozenset()) -> list[Answer]:
         """The lists that answer the question best (a second only when it scores nearly as well), each
         with its best passages, at most ``limit`` (all of a list of ``whole`` or fewer), best first; none when nothing scores enough.
-        ``within`` keeps to one topic's lists (or a few topics'), ranked by the words beyond their own, any match counting."""
+        ``within`` keeps to one topic's lists (or a few topics'), ranked by the words beyond their own, any match counting;
+        ``leave_out``: lists not to answer with (another place's duties)."""
         within = (within,) if isinstance(within, str) else within
         said = _tokens(normalise_role(question[:MAX_QUERY]))  # in the question's order, so its pairs of words are found
         asked = self.expand(question) if within is None else " ".join(
@@ -230,7 +231,7 @@ class ContentIndex:
             scores[self.glossary] *= GLOSSARY_WEIGHT
         by_group: dict[str, list[int]] = {}
         for n in range(len(self.passages)):
-            if within is None or self.passages[n].group.split("/")[0] in within:
+            if (within is None or self.passages[n].group.split("/")[0] in within) and self.passages[n].group not in leave_out:
                 by_group.setdefault(self.passages[n].group, []).append(n)
         ranked = sorted(by_group.items(), key=lambda g: -group_score(scores, g[1]))
         answers: list[Answer] = []

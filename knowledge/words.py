@@ -40,7 +40,9 @@ def also_said(text: str) -> str:
 
 PHRASES = {"make sure": "ensure", "e-learning": "elearning", "e learning": "elearning",  # read as one word, on both sides
            **{f"{verb} out": "implementation" for verb in ("roll", "rolled", "rolling", "rolls")}, "rollout": "implementation",
-           "roll-out": "implementation", **{f"{verb} at": "assess" for verb in ("look", "looks", "looking", "looked")}}  # "the panel that looks at"
+           "roll-out": "implementation", **{f"{verb} at": "assess" for verb in ("look", "looks", "looking", "looked")},  # "the panel that looks at"
+           **{f"{verb} {on}": "login" for verb in ("log", "logs", "logged", "logging", "sign", "signs", "signed", "signing") for on in ("in", "on")},
+           "log-in": "login", "logon": "login", "in touch": "contact"}  # "how do schools log in": "individual logins"
 _WIDE = re.compile(r"\b([a-z]{4,})-?wide\b")  # "sectorwide", "county-wide": the sector, the county
 _PHRASED = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, PHRASES)) + r")(?![\w-])")
 CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")
@@ -76,7 +78,7 @@ def stem(word: str) -> str:
     numbers in words as digits ("three years" finds "3 years")."""
     if word in NUMBERS:
         return NUMBERS[word]
-    if word.endswith("lly") and len(word) >= 5:  # "fully" finds "full", "nationally" "national"
+    if word.endswith("lly") and len(word) >= 7:  # "nationally" finds "national", "successfully" "successful"
         word = word[:-2]
     if word.endswith("ings") and len(word) >= 8:  # "settings" as "setting", "meetings" as "meeting"
         word = word[:-1]

@@ -213,14 +213,18 @@ def test_a_short_form_is_answered_with_what_it_stands_for_and_where_the_document
 
 
 @pytest.mark.assistant
-@pytest.mark.parametrize("asking", ["what are {a} and {b}? they come up in the level 3 outcomes", "what do {a} and {b} stand for"])
-def test_two_short_forms_asked_together_are_each_answered(assistant, kb, asking):
-    """Two of the glossary's short forms, drawn from it, asked in one question: what the documents make of each."""
+@pytest.mark.parametrize("asking, pair", [("what are {a} and {b}? they come up in the level 3 outcomes", None),
+                                          ("what do {a} and {b} stand for", None), ("what do {a} and {b} mean?", ("SEN", "SEND"))])
+def test_two_short_forms_asked_together_are_each_answered(assistant, kb, asking, pair):
+    """Two of the glossary's short forms, drawn from it (or two that every question uses), asked in one question: what
+    the documents make of each."""
     import random
 
     from knowledge import lookup
 
-    a, b = random.Random(asking).sample(sorted({g.term for g in kb.glossary if g.term.isalpha() and 2 <= len(g.term) <= 5}), 2)
+    short = sorted({g.term for g in kb.glossary if g.term.isalpha() and 2 <= len(g.term) <= 5})
+    a, b = pair or random.Random(asking).sample(short, 2)
+    assert {a, b} <= set(short)
     text = reply_text(assistant.say(f"two-terms-{len(asking)}", asking.format(a=a, b=b)))
     assert text.startswith("In these documents:")
     for term in (a, b):
@@ -323,6 +327,8 @@ def test_a_yes_no_question_about_what_a_level_holds_says_first_whether_its_own_l
     text = reply_text(assistant.say(f"in-level-{level_id}", question))
     assert text.startswith(f"{level.name}: nothing the documents set for it") is (not held)
     assert text.startswith(f"Yes: what the documents set for {level.name} names") is held
+    turned = reply_text(assistant.say(f"in-level-only-{level_id}", question.replace("does", "does only", 1)))
+    assert not turned.startswith("Yes")  # "does only L3 cover safeguarding": no reading of the documents' answer
 
 
 @pytest.mark.assistant
@@ -355,3 +361,26 @@ def _shown(cite) -> str:
 def _quotes(replies) -> str:
     """Every quote a reply's sources show (each line is cited by its own)."""
     return " ".join(q for r in replies for s in ((r.get("custom") or {}).get("send_guide") or {}).get("sources", []) for q in s.get("quotes", []))
+
+
+@pytest.mark.assistant
+@pytest.mark.parametrize("question, place", [
+    ("new to being the SENCo in a pre-school. what does the role actually involve day to day?", "early-years"),
+    ("what are the SENCO's duties in a nursery", "early-years"), ("what does a SENCO do in a primary school?", "school")])
+def test_a_role_s_duties_asked_of_one_place_are_that_place_s_only(assistant, kb, question, place):
+    """The documents set a SENCO's duties place by place: a question naming one place gets its items, none of another's."""
+    from knowledge.schema import SECTORS
+
+    senco = kb.topic("senco")
+    places = {i.kind for i in senco.items} & set(SECTORS)
+    assert place in places and len(places) >= 2
+    text = reply_text(assistant.say(f"place-{len(question)}", question))
+    assert any(i.text in text for i in senco.items if i.kind == place)
+    assert not any(i.text in text for i in senco.items if i.kind in places - {place})
+
+
+@pytest.mark.assistant
+@pytest.mark.parametrize("question", ["what are TA duties?", "what is the TA role?"])
+def test_a_role_s_short_form_asked_with_its_duties_gets_the_duties_not_the_abbreviation(assistant, kb, question):
+    text = reply_text(assistant.say(f"ta-duties-{len(question)}", question))
+    assert not text.startswith("In these documents:") and any(i.text in text for i in kb.topic("adults-in-the-classroom").items)

@@ -9,11 +9,13 @@ import re
 import pytest
 
 from knowledge.defining import asked_term, phrase, what_of
+from knowledge.passages import shown_text
 from knowledge.sources import normalise, seeds_dir
 from knowledge.words import IGNORED
 
 ASKING = ["what is {t}", "what's the {t}?", "whats a {t}", "{t} - what is it exactly", "{t} explained pls", "explain the {t}",
-          "what are {t}", "what does {t} mean", "{t}: what is that?", "what counts as {t}", "define {t}", "what do {t} mean"]
+          "what are {t}", "what does {t} mean", "{t}: what is that?", "what counts as {t}", "define {t}", "what do {t} mean",
+          "the outcomes say use {t} - what is {t}?", "{t} - what are they exactly? never come across them"]
 NOT_ASKING = ["what are the {t}", "what level is a {t}", "how do i get {t}", "do i need {t}", "who pays for {t}", "what does {t} look like",
               "what hours does {t} need", "what is my {t}"]
 
@@ -209,3 +211,25 @@ def test_a_term_the_documents_say_how_to_take_is_never_said_to_be_undefined(kb):
     assert taken
     for term in taken:
         assert what_of(term, kb.passages, _never) is None, term
+
+
+def test_a_yes_no_question_whose_answer_denies_it_reads_no_and_one_that_turns_or_widens_it_has_no_reading(kb):
+    """Every sentence of the documents' that denies its own verb ("This is not a ring-fenced amount"), asked back as a
+    yes/no question, reads as no from that sentence; asked with "only" or against a "not" about someone, it has none."""
+    from knowledge.yes_no import DENIED, reads_no
+
+    denials = {s for p in kb.passages for s in re.split(r"(?<=[.!?])\s+", p.text) if DENIED.search(s) and len(s.split()) <= 30}
+    plain = 0
+    for sentence in denials:
+        asked = "is it true that " + DENIED.sub(lambda m: m.group().split()[0] if " " in m.group() else "", sentence, count=1)
+        widened = re.search(r"\b(?:only|just|all|every|any|always|never|no|none|without|or)\b", asked, re.IGNORECASE)
+        assert reads_no(asked, [sentence]) == (None if widened else sentence), asked
+        assert reads_no(asked.replace("is it true that ", "is it true that only "), [sentence]) is None
+        plain += not widened
+    assert plain >= 5
+    assert reads_no("do I need the award if I was the SENCO for 12 months?",
+                    ["A SENCO who has not previously been the SENCO for more than twelve months must achieve the award"]) is None
+    assert reads_no("what is the notional SEND budget?", ["This is not a ring-fenced amount"]) is None
+    assert reads_no("could you explain the notional SEND budget?", ["This is not a ring-fenced amount"]) is None  # a request
+    row = next(p.text for p in kb.passages if "|" in shown_text(p.text) and "not exhaustive" in p.text)  # a table row's "not"
+    assert reads_no("can a SALT count a level 2 course toward their level 3 hours?", [shown_text(row)]) is None

@@ -40,6 +40,13 @@ def test_a_one_line_question_about_a_check_asks_the_documents_not_for_a_staff_li
     assert "Paste the job titles" not in text and any(" ".join(c.split())[:80] in text for c in crb)
 
 
+def test_a_question_that_asks_for_a_list_of_what_the_documents_only_name_is_told_so_not_asked_for_a_staff_list(assistant, kb):
+    """"Can you list them" asks for the documents' list, not to paste job titles; the documents name the thing only."""
+    named = next(e for e in kb.named_only if "standards" in e.name.casefold())
+    text = reply_text(assistant.say("standards-list", f"which of the {named.words[0]} cover SEND? can you list them"))
+    assert "Paste the job titles" not in text and named.citation.quote in text and "not included" in text
+
+
 def test_a_document_s_parts_asked_in_short_forms_and_with_a_typo_get_its_contents(assistant, kb):
     east_sussex = next(d for d in kb.documents if "East Sussex" in d.title)
     parts = [p.text for p in kb.passages if p.citation.document == east_sussex.file_name and p.citation.section == "Contents"]
@@ -65,3 +72,8 @@ def test_a_question_about_more_than_a_job_s_training_is_answered_from_the_docume
     assert supervision and "do not name this job" not in text and any(" ".join(line.split()) in text for line in supervision)
     text = " ".join(reply_text(assistant.say("porters", "what training do porters need")).split())
     assert "do not name this job" in text
+
+
+@pytest.mark.parametrize("asked", ["can you check my team?", "can i send you a csv of roles"])
+def test_asking_to_check_people_s_jobs_is_told_how_to_paste_them(assistant, asked):
+    assert reply_text(assistant.say(f"paste-{len(asked)}", asked)).startswith("Paste the job titles")

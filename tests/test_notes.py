@@ -104,3 +104,16 @@ def test_what_something_pays_for_asks_what_it_funds_not_a_price(assistant, sente
     assert funds  # what the documents say it is for
     text = reply_text(assistant.say("funds", "what does the early years pupil premium pay for"))
     assert not text.startswith(NO_FIGURE) and " ".join(funds[0].split()) in " ".join(text.split())
+
+
+@pytest.mark.parametrize("question, denial", [("is the notional SEND budget ring fenced?", r"\bnot a ring-fenced\b"),
+                                              ("does this training framework replace the contract between commissioners and providers?",
+                                               r"\bdoes not replace\b")])
+def test_a_yes_no_question_the_documents_deny_is_read_as_no_from_their_sentence_and_not_when_it_says_only(assistant, kb, question, denial):
+    from actions.notes import READS_NO
+
+    said = [s for p in kb.passages for s in re.split(r"(?<=[.!?])\s+", p.text) if re.search(denial, s)]
+    assert len(said) == 1  # the documents' own sentence, which the reading quotes
+    assert reply_text(assistant.say(f"no-{len(question)}", question)).startswith(READS_NO.format(sentence=said[0]))
+    only = question.replace("is the", "is only the").replace("does this", "does only this")
+    assert not reply_text(assistant.say(f"no-only-{len(question)}", only)).startswith(READS_NO.split("{")[0])

@@ -367,3 +367,27 @@ def test_a_role_named_with_role_after_it_and_nothing_else_asks_about_the_role(te
     from knowledge.reading import asks_about_a_role
 
     assert asks_about_a_role(text, [(text.index(role), text.index(role) + len(role))])
+
+
+@pytest.mark.parametrize("typed, places", [("SENCo in a pre-school", {"early-years"}), ("preschool", {"early-years"}),
+                                           ("a primary school", {"school"}),
+                                           ("I work in a nursery school", {"school", "early-years"})])  # (003 names nursery schools with schools)
+def test_a_place_whose_name_holds_school_is_the_one_it_names(guide, typed, places):
+    from knowledge.reading import sectors_named
+
+    assert sectors_named(typed, guide.catalogue) == places
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("if someone only has very occasional contact with CYP with SEND what's the minimum level they need", True),
+    ("what level do staff need if they see SEND kids now and then?", True),
+    ("what level does a teacher in a primary school need?", False),  # a job: its own level
+    ("what level does a council worker with occasional contact need?", False),  # a workplace: its own answer
+    ("in a hospital, what level does someone with occasional contact need?", False),
+    ("who runs the lvl 5 training - is it the council for disabled children like the lower levels?", False),  # who, not how
+    ("how do I record my learning for level 3?", False),  # a level named
+])
+def test_a_level_is_asked_of_someone_s_involvement_alone_only_with_no_job_place_or_level_named(guide, kb, question, asks):
+    from knowledge.asking import asks_level_for_involvement
+
+    assert asks_level_for_involvement(question, kb, guide.catalogue) is asks

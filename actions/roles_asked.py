@@ -1,0 +1,72 @@
+"""Questions about what people in a role do, or whether they need training: the role's duties in the documents'
+words (its topic, the part asked about first), and what such a question asks beside the job."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional, Text, Tuple
+
+from actions import documents, replies
+from actions.knowledge_base import guide
+from knowledge import lookup
+from knowledge.asking import LEVEL_ASKED, place_named
+from knowledge.reading import FIRST_PERSON, is_question
+from knowledge.words import tokens
+
+LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)|mandatory|required|need)\b", re.IGNORECASE)
+
+
+def topics_named(text: Text) -> Tuple[Text, ...]:
+    """The topics of the roles a message names, the most specific role's first."""
+    return tuple(dict.fromkeys(r.topic for r in guide().catalogue.resolve(text).roles if r.topic))
+
+
+def in_one_place(text: Text) -> bool:
+    """"New SENCo in a pre-school - what does the role involve?": a role whose duties the documents set place by place,
+    asked of one of those places other than a school (where the documents set them first, and a question naming schools
+    may ask about anything: "do schools decide what goes into SENCO course content?")."""
+    topics, wording = topics_named(text), guide().kb.wording
+    place = place_named(text, wording.job_words + wording.job_nouns) if len(topics) == 1 else None
+    return place in lookup.sectors_of(guide().kb.topic(topics[0])) - {"school"} if place else False
+
+
+ASKS_NEED = re.compile(r"\b(?:need|needs|have to|has to|must|required?|trained|training|level|tier)\b", re.IGNORECASE)  # "do porters need it"
+def only_asks_if_needed(text: Text) -> bool:
+    """"do dinner ladies need this?", "does a hospital cleaner need SEND training?": whether people in a job need it, and
+    nothing more ("do managers need supervision skills in the East Sussex framework?" asks about the skills)."""
+    return is_question(text) and bool(ASKS_NEED.search(text)) and not FIRST_PERSON.search(text) and not beside_a_job(text)
+
+
+def beside_a_job(text: Text) -> set:
+    """What a question asks about beside a job, its place and needing training ("supervision" in "what skills do line
+    managers need for supervision"), less the words no document uses ("laws" is theirs)."""
+    unknown = set(tokens(" ".join(documents.source_index().unknown_words(text))))
+    return set(documents.index().asked_words(text)) - _words_beside_a_job() - unknown
+
+
+@lru_cache(maxsize=1)
+def _words_beside_a_job() -> frozenset:
+    """The words of jobs, workplaces and needing training, gathered once rather than on every question."""
+    wording = guide().kb.wording
+    return frozenset(tokens(" ".join((*wording.job_words, *wording.job_nouns, *(w for ws in wording.settings.values() for w in ws),
+                                      "need needs have has must require required trained training train level tier send sen this it "
+                                      "skills competencies outcomes hours refresher induction minimum least"))))
+
+
+COMPARED = re.compile(r"\b(?:difference|differences|differ|compare|compared|comparing|versus|vs)\b", re.IGNORECASE)
+BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of)\s+(?:the\s+|a\s+|an\s+)?(.{2,60})", re.IGNORECASE)
+
+
+def role_topic(text: Text) -> Optional[replies.Message]:
+    """A question about a named role's duties ("what should TAs be trained to do?"): that role's topic, the
+    part the question asks about first (or the documents' better answer elsewhere); None for a level question."""
+    topics = topics_named(text)
+    if not topics or (LEVEL_ASKED if in_one_place(text) else LEVEL_WORDS).search(text):  # ("does a pre-school SENCO need to
+        return None  # be a teacher?" asks the place's duties, not a level)
+    becoming = BECOMING.search(text)  # "can a TA be the SENCo?": what the SENCO must be
+    wanted = guide().catalogue.resolve(becoming.group(1)).role if becoming and len(topics) > 1 else None
+    if wanted and wanted.topic in topics:
+        return documents.topic(wanted.topic, text)
+    if len(topics) == 2 and COMPARED.search(text):  # "difference between the SENCO and the head": each one's duties
+        return documents.side_by_side(topics)
+    return documents.topic(topics[0], text) if len(topics) == 1 else documents.among(topics, text)

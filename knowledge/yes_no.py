@@ -1,0 +1,40 @@
+"""Yes/no questions the documents answer with a "not": "is the notional SEND budget ring fenced?" is answered by
+"This is not a ring-fenced amount". Only a plain "not" of the line's own verb about what the question asks reads as
+no; a question that says "only", "all" or "not" itself, a "not" inside a clause about someone ("a SENCO who has not
+..."), or a line that holds little of the question is left without a reading, so the passage speaks for itself."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from knowledge.words import tokens
+
+# A verb that asks yes or no, or "is it true that ...", "am I right that ..." before what is asked
+ASKS_IF = re.compile(r"^\W*(?:(?:is it (?:true|right|correct)|am i right|is it the case)\s+(?:that\s+)?"
+                     r"|(?:is|are|was|were|does|do|did|will|would|can|could|should|must)\b(?!\s+(?:you|u)\b))", re.IGNORECASE)  # (not "could
+# you explain ...", a request)
+# Words that turn a yes/no question round or widen it, so a "not" in the answer would not simply mean no
+TURNING = re.compile(r"\b(?:only|just|solely|all|every|everyone|any|anyone|always|never|not|no|none|without|or)\b|n't\b",
+                     re.IGNORECASE)
+# The line's own verb denied: "This is not", "will not require", "does not mean"; not "who has not been", "that do not"
+DENIED = re.compile(r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:is|are|was|were|does|do|will|would|should|must|can|could|may)\s+not\b"
+                    r"|\b(?:isn't|aren't|doesn't|don't|won't|shouldn't|cannot|can't)\b", re.IGNORECASE)
+HOLDS = 0.4  # how much of what the question asks the line must hold to be its answer
+
+
+def reads_no(question: str, lines: Sequence[str], words: Callable[[str], set] = lambda t: set(tokens(t))) -> str | None:
+    """The sentence of an answer's lines that denies what a yes/no question asks, the first line with most of the
+    question's words in it and one of them in what it denies; None when the question is no plain yes/no question or no
+    line does. ``words``: a text's words as they are compared."""
+    asks = ASKS_IF.match(question)
+    if not asks or TURNING.search(question):
+        return None
+    asked = words(question[asks.end():])  # what is asked, without "is it true that"
+    for line in lines:
+        denied = DENIED.search(line)
+        if not denied or not asked or "|" in line:  # (a table row's cells say too many things to be read so)
+            continue
+        clause = re.split(r"[.;:!?,()|]", line[denied.end():], maxsplit=1)[0]  # "(this list is not exhaustive)"
+        if len(asked & words(line)) >= HOLDS * len(asked) and asked & words(clause):
+            return next(s for s in re.split(r"(?<=[.!?])\s+", line) if DENIED.search(s))  # the sentence that denies it
+    return None
