@@ -11,8 +11,10 @@ from knowledge import lookup
 from knowledge.answers import induction_label
 from knowledge.asking import asks_level_for_involvement
 from knowledge.local.calendar import LOCAL_SESSION
+from knowledge.yes_no import asks_if_lower_needed
 from knowledge.roles import normalise_role
 
+BUILDS_YES = "Yes, as this guide reads the framework: {level} builds on the levels below it, as the documents say below."
 SHORT_LIST = 12  # a level's outcomes shown before "more"; all of them when the whole list is asked for
 
 
@@ -127,6 +129,10 @@ def answer(intent: Text, text: Text, data: Dict[Text, Any]) -> replies.Message:
     """A level's answer of the kind asked for; "what topics does Level 4 cover?" its competencies and outcomes."""
     if intent == "ask_outcomes" and COVERED.search(text) and not OUTCOMES.search(text):
         return covered(data)
+    if intent == "ask_builds_on" and data["builds_on"] and asks_if_lower_needed(text, data["level"], data["builds_on"]):
+        yes = replies.message(replies.reply("answer", [replies.section([replies.item(BUILDS_YES.format(level=data["level"]))],
+                                                                       listed=False)], []))
+        return replies.joined(yes, _builds_on(data))  # "at level 4, do I still need levels 1-3?"
     return LEVEL_ANSWERS[intent](data)
 
 

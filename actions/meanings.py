@@ -85,7 +85,9 @@ def _misspelt(word: Text) -> bool:
 def silence(question: Text) -> Optional[replies.Message]:
     """The honest answer about something the documents name but never include or define: that they do not,
     and where it is named; None when the question is about nothing of the kind."""
-    found = lookup.named_only(guide().kb, question, guide().catalogue)
+    asking = questions_only(question)  # "the report says appendix B is aligned with the four categories. what are the four categories?"
+    found = (lookup.named_only(guide().kb, asking, guide().catalogue) if asking != question else None) or \
+        lookup.named_only(guide().kb, question, guide().catalogue)
     if found is None:
         return None
     sections = [replies.section([replies.item(found["statement"])], listed=False),
@@ -135,6 +137,7 @@ NOT_IN_LEVEL = ("{level}: nothing the documents set for it (who it is for, its h
                 "{asked}, as far as this guide can find. What they say nearest to it:")
 YES_IN_LEVEL = "Yes: what the documents set for {level} names {asked}:"
 LINES_SHOWN = 3  # of a level's own that name what is asked
+NAMED_AT = "Where the documents do name {asked}, in another level's own lists:"
 FOR_EVERYONE = re.compile(r"\ball (?:healthcare |health |school )?staff\b|\bevery(?:one| member of staff)\b", re.IGNORECASE)
 # What a level answer answers by its kind: asked of a level, these are its hours or lists, not something it may lack.
 _KINDS = re.compile(r"\b(?:hours?|hrs|minutes?|time|long|often|induction|refresher|outcomes?|competenc\w*|training|train|courses?|"
@@ -168,4 +171,8 @@ def in_level(question: Text, message: replies.Message) -> replies.Message:
         return message
     note = replies.message(replies.reply("answer", [replies.section([replies.item(NOT_IN_LEVEL.format(level=level.name, asked=asked))],
                                                                     listed=False)], []))
+    named = [{"text": f"{lv.name}: {x.text}", "cite": lookup.cite_dict(x.citation)} for lv in guide().kb.levels if lv.id != level.id
+             for x in lookup.level_statements(lv) if held_by(asked, [x.text], tokens)]  # "are PHBs part of L3?": Level 4's
+    if named:
+        note = replies.joined(note, replies.cited_items(NAMED_AT.format(asked=asked), named, LINES_SHOWN))
     return {**replies.joined(note, message), "buttons": message.get("buttons", [])}

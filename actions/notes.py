@@ -55,6 +55,8 @@ def denied(question: Text, message: replies.Message) -> replies.Message:
     """"Is the notional SEND budget ring fenced?": when a line of the answer denies what a yes/no question asks ("This is
     not a ring-fenced amount"), that this guide reads it as no, before the answer; the answer alone otherwise."""
     doc = (message.get("json_message") or {}).get(replies.KEY) or {}
+    if message.get("text", "").startswith("Yes"):
+        return message  # read as yes already ("at level 4, do I still need levels 1-3?")
     cited = [s for s in doc.get("sections", []) if any(i["refs"] for i in s["items"])][:2]  # (not a note of ours)
     sentence = reads_no(questions_only(question), [i["text"] for s in cited for i in s["items"][:LINES_READ]]) if doc else None
     return _before(READS_NO.format(sentence=sentence), message) if sentence else message

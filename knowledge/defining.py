@@ -182,7 +182,8 @@ def what_of(term: str, passages: Sequence[SourcePassage], known: Callable[[str],
 _ASKS_IF = re.compile(r"^\W*(?:does|do|is|are|will|would|can|could|has|have|anything|any|something)\b", re.IGNORECASE)
 _SCAFFOLD = {"does", "do", "is", "are", "will", "would", "can", "could", "has", "have", "anything", "any", "something", "cover", "covers",
              "include", "includes", "including", "mention", "mentions", "say", "says", "said", "about", "part", "of", "in", "on", "the",
-             "a", "an", "at", "for", "level", "tier", "there", "it", "that", "this", "stuff", "bit", "re", "regarding", "abt", "bout"}
+             "a", "an", "at", "for", "level", "tier", "there", "it", "that", "this", "stuff", "bit", "re", "regarding", "abt", "bout",
+             "competencies", "competency", "competences", "outcomes", "outcome", "learning", "areas", "list", "lists", "topics"}
 
 
 def asked_of_a_level(question: str) -> str | None:

@@ -17,8 +17,10 @@ ASKS_IF = re.compile(r"^\W*(?:(?:is it (?:true|right|correct)|am i right|is it t
 TURNING = re.compile(r"\b(?:only|just|solely|all|every|everyone|any|anyone|always|never|not|no|none|without|or)\b|n't\b",
                      re.IGNORECASE)
 # The line's own verb denied: "This is not", "will not require", "does not mean"; not "who has not been", "that do not"
-DENIED = re.compile(r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:is|are|was|were|does|do|will|would|should|must|can|could|may)\s+not\b"
-                    r"|\b(?:isn't|aren't|doesn't|don't|won't|shouldn't|cannot|can't)\b", re.IGNORECASE)
+DENIED = re.compile(r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:(?:is|are|was|were|does|do|will|would|should|must|can|could|may)\s+not"
+                    r"|isn't|aren't|doesn't|don't|won't|shouldn't|cannot|can't)\b"
+                    r"(?!\s+(?:say|state|set|give|specify|mention|list|define|include|cover|explain)\b)",  # (not a silence: "does not say")
+                    re.IGNORECASE)
 HOLDS = 0.4  # how much of what the question asks the line must hold to be its answer
 
 
@@ -38,3 +40,24 @@ def reads_no(question: str, lines: Sequence[str], words: Callable[[str], set] = 
         if len(asked & words(line)) >= HOLDS * len(asked) and asked & words(clause):
             return next(s for s in re.split(r"(?<=[.!?])\s+", line) if DENIED.search(s))  # the sentence that denies it
     return None
+
+
+_LEVELS_NAMED = re.compile(r"\b(?:levels?|l)\s?([1-5])(?:\s*(?:-|to|\u2013|and|&)\s*(?:l|levels?\s?)?([1-5]))?", re.IGNORECASE)
+
+
+def asks_if_lower_needed(question: str, level: str, lower: Sequence[str]) -> bool:
+    """"I'm at level 4 - do I still need the level 1-3 competencies?": a plain yes/no question naming the level answered and,
+    after it, one below it (``lower``: their names), which the framework's "builds on" answers yes."""
+    clauses = re.split(r"\s[-\u2013\u2014]\s|(?<=[.?!])\s+", question)
+    if not any(ASKS_IF.match(c) for c in clauses) or TURNING.search(question):
+        return False
+    at = [m.start() for m in _named(question, level)]
+    return bool(at) and any(m.start() > at[0] for name in lower for m in _named(question, name))
+
+
+def _named(question: str, name: str) -> list:
+    """Where a question names a level: a health level by its number ("L4", "levels 1 to 3"), a tier by its name."""
+    number = re.fullmatch(r"Level ([1-5])", name)
+    if number is None:
+        return list(re.finditer(rf"\b{re.escape(name)}\b", question, re.IGNORECASE))
+    return [m for m in _LEVELS_NAMED.finditer(question) if int(m.group(1)) <= int(number.group(1)) <= int(m.group(2) or m.group(1))]

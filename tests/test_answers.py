@@ -327,6 +327,9 @@ def test_a_yes_no_question_about_what_a_level_holds_says_first_whether_its_own_l
     text = reply_text(assistant.say(f"in-level-{level_id}", question))
     assert text.startswith(f"{level.name}: nothing the documents set for it") is (not held)
     assert text.startswith(f"Yes: what the documents set for {level.name} names") is held
+    elsewhere = [f"{lv.name}: {x.text}" for lv in kb.levels if lv.id != level_id
+                 for x in (*lv.learning_outcomes, *lv.competencies, *lv.methods, *lv.members) if word in x.text.casefold()]
+    assert held or (elsewhere and elsewhere[0] in text)  # not at this level: where the documents do name it
     turned = reply_text(assistant.say(f"in-level-only-{level_id}", question.replace("does", "does only", 1)))
     assert not turned.startswith("Yes")  # "does only L3 cover safeguarding": no reading of the documents' answer
 
@@ -384,3 +387,15 @@ def test_a_role_s_duties_asked_of_one_place_are_that_place_s_only(assistant, kb,
 def test_a_role_s_short_form_asked_with_its_duties_gets_the_duties_not_the_abbreviation(assistant, kb, question):
     text = reply_text(assistant.say(f"ta-duties-{len(question)}", question))
     assert not text.startswith("In these documents:") and any(i.text in text for i in kb.topic("adults-in-the-classroom").items)
+
+
+@pytest.mark.assistant
+def test_at_a_level_asked_whether_the_ones_below_are_still_needed_the_answer_is_yes_from_builds_on(assistant, kb):
+    from actions.level_answers import BUILDS_YES
+
+    text = reply_text(assistant.say("builds-yes", "I'm a service lead at level 4 - do I still need the level 1-3 competencies as well?"))
+    assert text.startswith(BUILDS_YES.format(level="Level 4"))
+    from knowledge import lookup
+
+    notes = lookup.cohort(kb, "level-4")["builds_on_note"]
+    assert notes and all(n["text"] in text for n in notes)  # the documents' own words after the reading

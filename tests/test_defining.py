@@ -135,6 +135,7 @@ def test_a_thing_the_documents_name_alone_is_found_when_asked_about_as_a_module_
 @pytest.mark.parametrize("question, asked", [("does L2 include the tribunal process", "tribunal process"),
                                              ("is safeguarding part of level 4", "safeguarding"),
                                              ("anything in level 5 about investment?", "investment"),
+                                             ("are personal health budgets part of the level 3 competencies?", "personal health budgets"),
                                              ("what are the level 2 outcomes", None), ("does level 3", None)])
 def test_what_a_yes_no_question_asks_a_level_to_hold(question, asked):
     from knowledge.defining import asked_of_a_level
@@ -231,5 +232,23 @@ def test_a_yes_no_question_whose_answer_denies_it_reads_no_and_one_that_turns_or
                     ["A SENCO who has not previously been the SENCO for more than twelve months must achieve the award"]) is None
     assert reads_no("what is the notional SEND budget?", ["This is not a ring-fenced amount"]) is None
     assert reads_no("could you explain the notional SEND budget?", ["This is not a ring-fenced amount"]) is None  # a request
+    silent = next(n.statement for n in kb.tensions if re.search(r"\bdoes not say\b", n.statement))  # a silence, not a denial
+    assert reads_no("do I still need the lower levels' competencies at this level?", [silent]) is None
     row = next(p.text for p in kb.passages if "|" in shown_text(p.text) and "not exhaustive" in p.text)  # a table row's "not"
     assert reads_no("can a SALT count a level 2 course toward their level 3 hours?", [shown_text(row)]) is None
+
+
+def test_a_yes_no_question_naming_a_level_then_one_below_it_is_answered_by_builds_on(kb):
+    """Every level that builds on others, asked whether it needs each of them, reads yes; asked the other way round, or
+    whether it needs a level above it, or "only", it has no reading."""
+    from knowledge import lookup
+    from knowledge.yes_no import asks_if_lower_needed
+
+    built = [(lv, lookup.cohort(kb, lv.id)["builds_on"]) for lv in kb.levels]
+    built = [(lv, lower) for lv, lower in built if lower]
+    assert len(built) >= 4
+    for lv, lower in built:
+        for below in lower:
+            assert asks_if_lower_needed(f"I'm at {lv.name} - do I still need {below} as well?", lv.name, lower), (lv.name, below)
+            assert not asks_if_lower_needed(f"does {below} need {lv.name}?", lv.name, lower)
+            assert not asks_if_lower_needed(f"I'm at {lv.name} - do I only need {below}?", lv.name, lower)
