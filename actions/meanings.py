@@ -138,6 +138,7 @@ NOT_IN_LEVEL = ("{level}: nothing the documents set for it (who it is for, its h
 YES_IN_LEVEL = "Yes: what the documents set for {level} names {asked}:"
 LINES_SHOWN = 3  # of a level's own that name what is asked
 NAMED_AT = "Where the documents do name {asked}, in another level's own lists:"
+BUILT_ON = "{level}'s own lists do not name {asked}, but it builds on the levels below it, whose lists do: this guide reads it as covered."
 FOR_EVERYONE = re.compile(r"\ball (?:healthcare |health |school )?staff\b|\bevery(?:one| member of staff)\b", re.IGNORECASE)
 # What a level answer answers by its kind: asked of a level, these are its hours or lists, not something it may lack.
 _KINDS = re.compile(r"\b(?:hours?|hrs|minutes?|time|long|often|induction|refresher|outcomes?|competenc\w*|training|train|courses?|"
@@ -169,10 +170,12 @@ def in_level(question: Text, message: replies.Message) -> replies.Message:
         return {**replies.joined(said, message), "buttons": message.get("buttons", [])}
     if held_by(asked, _level_texts(level.id), tokens):
         return message
-    note = replies.message(replies.reply("answer", [replies.section([replies.item(NOT_IN_LEVEL.format(level=level.name, asked=asked))],
-                                                                    listed=False)], []))
-    named = [{"text": f"{lv.name}: {x.text}", "cite": lookup.cite_dict(x.citation)} for lv in guide().kb.levels if lv.id != level.id
-             for x in lookup.level_statements(lv) if held_by(asked, [x.text], tokens)]  # "are PHBs part of L3?": Level 4's
+    kb, lower = guide().kb, set(lookup.cohort(guide().kb, level.id)["builds_on"])
+    named = [(lv.name in lower, {"text": f"{lv.name}: {x.text}", "cite": lookup.cite_dict(x.citation)}) for lv in kb.levels
+             if lv.id != level.id for x in lookup.level_statements(lv) if held_by(asked, [x.text], tokens)]  # "PHBs in L3?": L4's
+    below = [x for under, x in named if under]  # "does Level 5 cover annual reviews?": it builds on Level 3, whose lists do
+    said = BUILT_ON.format(level=level.name, asked=asked) if below else NOT_IN_LEVEL.format(level=level.name, asked=asked)
+    note = replies.message(replies.reply("answer", [replies.section([replies.item(said)], listed=False)], []))
     if named:
-        note = replies.joined(note, replies.cited_items(NAMED_AT.format(asked=asked), named, LINES_SHOWN))
+        note = replies.joined(note, replies.cited_items(NAMED_AT.format(asked=asked), below or [x for _, x in named], LINES_SHOWN))
     return {**replies.joined(note, message), "buttons": message.get("buttons", [])}

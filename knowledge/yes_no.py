@@ -21,6 +21,7 @@ DENIED = re.compile(r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:(?:is|are|was|wer
                     r"|isn't|aren't|doesn't|don't|won't|shouldn't|cannot|can't)\b"
                     r"(?!\s+(?:say|state|set|give|specify|mention|list|define|include|cover|explain)\b)",  # (not a silence: "does not say")
                     re.IGNORECASE)
+QUALIFIED = re.compile(r"\b(?:full|fully|all|only|entire|entirely|always|every|more|most|solely|just|whole)\b", re.IGNORECASE)
 HOLDS = 0.4  # how much of what the question asks the line must hold to be its answer
 
 
@@ -37,6 +38,8 @@ def reads_no(question: str, lines: Sequence[str], words: Callable[[str], set] = 
         if not denied or not asked or "|" in line:  # (a table row's cells say too many things to be read so)
             continue
         clause = re.split(r"[.;:!?,()|]", line[denied.end():], maxsplit=1)[0]  # "(this list is not exhaustive)"
+        if QUALIFIED.search(clause):
+            continue  # "not expected to meet the full costs of more expensive provision": a part denied, not the whole
         if len(asked & words(line)) >= HOLDS * len(asked) and asked & words(clause):
             return next(s for s in re.split(r"(?<=[.!?])\s+", line) if DENIED.search(s))  # the sentence that denies it
     return None

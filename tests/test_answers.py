@@ -401,3 +401,16 @@ def test_at_a_level_asked_whether_the_ones_below_are_still_needed_the_answer_is_
 
     notes = lookup.cohort(kb, "level-4")["builds_on_note"]
     assert notes and all(n["text"] in text for n in notes)  # the documents' own words after the reading
+
+
+@pytest.mark.assistant
+def test_a_level_asked_about_what_only_a_level_below_it_names_is_read_as_covered_by_building_on_it(assistant, kb):
+    """"Does Level 5 cover annual reviews?": its own lists do not, Level 3's do, and Level 5 builds on Level 3."""
+    from actions.meanings import BUILT_ON
+    from knowledge import lookup
+
+    assert "Level 3" in lookup.cohort(kb, "level-5")["builds_on"]
+    assert not any("annual review" in x.text.casefold() for x in lookup.level_statements(kb.level("level-5")))
+    below = [x.text for x in lookup.level_statements(kb.level("level-3")) if "annual review" in x.text.casefold()]
+    text = reply_text(assistant.say("built-on", "does level 5 cover annual reviews?"))
+    assert below and text.startswith(BUILT_ON.format(level="Level 5", asked="annual reviews")) and f"Level 3: {below[0]}" in text

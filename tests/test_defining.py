@@ -223,7 +223,10 @@ def test_a_yes_no_question_whose_answer_denies_it_reads_no_and_one_that_turns_or
     plain = 0
     for sentence in denials:
         asked = "is it true that " + DENIED.sub(lambda m: m.group().split()[0] if " " in m.group() else "", sentence, count=1)
-        widened = re.search(r"\b(?:only|just|all|every|any|always|never|no|none|without|or)\b", asked, re.IGNORECASE)
+        clause = re.split(r"[.;:!?,()|]", sentence[DENIED.search(sentence).end():])[0]  # what the sentence denies
+        widened = re.search(r"\b(?:only|just|all|every|any|always|never|no|none|without|or)\b", asked, re.IGNORECASE) or \
+            re.search(r"\b(?:full|fully|all|only|entire|entirely|always|every|more|most|solely|just|whole)\b", clause, re.IGNORECASE)
+        # (a question so widened, or a sentence that denies a part of a thing, has no reading)
         assert reads_no(asked, [sentence]) == (None if widened else sentence), asked
         assert reads_no(asked.replace("is it true that ", "is it true that only "), [sentence]) is None
         plain += not widened
@@ -232,6 +235,8 @@ def test_a_yes_no_question_whose_answer_denies_it_reads_no_and_one_that_turns_or
                     ["A SENCO who has not previously been the SENCO for more than twelve months must achieve the award"]) is None
     assert reads_no("what is the notional SEND budget?", ["This is not a ring-fenced amount"]) is None
     assert reads_no("could you explain the notional SEND budget?", ["This is not a ring-fenced amount"]) is None  # a request
+    part = next(s for p in kb.passages for s in re.split(r"(?<=[.!?])\s+", p.text) if re.search(r"\bnot expected to meet the full\b", s))
+    assert reads_no("do schools have to fund SEN support from their own budget?", [part]) is None  # a part denied, not the whole
     silent = next(n.statement for n in kb.tensions if re.search(r"\bdoes not say\b", n.statement))  # a silence, not a denial
     assert reads_no("do I still need the lower levels' competencies at this level?", [silent]) is None
     row = next(p.text for p in kb.passages if "|" in shown_text(p.text) and "not exhaustive" in p.text)  # a table row's "not"
