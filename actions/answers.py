@@ -22,6 +22,7 @@ from knowledge.passages import level_named
 from knowledge.plan import has_dates
 from knowledge.ranking import by_question
 from knowledge.asking import asks_about, questions_only
+from knowledge.defining import short_form_asked, term_asked
 from knowledge.reading import is_question, quoted
 from knowledge.rules import Determination
 from knowledge.words import tokens
@@ -115,6 +116,16 @@ def _sharpened(intent: Text, text: Text, message: replies.Message) -> bool:
             and (doc.get("kind") == "answer" and not {"level", "levels", "floor", "silence", "term", "contents", "compared", "place"} & set(doc) or message.get("text") == UNNAMED_ROLE))
 
 
+ORDER_WORDS = frozenset(tokens("build builds built before after first preceding precede come comes need needs needed require "
+                               "required prerequisite order previous prior next above below higher lower"))
+
+
+def _asks_order(text: Text) -> bool:
+    """Whether a question to a level is about the order of the levels ("does L3 build on L2?", "is L1 needed before
+    L2?") rather than what the level holds ("does the introductory level cover lego therapy?")."""
+    return bool(ORDER_WORDS & set(tokens(meanings.asked_of_a_level(text) or "build")))
+
+
 class AnswerQuestion(Action):
     """Answers what is asked on demand, from the knowledge base, with its sources."""
 
@@ -138,8 +149,8 @@ class AnswerQuestion(Action):
                 not_understood(dispatcher, tracker, NOT_COVERED)
         if message and _sharpened(intent, text, message):
             message = notes.noted(text, documents.sharper(text, message, ANSWERS_TO.get(intent, "")))
-        if message and not text.startswith("/") and intent in IN_A_LEVEL:
-            message = meanings.in_level(text, message)
+        if message and not text.startswith("/") and (intent in IN_A_LEVEL or intent == "ask_builds_on" and not _asks_order(text)):
+            message = meanings.in_level(text, message)  # "does the introductory level cover lego therapy?": not the order
         if message and not text.startswith("/") and intent not in ("check_staff_list", "compare_levels"):
             message = notes.denied(text, message)  # "is the notional SEND budget ring fenced?": no, as the guide reads it
         if message:
@@ -165,7 +176,8 @@ class AnswerQuestion(Action):
         phrase = quoted(text)
         if phrase and not lookup.term_in(kb, phrase) and intent in MEANING_INTENTS:
             intent = "ask_documents"  # "what does 'achievement' mean in the senco spec": the quoted word, not SENCO
-        elif intent != "ask_term" and (documents.index().asks_meaning(text) and lookup.term_in(kb, text) or meanings.terms_asked(text)):
+        elif intent != "ask_term" and (documents.index().asks_meaning(text) and term_asked(kb, text) or meanings.terms_asked(text)
+                                        or short_form_asked(kb, text)):
             intent = "ask_term"  # "what does SMART stand for in smart targets": the glossary says, whatever the intent
         if intent in ("out_of_scope", "nlu_fallback", "ask_documents"):  # the documents' words if they answer it, else what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question
@@ -197,7 +209,7 @@ class AnswerQuestion(Action):
                     return found or {"text": UNNAMED_ROLE, "buttons": HELP_BUTTONS}
                 intent = runner_up  # what a level sets, asked with no job: the next reading of the question
         if intent == "ask_term":
-            terms = meanings.terms_asked(text) or [lookup.term_in(kb, questions_only(text)) or lookup.term_in(kb, text) or _entity(tracker, "term")]
+            terms = meanings.terms_asked(text) or [term_asked(kb, questions_only(text)) or term_asked(kb, text) or _entity(tracker, "term")]
             if not all(terms):
                 raise lookup.NotFound("no term")
             entries = [e for term in terms for e in lookup.glossary(kb, term)]

@@ -19,7 +19,7 @@ from knowledge.enough import ENOUGH, against
 from knowledge.indexed import group_of
 from knowledge.passages import FOOTNOTE_MARK, contents as contents_of, footnotes, level_named, shown_text
 from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, shown as _shown
-from knowledge.reading import mentions_a_job, quoted
+from knowledge.reading import mentions_a_job, quoted, sectors_named
 from knowledge.rules import Determination, NextQuestion, Profile
 from knowledge.search import MIN_SCORE, Answer, ContentIndex
 from knowledge.words import SHORT_FORMS, WORD
@@ -172,11 +172,14 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
     duties place by place and the question names one place ("SENCo in a pre-school"), only that place's."""
     kb = guide().kb
     found = kb.topic(topic_id)
-    named = place_named(question, guide().kb.wording.job_words + guide().kb.wording.job_nouns) if question else None
+    own = " ".join(name for r in kb.roles if r.topic == topic_id for name in (r.name, *r.aliases))  # "the head" is the headteacher
+    named = place_named(question, kb.wording.job_words + kb.wording.job_nouns) if question else None
+    if question and named is None and not own:  # a topic no role owns: "do pre-schools get SEND funding?" names its place
+        sectors = sectors_named(question, None) & lookup.sectors_of(found)
+        named = sectors.pop() if len(sectors) == 1 else None
     place = named if named in lookup.sectors_of(found) and len(lookup.sectors_of(found)) > 1 else None  # "SENCo in a pre-school"
     elsewhere = frozenset(group_of(topic_id, s) for s in lookup.sectors_of(found) - {place}) if place else frozenset()
     found, about = (lookup.for_sector(found, place), {"place": place}) if place else (found, {})  # its own list stays the answer
-    own = " ".join(name for r in kb.roles if r.topic == topic_id for name in (r.name, *r.aliases))  # "the head" is the headteacher
     particular = bool(question) and asks_about(question, guide().catalogue, f"{found.title} {own}")  # not "teachers' duties for SEND kids"
     if particular and not elsewhere and index().better_elsewhere(question, topic_id):  # (a place named: its own list answers)
         answer = search(question)

@@ -53,7 +53,7 @@ MEANT_BY = re.compile(r"\bwhat do you mean by (.{2,60}?)\W*$", re.IGNORECASE)  #
 # Where someone works, in their words, by the sector question's values.
 SECTOR_WORDS = {"health": ("health\\w*", "nhs", "hospital", "clinic\\w*", "gp", "(?:acute|nhs|hospital|community|foundation) trust", "icb", "ccg",
                     "ward"), "school": ("(?<!pre-)(?<!pre )schools?", "academy"),
-         "early-years": ("early years", "nursery", "pre[- ]?school", "childminder"), "college": ("college", "further education", "fe"),
+         "early-years": ("early years", "nurser(?:y|ies)", "pre[- ]?schools?", "childminders?"), "college": ("colleges?", "further education", "fe"),
          "local-authority": ("local authority", "council", "la")}
 ELSEWHERE = ("elsewhere", "somewhere else", "anywhere else", "none of (?:these|them|those|the above)", "neither", "none",
              "self[- ]?employed", "freelance", "charity", "(?:a |my own )?business", "company", "firm", "shop", "gym", "prison", "church",

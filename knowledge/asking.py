@@ -3,6 +3,7 @@ asker or what the answer is for ("need it for our training matrix"), and what in
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from knowledge.answer_words import SECTOR_WORDS
@@ -64,6 +65,9 @@ def particular(question: str, catalogue: RoleCatalogue, title: str) -> set[str]:
     return said - set(tokens(title)) - GENERIC
 
 
+# The word "level" or "tier" alone. Kin of roles_asked.LEVEL_WORDS (which also takes hours and "need": a question about
+# training owed), roles_asked.ASKS_NEED (whether someone needs it at all) and lookup._LEVEL_NAMED (one level by its
+# number): each asks something different, so they are kept apart on purpose.
 LEVEL_ASKED = re.compile(r"\b(?:levels?|tiers?)\b", re.IGNORECASE)
 
 
@@ -91,11 +95,16 @@ def place_named(question: str, job_words: Sequence[str]) -> str | None:
     """The one workplace a question asks about someone in: "SENCo in a pre-school", "at a college", "nursery SENCO"; not
     a place named for anything else ("help students get ready for college"). None for none, or more than one."""
     text = normalise_role(question)
-    jobs = "|".join(re.escape(w.casefold()) for w in sorted(job_words, key=len, reverse=True))
-    places = set()
-    for sector, words in SECTOR_WORDS.items():
-        named = "|".join(words)
-        if re.search(rf"\b(?:in|at|within)\s+(?:[\w'-]+\s+){{0,3}}?(?:{named})(?![\w'])", text) or \
-                re.search(rf"(?<![\w'])(?:{named})\s+(?:[\w'-]+\s+)?(?:{jobs})\b", text):
-            places.add(sector)
+    places = {sector for sector, (at, before_job) in _place_patterns(tuple(job_words)).items()
+              if at.search(text) or before_job.search(text)}
     return places.pop() if len(places) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _place_patterns(job_words: tuple[str, ...]) -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    """Per sector, the two ways a question names a workplace: after in/at/within, or just before a job word. Built once
+    per job-word list, since the list is the knowledge base's and does not change while it is loaded."""
+    jobs = "|".join(re.escape(w.casefold()) for w in sorted(job_words, key=len, reverse=True))
+    return {sector: (re.compile(rf"\b(?:in|at|within)\s+(?:[\w'-]+\s+){{0,3}}?(?:{'|'.join(words)})(?![\w'])"),
+                     re.compile(rf"(?<![\w'])(?:{'|'.join(words)})\s+(?:[\w'-]+\s+)?(?:{jobs})\b"))
+            for sector, words in SECTOR_WORDS.items()}

@@ -19,12 +19,17 @@ _LEADING = re.compile(r"^(?:so |and |ok |okay )?(?:what(?: actually| exactly)?(?
                       r"what is meant by|what do (?:they|you|the documents) mean by|what counts as|tell me about|what does|what do)\s+")
 _TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:it|that|this|they|those|them)|whats that|"
                        r"what counts as (?:it|that|this)|what does (?:it|that|this) mean|explained|meaning|definition|"
-                       r"what is it exactly|what goes in (?:it|them|one)|what'?s in (?:it|them|one)|mean|means|stand for|refer to)$")
+                       r"what is it exactly|what goes in (?:it|them|one)|what'?s in (?:it|them|one)|mean|means|stand for|refer to|"
+                       r"(?:short|an abbreviation|an acronym) for)$")
 _ASKS_SOMETHING = re.compile(r"\b(?:what|whats|how|why|when|who|which|where|is|are|can|could|should|would|will|do|does|did|any|anything)\b")
 _FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|precisely|in short|briefly|about|all about)$")
 # What a question may call a thing the documents name alone: "the neurotypical child module" is "the neurotypical child"
 _KIND_OF_THING = re.compile(r"\s+(?:module|modules|course|courses|unit|units|session|sessions|topic|topics|thing|bit|part|training)$")
 _QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c]([^'\"\u2018\u2019\u201c\u201d]{3,60})['\"\u2019\u201d](?=\s|$|[-,:])")
+# Where a question says the term is written, at its end: "what does DHO stand for in the send framework", "in all these docs"
+_WHERE_WRITTEN = re.compile(r"\s+(?:in|under|according to|per|from|within|throughout)\s+(?:the\s+|all\s+(?:the\s+|these\s+)?|these\s+|this\s+)?"
+                            r"(?:[\w'-]+\s+){0,3}(?:framework|report|spec|specification|documents?|docs?|guidance|paper|papers|"
+                            r"platform|award|outcomes|competencies|stuff)$")
 _ARTICLE = re.compile(r"^(?:a|an|the|this|that|these|those)\s+")
 _QUALIFIER = re.compile(r"\s+(?:in|under|according to|per|from|for|on)\s+(?:the\s+)?(?:lincs|lincolnshire|east sussex|es|health|schools?|"
                         r"senco|send|code|framework|report|spec|specification|documents?|guidance)\b.*$")
@@ -76,6 +81,7 @@ def asked_term(question: str, written: Callable[[str], bool] | None = None, plai
 def _term(question: str, written: Callable[[str], bool] | None, plain: bool = False, alone: bool = True) -> str | None:
     text = re.sub(r"[?!.]+", " ", question.casefold().replace("\u2019", "'"))
     text = _FILLER.sub("", _FILLER.sub("", " " + re.sub(r"\s+", " ", text).strip())).strip()
+    text = _FILLER.sub("", " " + _WHERE_WRITTEN.sub("", text)).strip() if _TRAILING.search(_WHERE_WRITTEN.sub("", text)) else text
     lead = _LEADING.match(text)
     trail = _TRAILING.search(text)
     bare = alone and question.strip().endswith("?") and 2 <= len(text.split()) <= MAX_TERM_WORDS  # "personal health budgets?"
@@ -87,7 +93,7 @@ def _term(question: str, written: Callable[[str], bool] | None, plain: bool = Fa
     if quoted:  # "level 4 mentions 'single route of redress' - what does that mean?"
         term = quoted.group(1)
     for _ in range(2):
-        term = _QUALIFIER.sub("", _FILLER.sub("", term)).strip(" -\u2013:,'\"")
+        term = _WHERE_WRITTEN.sub("", _QUALIFIER.sub("", _FILLER.sub("", term))).strip(" -\u2013:,'\"")
     term = _ARTICLE.sub("", term).strip(" -\u2013:,'\"")
     words = term.split()
     if lead and lead.group().strip() in ("what does", "what do") and not trail:
@@ -234,3 +240,36 @@ def held_by(asked: str, texts: Sequence[str], tokens: Callable[[str], list]) -> 
     """The texts that hold every word of what is asked (stemmed, so "tribunals" holds "tribunal")."""
     wanted = set(tokens(asked))
     return [t for t in texts if wanted and wanted <= set(tokens(t))]
+
+
+# After a short form: the words that ask what it is ("DHO stand for"), not a noun it describes ("SEND pupils", "send docs")
+_ASKED_AFTER = re.compile(r"(?:\W|$|(?:stands?|short|means?|meaning|refers?|is|are|was|and|or|vs|versus|in|on|for|exactly|actually|"
+                          r"again|pls|please|abbreviation|acronym)\b)")
+_MEANING_CUE = re.compile(r"\b(?:stands?|short|means?|meaning|abbreviation|acronym|what'?s|whats|what|define|definition)\b")
+_POINTED_AT = re.compile(r"\bwhat (?:does|do|is|'s) (?:that|it|this|they|those)\b|\bwhat'?s that\b")
+
+
+def short_form_asked(kb: KnowledgeBase, question: str) -> str | None:
+    """The one short form of the glossary a "what is X" question asks, whole ("RAS" in "what is RAS in the ESCC
+    competency framework?"); None for any other question."""
+    asked = asked_term(question, lambda t: True, plain=True)
+    found = lookup.term_in(kb, asked) if asked else None
+    return found if found and normalise_role(found) == normalise_role(asked) else None
+
+
+def term_asked(kb: KnowledgeBase, question: str) -> str | None:
+    """The glossary's short form a question asks the meaning of, of those it names: the one asked ("DHO" in "what does
+    DHO stand for in the send framework", not SEND), else one not describing a noun ("CYP", not the "send" of "send docs"),
+    else the longest ("v-send?" is V-SEND); none when the question asks what "that" means of a phrase beside one ("we're
+    told to use our best endeavours for send pupils, what does that mean?")."""
+    found = short_form_asked(kb, question)
+    if found:
+        return found
+    said = f" {normalise_role(question)} "
+    named = [(g.term, m.start(), m.end()) for g in kb.glossary for m in re.finditer(rf"(?<= ){re.escape(normalise_role(g.term))}(?= )", said)]
+    named = [n for n in named if not any(len(o[0]) > len(n[0]) and o[1] <= n[1] and n[2] <= o[2] for o in named)]  # not SEND in V-SEND
+    asked_of = [n for n in named if _ASKED_AFTER.match(said, n[2] + 1)]
+    if not asked_of:
+        return None if _POINTED_AT.search(said) else max((n[0] for n in named), key=len, default=None)
+    cues = [m.start() for m in _MEANING_CUE.finditer(said)] or [0]
+    return min(asked_of, key=lambda n: (min(abs(n[1] - c) for c in cues), -len(n[0])))[0]

@@ -65,7 +65,8 @@ def _header(text: str) -> bool:
 
 
 _LETTERED = re.compile(r"[a-z]\)\s")  # "a) Risks and Impact Analysis": a lettered heading
-_ENDS = (".", "!", "?", ":", ";", ")")  # a passage that ends so is whole; one that does not may go on after a page break
+_ENDS = (".", "!", "?", ":", ";", ")")
+_UNFINISHED = re.compile(r"\b(?:with a focus on|such as|including|the following|as follows)$", re.IGNORECASE)  # leads into a list  # a passage that ends so is whole; one that does not may go on after a page break
 
 
 def _read(lines: Sequence[str]) -> Iterator[tuple[str, str | None, bool, bool]]:
@@ -88,9 +89,10 @@ def _read(lines: Sequence[str]) -> Iterator[tuple[str, str | None, bool, bool]]:
         listed = bullet and lead_in is not None  # "Lego therapy", under the line that leads into its list, says something
         kept = bool((len(normalise(text)) >= MIN_PASSAGE or _WANTED.search(text) or listed) and _LETTERS.search(text)) and not _header(text)
         yield text, lead_in if bullet else None, kept, broken
-        if text.endswith(":"):  # "- 2.7 ... developing training content for the following:" leads into the bullets below it
+        unfinished = bullet and bool(_UNFINISHED.search(text))  # "- To understand key principles ... with a focus on" and
+        if text.endswith(":") or unfinished:  # its items beside it; "- 2.7 ... for the following:" and its items below it
             outer = (lead_in, lead_depth) if bullet and lead_in is not None else (None, -1)
-            lead_in, lead_depth = text, depth if bullet else -1
+            lead_in, lead_depth = (f"{text}:", depth - 1) if unfinished else (text, depth if bullet else -1)
 
 
 _TAG = re.compile(r"<[^>]+>")

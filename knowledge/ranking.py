@@ -136,3 +136,29 @@ def by_question(items: Sequence[dict], hits: Callable[[str], float]) -> list[dic
     among equals and throughout when none holds any ("does L3 cover safeguarding?": its safeguarding outcome first)."""
     held = [hits(i["text"]) for i in items]
     return [items[n] for n in sorted(range(len(items)), key=lambda n: -held[n])] if any(held) else list(items)
+
+
+LIST_COUNT_BOOST = 1.3  # a list of as many items as a question counts ("the five every child matters outcomes")
+_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_COUNTED = re.compile(r"\b(?:the|these|those|its|their|all)\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\s+(?!years?|months?|weeks?|days?|hours?|"
+                      r"minutes?|mins|terms?|levels?|tiers?)[a-z]", re.I)
+
+
+def list_sizes(passages: Sequence) -> np.ndarray:
+    """How many items the list each passage belongs to or leads into holds (0 for a passage of no list): its lead-in's
+    items in its group (knowledge.indexed.Passage)."""
+    sizes: dict = {}
+    for p in passages:
+        if p.heading:
+            sizes[(p.group, p.heading)] = sizes.get((p.group, p.heading), 0) + 1
+    return np.array([sizes.get((p.group, p.heading), 0) if p.heading else sizes.get((p.group, p.text), 0) for p in passages])
+
+
+def counted(question: str, sizes: np.ndarray) -> np.ndarray | float:
+    """A boost for the passages of a list of as many items as the question counts ("what are the five every child matters
+    outcomes?"); 1.0 when it counts none."""
+    found = _COUNTED.search(question)
+    if not found:
+        return 1.0
+    number = int(found.group(1)) if found.group(1).isdigit() else _NUMBERS[found.group(1).casefold()]
+    return np.where(sizes == number, LIST_COUNT_BOOST, 1.0) if number >= 2 else 1.0

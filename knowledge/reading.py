@@ -181,6 +181,8 @@ def quoted(typed: str | None) -> str | None:
 
 # A later clause asks only in a question's shape ("when do i ...", "is that ...", "do i need ..."), not "who works 1:1 ...".
 ASKS = re.compile(r"\s*(?:(?:what|when|where|why|how|which|who)(?:'s|\s+(?:is|are|was|were|do|does|did|can|should|will|would|has|have|must)\b)"
+                  r"|(?:what|which|how many|how much)\s+(?!(?:i|we|you|they|he|she)\b)(?:[\w'-]+\s+){1,3}?"  # "what headings does it have"
+                  r"(?:is|are|was|were|do|does|did|can|should|will|would|has|have|must)\s+(?:i|you|it|that|this|they|we|there|the|a|an|my|our)\b"
                   r"|(?:is|are|am|do|does|did|can|could|should|will|would|must|have)\s+(?:i|you|it|that|this|they|we|there|the|a|my|an)\b)",
                   re.IGNORECASE)
 # "if a child has a TA who's accountable for their progress": a condition and what it asks, with no main clause of its own
@@ -201,8 +203,8 @@ def is_question(typed: str | None) -> bool:
         or bool(said and ASKS.match(first[said.end():])) or bool(IF_THEN_ASKS.match(text))
 
 
-SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|i work (?:in|at|for) the .{0,40}"
-                       r"(?:team|service|department|unit))\b", re.IGNORECASE)
+SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|(?:i work|i'?m|i am|im) (?:in|at|for) "
+                       r"(?:the |our |a )?[\w' -]{0,40}(?:team|service|department|dept|unit|office|directorate|division))\b", re.IGNORECASE)
 # A role named as the thing asked about, not the person's job: "the senco's job", "senco training", "role of the head".
 ROLE_THING = re.compile(r"\s*(?:(?:'s|\u2019s|s')\s+(?:role|job|remit|training|course|award|qualification|duties|responsibilit(?:y|ies))"
                         r"|\s+(?:training|course|courses|award|qualification|spec|specification|programmes?|duties|responsibilit(?:y|ies)))\b",

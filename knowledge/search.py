@@ -21,7 +21,7 @@ from knowledge.indexed import SOURCE, Passage, indexed_passages
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import level_named, named_document, of_level, place_names
 from knowledge.sections import list_lines, source_lines
-from knowledge.ranking import NUMBERED, Bm25, Coverage, fits, group_score, irregular, kind_named
+from knowledge.ranking import NUMBERED, Bm25, Coverage, counted, fits, group_score, irregular, kind_named, list_sizes
 from knowledge.asking import particular
 from knowledge.reading import quoted
 from knowledge.roles import RoleCatalogue, normalise_role
@@ -74,6 +74,7 @@ class ContentIndex:
         # The documents' own passages are ranked by BM25, which finds their answer more often (scripts/retrieval.py).
         self.bm25 = Bm25([self._indexed(p, boosted=True) for p in self.passages], [p.text for p in self.passages],
                          _tokens) if sources else None
+        self.list_size = list_sizes(self.passages)
         self.coverage = Coverage([self._indexed(p) for p in self.passages], _tokens)
         self.asked_words = lru_cache(maxsize=256)(self._asked_words)  # one question is weighed against several answers
         quotes = [p.citation.quote for p in kb.passages]
@@ -226,7 +227,7 @@ class ContentIndex:
         said = _tokens(normalise_role(question[:MAX_QUERY]))  # in the question's order, so its pairs of words are found
         asked = self.expand(question) if within is None else " ".join(
             sorted(self._particular(question, within), key=lambda w: said.index(w) if w in said else len(said)))
-        scores = self._scores(asked, question) if within else self._in_named(asked, question)
+        scores = (self._scores(asked, question) if within else self._in_named(asked, question)) * counted(question, self.list_size)
         if not self.asks_meaning(question):
             scores[self.glossary] *= GLOSSARY_WEIGHT
         by_group: dict[str, list[int]] = {}

@@ -292,6 +292,6 @@ class RoleIntent(GraphComponent, IntentClassifier):
             elif self._a_question_taken_for_chat(message):
                 self._set(message, DOCUMENTS_INTENT)
             elif intent not in KEEP | ABOUT_ME and FIRST_PERSON.search(str(message.get(TEXT) or "")) \
-                    and tells_involvement(message.get(TEXT)):
+                    and tells_involvement(message.get(TEXT)) and not is_question(message.get(TEXT)):
                 self._set(message, ANSWER_INTENT)
         return messages
