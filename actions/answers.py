@@ -113,7 +113,7 @@ def _sharpened(intent: Text, text: Text, message: replies.Message) -> bool:
     person's level, what an abbreviation stands for, a staff list, a comparison or a button's request."""
     doc = (message.get("json_message") or {}).get(replies.KEY) or {}
     return (not text.startswith("/") and intent not in ("check_staff_list", "compare_levels")
-            and (doc.get("kind") == "answer" and not {"level", "levels", "floor", "silence", "term", "contents", "compared", "place"} & set(doc) or message.get("text") == UNNAMED_ROLE))
+            and (doc.get("kind") == "answer" and not {"level", "levels", "floor", "silence", "term", "contents", "compared", "place", "becoming"} & set(doc) or message.get("text") == UNNAMED_ROLE))
 
 
 ORDER_WORDS = frozenset(tokens("build builds built before after first preceding precede come comes need needs needed require "

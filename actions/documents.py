@@ -166,10 +166,11 @@ def _title(title: Text, heading: Optional[Text]) -> Text:
     return f"{title}: {heading.rstrip(':')}:" if heading else f"{title}:"
 
 
-def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
+def topic(topic_id: Text, question: Optional[Text] = None, asked: bool = False) -> replies.Message:
     """A topic: the list the question asks about when it asks about something in particular ("what should
     TAs be trained to do?"), with a button for the rest; otherwise every list of it, a few items each. Where it sets
-    duties place by place and the question names one place ("SENCo in a pre-school"), only that place's."""
+    duties place by place and the question names one place ("SENCo in a pre-school"), only that place's. ``asked``: the
+    question is known to ask about this topic ("can we appoint our HLTA as SENCO?"), whatever else scores better."""
     kb = guide().kb
     found = kb.topic(topic_id)
     own = " ".join(name for r in kb.roles if r.topic == topic_id for name in (r.name, *r.aliases))  # "the head" is the headteacher
@@ -181,7 +182,7 @@ def topic(topic_id: Text, question: Optional[Text] = None) -> replies.Message:
     elsewhere = frozenset(group_of(topic_id, s) for s in lookup.sectors_of(found) - {place}) if place else frozenset()
     found, about = (lookup.for_sector(found, place), {"place": place}) if place else (found, {})  # its own list stays the answer
     particular = bool(question) and asks_about(question, guide().catalogue, f"{found.title} {own}")  # not "teachers' duties for SEND kids"
-    if particular and not elsewhere and index().better_elsewhere(question, topic_id):  # (a place named: its own list answers)
+    if particular and not elsewhere and not asked and index().better_elsewhere(question, topic_id):  # (a place named: its own list answers)
         answer = search(question)
         if answer:
             return answer

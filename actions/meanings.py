@@ -4,6 +4,7 @@ they never do."""
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text, Tuple
 
@@ -17,6 +18,7 @@ from knowledge.initials import spelled_by_initials
 from knowledge.passages import described_in, excerpt, level_named, named_document, of_level, used_in
 from knowledge.asking import questions_only
 from knowledge.roles import normalise_role
+from knowledge.schema import Level
 from knowledge.words import tokens
 from knowledge.yes_no import TURNING
 
@@ -66,9 +68,11 @@ def _answered_otherwise(term: Text) -> bool:
 
 @lru_cache(maxsize=1)
 def _names() -> frozenset:
-    """The levels' and topics' names, as a question may ask what one is."""
+    """The levels' and topics' names, as a question may ask what one is, and the parts of what a level sets ("refresher",
+    "induction", "learning outcomes"), which the level answers give."""
     kb = guide().kb
-    return frozenset({normalise_role(n) for lv in kb.levels for n in (lv.name, *lv.also_called)} | {normalise_role(t.title) for t in kb.topics})
+    return frozenset({normalise_role(n) for lv in kb.levels for n in (lv.name, *lv.also_called)} | {normalise_role(t.title) for t in kb.topics}
+                     | {normalise_role(f.name.replace("_", " ")) for f in fields(Level)})
 
 
 def _names_one(term: Text) -> bool:

@@ -96,7 +96,8 @@ def question(q: Dict[Text, Any]) -> Message:
     items.append(item(("One more question decides whether more applies. " if floor else "") + q["question"], 0))
     if q.get("because") and not (floor and any(w["text"] == q["because"] for w in floor["why"])):
         items.append(item(f"(I ask because: {q['because']})", q["because_cite"]))
-    choices = [item(f"{n}. {o['label']}" + (f" ({o['level']})" if o.get("level") else ""), o.get("cite"))  # where each leads
+    choices = [item(f"{n}. {o['label']}" + (f" ({o.get('level') or o['stays']})" if o.get("level") or o.get("stays") else ""),
+                    o.get("cite"))  # where each leads, "None of these" too
                for n, o in enumerate(q["options"], 1)]
     buttons = [{"title": o["short"], "payload": "/inform" + json.dumps({slot_of(f): v for f, v in o["sets"].items()})}
                for o in q["options"]]

@@ -54,7 +54,10 @@ def _words_beside_a_job() -> frozenset:
 
 
 COMPARED = re.compile(r"\b(?:difference|differences|differ|compare|compared|comparing|versus|vs)\b", re.IGNORECASE)
-BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of)\s+(?:the\s+|a\s+|an\s+)?(.{2,60})", re.IGNORECASE)
+MUST_BE = "What the documents say a {role} must be:"
+BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of|(?:appoint(?:ed)?|make|made|name|named|designate[ds]?)\s+"
+                      r"(?:her|him|them|me|us|someone|somebody|[\w'-]+(?:\s+[\w'-]+)?)\s+(?:as\s+)?)\s*(?:the\s+|a\s+|an\s+|our\s+)?(.{2,60})",
+                      re.IGNORECASE)  # "can a TA be the SENCo?", "can we appoint her as SENCO?"
 
 
 def role_topic(text: Text) -> Optional[replies.Message]:
@@ -66,7 +69,13 @@ def role_topic(text: Text) -> Optional[replies.Message]:
     becoming = BECOMING.search(text)  # "can a TA be the SENCo?": what the SENCO must be
     wanted = guide().catalogue.resolve(becoming.group(1)).role if becoming and len(topics) > 1 else None
     if wanted and wanted.topic in topics:
-        return documents.topic(wanted.topic, text)
+        named = [wanted, *(r for r in guide().catalogue.resolve(text).roles if r.topic in topics and r.id != wanted.id)]
+        must, role = next(((m, r) for r in named for m in [lookup.must_be(guide().kb, r)] if m), ([], wanted))
+        if must:  # "can we appoint our HLTA as SENCO?", "does the SENCO have to be a qualified teacher?": what a SENCO must be
+            button = {"title": documents.WHOLE.format(title=guide().kb.topic(role.topic).title)[:75],
+                      "payload": f'/ask_responsibilities{{"topic": "{role.topic}"}}'}
+            return {**replies.cited_items(MUST_BE.format(role=role.name), must, becoming=role.id), "buttons": [button]}
+        return documents.topic(wanted.topic, text, asked=True)
     if len(topics) == 2 and COMPARED.search(text):  # "difference between the SENCO and the head": each one's duties
         return documents.side_by_side(topics)
     return documents.topic(topics[0], text) if len(topics) == 1 else documents.among(topics, text)

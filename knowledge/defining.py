@@ -24,8 +24,17 @@ _TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:
 _ASKS_SOMETHING = re.compile(r"\b(?:what|whats|how|why|when|who|which|where|is|are|can|could|should|would|will|do|does|did|any|anything)\b")
 _FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|precisely|in short|briefly|about|all about)$")
 # What a question may call a thing the documents name alone: "the neurotypical child module" is "the neurotypical child"
-_KIND_OF_THING = re.compile(r"\s+(?:module|modules|course|courses|unit|units|session|sessions|topic|topics|thing|bit|part|training)$")
+_KIND_OF_THING = re.compile(r"\s+(?:module|modules|course|courses|unit|units|session|sessions|topic|topics|thing|bit|part|training|tool|tools)$")
 _QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c]([^'\"\u2018\u2019\u201c\u201d]{3,60})['\"\u2019\u201d](?=\s|$|[-,:])")
+# "what are the steps in the structured conversation approach", "how does the RAS actually work": what a thing is, asked by
+# its parts or its workings (what the documents say of it, or that they only name it)
+_PARTS_OF = re.compile(r"^(?:what are|what're|whats|what's|list)\s+the\s+['\"]?(?:steps|stages|elements|parts|components|phases|features|"
+                       r"essential elements|key elements)\s+(?:in|of|for)\s+")
+# "... the roles doc mentions for working with parents", "... the ES framework wants us to understand": where it is named
+_NAMED_BY = re.compile(r"['\"]?\s+(?:that|which|the|this|these|our)\s+(?:[\w'-]+\s+){0,3}(?:doc|docs|document|documents|report|framework|"
+                       r"spec|specification|guidance|outcomes|competencies)\s+(?:mentions?|says?|names?|talks about|refers to|lists?|"
+                       r"wants? us to|asks? us to|expects? us to|keeps? mentioning)\b.*$")
+_HOW_IT_WORKS = re.compile(r"^how (?:does|do|would|will) (?P<thing>.+?) (?:actually |really |exactly )?(?:work|works|operate|function)\b.*$")
 # Where a question says the term is written, at its end: "what does DHO stand for in the send framework", "in all these docs"
 _WHERE_WRITTEN = re.compile(r"\s+(?:in|under|according to|per|from|within|throughout)\s+(?:the\s+|all\s+(?:the\s+|these\s+)?|these\s+|this\s+)?"
                             r"(?:[\w'-]+\s+){0,3}(?:framework|report|spec|specification|documents?|docs?|guidance|paper|papers|"
@@ -39,9 +48,11 @@ _NOT_A_TERM = re.compile(r"\b(?:i|i'm|im|me|my|mine|we|our|us|you|your|how|why|w
 _RELATION = re.compile(r"\b(?:of|for|to|from|about|with|on|by|in|at|and|or)\b")  # a term that holds them is a term only as the documents say it
 _FIGURE = re.compile(r"\d|\b(?:pounds?|quid|k|per ?cent|percent|hundred|thousand|million)\b")
 # After a term where a passage says what it is: "X is ...", "X (why ...)", "X: additional ...", "launched X to look at ..."
-_SAYS_WHAT = re.compile(r"^['\u2019\"]?\s*(?:\(|:|\u2013|\u2014|-\s|,\s*(?:a|an|the|which|who|where|whereby)\b|"
+_SAYS_WHAT = re.compile(r"^['\u2019\"]?\s*(?:\((?!\s*[A-Z][A-Za-z&-]{1,7}\s*\))|:|\u2013|\u2014|-\s|,\s*(?:a|an|the|which|who|where|whereby)\b|"
                         r"\s+(?:(?:is|are|was|were)(?!\s+(?:not\s+)?[a-z]+ing\b)|means?|refers?|describes?|aims?|provides?|offers?|involves?|enables?|brings?|"
                         r"sets? out|looks? at|helps?|supports?|consists?|includes?|comprises?)\b|\s+to\s+[a-z]+)")
+# After a term and the noun it names ("High needs block funding is ..."): what that is, said
+_HEADED_IS = re.compile(r"^\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:is|are)\s+(?!not\b|also\b|a\s+key\b)")
 # After a term, with what it is of, where a passage says what it is to be taken to mean ("'achievement' of children ... should be taken to include")
 _TAKEN = re.compile(r"^['\u2019\"]?(?:\s+of(?:\s+[\w'-]+){1,6})?\s+(?:should be|is|are|is to be|are to be) (?:taken|read|understood) (?:to|as)\b")
 # What comes before a term where the words before it say what it is ("through an 'assessment-only' route")
@@ -82,6 +93,7 @@ def _term(question: str, written: Callable[[str], bool] | None, plain: bool = Fa
     text = re.sub(r"[?!.]+", " ", question.casefold().replace("\u2019", "'"))
     text = _FILLER.sub("", _FILLER.sub("", " " + re.sub(r"\s+", " ", text).strip())).strip()
     text = _FILLER.sub("", " " + _WHERE_WRITTEN.sub("", text)).strip() if _TRAILING.search(_WHERE_WRITTEN.sub("", text)) else text
+    text = _HOW_IT_WORKS.sub(r"what is \g<thing>", _PARTS_OF.sub("what is ", text))  # what it is, asked by its parts or workings
     lead = _LEADING.match(text)
     trail = _TRAILING.search(text)
     bare = alone and question.strip().endswith("?") and 2 <= len(text.split()) <= MAX_TERM_WORDS  # "personal health budgets?"
@@ -93,7 +105,7 @@ def _term(question: str, written: Callable[[str], bool] | None, plain: bool = Fa
     if quoted:  # "level 4 mentions 'single route of redress' - what does that mean?"
         term = quoted.group(1)
     for _ in range(2):
-        term = _WHERE_WRITTEN.sub("", _QUALIFIER.sub("", _FILLER.sub("", term))).strip(" -\u2013:,'\"")
+        term = _NAMED_BY.sub("", _WHERE_WRITTEN.sub("", _QUALIFIER.sub("", _FILLER.sub("", term)))).strip(" -\u2013:,'\"")
     term = _ARTICLE.sub("", term).strip(" -\u2013:,'\"")
     words = term.split()
     if lead and lead.group().strip() in ("what does", "what do") and not trail:
@@ -148,7 +160,8 @@ def phrase(term: str) -> re.Pattern:
 def _says_what(text: str, found: re.Match) -> bool:
     """Whether the words around a term may say what it is: "X is ...", "X (why ...)", "launched X to ...", "through an X",
     "the 'achievement' of children ... should be taken to include"."""
-    return bool(_SAYS_WHAT.match(text[found.end():]) or _INTRODUCED.search(text[: found.start()]) or _TAKEN.match(text[found.end():]))
+    after = text[found.end():]
+    return bool(_SAYS_WHAT.match(after) or _INTRODUCED.search(text[: found.start()]) or _TAKEN.match(after) or _HEADED_IS.match(after))
 
 
 def what_of(term: str, passages: Sequence[SourcePassage], known: Callable[[str], bool]) -> Asked | None:
@@ -260,11 +273,18 @@ def short_form_asked(kb: KnowledgeBase, question: str) -> str | None:
 def term_asked(kb: KnowledgeBase, question: str) -> str | None:
     """The glossary's short form a question asks the meaning of, of those it names: the one asked ("DHO" in "what does
     DHO stand for in the send framework", not SEND), else one not describing a noun ("CYP", not the "send" of "send docs"),
-    else the longest ("v-send?" is V-SEND); none when the question asks what "that" means of a phrase beside one ("we're
-    told to use our best endeavours for send pupils, what does that mean?")."""
+    else the longest ("v-send?" is V-SEND); none when it asks what a phrase holding one means ("what does 'notional SEND
+    budget' mean?") or what "that" means of a phrase beside one ("we're told to use our best endeavours for send pupils,
+    what does that mean?")."""
     found = short_form_asked(kb, question)
     if found:
         return found
+    asked = asked_term(question, lambda t: True, plain=True)
+    inside = lookup.term_in(kb, asked) if asked else None
+    if inside and (len(asked.split()) > 2 or _QUOTED.search(question)) and \
+            re.search(rf"(?<![\w-]){re.escape(normalise_role(inside))}\s+[a-z]", normalise_role(asked)):
+        # "what does 'notional SEND budget' mean?": the phrase (but "EHC plan?" is asked by its short form)
+        return None
     said = f" {normalise_role(question)} "
     named = [(g.term, m.start(), m.end()) for g in kb.glossary for m in re.finditer(rf"(?<= ){re.escape(normalise_role(g.term))}(?= )", said)]
     named = [n for n in named if not any(len(o[0]) > len(n[0]) and o[1] <= n[1] and n[2] <= o[2] for o in named)]  # not SEND in V-SEND

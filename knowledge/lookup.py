@@ -7,7 +7,7 @@ from typing import Any
 
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import GENERIC, SHORT_FORMS, tokens
-from knowledge.schema import SECTORS, Citation, KnowledgeBase, Level, NamedOnly, Topic
+from knowledge.schema import SECTORS, Citation, KnowledgeBase, Level, NamedOnly, Role, Topic
 
 
 class NotFound(LookupError):
@@ -169,12 +169,12 @@ _ASKS_WHAT = set(tokens("in of on about contain include list show say cover defi
 
 def _asks_beyond(kb: KnowledgeBase, rest: str, found: NamedOnly) -> bool:
     """Whether a question asks about more than the thing it names and the passage that names it ("is signposting
-    to the Local Offer one of the competences?"), so the passages that answer it are better than saying the
-    documents do not define it."""
+    to the Local Offer one of the competences?": two words of its own), so the passages that answer it are better than
+    saying the documents do not define it."""
     said = set(tokens(" ".join(SHORT_FORMS.get(w, w) for w in re.findall(r"[a-z][a-z']+", rest))))  # "lincs", never "u"
     naming = [p.text for p in kb.passages if found.citation.quote in p.text] or [found.citation.quote]  # the whole passage
     known = set(tokens(" ".join([*(d.title for d in kb.documents), found.name, *naming])))
-    return bool(said - _ASKS_WHAT - known - GENERIC)
+    return len(said - _ASKS_WHAT - known - GENERIC) > 1  # one word of the asker's own is a paraphrase ("lines up" for "aligned")
 
 
 def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None = None) -> dict[str, Any] | None:
@@ -253,3 +253,20 @@ def step_up(kb: KnowledgeBase, one: str, other: str) -> dict[str, Any]:
              for lv in (lower, higher) if lv.refresher]
     notes = [{"text": t.statement, "cite": cite_dict(t.citations[0])} for t in kb.tensions_for(higher.id) if t.kind == "silence"]
     return {"lower": lower.name, "higher": higher.name, "added_levels": [lv.name for lv in added], "items": hours + items + notes}
+
+
+_MUST_BE = r"(?:^|\b(?:must|should|needs? to|has to|is required to)\s+)be (?:a|an)\s"  # "Be a qualified teacher", "must be a ..."
+
+
+def must_be(kb: KnowledgeBase, role: Role) -> list[dict[str, Any]]:
+    """What the documents say someone in a role must be ("The SENCO must be a qualified teacher working at the school"):
+    the role's own list's lines that say so, and any other list's line saying it of the role by name. What answers "can a
+    TA be the SENCO?"; the same line said in two lists is given once."""
+    names = "|".join(re.escape(n) for n in sorted((role.name, *role.aliases), key=len, reverse=True))
+    of_role = re.compile(rf"\b(?:{names})s?\s+(?:must|should|needs? to|has to|is required to)\s+be (?:a|an)\s", re.IGNORECASE)
+    found: dict[str, dict[str, Any]] = {}
+    for t in kb.topics:
+        for i in t.items:
+            if (t.id == role.topic and re.search(_MUST_BE, i.text, re.IGNORECASE)) or of_role.search(i.text):
+                found.setdefault(" ".join(i.text.casefold().split()), {"text": i.text, "cite": cite_dict(i.citation)})
+    return list(found.values())

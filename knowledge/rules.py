@@ -71,6 +71,7 @@ class NextQuestion:
     levels: Mapping[str, Level] = field(default_factory=dict)
     floor: Level | None = None
     reasons: tuple[Reason, ...] = ()
+    stays: Level | None = None  # the level "None of these" leaves the person at
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile, local:
         none = tuple(o for o in question.options if o.level is None)
         because = next((t for t in tensions if t.kind == "tension"), None)
         return NextQuestion(question, tuple(open_rungs) + none, match, because, {o.level: kb.level(o.level) for o in open_rungs},
-                            reached if named or rung else None, tuple(reasons))
+                            reached if named or rung else None, tuple(reasons), reached)
     if rung:
         reasons.append(Reason(f"{_because(match, profile, rung, reached)} {reached.name} is for {_lower_first(reached.cohort.text)}",
                               reached.cohort.citation))

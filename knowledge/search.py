@@ -35,6 +35,7 @@ MAX_QUERY = 300
 
 _MEANING = re.compile(r"\b(?:stand|stands|mean|means|meaning|abbreviation|acronym|short for|spell|define|defined|definition|"
                       r"what'?s an?|what is an?)\b")
+_POINTED = re.compile(r"\bwhat (?:does|do|is) (?:that|it|this) (?:actually |really |exactly )?mean\b")
 _BARE = {"what", "whats", "what's", "is", "a", "an", "the", "about", "explain", "meaning", "of"}  # around a term asked alone
 _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "hours hours refresher")]  # what a question asks for
 ASKS_FOR = re.compile(r"\bhow (?:long|often|soon|quickly)\b|\b(?:have|has) (?:i|we|they|you) got\b")  # what kind of answer, not what about
@@ -105,6 +106,9 @@ class ContentIndex:
         set equal to a question mark ("CYP = ?")."""
         text = normalise_role(question[:MAX_QUERY])
         equals = re.search(r"([\w-]+)\s*=\s*\?", question[:MAX_QUERY])  # "quick one - CYP = ?"
+        pointed = _POINTED.search(text)  # "we're told to use our best endeavours for send pupils, what does that mean?": a phrase's
+        if pointed and len(text[: pointed.start()].split()) > 2:  # meaning, said before it, not a short form's ("SEND - what's that?")
+            return False
         return bool(_MEANING.search(text)) or " ".join(w for w in text.split() if w not in _BARE) in self.terms or \
             bool(equals and normalise_role(equals.group(1)) in self.terms)
 

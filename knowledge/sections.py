@@ -23,8 +23,9 @@ def source_lines(passages: Sequence, members: list[int], best: list[int], scores
     top = passages[best[0]]
     lead_in = top.heading or (top.text if top.text.endswith(":") else None)
     shared = Counter(passages[n].heading for n in best[:SOURCE_LINES] if scores[n] > 0 and passages[n].heading).most_common(1)
-    if not _listed(passages, members, lead_in) and shared and shared[0][1] >= 2:  # two of the best lines are items of one list:
-        lead_in = shared[0][0]  # the list answers ("the five every child matters outcomes"), not the paragraph beside it
+    if not _listed(passages, members, lead_in) and shared and shared[0][1] >= 2 and ITEM_LEADS * max(  # two of the best lines
+            scores[n] for n in members if passages[n].heading == shared[0][0]) >= scores[best[0]]:  # are items of one list,
+        lead_in = shared[0][0]  # and no line answers clearly better: the list ("the five every child matters outcomes")
     listed = _listed(passages, members, lead_in) or (members if _block(passages, members) else [])
     if listed:
         shown = sorted(listed, key=lambda n: -scores[n])[:LIST_LINES] if len(listed) > LIST_LINES else listed

@@ -76,3 +76,64 @@ def test_a_question_after_a_statement_and_a_comma_is_a_question(question):
 
 def test_a_statement_about_what_one_does_is_not_a_question():
     assert not is_question("im a TA, what i do is support reading")
+
+
+@pytest.mark.parametrize("job, sector", [("finance manager", "health"), ("school nurse", None), ("school office manager", "school"),
+                                         ("GP", None)])
+def test_none_of_these_says_the_level_it_leaves_the_person_at(kb, guide, job, sector):
+    """Each option of the involvement question names the level it leads to, "None of these" too: the level the person
+    has already reached (a named role's), else the first of their framework's, which is for everyone working there."""
+    from knowledge.answers import to_dict
+    from knowledge.rules import NextQuestion, Profile
+
+    outcome = guide.decide(Profile(job, {"sector": sector} if sector else {}))
+    assert isinstance(outcome, NextQuestion) and outcome.question.asks == "involvement"
+    placed = guide.catalogue.resolve(job).role
+    expected = kb.level(placed.level).name if placed and placed.level else kb.levels_of(outcome.question.framework)[0].name
+    none = [o for o in to_dict(outcome)["options"] if not o.get("level")]
+    assert [o["stays"] for o in none] == [expected]
+
+
+def test_what_a_role_must_be_is_every_line_that_says_so_once(kb, guide):
+    """"Can we appoint our HLTA as SENCO?": the lines of the documents saying what a SENCO must be, each said once."""
+    from knowledge import lookup
+
+    senco = guide.catalogue.resolve("SENCO").role
+    lines = lookup.must_be(kb, senco)
+    said = [" ".join(i.text.casefold().split()) for t in kb.topics for i in t.items
+            if "must be a qualified teacher" in i.text.casefold() or i.text.casefold().startswith("be a qualified teacher")]
+    assert said and {" ".join(x["text"].casefold().split()) for x in lines} >= set(said)
+    assert len(lines) == len({" ".join(x["text"].casefold().split()) for x in lines})
+
+
+@pytest.mark.parametrize("question", ["what are the steps in the {t} the roles doc mentions?", "how does the {t} actually work?",
+                                      "what are the stages of the {t}?"])
+def test_a_thing_only_named_asked_by_its_parts_or_workings_is_said_to_be_only_named(kb, question):
+    """Things the documents name but never say what they are (checked here against the passages themselves), asked how
+    they work or what their steps are: only named."""
+    from knowledge.defining import asked_term, phrase, what_of
+
+    for term in ("graduated approach", "structured conversation approach"):
+        assert any(phrase(term).search(p.text) for p in kb.passages)
+        asked = asked_term(question.format(t=term))
+        found = what_of(asked, kb.passages, lambda t: False) if asked else None
+        assert found is not None and found.kind == "named", (question, asked)
+
+
+def test_a_term_followed_by_the_noun_it_names_and_what_that_is_is_described(kb):
+    """"High needs block funding is high-need, low-incidence SEND that ...": said what it is, so never "only named"."""
+    from knowledge.defining import what_of
+
+    assert any("high needs block funding is" in p.text.casefold() for p in kb.passages)
+    assert what_of("high needs block", kb.passages, lambda t: False) is None
+
+
+def test_a_quoted_phrase_holding_a_short_form_is_the_phrase_asked(kb):
+    assert term_asked(kb, "governor q - what does 'notional SEND budget' actually mean?") is None
+    assert term_asked(kb, "what does EHC plan mean") == "EHC"
+
+
+def test_what_that_means_said_after_a_phrase_is_not_a_short_form_s_meaning(kb):
+    index = ContentIndex(kb)
+    assert not index.asks_meaning("we're told to use our best endeavours for send pupils, what does that mean?")
+    assert index.asks_meaning("SEND - what does that mean?") and index.asks_meaning("what does SEND mean")

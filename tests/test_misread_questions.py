@@ -77,3 +77,36 @@ def test_a_question_about_more_than_a_job_s_training_is_answered_from_the_docume
 @pytest.mark.parametrize("asked", ["can you check my team?", "can i send you a csv of roles"])
 def test_asking_to_check_people_s_jobs_is_told_how_to_paste_them(assistant, asked):
     assert reply_text(assistant.say(f"paste-{len(asked)}", asked)).startswith("Paste the job titles")
+
+
+@pytest.mark.parametrize("question, place", [("do pre-schools get funding for SEND?", "early-years"),
+                                             ("how do nurseries fund support for children with SEND", "early-years"),
+                                             ("how is SEND funded in schools?", "school")])
+def test_a_topic_set_place_by_place_answers_the_one_place_a_question_names(assistant, kb, question, place):
+    """Funding is set for early years settings and for schools: the place named is answered, and not the other."""
+    items = kb.topic("funding").items
+    own = [" ".join(i.text.split())[:50] for i in items if i.kind == place]
+    other = [" ".join(i.text.split())[:50] for i in items if i.kind != place]
+    assert own and other
+    text = " ".join(reply_text(assistant.say(f"funding-{place}-{len(question)}", question)).split())
+    assert own[0] in text and not any(o in text for o in other), text[:300]
+
+
+def test_what_a_level_covers_asked_with_an_ordering_word_is_what_it_holds(assistant, kb):
+    """"Does the introductory level cover lego therapy?" (read by the classifier as a question of what comes before):
+    what the documents set for that level, and the level whose lists do name it."""
+    tiers = kb.levels_of("schools")
+    first, named = tiers[0], next(lv for lv in tiers[1:] if lv.learning_areas)
+    area = named.learning_areas[0].text
+    assert not any(area.casefold() in x.text.casefold() for x in first.learning_areas)
+    text = " ".join(reply_text(assistant.say("covers-area", f"does the {first.name.lower()} level cover {area.lower()}?")).split())
+    assert f"{named.name}: {area}" in text and not text.startswith(f"{first.name} builds on"), text[:300]
+
+
+@pytest.mark.parametrize("question", ["Our HLTA is brilliant with SEND. Can we appoint her as SENCO?", "can a TA be the SENCo?",
+                                      "does the senco have to be a qualified teacher? we were thinking of giving it to our HLTA"])
+def test_whether_someone_can_be_a_role_is_answered_with_what_the_role_must_be(assistant, kb, question):
+    """The documents' line that says what a SENCO must be, whichever role the question names beside it."""
+    rule = next(i.text for t in kb.topics for i in t.items if "senco must be a qualified teacher" in i.text.casefold())
+    text = " ".join(reply_text(assistant.say(f"becoming-{len(question)}", question)).split())
+    assert rule in text, text[:300]
