@@ -56,8 +56,9 @@ def _words_beside_a_job() -> frozenset:
 COMPARED = re.compile(r"\b(?:difference|differences|differ|compare|compared|comparing|versus|vs)\b", re.IGNORECASE)
 MUST_BE = "What the documents say a {role} must be:"
 BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of|(?:appoint(?:ed)?|make|made|name|named|designate[ds]?)\s+"
-                      r"(?:her|him|them|me|us|someone|somebody|[\w'-]+(?:\s+[\w'-]+)?)\s+(?:as\s+)?)\s*(?:the\s+|a\s+|an\s+|our\s+)?(.{2,60})",
-                      re.IGNORECASE)  # "can a TA be the SENCo?", "can we appoint her as SENCO?"
+                      r"(?:her|him|them|me|us|someone|somebody|[\w'-]+(?:\s+[\w'-]+)?)(?:\s+as)?)\s+(?:the\s+|a\s+|an\s+|our\s+|"
+                      r"(?![a-z]+(?:ed|ing)\b|(?:able|allowed|for|to|in|on|at|with|part|of|given|done|seen|taken|involved)\b))(.{2,60})",
+                      re.IGNORECASE)  # "can a TA be the SENCo?", "can we appoint her as SENCO?"; not "be assessed for the senco award"
 
 
 def role_topic(text: Text) -> Optional[replies.Message]:

@@ -52,7 +52,7 @@ _SAYS_WHAT = re.compile(r"^['\u2019\"]?\s*(?:\((?!\s*[A-Z][A-Za-z&-]{1,7}\s*\))|
                         r"\s+(?:(?:is|are|was|were)(?!\s+(?:not\s+)?[a-z]+ing\b)|means?|refers?|describes?|aims?|provides?|offers?|involves?|enables?|brings?|"
                         r"sets? out|looks? at|helps?|supports?|consists?|includes?|comprises?)\b|\s+to\s+[a-z]+)")
 # After a term and the noun it names ("High needs block funding is ..."): what that is, said
-_HEADED_IS = re.compile(r"^\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:is|are)\s+(?!not\b|also\b|a\s+key\b)")
+_HEADED_IS = re.compile(r"^\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:is|are)\s+(?!not\b|also\b|a\s+key\b|[a-z]+ing\b)")
 # After a term, with what it is of, where a passage says what it is to be taken to mean ("'achievement' of children ... should be taken to include")
 _TAKEN = re.compile(r"^['\u2019\"]?(?:\s+of(?:\s+[\w'-]+){1,6})?\s+(?:should be|is|are|is to be|are to be) (?:taken|read|understood) (?:to|as)\b")
 # What comes before a term where the words before it say what it is ("through an 'assessment-only' route")
@@ -281,7 +281,7 @@ def term_asked(kb: KnowledgeBase, question: str) -> str | None:
         return found
     asked = asked_term(question, lambda t: True, plain=True)
     inside = lookup.term_in(kb, asked) if asked else None
-    if inside and (len(asked.split()) > 2 or _QUOTED.search(question)) and \
+    if inside and (len(asked.split()) > 2 or _QUOTED.search(question)) and len(_JOINED.split(asked)) == 1 and \
             re.search(rf"(?<![\w-]){re.escape(normalise_role(inside))}\s+[a-z]", normalise_role(asked)):
         # "what does 'notional SEND budget' mean?": the phrase (but "EHC plan?" is asked by its short form)
         return None

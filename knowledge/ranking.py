@@ -138,6 +138,9 @@ def by_question(items: Sequence[dict], hits: Callable[[str], float]) -> list[dic
     return [items[n] for n in sorted(range(len(items)), key=lambda n: -held[n])] if any(held) else list(items)
 
 
+# A question asking for a list: "what are the ...", "list ...", "which are ...", "the five ..."
+LIST_ASKED = re.compile(r"^\W*(?:what|which)\s+(?:are|were|r)\b|\blist\b|\bname (?:the|all)\b|\b(?:the|all) (?:\d{1,2}|two|three|four|five|"
+                        r"six|seven|eight|nine|ten)\s+[a-z]", re.IGNORECASE)
 LIST_COUNT_BOOST = 1.3  # a list of as many items as a question counts ("the five every child matters outcomes")
 _NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _COUNTED = re.compile(r"\b(?:the|these|those|its|their|all)\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\s+(?!years?|months?|weeks?|days?|hours?|"

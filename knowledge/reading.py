@@ -207,8 +207,10 @@ SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|th
                        r"(?:the |our |a )?[\w' -]{0,40}(?:team|service|department|dept|unit|office|directorate|division))\b", re.IGNORECASE)
 # A role named as the thing asked about, not the person's job: "the senco's job", "senco training", "role of the head".
 ROLE_THING = re.compile(r"\s*(?:(?:'s|\u2019s|s')\s+(?:role|job|remit|training|course|award|qualification|duties|responsibilit(?:y|ies))"
-                        r"|\s+(?:training|course|courses|award|qualification|spec|specification|programmes?|duties|responsibilit(?:y|ies)))\b",
-                        re.IGNORECASE)
+                        r"|\s+(?:training|course|courses|award|qualification|spec|specification|programmes?|duties|responsibilit(?:y|ies)"
+                        r"|deployment|appointment|knowledge|skills|outcomes|standards)"  # "key questions about TA deployment"
+                        r"|s?\s+(?:should|must|have to|has to|need to|needs to|are expected to|is expected to)\s+(?!i\b|we\b)[a-z]+)\b",
+                        re.IGNORECASE)  # "reasonable adjustments governors should look at": what the role does
 # "early years senco role": a message that ends with the role and "role", not told as the person's own ("in a senco role")
 ROLE_ENDS = re.compile(r"\s+(?:role|remit)\s*\??\s*$", re.IGNORECASE)
 HELD_IN = re.compile(r"\b(?:in|into|to|as|a|an|my|our|their|interim|acting|deputy|assistant|trainee|newly appointed)\s+(?:[\w-]+\s+){0,3}$",

@@ -15,15 +15,17 @@ _REFERS_BACK = re.compile(r"^(?:this|these|those|that|it|they|such|in (?:these|t
 LIST_LINES = 12  # a list of the documents shown whole up to this many items (the best of a longer one)
 
 
-def source_lines(passages: Sequence, members: list[int], best: list[int], scores) -> tuple[str | None, list[int], list[int]]:
+def source_lines(passages: Sequence, members: list[int], best: list[int], scores,
+                 listing: bool = False) -> tuple[str | None, list[int], list[int]]:
     """A section's passages to show, and those they are shown from: the whole list when the best is a list or
     leads into one ("The aims of the service are:" and its bullets, at most LIST_LINES), else its best lines,
     each line that leads into a list followed by its items ("2.5 Authors have been instructed from ...:").
-    ``passages`` are knowledge.indexed.Passage; ``members`` the section's, ``best`` them ranked by ``scores``."""
+    ``passages`` are knowledge.indexed.Passage; ``members`` the section's, ``best`` them ranked by ``scores``; ``listing``: the
+    question asks for a list ("what are the five ..."), which two of the best lines being its items then answers."""
     top = passages[best[0]]
     lead_in = top.heading or (top.text if top.text.endswith(":") else None)
     shared = Counter(passages[n].heading for n in best[:SOURCE_LINES] if scores[n] > 0 and passages[n].heading).most_common(1)
-    if not _listed(passages, members, lead_in) and shared and shared[0][1] >= 2 and ITEM_LEADS * max(  # two of the best lines
+    if listing and not _listed(passages, members, lead_in) and shared and shared[0][1] >= 2 and ITEM_LEADS * max(  # two of the best lines
             scores[n] for n in members if passages[n].heading == shared[0][0]) >= scores[best[0]]:  # are items of one list,
         lead_in = shared[0][0]  # and no line answers clearly better: the list ("the five every child matters outcomes")
     listed = _listed(passages, members, lead_in) or (members if _block(passages, members) else [])

@@ -113,7 +113,7 @@ def test_a_thing_only_named_asked_by_its_parts_or_workings_is_said_to_be_only_na
     they work or what their steps are: only named."""
     from knowledge.defining import asked_term, phrase, what_of
 
-    for term in ("graduated approach", "structured conversation approach"):
+    for term in ("graduated approach", "structured conversation approach", "structured conversation"):
         assert any(phrase(term).search(p.text) for p in kb.passages)
         asked = asked_term(question.format(t=term))
         found = what_of(asked, kb.passages, lambda t: False) if asked else None
@@ -137,3 +137,16 @@ def test_what_that_means_said_after_a_phrase_is_not_a_short_form_s_meaning(kb):
     index = ContentIndex(kb)
     assert not index.asks_meaning("we're told to use our best endeavours for send pupils, what does that mean?")
     assert index.asks_meaning("SEND - what does that mean?") and index.asks_meaning("what does SEND mean")
+
+
+@pytest.mark.parametrize("text, role", [("key questions about TA deployment", "TA"), ("senco knowledge and understanding outcomes", "senco"),
+                                        ("examples of reasonable adjustments governors should look at", "governors")])
+def test_a_role_named_as_what_is_asked_about_is_not_the_person_s_job(text, role):
+    from knowledge.reading import asks_about_a_role
+
+    start = text.index(role)
+    assert asks_about_a_role(text, [(start, start + len(role))])
+
+
+def test_two_short_forms_asked_together_are_not_read_as_a_phrase(kb):
+    assert term_asked(kb, "level 5 mentions the role of the DMO / DCO - what do DMO and DCO stand for?") in ("DMO", "DCO")

@@ -110,3 +110,12 @@ def test_whether_someone_can_be_a_role_is_answered_with_what_the_role_must_be(as
     rule = next(i.text for t in kb.topics for i in t.items if "senco must be a qualified teacher" in i.text.casefold())
     text = " ".join(reply_text(assistant.say(f"becoming-{len(question)}", question)).split())
     assert rule in text, text[:300]
+
+
+def test_being_assessed_for_a_role_s_award_is_not_asking_who_may_be_the_role(assistant, kb):
+    """"Can an experienced teacher skip the training and just be assessed for the senco qualification?": the award's
+    assessment-only route, not what a SENCO must be."""
+    route = next(p.text for p in kb.passages if "assessed without any training" in p.text)
+    text = " ".join(reply_text(assistant.say("assessed-only", "can an experienced teacher skip the training and just be assessed "
+                                                               "for the senco qualification?")).split())
+    assert "assessed without any training" in text and "must be:" not in text, (route[:80], text[:300])
