@@ -42,7 +42,9 @@ PHRASES = {"make sure": "ensure", "e-learning": "elearning", "e learning": "elea
            **{f"{verb} out": "implementation" for verb in ("roll", "rolled", "rolling", "rolls")}, "rollout": "implementation",
            "roll-out": "implementation", **{f"{verb} at": "assess" for verb in ("look", "looks", "looking", "looked")},  # "the panel that looks at"
            **{f"{verb} {on}": "login" for verb in ("log", "logs", "logged", "logging", "sign", "signs", "signed", "signing") for on in ("in", "on")},
-           "log-in": "login", "logon": "login", "in touch": "contact"}  # "how do schools log in": "individual logins"
+           "log-in": "login", "logon": "login", "in touch": "contact",  # "how do schools log in": "individual logins"
+           **{f"{pre}school{s}": "earlyyears" for pre in ("pre-", "pre ", "pre") for s in ("", "s")},  # not "schools"
+           "early years": "earlyyears", "early-years": "earlyyears"}
 _WIDE = re.compile(r"\b([a-z]{4,})-?wide\b")  # "sectorwide", "county-wide": the sector, the county
 _PHRASED = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, PHRASES)) + r")(?![\w-])")
 CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")

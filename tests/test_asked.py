@@ -150,3 +150,10 @@ def test_a_role_named_as_what_is_asked_about_is_not_the_person_s_job(text, role)
 
 def test_two_short_forms_asked_together_are_not_read_as_a_phrase(kb):
     assert term_asked(kb, "level 5 mentions the role of the DMO / DCO - what do DMO and DCO stand for?") in ("DMO", "DCO")
+
+
+@pytest.mark.parametrize("said", ["pre-school", "pre-schools", "preschool", "pre school", "early years", "early-years"])
+def test_a_pre_school_is_an_early_years_setting_to_the_search_not_a_school(said):
+    from knowledge.words import phrased
+
+    assert "earlyyears" in phrased(f"do {said} get funding") and "school" not in phrased(f"do {said} get funding").split()
