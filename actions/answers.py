@@ -21,8 +21,8 @@ from knowledge.local.calendar import next_for
 from knowledge.passages import level_named
 from knowledge.plan import has_dates
 from knowledge.ranking import by_question
-from knowledge.asking import asks_about, questions_only
-from knowledge.defining import short_form_asked, term_asked
+from knowledge.asking import asks_about, asks_order, questions_only
+from knowledge.short_forms import short_form_asked, term_asked
 from knowledge.reading import is_question, quoted
 from knowledge.rules import Determination
 from knowledge.words import tokens
@@ -116,16 +116,6 @@ def _sharpened(intent: Text, text: Text, message: replies.Message) -> bool:
             and (doc.get("kind") == "answer" and not {"level", "levels", "floor", "silence", "term", "contents", "compared", "place", "becoming"} & set(doc) or message.get("text") == UNNAMED_ROLE))
 
 
-ORDER_WORDS = frozenset(tokens("build builds built before after first preceding precede come comes need needs needed require "
-                               "required prerequisite order previous prior next above below higher lower"))
-
-
-def _asks_order(text: Text) -> bool:
-    """Whether a question to a level is about the order of the levels ("does L3 build on L2?", "is L1 needed before
-    L2?") rather than what the level holds ("does the introductory level cover lego therapy?")."""
-    return bool(ORDER_WORDS & set(tokens(meanings.asked_of_a_level(text) or "build")))
-
-
 class AnswerQuestion(Action):
     """Answers what is asked on demand, from the knowledge base, with its sources."""
 
@@ -149,7 +139,7 @@ class AnswerQuestion(Action):
                 not_understood(dispatcher, tracker, NOT_COVERED)
         if message and _sharpened(intent, text, message):
             message = notes.noted(text, documents.sharper(text, message, ANSWERS_TO.get(intent, "")))
-        if message and not text.startswith("/") and (intent in IN_A_LEVEL or intent == "ask_builds_on" and not _asks_order(text)):
+        if message and not text.startswith("/") and (intent in IN_A_LEVEL or intent == "ask_builds_on" and not asks_order(text)):
             message = meanings.in_level(text, message)  # "does the introductory level cover lego therapy?": not the order
         if message and not text.startswith("/") and intent not in ("check_staff_list", "compare_levels"):
             message = notes.denied(text, message)  # "is the notional SEND budget ring fenced?": no, as the guide reads it

@@ -164,6 +164,11 @@ def said(message: replies.Message) -> Text:
     return message.get("text", "").split("\n\nSources:\n")[0]
 
 
+def whole_topic(topic_id: Text) -> Dict[Text, Text]:
+    """The button that asks for all of a topic ("Everything on SENCOs")."""
+    return {"title": WHOLE.format(title=guide().kb.topic(topic_id).title)[:75], "payload": f'/ask_responsibilities{{"topic": "{topic_id}"}}'}
+
+
 def _title(title: Text, heading: Optional[Text]) -> Text:
     return f"{title}: {heading.rstrip(':')}:" if heading else f"{title}:"
 
@@ -198,8 +203,7 @@ def topic(topic_id: Text, question: Optional[Text] = None, asked: bool = False) 
             citations: List[Dict[Text, Text]] = []
             answer = answers[0]
             section = replies.section(cited_lines(list(answer.passages), citations), _title(title, answer.heading))
-            button = {"title": WHOLE.format(title=found.title)[:75], "payload": f'/ask_responsibilities{{"topic": "{topic_id}"}}'}
-            return replies.message({**replies.reply("answer", [section], citations), **about}, [button])
+            return replies.message({**replies.reply("answer", [section], citations), **about}, [whole_topic(topic_id)])
     citations = []
     sections = []
     groups = _lists(found)
@@ -236,9 +240,7 @@ def side_by_side(topic_ids: Sequence[Text]) -> replies.Message:
         lines = cited_lines([Shown(i.text, i.citation) for i in items[:PER_GROUP]], citations)
         sections.append(replies.section(lines, _title(found.title, heading), more=f"(and {len(items) - PER_GROUP} more)"
                                         if len(items) > PER_GROUP else None))
-    buttons = [{"title": WHOLE.format(title=guide().kb.topic(t).title)[:75], "payload": f'/ask_responsibilities{{"topic": "{t}"}}'}
-               for t in topic_ids]
-    return replies.message({**replies.reply("answer", sections, citations), "compared": list(topic_ids)}, buttons)
+    return replies.message({**replies.reply("answer", sections, citations), "compared": list(topic_ids)}, [whole_topic(t) for t in topic_ids])
 
 
 class Shown:

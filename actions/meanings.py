@@ -13,7 +13,8 @@ from actions.conversation import HELP_BUTTONS
 from actions.documents import Shown, cited_lines, index, mentions_job, source_index
 from actions.knowledge_base import guide
 from knowledge import lookup
-from knowledge.defining import asked_of_a_level, asked_term, held_by, phrase, short_forms_asked, what_of
+from knowledge.defining import asked_of_a_level, asked_term, held_by, phrase, what_of
+from knowledge.short_forms import short_forms_asked
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import described_in, excerpt, level_named, named_document, of_level, used_in
 from knowledge.asking import questions_only

@@ -55,9 +55,10 @@ def _words_beside_a_job() -> frozenset:
 
 COMPARED = re.compile(r"\b(?:difference|differences|differ|compare|compared|comparing|versus|vs)\b", re.IGNORECASE)
 MUST_BE = "What the documents say a {role} must be:"
-BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of|(?:appoint(?:ed)?|make|made|name|named|designate[ds]?)\s+"
-                      r"(?:her|him|them|me|us|someone|somebody|[\w'-]+(?:\s+[\w'-]+)?)(?:\s+as)?)\s+(?:the\s+|a\s+|an\s+|our\s+|"
-                      r"(?![a-z]+(?:ed|ing)\b|(?:able|allowed|for|to|in|on|at|with|part|of|given|done|seen|taken|involved)\b))(.{2,60})",
+BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of|(?:appoint(?:ed)?|designate[ds]?)\s+(?:her|him|them|me|us|someone|"
+                      r"somebody|[\w'-]+(?:\s+[\w'-]+)?)(?:\s+as)?|(?:make|made|name|named)\s+(?!sure\b)(?:her|him|them|me|us|someone|"
+                      r"somebody|(?:our|the|a|an)\s+[\w'-]+)(?:\s+as)?)\s+(?:the\s+|a\s+|an\s+|our\s+|(?![a-z]+(?:ed|ing)\b|(?:able|"
+                      r"allowed|for|to|in|on|at|with|part|of|given|done|seen|taken|involved)\b))(.{2,60})",
                       re.IGNORECASE)  # "can a TA be the SENCo?", "can we appoint her as SENCO?"; not "be assessed for the senco award"
 
 
@@ -68,14 +69,14 @@ def role_topic(text: Text) -> Optional[replies.Message]:
     if not topics or (LEVEL_ASKED if in_one_place(text) else LEVEL_WORDS).search(text):  # ("does a pre-school SENCO need to
         return None  # be a teacher?" asks the place's duties, not a level)
     becoming = BECOMING.search(text)  # "can a TA be the SENCo?": what the SENCO must be
-    wanted = guide().catalogue.resolve(becoming.group(1)).role if becoming and len(topics) > 1 else None
+    becomes = re.split(r"\s+(?:when|if|because|while|and|or|who|that|so|but|instead|to|for)\b|[,?.!;]", becoming.group(1))[0] if becoming else ""
+    wanted = guide().catalogue.resolve(becomes).role if becoming and len(topics) > 1 else None  # (the role it names first)
     if wanted and wanted.topic in topics:
-        named = [wanted, *(r for r in guide().catalogue.resolve(text).roles if r.topic in topics and r.id != wanted.id)]
+        before = guide().catalogue.resolve(text[: becoming.start()]).roles  # "does the SENCO have to be a qualified teacher?"
+        named = [wanted, *(r for r in before if r.topic in topics and r.id != wanted.id)]
         must, role = next(((m, r) for r in named for m in [lookup.must_be(guide().kb, r)] if m), ([], wanted))
         if must:  # "can we appoint our HLTA as SENCO?", "does the SENCO have to be a qualified teacher?": what a SENCO must be
-            button = {"title": documents.WHOLE.format(title=guide().kb.topic(role.topic).title)[:75],
-                      "payload": f'/ask_responsibilities{{"topic": "{role.topic}"}}'}
-            return {**replies.cited_items(MUST_BE.format(role=role.name), must, becoming=role.id), "buttons": [button]}
+            return {**replies.cited_items(MUST_BE.format(role=role.name), must, becoming=role.id), "buttons": [documents.whole_topic(role.topic)]}
         return documents.topic(wanted.topic, text, asked=True)
     if len(topics) == 2 and COMPARED.search(text):  # "difference between the SENCO and the head": each one's duties
         return documents.side_by_side(topics)

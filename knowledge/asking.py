@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from knowledge.answer_words import SECTOR_WORDS
+from knowledge.defining import asked_of_a_level
 from knowledge.passages import level_named
 from knowledge.reading import is_question, mentions_a_job, names_involvement, sectors_named
 from knowledge.schema import KnowledgeBase
@@ -108,3 +109,16 @@ def _place_patterns(job_words: tuple[str, ...]) -> dict[str, tuple[re.Pattern, r
     return {sector: (re.compile(rf"\b(?:in|at|within)\s+(?:[\w'-]+\s+){{0,3}}?(?:{'|'.join(words)})(?![\w'])"),
                      re.compile(rf"(?<![\w'])(?:{'|'.join(words)})\s+(?:[\w'-]+\s+)?(?:{jobs})\b"))
             for sector, words in SECTOR_WORDS.items()}
+
+
+# What asks about the order of the levels: "does L3 build on L2?", "is L1 needed before L2?", "does level 2 follow on from 1?"
+ORDER_ASKED = re.compile(r"\b(?:build|builds|built|before|after|first|preceding|precedes?|comes?|follows?|following|complete|completed|"
+                         r"need|needs|needed|requires?|required|prerequisites?|order|previous|prior|next|above|below|higher|lower)\b",
+                         re.IGNORECASE)
+
+
+def asks_order(question: str) -> bool:
+    """Whether a yes/no question to a level asks about the order of the levels rather than what the level holds ("does
+    the introductory level cover lego therapy?"); a question whose asked part cannot be read is taken to."""
+    asked = asked_of_a_level(question)
+    return asked is None or bool(ORDER_ASKED.search(asked))

@@ -7,9 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from knowledge import lookup
-from knowledge.roles import RoleCatalogue, normalise_role
-from knowledge.schema import KnowledgeBase, SourcePassage
+from knowledge.schema import SourcePassage
 from knowledge.words import IGNORED
 
 MAX_TERM_WORDS = 6  # a longer "term" is a question of its own
@@ -34,7 +32,7 @@ _PARTS_OF = re.compile(r"^(?:what are|what're|whats|what's|list)\s+the\s+['\"]?(
 _NAMED_BY = re.compile(r"['\"]?\s+(?:that|which|the|this|these|our)\s+(?:[\w'-]+\s+){0,3}(?:doc|docs|document|documents|report|framework|"
                        r"spec|specification|guidance|outcomes|competencies)\s+(?:mentions?|says?|names?|talks about|refers to|lists?|"
                        r"wants? us to|asks? us to|expects? us to|keeps? mentioning)\b.*$")
-_HOW_IT_WORKS = re.compile(r"^how (?:does|do|would|will) (?P<thing>.+?) (?:actually |really |exactly )?(?:work|works|operate|function)\b.*$")
+_HOW_IT_WORKS = re.compile(r"^how (?:does|do|would|will) (?P<thing>.+?) (?:actually |really |exactly )?(?:work|works|operate|function)(?: out\b.*)?$")
 # Where a question says the term is written, at its end: "what does DHO stand for in the send framework", "in all these docs"
 _WHERE_WRITTEN = re.compile(r"\s+(?:in|under|according to|per|from|within|throughout)\s+(?:the\s+|all\s+(?:the\s+|these\s+)?|these\s+|this\s+)?"
                             r"(?:[\w'-]+\s+){0,3}(?:framework|report|spec|specification|documents?|docs?|guidance|paper|papers|"
@@ -120,32 +118,6 @@ def _term(question: str, written: Callable[[str], bool] | None, plain: bool = Fa
     if (not plain and all(w in IGNORED for w in words)) or term in _POINTING:
         return None  # "what are they exactly?": what it points back at is asked about
     return term
-
-
-_JOINED = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*")
-
-
-def short_forms_asked(question: str, kb: KnowledgeBase, catalogue: RoleCatalogue) -> list[str]:
-    """The glossary's short forms a question asks the meaning of, each of them ("CeTR" and "CTR" in "what are CeTR and
-    CTR? they come up in the level 3 outcomes", "SEN and SEND"), or one never spelt out asked with the word the documents
-    write after it ("LeDR reviews - what are they?"); none when it asks anything else, names more, or names a role ("TAs")."""
-    parts = [p for p in _JOINED.split(asked_term(question, lambda t: True, plain=True) or "") if p]
-    named = [_short_form(p, kb) for p in parts]
-    whole = [n for n, p in zip(named, parts) if n and normalise_role(n) == normalise_role(p)]
-    if not parts or not all(named) or (len(parts) == 1 and whole) or any(catalogue.resolve(n).roles for n in named):
-        return []
-    return list(dict.fromkeys(named))
-
-
-def _short_form(part: str, kb: KnowledgeBase) -> str | None:
-    """The glossary's short form a part of a question is: the whole of it, or one never spelt out and the word after it."""
-    term = lookup.term_in(kb, part)
-    if term is None or normalise_role(term) == normalise_role(part):
-        return term
-    spelt = any(g.expansion for g in kb.glossary if g.term.casefold() == term.casefold())
-    after = re.fullmatch(rf"{re.escape(term)}\s+([a-z]+)", part, re.IGNORECASE)
-    written = after and any(re.search(rf"\b{re.escape(term)}\s+{after.group(1)}\b", p.text, re.IGNORECASE) for p in kb.passages)
-    return term if written and not spelt else None
 
 
 def phrase(term: str) -> re.Pattern:
@@ -253,43 +225,3 @@ def held_by(asked: str, texts: Sequence[str], tokens: Callable[[str], list]) -> 
     """The texts that hold every word of what is asked (stemmed, so "tribunals" holds "tribunal")."""
     wanted = set(tokens(asked))
     return [t for t in texts if wanted and wanted <= set(tokens(t))]
-
-
-# After a short form: the words that ask what it is ("DHO stand for"), not a noun it describes ("SEND pupils", "send docs")
-_ASKED_AFTER = re.compile(r"(?:\W|$|(?:stands?|short|means?|meaning|refers?|is|are|was|and|or|vs|versus|in|on|for|exactly|actually|"
-                          r"again|pls|please|abbreviation|acronym)\b)")
-_MEANING_CUE = re.compile(r"\b(?:stands?|short|means?|meaning|abbreviation|acronym|what'?s|whats|what|define|definition)\b")
-_POINTED_AT = re.compile(r"\bwhat (?:does|do|is|'s) (?:that|it|this|they|those)\b|\bwhat'?s that\b")
-
-
-def short_form_asked(kb: KnowledgeBase, question: str) -> str | None:
-    """The one short form of the glossary a "what is X" question asks, whole ("RAS" in "what is RAS in the ESCC
-    competency framework?"); None for any other question."""
-    asked = asked_term(question, lambda t: True, plain=True)
-    found = lookup.term_in(kb, asked) if asked else None
-    return found if found and normalise_role(found) == normalise_role(asked) else None
-
-
-def term_asked(kb: KnowledgeBase, question: str) -> str | None:
-    """The glossary's short form a question asks the meaning of, of those it names: the one asked ("DHO" in "what does
-    DHO stand for in the send framework", not SEND), else one not describing a noun ("CYP", not the "send" of "send docs"),
-    else the longest ("v-send?" is V-SEND); none when it asks what a phrase holding one means ("what does 'notional SEND
-    budget' mean?") or what "that" means of a phrase beside one ("we're told to use our best endeavours for send pupils,
-    what does that mean?")."""
-    found = short_form_asked(kb, question)
-    if found:
-        return found
-    asked = asked_term(question, lambda t: True, plain=True)
-    inside = lookup.term_in(kb, asked) if asked else None
-    if inside and (len(asked.split()) > 2 or _QUOTED.search(question)) and len(_JOINED.split(asked)) == 1 and \
-            re.search(rf"(?<![\w-]){re.escape(normalise_role(inside))}\s+[a-z]", normalise_role(asked)):
-        # "what does 'notional SEND budget' mean?": the phrase (but "EHC plan?" is asked by its short form)
-        return None
-    said = f" {normalise_role(question)} "
-    named = [(g.term, m.start(), m.end()) for g in kb.glossary for m in re.finditer(rf"(?<= ){re.escape(normalise_role(g.term))}(?= )", said)]
-    named = [n for n in named if not any(len(o[0]) > len(n[0]) and o[1] <= n[1] and n[2] <= o[2] for o in named)]  # not SEND in V-SEND
-    asked_of = [n for n in named if _ASKED_AFTER.match(said, n[2] + 1)]
-    if not asked_of:
-        return None if _POINTED_AT.search(said) else max((n[0] for n in named), key=len, default=None)
-    cues = [m.start() for m in _MEANING_CUE.finditer(said)] or [0]
-    return min(asked_of, key=lambda n: (min(abs(n[1] - c) for c in cues), -len(n[0])))[0]

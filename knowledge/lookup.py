@@ -167,6 +167,9 @@ _ASKS_WHAT = set(tokens("in of on about contain include list show say cover defi
 # it is used or works: not given either)
 
 
+_WHO_WHERE_WHEN = re.compile(r"\W*(?:who|whom|where|when|which)\b")
+
+
 def _asks_beyond(kb: KnowledgeBase, rest: str, found: NamedOnly) -> bool:
     """Whether a question asks about more than the thing it names and the passage that names it ("is signposting
     to the Local Offer one of the competences?": two words of its own), so the passages that answer it are better than
@@ -174,7 +177,8 @@ def _asks_beyond(kb: KnowledgeBase, rest: str, found: NamedOnly) -> bool:
     said = set(tokens(" ".join(SHORT_FORMS.get(w, w) for w in re.findall(r"[a-z][a-z']+", rest))))  # "lincs", never "u"
     naming = [p.text for p in kb.passages if found.citation.quote in p.text] or [found.citation.quote]  # the whole passage
     known = set(tokens(" ".join([*(d.title for d in kb.documents), found.name, *naming])))
-    return len(said - _ASKS_WHAT - known - GENERIC) > 1  # one word of the asker's own is a paraphrase ("lines up" for "aligned")
+    beyond = said - _ASKS_WHAT - known - GENERIC  # one word of the asker's own is a paraphrase ("lines up" for "aligned"),
+    return len(beyond) > (0 if _WHO_WHERE_WHEN.match(rest) else 1)  # but not in "who reviews the local offer?"
 
 
 def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None = None) -> dict[str, Any] | None:
@@ -255,7 +259,7 @@ def step_up(kb: KnowledgeBase, one: str, other: str) -> dict[str, Any]:
     return {"lower": lower.name, "higher": higher.name, "added_levels": [lv.name for lv in added], "items": hours + items + notes}
 
 
-_MUST_BE = r"(?:^|\b(?:must|should|needs? to|has to|is required to)\s+)be (?:a|an)\s"  # "Be a qualified teacher", "must be a ..."
+_MUST_BE = re.compile(r"^be (?:a|an)\s", re.IGNORECASE)  # a role's own list's line: "Be a qualified teacher ..."
 
 
 def must_be(kb: KnowledgeBase, role: Role) -> list[dict[str, Any]]:
@@ -267,6 +271,6 @@ def must_be(kb: KnowledgeBase, role: Role) -> list[dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for t in kb.topics:
         for i in t.items:
-            if (t.id == role.topic and re.search(_MUST_BE, i.text, re.IGNORECASE)) or of_role.search(i.text):
+            if (t.id == role.topic and _MUST_BE.match(i.text)) or of_role.search(i.text):
                 found.setdefault(" ".join(i.text.casefold().split()), {"text": i.text, "cite": cite_dict(i.citation)})
     return list(found.values())

@@ -65,8 +65,8 @@ def _header(text: str) -> bool:
 
 
 _LETTERED = re.compile(r"[a-z]\)\s")  # "a) Risks and Impact Analysis": a lettered heading
-_ENDS = (".", "!", "?", ":", ";", ")")
-_UNFINISHED = re.compile(r"\b(?:with a focus on|such as|including|the following|as follows)$", re.IGNORECASE)  # leads into a list  # a passage that ends so is whole; one that does not may go on after a page break
+_ENDS = (".", "!", "?", ":", ";", ")")  # a passage that ends so is whole; one that does not may go on after a page break
+_UNFINISHED = re.compile(r"\b(?:with a focus on|the following|as follows)$", re.IGNORECASE)  # a bullet left so leads into a list
 
 
 def _read(lines: Sequence[str]) -> Iterator[tuple[str, str | None, bool, bool]]:

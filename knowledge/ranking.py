@@ -15,6 +15,8 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from knowledge.words import NUMBERS
+
 Tokens = Callable[[str], list]
 
 COVERS = 0.4  # the least of a question a document's own passages must hold to answer it
@@ -138,13 +140,15 @@ def by_question(items: Sequence[dict], hits: Callable[[str], float]) -> list[dic
     return [items[n] for n in sorted(range(len(items)), key=lambda n: -held[n])] if any(held) else list(items)
 
 
-# A question asking for a list: "what are the ...", "list ...", "which are ...", "the five ..."
-LIST_ASKED = re.compile(r"^\W*(?:what|which)\s+(?:are|were|r)\b|\blist\b|\bname (?:the|all)\b|\b(?:the|all) (?:\d{1,2}|two|three|four|five|"
-                        r"six|seven|eight|nine|ten)\s+[a-z]", re.IGNORECASE)
 LIST_COUNT_BOOST = 1.3  # a list of as many items as a question counts ("the five every child matters outcomes")
-_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-_COUNTED = re.compile(r"\b(?:the|these|those|its|their|all)\s+(\d{1,2}|" + "|".join(_NUMBERS) + r")\s+(?!years?|months?|weeks?|days?|hours?|"
-                      r"minutes?|mins|terms?|levels?|tiers?)[a-z]", re.I)
+_COUNTED = re.compile(r"\b(?:the|these|those|its|their|all)\s+(\d{1,2}|" + "|".join(NUMBERS) + r")\s+(?!(?:years?|yrs?|months?|weeks?|"
+                      r"wks?|days?|hours?|hrs?|minutes?|mins?|terms?|levels?|tiers?)\b)[a-z]", re.I)
+_LISTING = re.compile(r"^\W*(?:what|which)\s+(?:are|were|r)\b|\blist\b|\bname (?:the|all)\b", re.IGNORECASE)
+
+
+def asks_for_a_list(question: str) -> bool:
+    """"What are the ...", "list ...", "the five ...": a question asking for a list, not for one line of one."""
+    return bool(_LISTING.search(question) or _COUNTED.search(question))
 
 
 def list_sizes(passages: Sequence) -> np.ndarray:
@@ -154,7 +158,8 @@ def list_sizes(passages: Sequence) -> np.ndarray:
     for p in passages:
         if p.heading:
             sizes[(p.group, p.heading)] = sizes.get((p.group, p.heading), 0) + 1
-    return np.array([sizes.get((p.group, p.heading), 0) if p.heading else sizes.get((p.group, p.text), 0) for p in passages])
+    return np.array([sizes.get((p.group, p.heading), 0) if p.heading else sizes.get((p.group, p.text), 0) or sizes.get((p.group, f"{p.text}:"), 0)
+                     for p in passages])
 
 
 def counted(question: str, sizes: np.ndarray) -> np.ndarray | float:
@@ -163,5 +168,5 @@ def counted(question: str, sizes: np.ndarray) -> np.ndarray | float:
     found = _COUNTED.search(question)
     if not found:
         return 1.0
-    number = int(found.group(1)) if found.group(1).isdigit() else _NUMBERS[found.group(1).casefold()]
+    number = int(NUMBERS.get(found.group(1).casefold(), found.group(1)))
     return np.where(sizes == number, LIST_COUNT_BOOST, 1.0) if number >= 2 else 1.0

@@ -21,7 +21,7 @@ from knowledge.indexed import SOURCE, Passage, indexed_passages
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import level_named, named_document, of_level, place_names
 from knowledge.sections import list_lines, source_lines
-from knowledge.ranking import LIST_ASKED, NUMBERED, Bm25, Coverage, counted, fits, group_score, irregular, kind_named, list_sizes
+from knowledge.ranking import NUMBERED, asks_for_a_list, Bm25, Coverage, counted, fits, group_score, irregular, kind_named, list_sizes
 from knowledge.asking import particular
 from knowledge.reading import quoted
 from knowledge.roles import RoleCatalogue, normalise_role
@@ -248,7 +248,7 @@ class ContentIndex:
             first = self.passages[members[0]]
             heading, shown, pool = (first.heading, list_lines(self.passages, members, best, scores, max(limit, len(members) if len(members) <= whole else 0)), members) \
                 if not group.startswith(f"{SOURCE}/") \
-                else source_lines(self.passages, members, best, scores, bool(LIST_ASKED.search(question)))
+                else source_lines(self.passages, members, best, scores, asks_for_a_list(question))
             answers.append(Answer(first.title, heading, tuple(self.passages[n] for n in shown), score, len(pool) - len(shown)))
         return answers
 

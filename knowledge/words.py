@@ -44,7 +44,7 @@ PHRASES = {"make sure": "ensure", "e-learning": "elearning", "e learning": "elea
            **{f"{verb} {on}": "login" for verb in ("log", "logs", "logged", "logging", "sign", "signs", "signed", "signing") for on in ("in", "on")},
            "log-in": "login", "logon": "login", "in touch": "contact",  # "how do schools log in": "individual logins"
            **{f"{pre}school{s}": "earlyyears" for pre in ("pre-", "pre ", "pre") for s in ("", "s")},  # not "schools"
-           "early years": "earlyyears", "early-years": "earlyyears"}
+           **{f"early{sep}{years}": "earlyyears" for sep in (" ", "-") for years in ("years", "year's", "years'")}}
 _WIDE = re.compile(r"\b([a-z]{4,})-?wide\b")  # "sectorwide", "county-wide": the sector, the county
 _PHRASED = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, PHRASES)) + r")(?![\w-])")
 CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.defining import short_form_asked, term_asked
+from knowledge.short_forms import short_form_asked, term_asked
 from knowledge.reading import is_question, names_a_job
 from knowledge.search import ContentIndex
 
@@ -157,3 +157,65 @@ def test_a_pre_school_is_an_early_years_setting_to_the_search_not_a_school(said)
     from knowledge.words import phrased
 
     assert "earlyyears" in phrased(f"do {said} get funding") and "school" not in phrased(f"do {said} get funding").split()
+
+
+@pytest.mark.parametrize("question", ["how does the head make sure the SENCO has enough time?", "what decisions are made by the headteacher and the SENCO?",
+                                      "can an experienced teacher skip the training and just be assessed for the senco qualification?"])
+def test_a_role_named_beside_a_verb_is_not_asking_who_may_be_it(question):
+    from actions.roles_asked import BECOMING
+
+    assert BECOMING.search(question) is None
+
+
+def test_what_a_role_must_be_takes_its_own_list_s_be_lines_and_others_that_name_it(kb, guide):
+    from knowledge import lookup
+
+    governor = guide.catalogue.resolve("governor").role
+    names = [n.casefold() for n in (governor.name, *governor.aliases)]
+    assert all(x["text"].casefold().startswith(("be a ", "be an ")) or any(n in x["text"].casefold() for n in names)
+               for x in lookup.must_be(kb, governor))
+
+
+@pytest.mark.parametrize("question, order", [("does level 2 follow on from level 1?", True), ("does level 3 build on level 2?", True),
+                                             ("do I have to complete level 1 before starting level 2?", True),
+                                             ("does the introductory level cover lego therapy?", False)])
+def test_a_question_about_the_order_of_the_levels_is_told_from_one_about_what_a_level_holds(question, order):
+    from knowledge.asking import asks_order
+
+    assert asks_order(question) is order
+
+
+@pytest.mark.parametrize("question", ["what is CPD for the SENCO", "what are the parts of an EHCP?", "how does the LA work with schools?"])
+def test_more_than_what_the_letters_stand_for_is_not_a_short_form_asked(kb, question):
+    assert short_form_asked(kb, question) is None
+
+
+def test_a_team_one_works_beside_is_not_a_job_told():
+    assert not names_a_job("I'm in a team with the SENCO", ())
+
+
+def test_what_a_job_means_said_after_it_is_not_a_question():
+    assert not is_question("HLTA, which means I have a class some afternoons")
+
+
+def test_who_does_something_with_a_thing_only_named_is_asked_of_the_documents(kb, guide):
+    from knowledge import lookup
+
+    assert lookup.named_only(kb, "who reviews the local offer?", guide.catalogue) is None
+    assert lookup.named_only(kb, "what is the local offer?", guide.catalogue) is not None
+
+
+def test_a_period_in_years_is_no_count_of_a_list():
+    import numpy as np
+
+    from knowledge.ranking import asks_for_a_list, counted
+
+    assert counted("total hours needed in the 3 yr period?", np.array([3, 0])) == 1.0
+    assert not asks_for_a_list("level 4 send training - total hours needed in the 3 yr period?")
+    assert asks_for_a_list("what are the six areas") and list(counted("what are the six areas", np.array([6, 3]))) == [1.3, 1.0]
+
+
+def test_early_year_s_as_the_documents_write_it_is_early_years_to_the_search():
+    from knowledge.words import phrased
+
+    assert phrased("All early year's providers") == phrased("all early years providers")
