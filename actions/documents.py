@@ -106,10 +106,9 @@ def _with_local(question: Text, answers: List[Answer], out_of_scope: bool) -> Li
 def contents(question: Text) -> Optional[replies.Message]:
     """A document's parts, as its contents list them, for a question that asks what parts a named document has ("what r
     the six competancy areas in the east sussex framework": short forms written out and spelling mended first)."""
-    found = None
-    for asked in dict.fromkeys((question, questions_only(question))):  # "East Sussex caseworker, new in post. What are the six ...?"
-        mended = " ".join(source_index().spelt(SHORT_FORMS.get(w, w)) for w in WORD.findall(asked.casefold()))
-        found = found or contents_of(guide().kb.documents, guide().kb.passages, mended)
+    mended = (" ".join(source_index().spelt(SHORT_FORMS.get(w, w)) for w in WORD.findall(asked.casefold()))
+              for asked in dict.fromkeys((question, questions_only(question))))  # "East Sussex caseworker, new in post. What are ...?"
+    found = next((f for m in mended for f in [contents_of(guide().kb.documents, guide().kb.passages, m)] if f), None)
     if found is None:
         return None
     document, listed = found

@@ -96,8 +96,7 @@ def question(q: Dict[Text, Any]) -> Message:
     items.append(item(("One more question decides whether more applies. " if floor else "") + q["question"], 0))
     if q.get("because") and not (floor and any(w["text"] == q["because"] for w in floor["why"])):
         items.append(item(f"(I ask because: {q['because']})", q["because_cite"]))
-    choices = [item(f"{n}. {o['label']}" + (f" ({o.get('level') or o['stays']})" if o.get("level") or o.get("stays") else ""),
-                    o.get("cite"))  # where each leads, "None of these" too
+    choices = [item(f"{n}. {o['label']}" + (f" ({o['leads_to']})" if o.get("leads_to") else ""), o.get("cite"))  # where each leads
                for n, o in enumerate(q["options"], 1)]
     buttons = [{"title": o["short"], "payload": "/inform" + json.dumps({slot_of(f): v for f, v in o["sets"].items()})}
                for o in q["options"]]

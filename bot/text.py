@@ -32,8 +32,8 @@ def question(q: dict[str, Any]) -> str:
         lines.append(f"(Why I ask: {q['because']})")
     for n, option in enumerate(q["options"], 1):
         flags = " ".join(f"--{fact} {value}" for fact, value in option["sets"].items())
-        leads = option.get("level") or option.get("stays")
-        lines.append(f"  {n}. {option['label']}{f' ({leads})' if leads else ''}  [{flags}]")
+        leads = f" ({option['leads_to']})" if option.get("leads_to") else ""
+        lines.append(f"  {n}. {option['label']}{leads}  [{flags}]")
     return "\n".join(lines + _sources(q["citations"]))
 
 

@@ -39,9 +39,10 @@ def _question(q: NextQuestion) -> dict[str, Any]:
     cite = _Citations()
     cite(q.question.citation)
     options = [{"value": o.value, "label": o.label, "short": o.short or o.label, "sets": dict(o.sets),
-                **({"level": q.levels[o.level].name, "cite": cite(q.levels[o.level].cohort.citation)} if o.level else
-                   {"stays": q.stays.name, "cite": cite(q.stays.cohort.citation)} if q.stays else {})}  # "None of these": where it leaves them
-               for o in q.options]
+                **({"level": q.levels[o.level].name, "leads_to": q.levels[o.level].name,
+                    "cite": cite(q.levels[o.level].cohort.citation)} if o.level else
+                   {"leads_to": q.stays.name, "cite": cite(q.stays.cohort.citation)} if q.stays else {})}
+               for o in q.options]  # "level": what an option raises the person to; "leads_to": that, or where "None of these" leaves them
     because = [cite(c) for c in q.because.citations] if q.because else []
     floor = q.floor
     return {

@@ -91,7 +91,7 @@ def test_none_of_these_says_the_level_it_leaves_the_person_at(kb, guide, job, se
     placed = guide.catalogue.resolve(job).role
     expected = kb.level(placed.level).name if placed and placed.level else kb.levels_of(outcome.question.framework)[0].name
     none = [o for o in to_dict(outcome)["options"] if not o.get("level")]
-    assert [o["stays"] for o in none] == [expected]
+    assert [o["leads_to"] for o in none] == [expected]
 
 
 def test_what_a_role_must_be_is_every_line_that_says_so_once(kb, guide):
