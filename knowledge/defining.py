@@ -15,26 +15,26 @@ SHOWN = 3  # passages shown where a term is only named
 # "what's the local offer", "explain the 20 week planning process", "what does X mean", "what counts as X"
 _LEADING = re.compile(r"^(?:so |and |ok |okay )?(?:what(?: actually| exactly)?(?:'s| is| was| are| were)|whats|wot'?s|define|explain|describe|meaning of|"
                       r"what is meant by|what do (?:they|you|the documents) mean by|what counts as|tell me about|what does|what do)\s+")
-_TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:it|that|this|they|those|them)|whats that|"
+TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:it|that|this|they|those|them)|whats that|"
                        r"what counts as (?:it|that|this)|what does (?:it|that|this) mean|explained|meaning|definition|"
                        r"what is it exactly|what goes in (?:it|them|one)|what'?s in (?:it|them|one)|mean|means|stand for|refer to|"
                        r"(?:short|an abbreviation|an acronym) for)$")
 _ASKS_SOMETHING = re.compile(r"\b(?:what|whats|how|why|when|who|which|where|is|are|can|could|should|would|will|do|does|did|any|anything)\b")
-_FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|precisely|in short|briefly|about|all about)$")
+FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|precisely|in short|briefly|about|all about)$")
 # What a question may call a thing the documents name alone: "the neurotypical child module" is "the neurotypical child"
 _KIND_OF_THING = re.compile(r"\s+(?:module|modules|course|courses|unit|units|session|sessions|topic|topics|thing|bit|part|training|tool|tools)$")
-_QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c]([^'\"\u2018\u2019\u201c\u201d]{3,60})['\"\u2019\u201d](?=\s|$|[-,:])")
+QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c]([^'\"\u2018\u2019\u201c\u201d]{3,60})['\"\u2019\u201d](?=\s|$|[-,:])")
 # "what are the steps in the structured conversation approach", "how does the RAS actually work": what a thing is, asked by
 # its parts or its workings (what the documents say of it, or that they only name it)
-_PARTS_OF = re.compile(r"^(?:what are|what're|whats|what's|list)\s+the\s+['\"]?(?:steps|stages|elements|parts|components|phases|features|"
+PARTS_OF = re.compile(r"^(?:what are|what're|whats|what's|list)\s+the\s+['\"]?(?:steps|stages|elements|parts|components|phases|features|"
                        r"essential elements|key elements)\s+(?:in|of|for)\s+")
 # "... the roles doc mentions for working with parents", "... the ES framework wants us to understand": where it is named
 _NAMED_BY = re.compile(r"['\"]?\s+(?:that|which|the|this|these|our)\s+(?:[\w'-]+\s+){0,3}(?:doc|docs|document|documents|report|framework|"
                        r"spec|specification|guidance|outcomes|competencies)\s+(?:mentions?|says?|names?|talks about|refers to|lists?|"
                        r"wants? us to|asks? us to|expects? us to|keeps? mentioning)\b.*$")
-_HOW_IT_WORKS = re.compile(r"^how (?:does|do|would|will) (?P<thing>.+?) (?:actually |really |exactly )?(?:work|works|operate|function)(?: out\b.*)?$")
+HOW_IT_WORKS = re.compile(r"^how (?:does|do|would|will) (?P<thing>.+?) (?:actually |really |exactly )?(?:work|works|operate|function)(?: out\b.*)?$")
 # Where a question says the term is written, at its end: "what does DHO stand for in the send framework", "in all these docs"
-_WHERE_WRITTEN = re.compile(r"\s+(?:in|under|according to|per|from|within|throughout)\s+(?:the\s+|all\s+(?:the\s+|these\s+)?|these\s+|this\s+)?"
+WHERE_WRITTEN = re.compile(r"\s+(?:in|under|according to|per|from|within|throughout)\s+(?:the\s+|all\s+(?:the\s+|these\s+)?|these\s+|this\s+)?"
                             r"(?:[\w'-]+\s+){0,3}(?:framework|report|spec|specification|documents?|docs?|guidance|paper|papers|"
                             r"platform|award|outcomes|competencies|stuff)$")
 _ARTICLE = re.compile(r"^(?:a|an|the|this|that|these|those)\s+")
@@ -89,21 +89,21 @@ def asked_term(question: str, written: Callable[[str], bool] | None = None, plai
 
 def _term(question: str, written: Callable[[str], bool] | None, plain: bool = False, alone: bool = True) -> str | None:
     text = re.sub(r"[?!.]+", " ", question.casefold().replace("\u2019", "'"))
-    text = _FILLER.sub("", _FILLER.sub("", " " + re.sub(r"\s+", " ", text).strip())).strip()
-    text = _FILLER.sub("", " " + _WHERE_WRITTEN.sub("", text)).strip() if _TRAILING.search(_WHERE_WRITTEN.sub("", text)) else text
-    text = _HOW_IT_WORKS.sub(r"what is \g<thing>", _PARTS_OF.sub("what is ", text))  # what it is, asked by its parts or workings
+    text = FILLER.sub("", FILLER.sub("", " " + re.sub(r"\s+", " ", text).strip())).strip()
+    text = FILLER.sub("", " " + WHERE_WRITTEN.sub("", text)).strip() if TRAILING.search(WHERE_WRITTEN.sub("", text)) else text
+    text = HOW_IT_WORKS.sub(r"what is \g<thing>", PARTS_OF.sub("what is ", text))  # what it is, asked by its parts or workings
     lead = _LEADING.match(text)
-    trail = _TRAILING.search(text)
+    trail = TRAILING.search(text)
     bare = alone and question.strip().endswith("?") and 2 <= len(text.split()) <= MAX_TERM_WORDS  # "personal health budgets?"
     if not lead and not trail and not (bare and not _ASKS_SOMETHING.search(text)):
         return None
     term = text[lead.end() if lead else 0: trail.start() if trail else len(text)]
-    quoted = _QUOTED.search(term) if trail and not lead else None
+    quoted = QUOTED.search(term) if trail and not lead else None
     term = term.strip(" -\u2013:,'\"")
     if quoted:  # "level 4 mentions 'single route of redress' - what does that mean?"
         term = quoted.group(1)
     for _ in range(2):
-        term = _NAMED_BY.sub("", _WHERE_WRITTEN.sub("", _QUALIFIER.sub("", _FILLER.sub("", term)))).strip(" -\u2013:,'\"")
+        term = _NAMED_BY.sub("", WHERE_WRITTEN.sub("", _QUALIFIER.sub("", FILLER.sub("", term)))).strip(" -\u2013:,'\"")
     term = _ARTICLE.sub("", term).strip(" -\u2013:,'\"")
     words = term.split()
     if lead and lead.group().strip() in ("what does", "what do") and not trail:

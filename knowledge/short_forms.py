@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from knowledge import lookup
-from knowledge.defining import _FILLER, _HOW_IT_WORKS, _PARTS_OF, _QUOTED, _TRAILING, _WHERE_WRITTEN, asked_term
+from knowledge.defining import FILLER, HOW_IT_WORKS, PARTS_OF, QUOTED, TRAILING, WHERE_WRITTEN, asked_term
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.schema import KnowledgeBase
 from knowledge.words import IGNORED
@@ -48,15 +48,15 @@ def short_form_asked(kb: KnowledgeBase, question: str) -> str | None:
     """The one short form of the glossary a "what is X" question asks, whole ("RAS" in "what is RAS in the ESCC
     competency framework?"); None for any other question."""
     text = normalise_role(question)
-    if _PARTS_OF.match(text) or _HOW_IT_WORKS.match(text):
+    if PARTS_OF.match(text) or HOW_IT_WORKS.match(text):
         return None  # "what are the parts of an EHCP?", "how does the LA work?": more than what the letters stand for
     asked = asked_term(question, lambda t: True, plain=True)
     found = lookup.term_in(kb, asked) if asked else None
     if not found or normalise_role(found) != normalise_role(asked):
         return None
     after = " " + re.sub(r"[?!.]+", " ", text.split(normalise_role(found), 1)[-1]).strip()  # only where it is written, and asking
-    after = _WHERE_WRITTEN.sub("", after)  # ("... stand for in the send framework"), not "what is CPD for the SENCO"
-    return found if not after.strip() or _TRAILING.match(after) or _FILLER.fullmatch(after) else None
+    after = WHERE_WRITTEN.sub("", after)  # ("... stand for in the send framework"), not "what is CPD for the SENCO"
+    return found if not after.strip() or TRAILING.match(after) or FILLER.fullmatch(after) else None
 
 
 def term_asked(kb: KnowledgeBase, question: str) -> str | None:
@@ -70,7 +70,7 @@ def term_asked(kb: KnowledgeBase, question: str) -> str | None:
         return found
     asked = asked_term(question, lambda t: True, plain=True)
     inside = lookup.term_in(kb, asked) if asked else None
-    if inside and (len(asked.split()) > 2 or _QUOTED.search(question)) and len(_JOINED.split(asked)) == 1 and \
+    if inside and (len(asked.split()) > 2 or QUOTED.search(question)) and len(_JOINED.split(asked)) == 1 and \
             re.search(rf"(?<![\w-]){re.escape(normalise_role(inside))}\s+[a-z]", normalise_role(asked)):
         # "what does 'notional SEND budget' mean?": the phrase (but "EHC plan?" is asked by its short form)
         return None
