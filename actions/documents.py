@@ -137,8 +137,9 @@ def _better(question: Text, curated: List[Answer], sourced: List[Answer]) -> Lis
 
 
 def _says_more(answer: Answer, said: Text) -> bool:
-    """Whether a section of the documents shows a passage that an answer does not."""
-    return any(p.text not in said for p in answer.passages)
+    """Whether a section of the documents shows a passage that an answer does not (in the documents' words, or as a
+    reply shows them: a table row's cells apart)."""
+    return any(p.text not in said and shown_text(p.text) not in said for p in answer.passages)
 
 
 def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> replies.Message:

@@ -14,7 +14,7 @@ from actions.documents import Shown, cited_lines, index, mentions_job, source_in
 from actions.knowledge_base import guide
 from knowledge import lookup
 from knowledge.defining import asked_of_a_level, asked_term, held_by, phrase, what_of
-from knowledge.short_forms import short_forms_asked
+from knowledge.short_forms import short_form_asked, short_forms_asked
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import described_in, excerpt, level_named, named_document, of_level, used_in
 from knowledge.asking import questions_only
@@ -90,6 +90,8 @@ def _misspelt(word: Text) -> bool:
 def silence(question: Text) -> Optional[replies.Message]:
     """The honest answer about something the documents name but never include or define: that they do not,
     and where it is named; None when the question is about nothing of the kind."""
+    if short_form_asked(guide().kb, question):  # "what is a DMO?": the glossary says it is never spelled out, and where it is used
+        return None
     asking = questions_only(question)  # "the report says appendix B is aligned with the four categories. what are the four categories?"
     found = (lookup.named_only(guide().kb, asking, guide().catalogue) if asking != question else None) or \
         lookup.named_only(guide().kb, question, guide().catalogue)

@@ -52,7 +52,8 @@ def indexed_passages(kb: KnowledgeBase, sources: bool = False) -> Iterator[Passa
                 yield Passage(f"{lv.name} {kind}: {req.text}", req.citation, f"{lv.name} hours", f"{lv.id}/hours",
                               keywords=f"{names} hours minutes how long time" + (" soon quickly deadline" if kind == "induction" else ""))
         for src in lv.sources:
-            yield Passage(f"{src.name}: {src.url}", src.citation, f"{lv.name} training", f"{lv.id}/method", keywords=names)
+            yield Passage(f"{src.name}: {src.url}", src.citation, f"{lv.name} training", f"{lv.id}/method",
+                          keywords=f"{names} training sources organisations resources websites providers")  # who it points to
     for g in kb.glossary:
         meaning = g.expansion or UNEXPANDED
         yield Passage(f"{g.term}: {meaning}" + (f" ({g.note})" if g.note else ""), g.citation, "Abbreviations", f"glossary/{g.term}",

@@ -5,6 +5,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from knowledge.passages import excerpt
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import GENERIC, SHORT_FORMS, tokens
 from knowledge.schema import SECTORS, Citation, KnowledgeBase, Level, NamedOnly, Role, Topic
@@ -163,11 +164,16 @@ _LEVEL_NAMED = re.compile(r"\b(?:level|tier|l)\s?[1-5]\b|\bintroductory\b")
 # Words that ask what something is, holds or where it is, beside a document's name: not a question about anything else.
 _ASKS_WHAT = set(tokens("in of on about contain include list show say cover define definition meaning mean explain find see view read "
                         "get copy where wheres what which who document documents doc spec report framework appendix exist mention "
-                        "training send number phone telephone email contact website link use work access says said talks"))  # (its number, how
+                        "training send number phone telephone email contact website link use work access says said talks section part bit"))  # (its number, how
 # it is used or works: not given either)
 
 
 _WHO_WHERE_WHEN = re.compile(r"\W*(?:who|whom|where|when|which)\b")
+
+
+def _naming(kb: KnowledgeBase, found: NamedOnly) -> list[str]:
+    """The whole passage that names a thing (a table row's every cell)."""
+    return [p.text for p in kb.passages if found.citation.quote in p.text] or [found.citation.quote]
 
 
 def _asks_beyond(kb: KnowledgeBase, rest: str, found: NamedOnly) -> bool:
@@ -175,7 +181,8 @@ def _asks_beyond(kb: KnowledgeBase, rest: str, found: NamedOnly) -> bool:
     to the Local Offer one of the competences?": two words of its own), so the passages that answer it are better than
     saying the documents do not define it."""
     said = set(tokens(" ".join(SHORT_FORMS.get(w, w) for w in re.findall(r"[a-z][a-z']+", rest))))  # "lincs", never "u"
-    naming = [p.text for p in kb.passages if found.citation.quote in p.text] or [found.citation.quote]  # the whole passage
+    naming = _naming(kb, found) + [m.group(1) for p in kb.passages for w in found.words  # and the word before its name
+                                   for m in re.finditer(rf"([\w']+)\s+{re.escape(w)}(?![\w'])", p.text, re.IGNORECASE)]  # ("Ealing")
     known = set(tokens(" ".join([*(d.title for d in kb.documents), found.name, *naming])))
     beyond = said - _ASKS_WHAT - known - GENERIC  # one word of the asker's own is a paraphrase ("lines up" for "aligned"),
     return len(beyond) > (0 if _WHO_WHERE_WHEN.match(rest) else 1)  # but not in "who reviews the local offer?"
@@ -192,14 +199,17 @@ def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None
             rest = said
             for w in words:
                 rest = w.sub(" ", rest)
-            if not _LEVEL_NAMED.search(rest) and not (catalogue and any(r.topic for r in catalogue.resolve(rest).roles)) \
+            level = _LEVEL_NAMED.search(rest)  # another level's passages may say more; not the one that names it ("the L5 row")
+            if not (level and not re.search(rf"\b{level.group()}\b", " ".join(_naming(kb, found)), re.IGNORECASE)) and not (catalogue and any(r.topic for r in catalogue.resolve(rest).roles)) \
                     and not _asks_beyond(kb, rest, found):
                 break
     else:
         return None
     name = found.name[:1].upper() + found.name[1:]
+    row = next((t for t in _naming(kb, found) if "\t" in t), None)  # a table row: its first cell says whose ("Level 5 … Role of …")
     return {"name": found.name, "statement": f"{name}: named in the documents, but not {_PARTICIPLE[found.missing]} in them.",
-            "named": found.citation.quote, "cite": cite_dict(found.citation)}
+            "named": excerpt(row, re.compile(re.escape(found.citation.quote))) if row else found.citation.quote,
+            "cite": cite_dict(found.citation)}
 
 
 def find_topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = None) -> Topic:

@@ -34,7 +34,9 @@ MIN_SCORE = 0.17  # below this the best passage shares too little with the quest
 MAX_QUERY = 300
 
 _MEANING = re.compile(r"\b(?:stand|stands|mean|means|meaning|abbreviation|acronym|short for|spell|define|defined|definition|"
-                      r"what'?s an?|what is an?)\b")
+                      r"what'?s an?|what is an?)\b"  # and "how does the health framework describe SEND?": a term, not a role's part
+                      r"|\bhow (?:does|do|is|are)\b[^?.]{0,60}\bdescribed?\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*(?:[?.!]|$)"
+                      r"|\bhow (?:is|are) [\w-]+(?: [\w-]+)? described\b", re.IGNORECASE)
 _POINTED = re.compile(r"\bwhat (?:does|do|is) (?:that|it|this) (?:actually |really |exactly )?mean\b")
 _BARE = {"what", "whats", "what's", "is", "a", "an", "the", "about", "explain", "meaning", "of"}  # around a term asked alone
 _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "hours hours refresher")]  # what a question asks for
@@ -109,7 +111,7 @@ class ContentIndex:
         pointed = _POINTED.search(text)  # "we're told to use our best endeavours for send pupils, what does that mean?": a phrase's
         if pointed and len(text[: pointed.start()].split()) > 2:  # meaning, said before it, not a short form's ("SEND - what's that?")
             return False
-        return bool(_MEANING.search(text)) or " ".join(w for w in text.split() if w not in _BARE) in self.terms or \
+        return bool(_MEANING.search(text) or _MEANING.search(question[:MAX_QUERY])) or " ".join(w for w in text.split() if w not in _BARE) in self.terms or \
             bool(equals and normalise_role(equals.group(1)) in self.terms)
 
     def unknown_words(self, question: str) -> list[str]:
@@ -194,7 +196,7 @@ class ContentIndex:
         return " ".join([text, *extra])
 
     def _particular(self, question: str, topic_ids: tuple[str, ...]) -> set[str]:
-        return particular(" ".join(self.spelt(w) for w in _WORD.findall(normalise_role(question))), self.catalogue,
+        return particular(" ".join(self.spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(normalise_role(question))), self.catalogue,
                           " ".join(self.topics.get(t, "") for t in topic_ids))
 
     def spelt(self, word: str) -> str:

@@ -40,7 +40,7 @@ def _short_form(part: str, kb: KnowledgeBase) -> str | None:
 # After a short form: the words that ask what it is ("DHO stand for"), not a noun it describes ("SEND pupils", "send docs")
 _ASKED_AFTER = re.compile(r"(?:\W|$|(?:stands?|short|means?|meaning|refers?|is|are|was|and|or|vs|versus|in|on|for|exactly|actually|"
                           r"again|pls|please|abbreviation|acronym)\b)")
-_MEANING_CUE = re.compile(r"\b(?:stands?|short|means?|meaning|abbreviation|acronym|what'?s|whats|what|define|definition)\b")
+_MEANING_CUE = re.compile(r"\b(?:stands?|short|means?|meaning|abbreviation|acronym|what'?s|whats|what|define|definition|describe)\b")
 _POINTED_AT = re.compile(r"\bwhat (?:does|do|is|'s) (?:that|it|this|they|those)\b|\bwhat'?s that\b")
 
 

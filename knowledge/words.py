@@ -15,7 +15,7 @@ SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tie
                # schools' short forms the documents never spell out (SLT is also the speech and language therapist)
                "slt": "slt senior leadership team", "salt": "speech and language therapy", "asd": "autism autistic", "gb": "governing board", "pfa": "preparing for adulthood",
                "cop": "code of practice", "pvi": "private voluntary independent", "nasenco": "national award sen co-ordination",
-               "ey": "early years", "eyfs": "early years foundation stage",
+               "ey": "early years", "eyfs": "early years foundation stage", "plt": "protected learning time",
                # everyday words for the documents' ones
                "nursery": "nursery early years", "nurseries": "nurseries early years", "preschool": "preschool early years",
                "exam": "examination", "exams": "examinations",
@@ -26,7 +26,8 @@ SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tie
 ALSO = {"online": "elearning", "virtual": "elearning", "remote": "elearning", "new": "newly", "newly": "new", "cover": "including",
         "covers": "including", "extra": "additional",
         "regardless": "irrespective", "para": "paragraph", "paras": "paragraphs", "exist": "available", "exists": "available",
-        "class": "classroom", "council": "authority", "councils": "authorities"}
+        "class": "classroom", "council": "authority", "councils": "authorities",
+        "override": "replace", "overrides": "replace", "contract": "contractual", "contracts": "contractual"}
 _ALSO_BOTH: dict = {}
 for _word, _other in ALSO.items():
     _ALSO_BOTH.setdefault(_word, set()).add(_other)
@@ -38,7 +39,9 @@ def also_said(text: str) -> str:
     return " ".join(sorted({o for w in WORD.findall(phrased(text)) for o in _ALSO_BOTH.get(w, ())}))
 
 
-PHRASES = {"make sure": "ensure", "e-learning": "elearning", "e learning": "elearning",  # read as one word, on both sides
+PHRASES = {"make sure": "ensure", **{f"whose {job}{is_it}": "whose" for job in ("job", "role", "responsibility", "duty")
+                                     for is_it in ("", " is it")},  # "whose job is it to ...": who, not jobs
+           "e-learning": "elearning", "e learning": "elearning",  # read as one word, on both sides
            **{f"{verb} out": "implementation" for verb in ("roll", "rolled", "rolling", "rolls")}, "rollout": "implementation",
            "roll-out": "implementation", **{f"{verb} at": "assess" for verb in ("look", "looks", "looking", "looked")},  # "the panel that looks at"
            **{f"{verb} {on}": "login" for verb in ("log", "logs", "logged", "logging", "sign", "signs", "signed", "signing") for on in ("in", "on")},
@@ -69,8 +72,11 @@ def phrased(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    words = (_NEGATED.get(w, _CONTRACTED.sub("", w)) for w in WORD.findall(phrased(text)) if w not in IGNORED)
-    return [stem(w) for w in words if w and w not in IGNORED]
+    words = (_NEGATED.get(w, _CONTRACTED.sub("", w)) for w in WORD.findall(phrased(text)) if w not in IGNORED or w in _COUNTS)
+    return [stem(w) for w in words if w and (w not in IGNORED or w in _COUNTS)]
+
+
+_COUNTS = set(NUMBERS) - {"one"}  # "three years" is "3 yrs" (stop words all the same); "one" is mostly "which one"
 
 
 # A doubled consonant before -ing or -ed ("running", "planned"), not "ll", "ss", "ff", "tt" ("setting" is a noun too) or

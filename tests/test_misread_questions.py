@@ -119,3 +119,11 @@ def test_being_assessed_for_a_role_s_award_is_not_asking_who_may_be_the_role(ass
     text = " ".join(reply_text(assistant.say("assessed-only", "can an experienced teacher skip the training and just be assessed "
                                                                "for the senco qualification?")).split())
     assert "assessed without any training" in text and "must be:" not in text, (route[:80], text[:300])
+
+
+@pytest.mark.parametrize("question", ["what does the DCO do?", "what does the DHO do at level 5?", "who is in the level 2 cohort?"])
+def test_no_reply_shows_a_line_of_the_documents_twice(assistant, question):
+    """A table row shown by one answer is not added again as the documents' own passage (it reads the same without its
+    markup: "what does the DCO do?" showed the Level 5 row twice)."""
+    lines = [line for line in reply_text(assistant.say(f"twice-{question[:10]}", question)).splitlines() if line.startswith("•")]
+    assert lines and len(lines) == len(set(lines)), [line[:80] for line in lines if lines.count(line) > 1]

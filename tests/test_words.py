@@ -56,3 +56,22 @@ def test_a_phrase_a_question_uses_finds_the_one_word_the_documents_use(vocabular
     from knowledge.words import tokens
 
     assert theirs in vocabulary and set(tokens(theirs)) <= set(tokens(asked))
+
+
+def test_a_number_written_as_a_word_in_the_documents_is_found_by_its_figure(vocabulary):
+    """"within three years of appointment" is found by "3 yrs": every number word the documents use (but "one", which is
+    mostly "which one") folds to the figure a question types, though it is an English stop word."""
+    from knowledge.words import NUMBERS, tokens
+
+    used = [w for w in NUMBERS if w in vocabulary and w != "one"]
+    assert len(used) >= 3, used
+    assert all(tokens(f"{w} years") == tokens(f"{NUMBERS[w]} years") for w in used)
+    assert tokens("which one applies") == tokens("which applies")
+
+
+def test_whose_job_it_is_asks_who_not_about_jobs():
+    """"whose job is it to make sure ..." asks who; "job" would find the documents' passages about jobs for young people."""
+    from knowledge.words import tokens
+
+    for job in ("job", "role", "responsibility", "duty"):
+        assert tokens(f"whose {job} is it to make sure the senco gets enough time") == tokens("whose to ensure the senco gets enough time")

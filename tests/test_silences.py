@@ -1,0 +1,58 @@
+"""What the documents name without explaining: found by any name of it, asked about in the asker's words, from the
+passage that names it; and the phrases around a thing's name that do not make a question about something else."""
+from __future__ import annotations
+
+import re
+
+from knowledge import lookup
+from knowledge.passages import level_named
+
+
+def _row_level(kb, entry):
+    """The level whose table row names a thing (the row's first cell), or None when a plain passage names it."""
+    row = next((p.text for p in kb.passages if entry.citation.quote in p.text and "\t" in p.text), None)
+    return level_named(kb.levels, row.split("\t")[0]) if row else None
+
+
+def test_a_thing_named_in_a_level_s_row_is_only_named_even_asked_with_that_level(kb, guide):
+    """"The level 5 section mentions the role of the DMO / DCO. What do those roles involve?": the row that names it is the
+    level's, so naming the level asks nothing more; where it is named is shown with the row's level."""
+    rows = [(e, lv) for e in kb.named_only for lv in [_row_level(kb, e)] if lv is not None]
+    assert rows
+    for entry, level in rows:
+        word = max(entry.words, key=len)
+        found = lookup.named_only(kb, f"the {level.name} section mentions the {word}. what does that involve?", guide.catalogue)
+        assert found and found["name"] == entry.name, (entry.name, level.name)
+        assert found["named"].startswith(level.name) and entry.citation.quote in found["named"]
+
+
+def test_another_level_named_beside_a_thing_asks_what_that_level_says(kb, guide):
+    """"what does Level 2 say about the DHO checklist?": the level named is not the row that names it, so its passages answer."""
+    for entry in kb.named_only:
+        own = _row_level(kb, entry)
+        other = next(lv for lv in kb.levels if lv.framework == "health" and lv != own)
+        assert lookup.named_only(kb, f"what does {other.name} say about the {entry.words[0]}?", guide.catalogue) is None, entry.name
+
+
+def test_the_word_the_documents_put_before_a_name_is_theirs_not_a_question_about_more(kb, guide):
+    """"What services are in the Ealing local offer?": "Ealing" is how 003 names the Local Offer, not something else asked."""
+    for entry in kb.named_only:
+        for word in entry.words:
+            before = {m.group(1).casefold() for p in kb.passages
+                      for m in re.finditer(rf"\b([A-Za-z]{{5,}})\s+{re.escape(word)}\b", p.text, re.IGNORECASE)}
+            for qualifier in before - {"the", "their", "about", "understand"}:
+                assert lookup.named_only(kb, f"what is included in the {qualifier} {word}?", guide.catalogue) is not None, (qualifier, word)
+    assert lookup.named_only(kb, "who reviews the local offer?", guide.catalogue) is None
+
+
+def test_how_a_document_describes_a_short_form_asks_its_meaning(kb, guide):
+    """"How does the health framework describe SEND? I need a line for a briefing": what SEND is, in the documents'
+    words; describing a role in more words is not a meaning asked."""
+    from knowledge.search import ContentIndex
+    from knowledge.short_forms import term_asked
+
+    index = ContentIndex(kb, guide.catalogue)
+    for entry in kb.glossary:
+        asked = f"How does the health framework describe {entry.term}? I need a one-line explanation for a staff briefing."
+        assert index.asks_meaning(asked) and (term_asked(kb, asked) or "").casefold() == entry.term.casefold(), entry.term
+    assert not index.asks_meaning("how does the health framework describe the role of a GP in the annual review?")
