@@ -101,6 +101,8 @@ def stem(word: str) -> str:
             break
     if word.endswith(("ional", "ural", "ental")) and len(word) >= 7:  # "cultural" finds "culture", "educational" "education"
         word = word[:-2]
+    if word.endswith(("tion", "sion", "tive", "sive")) and len(word) >= 8:  # "reflective" finds "reflection", "inclusive" "inclusion"
+        word = word[:-3]
     return word[:-1] if word.endswith("e") and len(word) >= 5 else word
 
 

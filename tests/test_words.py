@@ -75,3 +75,11 @@ def test_whose_job_it_is_asks_who_not_about_jobs():
 
     for job in ("job", "role", "responsibility", "duty"):
         assert tokens(f"whose {job} is it to make sure the senco gets enough time") == tokens("whose to ensure the senco gets enough time")
+
+
+def test_an_adjective_in_ive_finds_the_noun_in_ion_the_documents_use(vocabulary):
+    """"the reflective log" finds the "reflection record", "inclusive" finds "inclusion": each pair of the documents' own words."""
+    pairs = [(w, w[:-3] + "ion") for w in vocabulary if len(w) >= 8 and w.endswith(("tive", "sive"))]
+    found = [(a, b) for a, b in pairs if b in vocabulary]
+    assert len(found) >= 3, found
+    assert all(stem(a) == stem(b) for a, b in found), [(a, b) for a, b in found if stem(a) != stem(b)]
