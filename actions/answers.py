@@ -21,12 +21,13 @@ from knowledge.local.calendar import next_for
 from knowledge.passages import level_named
 from knowledge.plan import has_dates
 from knowledge.ranking import by_question
-from knowledge.asking import asks_about, asks_order, questions_only
+from knowledge.asking import OWN_LEVEL, asks_about, asks_order, questions_only
 from knowledge.short_forms import short_form_asked, term_asked
 from knowledge.reading import is_question, quoted
 from knowledge.rules import Determination
 from knowledge.words import tokens
 
+UNSURE_MORE = 0.5  # below this, a question the classifier could only call "more" asks the documents
 WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete|what are)\b", re.IGNORECASE)
 NOT_COVERED = f"The documents I know do not cover that. {CAN_DO}"
 UNNAMED_ROLE = ("The documents do not place that role in a level themselves, so it depends on where the person works and what "
@@ -125,6 +126,9 @@ class AnswerQuestion(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name", "")
         text = tracker.latest_message.get("text") or ""
+        sure = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
+        if intent == "more" and sure < UNSURE_MORE and is_question(text):
+            intent = "ask_documents"  # "will most pupils with SEND end up needing an EHCP?": a question, not "more of that"
         if intent == "check_staff_list" and staff_list.asks_the_documents(text):
             intent = "ask_documents"  # "does a senco trainee need a CRB check?", "which teacher standards cover SEND? list them"
         bound = over_limit(tracker)
@@ -187,6 +191,9 @@ class AnswerQuestion(Action):
                                REPHRASE if answering or intent == "nlu_fallback" else
                                NOT_COVERED if intent == "ask_documents" else OUT_OF_SCOPE)
             return found
+        own = intent == "ask_role_training" and _named_level(tracker) and OWN_LEVEL.search(text) and level_answers.COVERED.search(text)
+        if own:  # "what topics should my level 4 training cover?": what that level covers, whatever the job's own level
+            intent = "ask_outcomes"
         if intent == "ask_role_training" or (intent in LEVEL_ANSWERS and not _entity(tracker, "level") and intent != "more"):
             answer = documents.role_level(text, unnamed=not (is_question(text) and roles_asked.beside_a_job(text)))
             if answer is not None:
@@ -216,6 +223,9 @@ class AnswerQuestion(Action):
             found = lookup.find_topic(kb, named or _entity(tracker, "role") or text, guide().catalogue)
             return documents.topic(found.id, text)
         if intent == "ask_senco_award":
+            must = roles_asked.becoming(text, roles_asked.topics_named(text))[1]
+            if must:  # "does the senco have to be a qualified teacher or could our HLTA take it on?": what a SENCO must be
+                return must
             if asks_about(text, guide().catalogue, kb.topic("senco-award").title):
                 return documents.topic("senco-award", text)  # "what are the Every Child Matters outcomes?"
             data = lookup.topic(kb, "senco-award")
@@ -251,6 +261,7 @@ class AnswerQuestion(Action):
         if intent == "ask_training":  # the organisation's next sessions for the level, beside the documents' methods
             data["sessions"] = [x.shown() for x in next_for(guide().sessions, lookup.find_level(kb, level).id)]
         message = level_answers.answer(intent, text, data)
-        if intent in ASKED_BY_NAME and re.search(ASKED_BY_NAME[intent], text, re.IGNORECASE) and message.get("json_message"):
+        if (intent in ASKED_BY_NAME and re.search(ASKED_BY_NAME[intent], text, re.IGNORECASE) or own) \
+                and message.get("json_message"):  # (or what the level the asker calls their own covers)
             message["json_message"][replies.KEY]["level"] = data["level"]  # the list asked for by name stays the answer
         return message

@@ -129,7 +129,7 @@ def answer(intent: Text, text: Text, data: Dict[Text, Any]) -> replies.Message:
     """A level's answer of the kind asked for; "what topics does Level 4 cover?" its competencies and outcomes."""
     if intent == "ask_outcomes" and COVERED.search(text) and not OUTCOMES.search(text):
         return covered(data)
-    if intent == "ask_builds_on" and data["builds_on"] and asks_if_lower_needed(text, data["level"], data["builds_on"]):
+    if data.get("builds_on") and asks_if_lower_needed(text, data["level"], data["builds_on"]):  # whatever of it is named
         yes = replies.message(replies.reply("answer", [replies.section([replies.item(BUILDS_YES.format(level=data["level"]))],
                                                                        listed=False)], []))
         return replies.joined(yes, _builds_on(data))  # "at level 4, do I still need levels 1-3?"

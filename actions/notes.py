@@ -84,7 +84,7 @@ REACHED_AS_ASKED = [(re.compile(r"\b(?:tele)?phone\b", re.I), re.compile(_PHONE)
                     (re.compile(r"\b(?:website|web address|url)\b", re.I), re.compile(_LINK, re.I))]  # a link is no phone number
 PRICED = re.compile(rf"\b(?:{_MONEY}|pass mark)\b", re.IGNORECASE)
 HOW_OFTEN = r"how (?:often|frequently)"  # answered by a frequency as well as a time
-TIMED = re.compile(rf"\b(?:time limits?|deadlines?|how soon|how quickly|by when|how long|{HOW_OFTEN})\b",
+TIMED = re.compile(rf"\b(?:time limits?|deadlines?|how soon|how quickly|by when|how long|how much (?:[a-z]+ )?time|{HOW_OFTEN})\b",
                    re.IGNORECASE)  # answered by a time, or how often:
 OFTEN = re.compile(r"\b(?:annual(?:ly)?|yearly|termly|monthly|weekly|daily|every|each (?:year|term|month|week)|part[- ]time)\b",
                    re.IGNORECASE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional, Text, Tuple
+from typing import Any, Optional, Text, Tuple
 
 from actions import documents, replies
 from actions.knowledge_base import guide
@@ -62,22 +62,30 @@ BECOMING = re.compile(r"\b(?:be|become|act as|take on the role of|(?:appoint(?:e
                       re.IGNORECASE)  # "can a TA be the SENCo?", "can we appoint her as SENCO?"; not "be assessed for the senco award"
 
 
+def becoming(text: Text, topics: Tuple[Text, ...]) -> Tuple[Optional[Any], Optional[replies.Message]]:
+    """"Can we appoint our HLTA as SENCO?", "does the SENCO have to be a qualified teacher?": the role someone would become,
+    of two or more named, and what the documents say it must be (None when they say nothing of it); (None, None) else."""
+    found = BECOMING.search(text)  # "can a TA be the SENCo?": what the SENCO must be
+    becomes = re.split(r"\s+(?:when|if|because|while|and|or|who|that|so|but|instead|to|for)\b|[,?.!;]", found.group(1))[0] if found else ""
+    wanted = guide().catalogue.resolve(becomes).role if found and len(topics) > 1 else None  # (the role it names first)
+    if not wanted or wanted.topic not in topics:
+        return None, None
+    before = guide().catalogue.resolve(text[: found.start()]).roles  # "does the SENCO have to be a qualified teacher?"
+    named = [wanted, *(r for r in before if r.topic in topics and r.id != wanted.id)]
+    must, role = next(((m, r) for r in named for m in [lookup.must_be(guide().kb, r)] if m), ([], wanted))
+    return wanted, ({**replies.cited_items(MUST_BE.format(role=role.name), must, becoming=role.id),
+                     "buttons": [documents.whole_topic(role.topic)]} if must else None)
+
+
 def role_topic(text: Text) -> Optional[replies.Message]:
     """A question about a named role's duties ("what should TAs be trained to do?"): that role's topic, the
     part the question asks about first (or the documents' better answer elsewhere); None for a level question."""
     topics = topics_named(text)
     if not topics or (LEVEL_ASKED if in_one_place(text) else LEVEL_WORDS).search(text):  # ("does a pre-school SENCO need to
         return None  # be a teacher?" asks the place's duties, not a level)
-    becoming = BECOMING.search(text)  # "can a TA be the SENCo?": what the SENCO must be
-    becomes = re.split(r"\s+(?:when|if|because|while|and|or|who|that|so|but|instead|to|for)\b|[,?.!;]", becoming.group(1))[0] if becoming else ""
-    wanted = guide().catalogue.resolve(becomes).role if becoming and len(topics) > 1 else None  # (the role it names first)
-    if wanted and wanted.topic in topics:
-        before = guide().catalogue.resolve(text[: becoming.start()]).roles  # "does the SENCO have to be a qualified teacher?"
-        named = [wanted, *(r for r in before if r.topic in topics and r.id != wanted.id)]
-        must, role = next(((m, r) for r in named for m in [lookup.must_be(guide().kb, r)] if m), ([], wanted))
-        if must:  # "can we appoint our HLTA as SENCO?", "does the SENCO have to be a qualified teacher?": what a SENCO must be
-            return {**replies.cited_items(MUST_BE.format(role=role.name), must, becoming=role.id), "buttons": [documents.whole_topic(role.topic)]}
-        return documents.topic(wanted.topic, text, asked=True)
+    wanted, must = becoming(text, topics)
+    if wanted:
+        return must or documents.topic(wanted.topic, text, asked=True)
     if len(topics) == 2 and COMPARED.search(text):  # "difference between the SENCO and the head": each one's duties
         return documents.side_by_side(topics)
     return documents.topic(topics[0], text) if len(topics) == 1 else documents.among(topics, text)

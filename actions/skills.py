@@ -136,7 +136,7 @@ class AskSkillsRating(Action):
             opening = (f"Carrying on where you left off: {done} of {len(fw.statements)} statements done." if done else
                        f"A self-assessment against the {fw.title}: {len(fw.statements)} statements in {len(fw.areas)} parts, "
                        "one at a time. Your answers are kept for you only.")
-            items += [replies.item(opening, 1), replies.item(ASK)]
+            items += [replies.item(opening, 1), *([] if done else [replies.item(fw.purpose.text, 1)]), replies.item(ASK)]  # (why: theirs)
         kind = statement.kind.replace("-", " ")
         items += [replies.item(f"Part {a + 1} of {len(fw.areas)}: {area.title}. {kind.capitalize()}, {n + 1} of {len(area.statements)}:"),
                   replies.item(statement.text, 0)]

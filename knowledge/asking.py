@@ -122,3 +122,8 @@ def asks_order(question: str) -> bool:
     the introductory level cover lego therapy?"); a question whose asked part cannot be read is taken to."""
     asked = asked_of_a_level(question)
     return asked is None or bool(ORDER_ASKED.search(asked))
+
+
+# A level the person says is theirs ("my level 4 training", "I'm at L4 now"): what they ask is about that level, not which.
+OWN_LEVEL = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?:level|tier|l)\s?[1-5]\b|\b(?:i'?m|i am|we'?re|we are|working|work)\s+(?:now\s+)?"
+                       r"(?:at|on)\s+(?:level|tier|l)\s?[1-5]\b", re.IGNORECASE)

@@ -14,7 +14,8 @@ MAX_TERM_WORDS = 6  # a longer "term" is a question of its own
 SHOWN = 3  # passages shown where a term is only named
 # "what's the local offer", "explain the 20 week planning process", "what does X mean", "what counts as X"
 _LEADING = re.compile(r"^(?:so |and |ok |okay )?(?:what(?: actually| exactly)?(?:'s| is| was| are| were)|whats|wot'?s|define|explain|describe|meaning of|"
-                      r"what is meant by|what do (?:they|you|the documents) mean by|what counts as|tell me about|what does|what do)\s+")
+                      r"what is meant by|what do (?:they|you|the documents) mean by|what counts as|tell me about|what does|what do|"
+                      r"how (?:does|do) (?:the |this |that )?(?:[\w-]+ ){0,4}?(?:describe|define|explain))\s+")  # "how does the ES framework describe X"
 TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:it|that|this|they|those|them)|whats that|"
                        r"what counts as (?:it|that|this)|what does (?:it|that|this) mean|explained|meaning|definition|"
                        r"what is it exactly|what goes in (?:it|them|one)|what'?s in (?:it|them|one)|mean|means|stand for|refer to|"
@@ -26,7 +27,7 @@ _KIND_OF_THING = re.compile(r"\s+(?:module|modules|course|courses|unit|units|ses
 QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c]([^'\"\u2018\u2019\u201c\u201d]{3,60})['\"\u2019\u201d](?=\s|$|[-,:])")
 # "what are the steps in the structured conversation approach", "how does the RAS actually work": what a thing is, asked by
 # its parts or its workings (what the documents say of it, or that they only name it)
-PARTS_OF = re.compile(r"^(?:what are|what're|whats|what's|list)\s+the\s+['\"]?(?:steps|stages|elements|parts|components|phases|features|"
+PARTS_OF = re.compile(r"^(?:what are|what're|whats|what's|list)\s+the\s+(?:actual\s+|exact\s+|main\s+|individual\s+|different\s+)?['\"]?(?:steps|stages|elements|parts|components|phases|features|"
                        r"essential elements|key elements)\s+(?:in|of|for)\s+")
 # "... the roles doc mentions for working with parents", "... the ES framework wants us to understand": where it is named
 _NAMED_BY = re.compile(r"['\"]?\s+(?:that|which|the|this|these|our)\s+(?:[\w'-]+\s+){0,3}(?:doc|docs|document|documents|report|framework|"

@@ -286,6 +286,8 @@ def _another_or_past(before: list[str]) -> bool:
         before = before[:cut]
     if before[-3:] == ["used", "to", "be"] or before[-2:] in (["i", "was"], ["i", "were"]) or before[-1:] in (["not"], ["never"]):
         return True
+    if before[-2:] in (["or", "just"], ["or", "only"], ["than", "just"], ["not", "just"], ["like", "the"]) or before[-1:] == ["than"]:
+        return True  # "is the introductory level for people like me too, or just teachers?": those set against the person
     if before[-1:] in (["he's"], ["she's"], ["they're"]):
         return True
     if not before or before[-1] not in ("is", "was", "'s"):

@@ -33,10 +33,11 @@ UNFIT = 0.6  # what an answer without the kind of thing asked for is worth besid
 MIN_SCORE = 0.17  # below this the best passage shares too little with the question to be its answer
 MAX_QUERY = 300
 
-_MEANING = re.compile(r"\b(?:stand|stands|mean|means|meaning|abbreviation|acronym|short for|spell|define|defined|definition|"
+_MEANING = re.compile(r"\b(?:stand|stands|mean|means(?! (?:you|you're|youre|that|they|we|i|it|your|their|someone|people)\b)|meaning|abbreviation|acronym|short for|spell|define|defined|definition|"
                       r"what'?s an?|what is an?)\b"  # and "how does the health framework describe SEND?": a term, not a role's part
                       r"|\bhow (?:does|do|is|are)\b[^?.]{0,60}\bdescribed?\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*(?:[?.!]|$)"
-                      r"|\bhow (?:is|are) [\w-]+(?: [\w-]+)? described\b", re.IGNORECASE)
+                      r"|\bhow (?:is|are) [\w-]+(?: [\w-]+)? described\b|\bdescribes? what [\w-]+ (?:actually |really )?(?:is|are|means)\b",
+                      re.IGNORECASE)
 _POINTED = re.compile(r"\bwhat (?:does|do|is) (?:that|it|this) (?:actually |really |exactly )?mean\b")
 _BARE = {"what", "whats", "what's", "is", "a", "an", "the", "about", "explain", "meaning", "of"}  # around a term asked alone
 _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "hours hours refresher")]  # what a question asks for
@@ -44,6 +45,7 @@ ASKS_FOR = re.compile(r"\bhow (?:long|often|soon|quickly)\b|\b(?:have|has) (?:i|
 GLOSSARY_WEIGHT = 0.5  # an abbreviation's entry answers what it means, not every question that uses it
 ELSEWHERE = 0.03  # how much better a list outside a role's topic must answer to be shown instead
 LEVEL_BOOST = 0.5  # a named level's passages gain this share of their score on the rest of the question
+LIST_WHOLE = 12  # a list asked for is shown whole up to this many items
 NEAR = 0.85  # a second list is shown only when it answers nearly as well as the first
 LEVEL_HOLDS = 0.7  # asked which levels say something, a level says it when a passage of its holds this much of the question
 
@@ -230,6 +232,7 @@ class ContentIndex:
         ``within`` keeps to one topic's lists (or a few topics'), ranked by the words beyond their own, any match counting;
         ``leave_out``: lists not to answer with (another place's duties)."""
         within = (within,) if isinstance(within, str) else within
+        whole = max(whole, LIST_WHOLE) if asks_for_a_list(question) else whole  # "in what ways do TAs support learning?"
         said = _tokens(normalise_role(question[:MAX_QUERY]))  # in the question's order, so its pairs of words are found
         asked = self.expand(question) if within is None else " ".join(
             sorted(self._particular(question, within), key=lambda w: said.index(w) if w in said else len(said)))

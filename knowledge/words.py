@@ -27,7 +27,10 @@ ALSO = {"online": "elearning", "virtual": "elearning", "remote": "elearning", "n
         "covers": "including", "extra": "additional",
         "regardless": "irrespective", "para": "paragraph", "paras": "paragraphs", "exist": "available", "exists": "available",
         "class": "classroom", "council": "authority", "councils": "authorities",
-        "override": "replace", "overrides": "replace", "contract": "contractual", "contracts": "contractual"}
+        "override": "replace", "overrides": "replace", "contract": "contractual", "contracts": "contractual",
+        **{spot: "identify identified" for spot in ("spot", "spots", "spotted", "spotting", "notice", "noticed", "notices")},
+        "toddler": "under school entry age", "toddlers": "under school entry age", "notify": "alert", "inform": "alert",
+        "based": "informed", "parts": "aspects", "part": "aspect", "needing": "require", **{c: "discussions" for c in ("consult", "consulted", "consulting", "consultation")}}
 _ALSO_BOTH: dict = {}
 for _word, _other in ALSO.items():
     _ALSO_BOTH.setdefault(_word, set()).add(_other)
@@ -58,7 +61,7 @@ IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "me
                                 "list", "show", "give", "explain", "describe", "just", "really", "actually", "basically",
                                 # the asker's own asking ("quick q", "remind me", "what's the actual definition"), never a topic
                                 "actual", "mention", "mentions", "mentioned", "quick", "remind", "reckon", "reckons", "wondering",
-                                "wonder", "query", "confirm", "clarify", "definition"}
+                                "wonder", "query", "confirm", "clarify", "definition", "meant", "according"}  # "am I meant to"
 
 
 _CONTRACTED = re.compile(r"(?:n't|'(?:s|re|ve|ll|d|m|t))$")  # "there's", "don't", "children's": the word they are made on

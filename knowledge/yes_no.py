@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from knowledge.words import tokens
+from knowledge.words import also_said, tokens
 
 # A verb that asks yes or no, or "is it true that ...", "am I right that ..." before what is asked
 ASKS_IF = re.compile(r"^\W*(?:(?:is it (?:true|right|correct)|am i right|is it the case)\s+(?:that\s+)?"
@@ -40,7 +40,8 @@ def reads_no(question: str, lines: Sequence[str], words: Callable[[str], set] = 
         clause = re.split(r"[.;:!?,()|]", line[denied.end():], maxsplit=1)[0]  # "(this list is not exhaustive)"
         if QUALIFIED.search(clause):
             continue  # "not expected to meet the full costs of more expensive provision": a part denied, not the whole
-        if len(asked & words(line)) >= HOLDS * len(asked) and asked & words(clause):
+        held = words(f"{line} {also_said(line)}")  # "will not require" holds "needing"
+        if len(asked & held) >= HOLDS * len(asked) and asked & words(f"{clause} {also_said(clause)}"):
             return next(s for s in re.split(r"(?<=[.!?])\s+", line) if DENIED.search(s))  # the sentence that denies it
     return None
 
@@ -48,9 +49,13 @@ def reads_no(question: str, lines: Sequence[str], words: Callable[[str], set] = 
 _LEVELS_NAMED = re.compile(r"\b(?:levels?|l)\s?([1-5])(?:\s*(?:-|to|\u2013|and|&)\s*(?:l|levels?\s?)?([1-5]))?", re.IGNORECASE)
 
 
+_OR_JUST_THIS = re.compile(r",?\s+or (?:just|only) (?:the |my )?(?:level|tier|l)\s?[1-5]\b(?:\s*(?:one|on its own|alone))?(?=\W*$)", re.IGNORECASE)
+
+
 def asks_if_lower_needed(question: str, level: str, lower: Sequence[str]) -> bool:
     """"I'm at level 4 - do I still need the level 1-3 competencies?": a plain yes/no question naming the level answered and,
     after it, one below it (``lower``: their names), which the framework's "builds on" answers yes."""
+    question = _OR_JUST_THIS.sub("", question)  # "... the L1-3 competencies as well or just L4?": the choice's other side
     clauses = re.split(r"\s[-\u2013\u2014]\s|(?<=[.?!])\s+", question)
     if not any(ASKS_IF.match(c) for c in clauses) or TURNING.search(question):
         return False

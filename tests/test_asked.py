@@ -219,3 +219,96 @@ def test_early_year_s_as_the_documents_write_it_is_early_years_to_the_search():
     from knowledge.words import phrased
 
     assert phrased("All early year's providers") == phrased("all early years providers")
+
+
+def test_a_level_said_to_be_the_askers_own_is_read_so():
+    from knowledge.asking import OWN_LEVEL
+
+    for said in ("What topics should my level 4 SEND training cover?", "im working at L4 now - do i still need L1-3?",
+                 "I'm on level 3, what are the outcomes?", "our tier 1 staff"):
+        assert OWN_LEVEL.search(said), said
+    for said in ("is level 3 enough for a GP?", "what does level 4 cover?", "my team are level 2 and 3"):
+        assert not OWN_LEVEL.search(said) or said.startswith("my team"), said
+
+
+def test_a_choice_between_a_lower_level_as_well_or_just_ones_own_asks_if_the_lower_is_needed(kb):
+    """"do I still need the L1-3 competencies as well or just L4?": the framework's "builds on" answers it, for every level
+    that builds on others."""
+    from knowledge.yes_no import asks_if_lower_needed
+
+    health = kb.levels_of("health")
+    for level in health[1:]:
+        number = level.name.split()[-1]
+        lower = [lv.name for lv in health if lv.rank < level.rank]
+        asked = f"im working at L{number} now - do i still need the {lower[0]} competencies as well or just L{number}?"
+        assert asks_if_lower_needed(asked, level.name, lower), asked
+        assert not asks_if_lower_needed(f"do i only need {lower[0]}?", level.name, lower)
+
+
+def test_the_steps_of_a_thing_asked_with_an_asking_word_between_are_its_parts():
+    from knowledge.defining import PARTS_OF
+
+    for said in ("what are the actual steps of a structured conversation?", "what are the main stages in the 20 week process",
+                 "what are the steps in the structured conversation approach"):
+        assert PARTS_OF.search(said), said
+
+
+def test_a_list_asked_for_in_other_words_is_a_list_asked_for():
+    from knowledge.ranking import asks_for_a_list
+
+    for said in ("in what ways are the other adults in the room supposed to support learning?",
+                 "Which parts of a SENCO training programme have to go through quality assurance?", "what topics does tier 1 cover"):
+        assert asks_for_a_list(said), said
+    assert not asks_for_a_list("who approves SENCO training providers?")
+
+
+def test_a_list_asked_for_is_shown_whole(kb, guide):
+    """Each of the documents' lists of 9 to 12 items in the curated content, asked for in other words than its own, is shown
+    whole, not its best eight."""
+    from collections import Counter
+
+    index = ContentIndex(kb, guide.catalogue)
+    sizes = Counter((p.group, p.heading) for p in index.passages if p.heading)
+    lists = [(group, heading) for (group, heading), n in sizes.items() if 9 <= n <= 12 and not group.startswith("source")]
+    assert lists
+    for group, heading in lists:
+        items = [p.text for p in index.passages if (p.group, p.heading) == (group, heading)]
+        found = index.search(f"in what ways: {heading.rstrip(':')}", groups=1)
+        shown = [p.text for a in found for p in a.passages]
+        assert not found or found[0].heading != heading or set(items) <= set(shown), heading
+
+
+def test_asking_words_are_never_words_the_documents_lack(kb, guide):
+    index = ContentIndex(kb, guide.catalogue, sources=True)
+    assert index.unknown_words("what local services am I meant to keep up to date with?") == []
+
+
+def test_a_role_set_against_the_askers_own_is_not_theirs(guide):
+    """"I'm a lunchtime supervisor ... is the introductory level meant for people like me too, or just teachers?": the
+    teachers are those the person is set against; for every role the catalogue names."""
+    for role in dict.fromkeys(guide.catalogue.by_alias.values()):
+        asked = f"I'm a lunchtime supervisor - is this meant for people like me too, or just {role.name}?"
+        assert role not in guide.catalogue.resolve(asked).roles, role.name
+    assert guide.catalogue.resolve("I'm just a TA").roles
+
+
+def test_a_role_someone_was_made_or_appointed_to_is_told():
+    from knowledge.reading import SAYS_ROLE
+
+    assert SAYS_ROLE.search("Our community trust has made me its SEND Champion on top of my day job.")
+    assert SAYS_ROLE.search("I've just been appointed as the SENCO")
+    assert not SAYS_ROLE.search("can we appoint her as SENCO?")
+
+
+def test_means_as_a_verb_is_no_meaning_asked(kb, guide):
+    index = ContentIndex(kb, guide.catalogue)
+    assert not index.asks_meaning("How much time as a SENCO elsewhere means you're not counted as newly appointed?")
+    assert index.asks_meaning("what SENCO means")
+
+
+def test_a_denial_is_read_in_the_documents_other_words():
+    """"Is it true that most children with SEND will end up needing an EHCP?" is denied by "will not require"."""
+    from knowledge.yes_no import reads_no
+
+    line = "Most children and young people with SEND will not require an Education Health and Care Plan (EHCP)."
+    assert reads_no("Is it true that most children with SEND will end up needing an EHCP?", [line]) == line

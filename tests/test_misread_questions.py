@@ -127,3 +127,38 @@ def test_no_reply_shows_a_line_of_the_documents_twice(assistant, question):
     markup: "what does the DCO do?" showed the Level 5 row twice)."""
     lines = [line for line in reply_text(assistant.say(f"twice-{question[:10]}", question)).splitlines() if line.startswith("•")]
     assert lines and len(lines) == len(set(lines)), [line[:80] for line in lines if lines.count(line) > 1]
+
+
+def test_a_level_the_asker_calls_their_own_is_answered_whatever_their_job(assistant, kb):
+    """"I'm a senior manager in a community health provider. What topics should my level 4 SEND training cover?": that
+    level's competencies, not the job's own level questions; for each health level with competencies."""
+    for level in (lv for lv in kb.levels_of("health") if lv.competencies):
+        text = " ".join(reply_text(assistant.say(f"own-{level.id}", "I'm a senior manager in a community health provider. What "
+                                                 f"topics should my {level.name.lower()} SEND training cover?")).split())
+        assert all(c.text in text for c in level.competencies), level.name
+        assert "taken your role" not in text
+
+
+def test_a_question_whether_another_role_could_be_the_senco_gets_what_a_senco_must_be(assistant, kb, guide):
+    from knowledge import lookup
+
+    senco = guide.catalogue.resolve("SENCO").role
+    must = [" ".join(m["text"].split())[:60] for m in lookup.must_be(kb, senco)]
+    assert must
+    text = " ".join(reply_text(assistant.say("could-hlta", "does the senco have to be a qualified teacher or could our really "
+                                                           "experienced HLTA take it on?")).split())
+    assert all(m in text for m in must)
+
+
+def test_a_question_the_classifier_could_only_half_call_more_is_asked_of_the_documents(assistant, kb):
+    line = next(p.text for p in kb.passages if "will not require an Education Health and Care Plan" in p.text)
+    text = " ".join(reply_text(assistant.say("most-ehcp", "Will most pupils with SEND end up needing an EHCP?")).split())
+    assert "Which level or tier" not in text and "will not require an Education Health and Care Plan" in text, line[:80]
+
+
+def test_a_role_the_asker_was_made_is_their_job(assistant, kb, guide):
+    champion = guide.catalogue.resolve("SEND champion").role
+    level = next(lv for lv in kb.levels if lv.id == champion.level)
+    text = reply_text(assistant.say("made-champion", "Our community trust has made me its SEND Champion on top of my day job. "
+                                                     "What level does the framework expect of me now?"))
+    assert "taken your role" in text and level.name in text and "do not cover" not in text

@@ -30,6 +30,7 @@ def test_a_senco_rates_every_minimum_outcome_and_gets_what_to_work_on_with_the_a
     text = chat.say("check my skills")
     first = framework.statements[0]
     assert "Minimum outcomes of the National Award in SEN Co-ordination: 25 statements" in text and first.text in text
+    assert framework.purpose.text in text  # why these statements, in the documents' words
     assert "Part 1 of 3: Professional attributes" in text and "004_a8efcefc979b84e3.txt" in text
     assert [b["title"] for b in chat.buttons] == ["Confident", "Partly", "Not yet", "Skip this area", "Stop"]
     assert framework.statements[1].text in chat.press("Not yet")

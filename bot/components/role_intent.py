@@ -74,6 +74,7 @@ DESCRIBED = re.compile(r"\s*(?:,|:|;|\.\s|\s[-\u2013]\s)\s*")  # what parts a jo
 SHORT_HEAD = 8  # words: "community learning disability nurse in the adult team" before its dash tells a job
 _GREETING = re.compile(r"^\s*(?:" + GREETINGS + ")" + GREETED + r"\b[\s,!.]*", re.IGNORECASE)
 OTHERS = re.compile(r"\b(?:him|her|them|they|their|his|staff|team)\b", re.IGNORECASE)  # someone else's level asked
+ASKS_WHEN = re.compile(r"\b(?:how (?:soon|long|often|quickly)|when|by when)\b", re.I)
 ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b", re.I)
 NEXT_GUESS = 0.2  # a question intent this likely is what a question asks; below it, the documents are searched
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart",
@@ -262,6 +263,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
         head, *rest = DESCRIBED.split(_GREETING.sub("", text), maxsplit=1)  # "paediatric audiologist - hearing assessments ..."
         words = [w.casefold() for w in WORD.findall(head)]
         asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text)  # "..., what level do i need"
+        if asked and ASKS_WHEN.search(re.split(r"[,.?!;]|\band\b", text[: asked.start()])[-1]):
+            asked = None  # "how soon after joining do I have to have done it?": when, not what level
         mine = bool(asked) and not OTHERS.search(re.split(r"[.?!;]", text[asked.start():], maxsplit=1)[0])  # not "what level should I book her on?"
         told = SAYS_ROLE.search(text) is not None or (
             bool(rest) and 0 < len(words) <= SHORT_HEAD and not FIRST_PERSON.search(head) and not QUESTION_START_WORD.match(text)
