@@ -28,6 +28,7 @@ from knowledge.rules import Determination
 from knowledge.words import tokens
 
 UNSURE_MORE = 0.5  # below this, a question the classifier could only call "more" asks the documents
+MORE_ASKED = re.compile(r"\b(?:more|else|rest|others?|remaining)\b", re.IGNORECASE)  # "is there more?", "what else?"
 WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete|what are)\b", re.IGNORECASE)
 NOT_COVERED = f"The documents I know do not cover that. {CAN_DO}"
 UNNAMED_ROLE = ("The documents do not place that role in a level themselves, so it depends on where the person works and what "
@@ -127,7 +128,7 @@ class AnswerQuestion(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name", "")
         text = tracker.latest_message.get("text") or ""
         sure = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
-        if intent == "more" and sure < UNSURE_MORE and is_question(text):
+        if intent == "more" and sure < UNSURE_MORE and is_question(text) and len(text.split()) > 4 and not MORE_ASKED.search(text):
             intent = "ask_documents"  # "will most pupils with SEND end up needing an EHCP?": a question, not "more of that"
         if intent == "check_staff_list" and staff_list.asks_the_documents(text):
             intent = "ask_documents"  # "does a senco trainee need a CRB check?", "which teacher standards cover SEND? list them"

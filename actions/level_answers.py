@@ -55,6 +55,7 @@ EACH_LEVEL = re.compile(r"\b(?:each|every|all(?: the)?|the different|different|a
                         r"\b(?:levels?|l) ?(?:1|one) ?(?:to|-|\u2013) ?(?:l|level )?(?:5|five)\b", re.IGNORECASE)  # "how is it delivered at each level"
 COVERED = re.compile(r"\b(?:topics?|contents?)\b|\bwhat\b.*\b(?:cover|covers|covered)\b", re.IGNORECASE)  # what a level covers,
 # not only its outcomes ("does L3 cover safeguarding?" asks one thing of them)
+STILL_NEEDED = re.compile(r"\b(?:still|as well|too|also)\b", re.IGNORECASE)  # lower levels' lists asked for beside one's own
 OUTCOMES = re.compile(r"\boutcomes?\b", re.IGNORECASE)
 
 
@@ -129,7 +130,8 @@ def answer(intent: Text, text: Text, data: Dict[Text, Any]) -> replies.Message:
     """A level's answer of the kind asked for; "what topics does Level 4 cover?" its competencies and outcomes."""
     if intent == "ask_outcomes" and COVERED.search(text) and not OUTCOMES.search(text):
         return covered(data)
-    if data.get("builds_on") and asks_if_lower_needed(text, data["level"], data["builds_on"]):  # whatever of it is named
+    if data.get("builds_on") and (intent == "ask_builds_on" or intent == "ask_competencies" and STILL_NEEDED.search(text)) \
+            and asks_if_lower_needed(text, data["level"], data["builds_on"]):  # ("do I still need the L1-3 competencies as well?")
         yes = replies.message(replies.reply("answer", [replies.section([replies.item(BUILDS_YES.format(level=data["level"]))],
                                                                        listed=False)], []))
         return replies.joined(yes, _builds_on(data))  # "at level 4, do I still need levels 1-3?"

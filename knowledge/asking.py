@@ -125,5 +125,5 @@ def asks_order(question: str) -> bool:
 
 
 # A level the person says is theirs ("my level 4 training", "I'm at L4 now"): what they ask is about that level, not which.
-OWN_LEVEL = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?:level|tier|l)\s?[1-5]\b|\b(?:i'?m|i am|we'?re|we are|working|work)\s+(?:now\s+)?"
-                       r"(?:at|on)\s+(?:level|tier|l)\s?[1-5]\b", re.IGNORECASE)
+OWN_LEVEL = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?:level|tier|l)\s?[1-5]\s+(?:send\s+)?(?:training|competenc|outcomes|course|hours)"
+                       r"|\b(?:i'?m|i am|working)\s+(?:now\s+)?at\s+(?:level|tier|l)\s?[1-5]\b", re.IGNORECASE)  # (not "on level 2 of the hospital")

@@ -11,11 +11,17 @@ from knowledge.schema import SourcePassage
 from knowledge.words import IGNORED
 
 MAX_TERM_WORDS = 6  # a longer "term" is a question of its own
+# What asks what something means: "what does SENCO stand for", "define X" (never "... means you're not counted")
+ASKS_MEANING = re.compile(r"\b(?:stand|stands|mean|means(?! (?:you|you're|youre|that|they|we|i|it|your|their|someone|people)\b)|meaning|abbreviation|acronym|short for|spell|define|defined|definition|"
+                      r"what'?s an?|what is an?)\b"  # and "how does the health framework describe SEND?": a term, not a role's part
+                      r"|\bhow (?:does|do|is|are)\b[^?.]{0,60}\bdescribed?\s+[\w-]+\s*(?:[?.!]|$)"
+                      r"|\bhow (?:is|are) [\w-]+(?: [\w-]+)? described\b|\bdescribes? what [\w-]+ (?:actually |really )?(?:is|are|means)\b",
+                      re.IGNORECASE)
 SHOWN = 3  # passages shown where a term is only named
 # "what's the local offer", "explain the 20 week planning process", "what does X mean", "what counts as X"
 _LEADING = re.compile(r"^(?:so |and |ok |okay )?(?:what(?: actually| exactly)?(?:'s| is| was| are| were)|whats|wot'?s|define|explain|describe|meaning of|"
                       r"what is meant by|what do (?:they|you|the documents) mean by|what counts as|tell me about|what does|what do|"
-                      r"how (?:does|do) (?:the |this |that )?(?:[\w-]+ ){0,4}?(?:describe|define|explain))\s+")  # "how does the ES framework describe X"
+                      r"how (?:does|do) (?:the |this |that )?(?:[\w-]+ ){0,4}?(?:describe|define|explain)(?!\s+what\b))\s+")  # "how does the ES framework describe X"
 TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:it|that|this|they|those|them)|whats that|"
                        r"what counts as (?:it|that|this)|what does (?:it|that|this) mean|explained|meaning|definition|"
                        r"what is it exactly|what goes in (?:it|them|one)|what'?s in (?:it|them|one)|mean|means|stand for|refer to|"

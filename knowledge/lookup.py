@@ -200,7 +200,8 @@ def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None
             for w in words:
                 rest = w.sub(" ", rest)
             level = _LEVEL_NAMED.search(rest)  # another level's passages may say more; not the one that names it ("the L5 row")
-            if not (level and not re.search(rf"\b{level.group()}\b", " ".join(_naming(kb, found)), re.IGNORECASE)) and not (catalogue and any(r.topic for r in catalogue.resolve(rest).roles)) \
+            said = re.sub(r"^(?:level|l)\s?", "level ", level.group()) if level else ""  # "L5" as the row writes it, "Level 5"
+            if not (level and not re.search(rf"\b{said}\b", " ".join(_naming(kb, found)), re.IGNORECASE)) and not (catalogue and any(r.topic for r in catalogue.resolve(rest).roles)) \
                     and not _asks_beyond(kb, rest, found):
                 break
     else:

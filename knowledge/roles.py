@@ -286,10 +286,8 @@ def _another_or_past(before: list[str]) -> bool:
         before = before[:cut]
     if before[-3:] == ["used", "to", "be"] or before[-2:] in (["i", "was"], ["i", "were"]) or before[-1:] in (["not"], ["never"]):
         return True
-    if before[-2:] in (["or", "just"], ["or", "only"], ["than", "just"], ["not", "just"], ["like", "the"]) or before[-1:] == ["than"]:
-        return True  # "is the introductory level for people like me too, or just teachers?": those set against the person
-    if before[-1:] in (["he's"], ["she's"], ["they're"]):
-        return True
+    if before[-1:] in (["he's"], ["she's"], ["they're"]) or before[-2:] in (["or", "just"], ["or", "only"]) and "me" in before:
+        return True  # (or set against the person: "is the introductory level for people like me too, or just teachers?")
     if not before or before[-1] not in ("is", "was", "'s"):
         return False
     return (len(before) >= 2 and before[-2] in _OTHER_PEOPLE) or (len(before) >= 3 and before[-3] in _POSSESSIVES

@@ -17,6 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from knowledge.defining import ASKS_MEANING
 from knowledge.indexed import SOURCE, Passage, indexed_passages
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import level_named, named_document, of_level, place_names
@@ -33,11 +34,6 @@ UNFIT = 0.6  # what an answer without the kind of thing asked for is worth besid
 MIN_SCORE = 0.17  # below this the best passage shares too little with the question to be its answer
 MAX_QUERY = 300
 
-_MEANING = re.compile(r"\b(?:stand|stands|mean|means(?! (?:you|you're|youre|that|they|we|i|it|your|their|someone|people)\b)|meaning|abbreviation|acronym|short for|spell|define|defined|definition|"
-                      r"what'?s an?|what is an?)\b"  # and "how does the health framework describe SEND?": a term, not a role's part
-                      r"|\bhow (?:does|do|is|are)\b[^?.]{0,60}\bdescribed?\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*(?:[?.!]|$)"
-                      r"|\bhow (?:is|are) [\w-]+(?: [\w-]+)? described\b|\bdescribes? what [\w-]+ (?:actually |really )?(?:is|are|means)\b",
-                      re.IGNORECASE)
 _POINTED = re.compile(r"\bwhat (?:does|do|is) (?:that|it|this) (?:actually |really |exactly )?mean\b")
 _BARE = {"what", "whats", "what's", "is", "a", "an", "the", "about", "explain", "meaning", "of"}  # around a term asked alone
 _ASKING = [(re.compile(r"\bhow (?:long|much time|many (?:hours|minutes))\b"), "hours hours refresher")]  # what a question asks for
@@ -113,7 +109,7 @@ class ContentIndex:
         pointed = _POINTED.search(text)  # "we're told to use our best endeavours for send pupils, what does that mean?": a phrase's
         if pointed and len(text[: pointed.start()].split()) > 2:  # meaning, said before it, not a short form's ("SEND - what's that?")
             return False
-        return bool(_MEANING.search(text) or _MEANING.search(question[:MAX_QUERY])) or " ".join(w for w in text.split() if w not in _BARE) in self.terms or \
+        return bool(ASKS_MEANING.search(text) or ASKS_MEANING.search(question[:MAX_QUERY])) or " ".join(w for w in text.split() if w not in _BARE) in self.terms or \
             bool(equals and normalise_role(equals.group(1)) in self.terms)
 
     def unknown_words(self, question: str) -> list[str]:
@@ -131,7 +127,7 @@ class ContentIndex:
         """The short form a question asks the meaning of when the glossary does not have it ("ELSA?", "what does
         EYPP stand for?"): a word in capitals, or the only word of a question that asks what something means."""
         words = re.findall(r"[A-Za-z][A-Za-z-]*", question[:MAX_QUERY])
-        rest = [w for w in words if w.casefold() not in _BARE and not _MEANING.fullmatch(w.casefold())]
+        rest = [w for w in words if w.casefold() not in _BARE and not ASKS_MEANING.fullmatch(w.casefold())]
         if not self.asks_meaning(question) and len(rest) != 1:
             return None
         capitals = [w for w in rest if w.isupper() and 2 <= len(w) <= 6]

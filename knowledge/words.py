@@ -30,7 +30,7 @@ ALSO = {"online": "elearning", "virtual": "elearning", "remote": "elearning", "n
         "override": "replace", "overrides": "replace", "contract": "contractual", "contracts": "contractual",
         **{spot: "identify identified" for spot in ("spot", "spots", "spotted", "spotting", "notice", "noticed", "notices")},
         "toddler": "under school entry age", "toddlers": "under school entry age", "notify": "alert", "inform": "alert",
-        "based": "informed", "parts": "aspects", "part": "aspect", "needing": "require", **{c: "discussions" for c in ("consult", "consulted", "consulting", "consultation")}}
+        "based": "informed", "parts": "aspects", "needing": "require", **{c: "discussions" for c in ("consult", "consulted", "consulting", "consultation")}}
 _ALSO_BOTH: dict = {}
 for _word, _other in ALSO.items():
     _ALSO_BOTH.setdefault(_word, set()).add(_other)
@@ -75,11 +75,8 @@ def phrased(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    words = (_NEGATED.get(w, _CONTRACTED.sub("", w)) for w in WORD.findall(phrased(text)) if w not in IGNORED or w in _COUNTS)
-    return [stem(w) for w in words if w and (w not in IGNORED or w in _COUNTS)]
-
-
-_COUNTS = set(NUMBERS) - {"one"}  # "three years" is "3 yrs" (stop words all the same); "one" is mostly "which one"
+    words = (_NEGATED.get(w, _CONTRACTED.sub("", w)) for w in WORD.findall(phrased(text)) if w not in IGNORED)
+    return [stem(w) for w in words if w and w not in IGNORED]
 
 
 # A doubled consonant before -ing or -ed ("running", "planned"), not "ll", "ss", "ff", "tt" ("setting" is a noun too) or
@@ -104,8 +101,8 @@ def stem(word: str) -> str:
             break
     if word.endswith(("ional", "ural", "ental")) and len(word) >= 7:  # "cultural" finds "culture", "educational" "education"
         word = word[:-2]
-    if word.endswith(("tion", "sion", "tive", "sive")) and len(word) >= 8:  # "reflective" finds "reflection", "inclusive" "inclusion"
-        word = word[:-3]
+    if word.endswith(("tive", "sive")) and len(word) >= 8:  # "reflective" finds "reflection", "inclusive" "inclusion" (and only
+        word = word[:-3] + "ion"  # them: "effective" is not "effect", "direction" not "direct")
     return word[:-1] if word.endswith("e") and len(word) >= 5 else word
 
 

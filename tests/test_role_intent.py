@@ -33,8 +33,6 @@ def _intent(component: RoleIntent, text: str, guessed: str, role: bool = False) 
 @pytest.mark.parametrize("text, guessed, role", [
     ("midwife", "nlu_fallback", False), ("school business manager", "out_of_scope", False), ("HLTA", "nlu_fallback", False),
     ("I work in the finance team of an NHS trust", "out_of_scope", False), ("I'm a dentist at the community clinic", "inform", False),
-    ("I work in payroll at an acute trust and never see patients", "out_of_scope", False),  # a job in a department's name
-    ("I lead the children's community nursing service for the trust", "inform", False),  # a job in what they lead
     ("occupational therapist, I don't work with children at all", "inform", True),
     ("inclusion manager who plans support but does not teach", "ask_responsibilities", False),
 ])
@@ -335,3 +333,4 @@ def test_when_something_is_due_asked_after_a_job_is_a_question_not_a_level_asked
     asked = "{job} here. How long is the basic SEND awareness session, and how soon after joining do I have to have done it?"
     assert _sure(component, asked.format(job="New midwife"), "ask_induction", 0.95) == "ask_induction"
     assert _sure(component, "new midwife here, what level do i need?", "ask_induction", 0.95) == "tell_role"
+    assert _sure(component, "midwife here, when I start on the ward what level do i need?", "ask_induction", 0.95) == "tell_role"
