@@ -176,16 +176,24 @@ def _naming(kb: KnowledgeBase, found: NamedOnly) -> list[str]:
     return [p.text for p in kb.passages if found.citation.quote in p.text] or [found.citation.quote]
 
 
-def _asks_beyond(kb: KnowledgeBase, rest: str, found: NamedOnly) -> bool:
-    """Whether a question asks about more than the thing it names and the passage that names it ("is signposting
-    to the Local Offer one of the competences?": two words of its own), so the passages that answer it are better than
-    saying the documents do not define it."""
+def _asks_beyond(kb: KnowledgeBase, rest: str, found: NamedOnly, naming: list[str]) -> bool:
+    """Whether a question asks about more than the thing it names and the passage that names it (``naming``) ("is
+    signposting to the Local Offer one of the competences?": two words of its own), so the passages that answer it are
+    better than saying the documents do not define it."""
     said = set(tokens(" ".join(SHORT_FORMS.get(w, w) for w in re.findall(r"[a-z][a-z']+", rest))))  # "lincs", never "u"
-    naming = _naming(kb, found) + [m.group(1) for p in kb.passages for w in found.words  # and the word before its name
-                                   for m in re.finditer(rf"([\w']+)\s+{re.escape(w)}(?![\w'])", p.text, re.IGNORECASE)]  # ("Ealing")
-    known = set(tokens(" ".join([*(d.title for d in kb.documents), found.name, *naming])))
+    before = [m.group(1) for p in kb.passages for w in found.words  # the word before its name elsewhere ("the Ealing local offer")
+              for m in re.finditer(rf"([\w']+)\s+{re.escape(w)}(?![\w'])", p.text, re.IGNORECASE)]
+    known = set(tokens(" ".join([*(d.title for d in kb.documents), found.name, *naming, *before])))
     beyond = said - _ASKS_WHAT - known - GENERIC  # one word of the asker's own is a paraphrase ("lines up" for "aligned"),
     return len(beyond) > (0 if _WHO_WHERE_WHEN.match(rest) else 1)  # but not in "who reviews the local offer?"
+
+
+def _another_level(rest: str, naming: list[str]) -> bool:
+    """Whether a question names a level other than the one whose row names the thing ("the L5 row" is Level 5's), whose
+    passages may say more of it."""
+    level = _LEVEL_NAMED.search(rest)
+    written = re.sub(r"^(?:level|l)\s?", "level ", level.group()) if level else ""  # "L5" as the row writes it, "Level 5"
+    return bool(level) and not re.search(rf"\b{written}\b", " ".join(naming), re.IGNORECASE)
 
 
 def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None = None) -> dict[str, Any] | None:
@@ -199,15 +207,14 @@ def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None
             rest = said
             for w in words:
                 rest = w.sub(" ", rest)
-            level = _LEVEL_NAMED.search(rest)  # another level's passages may say more; not the one that names it ("the L5 row")
-            said = re.sub(r"^(?:level|l)\s?", "level ", level.group()) if level else ""  # "L5" as the row writes it, "Level 5"
-            if not (level and not re.search(rf"\b{said}\b", " ".join(_naming(kb, found)), re.IGNORECASE)) and not (catalogue and any(r.topic for r in catalogue.resolve(rest).roles)) \
-                    and not _asks_beyond(kb, rest, found):
+            naming = _naming(kb, found)
+            if not _another_level(rest, naming) and not (catalogue and any(r.topic for r in catalogue.resolve(rest).roles)) \
+                    and not _asks_beyond(kb, rest, found, naming):
                 break
     else:
         return None
     name = found.name[:1].upper() + found.name[1:]
-    row = next((t for t in _naming(kb, found) if "\t" in t), None)  # a table row: its first cell says whose ("Level 5 … Role of …")
+    row = next((t for t in naming if "\t" in t), None)  # a table row: its first cell says whose ("Level 5 … Role of …")
     return {"name": found.name, "statement": f"{name}: named in the documents, but not {_PARTICIPLE[found.missing]} in them.",
             "named": excerpt(row, re.compile(re.escape(found.citation.quote))) if row else found.citation.quote,
             "cite": cite_dict(found.citation)}

@@ -144,7 +144,7 @@ LIST_COUNT_BOOST = 1.3  # a list of as many items as a question counts ("the fiv
 _COUNTED = re.compile(r"\b(?:the|these|those|its|their|all)\s+(\d{1,2}|" + "|".join(NUMBERS) + r")\s+(?!(?:years?|yrs?|months?|weeks?|"
                       r"wks?|days?|hours?|hrs?|minutes?|mins?|terms?|levels?|tiers?)\b)[a-z]", re.I)
 _LISTING = re.compile(r"^\W*(?:what|which)\s+(?:are|were|r)\b|\blist\b|\bname (?:the|all)\b|\bin what ways\b|"
-                      r"\b(?:what|which)\s+(?:parts|areas|things|topics|ways|aspects|elements|areas)\b", re.IGNORECASE)
+                      r"\b(?:what|which)\s+(?:parts|areas|things|topics|ways|aspects|elements)\b", re.IGNORECASE)
 
 
 def asks_for_a_list(question: str) -> bool:
