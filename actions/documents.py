@@ -14,7 +14,7 @@ from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
 from knowledge.answer_words import TRAINING_ASKED
 from knowledge.answers import to_dict
-from knowledge.asking import asks_about, place_named, questions_only
+from knowledge.asking import asks_about, place_named, questions_only, without_the_asker
 from knowledge.enough import ENOUGH, against
 from knowledge.indexed import group_of
 from knowledge.passages import FOOTNOTE_MARK, contents as contents_of, footnotes, level_named, shown_text
@@ -74,6 +74,7 @@ def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
     """The lists of the documents that answer the question, or None when nothing answers it well enough: the
     documents' own passages only when they hold enough of the question, more of it when the classifier took
     the question to be about something else ("what time is it" shares a word with a passage)."""
+    text = _about(text)
     sourced, curated = list(_sourced(text)), index().search(text)
     phrase = quoted(text)
     if phrase:  # "what does 'achievement' mean in the senco spec": only what holds the word asked about
@@ -86,6 +87,12 @@ def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
         curated = []
     answers = _with_local(text, _better(text, curated, sourced), out_of_scope)
     return _message(answers) if answers else None
+
+
+def _about(question: Text) -> Text:
+    """What a question is about, without the job its asker names before it ("Careers adviser at a secondary.")."""
+    wording = guide().kb.wording
+    return without_the_asker(question, (*wording.job_words, *wording.job_nouns))
 
 
 def _with_local(question: Text, answers: List[Answer], out_of_scope: bool) -> List[Answer]:
@@ -146,6 +153,7 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     """An answer, or the documents' own passages when they hold clearly more of what the question asks about
     ("who approves SENCO training providers?" answered by the award's topic, whose answering line is not shown).
     ``answers_to``: words the answer's kind answers without showing them ("hours" for a level's hours)."""
+    question = _about(question)
     sourced = list(_sourced(question))
     if sourced and index().covers(question, _shown(sourced)) < COVERS:
         return message

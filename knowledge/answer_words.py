@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
+# Departments that are a job's place in an organisation: "I work in estates at the trust" tells a job, "I'm on reception" too.
+DEPARTMENTS = ("estates|facilities|finance|payroll|hr|human resources|catering|housekeeping|reception|administration|procurement|"
+               "medical records|health records|switchboard|portering|security|maintenance|accounts|domestic services")
 # Words that point at an involvement option, as people answer it in their own words.
 INVOLVEMENT_WORDS: Mapping[str, tuple[str, ...]] = {
     "designated": (r"designated (?:send|health officer)", r"dho", r"deputy dho", r"designated (?:role|post) for send"),

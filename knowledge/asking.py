@@ -9,13 +9,14 @@ from typing import Sequence
 from knowledge.answer_words import SECTOR_WORDS
 from knowledge.defining import asked_of_a_level
 from knowledge.passages import level_named
-from knowledge.reading import is_question, mentions_a_job, names_involvement, sectors_named
+from knowledge.reading import is_question, mentions_a_job, names_a_job, names_involvement, sectors_named
 from knowledge.schema import KnowledgeBase
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import GENERIC, tokens
 
 # What is said of the asker or what an answer is for, around a question: "new head here", "need it for our matrix", "procurement asked"
 ABOUT_THE_ASKER = re.compile(r"\b(?:i|i'm|im|me|my|we|we're|our|us|here|asked|need(?:ed)?|for (?:a|an|the|our|my))\b", re.IGNORECASE)
+_OF_A_ROLE = re.compile(r"\b(?:role|roles|responsib\w*|duty|duties|job|jobs|supposed|expected of)\b", re.IGNORECASE)  # "TA here - what is the role?"
 BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|one|ones)\b", re.IGNORECASE)  # "X - is that the SENCO's job?"
 
 
@@ -47,6 +48,21 @@ def asking_part(typed: str) -> str:
     parts, asking = split
     kept = [p for p in parts if p in asking or not ABOUT_THE_ASKER.search(p)]
     return typed if len(kept) == len(parts) else " ".join(kept)
+
+
+def without_the_asker(typed: str, job_words: Sequence[str]) -> str:
+    """A question without the job its asker names and what they say after it of themselves, when the question does not
+    ask about the asker ("Careers adviser at a secondary. What outcomes did the DfE develop?", "what is the framework
+    for? my manager wants me to use it in supervision"): who asks and why, not what about. It stays when the question asks of the asker ("TA here -
+    what's my role in annual reviews?") or points back at it, and where it names a kind of place ("I work in early years")."""
+    split = _asking(typed)
+    if split is None or any(ABOUT_THE_ASKER.search(p) or _OF_A_ROLE.search(p) for p in split[1]):
+        return typed
+    parts, asking = split
+    after = parts.index(asking[0])  # what they say of themselves after asking is what the answer is for, before it may be the case asked about
+    kept = [p for n, p in enumerate(parts) if p in asking or not (
+        names_a_job(p, job_words) or n > after and ABOUT_THE_ASKER.search(p) and not sectors_named(p, None))]
+    return " ".join(kept) if len(kept) < len(parts) else typed
 
 
 def asks_about(question: str, catalogue: RoleCatalogue, title: str) -> bool:
@@ -127,3 +143,6 @@ def asks_order(question: str) -> bool:
 # A level the person says is theirs ("my level 4 training", "I'm at L4 now"): what they ask is about that level, not which.
 OWN_LEVEL = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?:level|tier|l)\s?[1-5]\s+(?:send\s+)?(?:training|competenc|outcomes|course|hours)"
                        r"|\b(?:i'?m|i am|working)\s+(?:now\s+)?at\s+(?:level|tier|l)\s?[1-5]\b", re.IGNORECASE)  # (not "on level 2 of the hospital")
+# A level told as other people's, then asked about them: "our receptionists come under L2. how much refresher do they need".
+THEIR_LEVEL = re.compile(r"\b(?:come|comes|fall|falls|sit|sits|are|is)\s+(?:under|in|at)\s+(?:level|tier|l)\s?[1-5]\b[^?]*?\b(?:they|them|their|he|she|his|her)\b",
+                         re.IGNORECASE)

@@ -27,6 +27,7 @@ TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:i
                        r"what is it exactly|what goes in (?:it|them|one)|what'?s in (?:it|them|one)|mean|means|stand for|refer to|"
                        r"(?:short|an abbreviation|an acronym) for)$")
 _ASKS_SOMETHING = re.compile(r"\b(?:what|whats|how|why|when|who|which|where|is|are|can|could|should|would|will|do|does|did|any|anything)\b")
+_DEFINITION_OF = re.compile(r"^.*?\b(?:the |a |an |their |its )?(?:[\w-]+'s? )?(?:definition|meaning) of\s+(?=\S)")
 FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|precisely|in short|briefly|about|all about)$")
 # What a question may call a thing the documents name alone: "the neurotypical child module" is "the neurotypical child"
 _KIND_OF_THING = re.compile(r"\s+(?:module|modules|course|courses|unit|units|session|sessions|topic|topics|thing|bit|part|training|tool|tools)$")
@@ -99,6 +100,7 @@ def _term(question: str, written: Callable[[str], bool] | None, plain: bool = Fa
     text = FILLER.sub("", FILLER.sub("", " " + re.sub(r"\s+", " ", text).strip())).strip()
     text = FILLER.sub("", " " + WHERE_WRITTEN.sub("", text)).strip() if TRAILING.search(WHERE_WRITTEN.sub("", text)) else text
     text = HOW_IT_WORKS.sub(r"what is \g<thing>", PARTS_OF.sub("what is ", text))  # what it is, asked by its parts or workings
+    text = _DEFINITION_OF.sub("what is ", text, count=1)  # "I need the framework's definition of X": what X is
     lead = _LEADING.match(text)
     trail = TRAILING.search(text)
     bare = alone and question.strip().endswith("?") and 2 <= len(text.split()) <= MAX_TERM_WORDS  # "personal health budgets?"

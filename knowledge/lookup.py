@@ -164,7 +164,8 @@ _LEVEL_NAMED = re.compile(r"\b(?:level|tier|l)\s?[1-5]\b|\bintroductory\b")
 # Words that ask what something is, holds or where it is, beside a document's name: not a question about anything else.
 _ASKS_WHAT = set(tokens("in of on about contain include list show say cover define definition meaning mean explain find see view read "
                         "get copy where wheres what which who document documents doc spec report framework appendix exist mention "
-                        "training send number phone telephone email contact website link use work access says said talks section part bit"))  # (its number, how
+                        "training send number phone telephone email contact website link use work access says said talks section part bit "
+                        "stage step involve"))  # (its number, how
 # it is used or works: not given either)
 
 
@@ -183,7 +184,7 @@ def _asks_beyond(kb: KnowledgeBase, rest: str, found: NamedOnly, naming: list[st
     said = set(tokens(" ".join(SHORT_FORMS.get(w, w) for w in re.findall(r"[a-z][a-z']+", rest))))  # "lincs", never "u"
     before = [m.group(1) for p in kb.passages for w in found.words  # the word before its name elsewhere ("the Ealing local offer")
               for m in re.finditer(rf"([\w']+)\s+{re.escape(w)}(?![\w'])", p.text, re.IGNORECASE)]
-    known = set(tokens(" ".join([*(d.title for d in kb.documents), found.name, *naming, *before])))
+    known = set(tokens(" ".join([*(d.title for d in kb.documents), found.name, found.citation.section, *naming, *before])))
     beyond = said - _ASKS_WHAT - known - GENERIC  # one word of the asker's own is a paraphrase ("lines up" for "aligned"),
     return len(beyond) > (0 if _WHO_WHERE_WHEN.match(rest) else 1)  # but not in "who reviews the local offer?"
 

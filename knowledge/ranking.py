@@ -34,7 +34,7 @@ _ANSWER_TYPES = [  # what the question asks for, and what a passage holding it l
      re.compile(rf"{A_DATE.pattern}"  # a date, or a deadline ("within six weeks")
                 rf"|\bwithin\b[^.]{{0,16}}\b(?:days?|weeks?|months?|years?)\b|\bby the end of\b", re.I)),
     (re.compile(r"\bhow (?:long|often)\b", re.I),
-     re.compile(rf"\b(?:\d+|{_COUNT}|a|an|each|every|per)\s+{_UNIT}\b|\bpart[- ]time\b|\bfull[- ]time\b|\bannual(?:ly)?\b", re.I)),
+     re.compile(rf"\b(?:\d+|{_COUNT}|a|an|each|every|per)\s+{_UNIT}\b|\bannual(?:ly)?\b", re.I)),  # ("part time" is no length)
     (re.compile(r"\bhow (?:many|much)\b", re.I), re.compile(rf"\b\d+\b|\b{_COUNT}\b", re.I)),
     (re.compile(r"\b(?:address|phone|telephone|e-?mail|contact)\b", re.I),
      re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2}\b|\bphone\b|\b\d{5} ?\d{6}\b|@", re.I)),

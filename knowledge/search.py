@@ -197,6 +197,14 @@ class ContentIndex:
         return particular(" ".join(self.spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(normalise_role(question))), self.catalogue,
                           " ".join(self.topics.get(t, "") for t in topic_ids))
 
+    def _asked_within(self, question: str, within: tuple[str, ...]) -> str:
+        """The question's own words beyond a topic's (mended), in its order so its pairs of words are found, and unstemmed
+        (the scoring stems them: "course" stemmed twice is not "course")."""
+        wanted = self._particular(question, within)
+        mended = _WORD.findall(" ".join(self.spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(normalise_role(question[:MAX_QUERY]))))
+        words = [w for w in mended if set(_tokens(w)) & wanted]
+        return " ".join([*words, *(wanted - set(_tokens(" ".join(words))))])
+
     def spelt(self, word: str) -> str:
         if len(word) < 5 or word in self.words or word in _IGNORED:
             return word
@@ -229,9 +237,7 @@ class ContentIndex:
         ``leave_out``: lists not to answer with (another place's duties)."""
         within = (within,) if isinstance(within, str) else within
         whole = max(whole, LIST_WHOLE) if asks_for_a_list(question) else whole  # "in what ways do TAs support learning?"
-        said = _tokens(normalise_role(question[:MAX_QUERY]))  # in the question's order, so its pairs of words are found
-        asked = self.expand(question) if within is None else " ".join(
-            sorted(self._particular(question, within), key=lambda w: said.index(w) if w in said else len(said)))
+        asked = self.expand(question) if within is None else self._asked_within(question, within)
         scores = (self._scores(asked, question) if within else self._in_named(asked, question)) * counted(question, self.list_size)
         if not self.asks_meaning(question):
             scores[self.glossary] *= GLOSSARY_WEIGHT

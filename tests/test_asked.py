@@ -315,3 +315,15 @@ def test_a_denial_is_read_in_the_documents_other_words():
 
     line = "Most children and young people with SEND will not require an Education Health and Care Plan (EHCP)."
     assert reads_no("Is it true that most children with SEND will end up needing an EHCP?", [line]) == line
+
+
+@pytest.mark.parametrize("text, theirs", [
+    ("practice manager here - our receptionists come under L2. how much refresher do they need and over what period", True),
+    ("my HCAs fall under level 2, what outcomes should they have?", True),
+    ("I'm a practice manager, what level do I need?", False),
+    ("our receptionists come under L2 - what level am I?", False),
+])
+def test_a_level_told_as_other_people_s_then_asked_about_them_is_read_so(text, theirs):
+    from knowledge.asking import THEIR_LEVEL
+
+    assert bool(THEIR_LEVEL.search(text)) is theirs

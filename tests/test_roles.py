@@ -121,6 +121,10 @@ def test_a_fact_is_kept_with_the_persons_own_words(guide):
     ("cleaner at a school and a hospital", None),
     ("I'm a call handler for the ambulance service", "health"),
     ("receptionist in the community dental service", "health"),
+    ("I work in estates at an NHS community trust", "health"),
+    ("I'm on reception at a GP surgery", "health"),
+    ("receptionist at the ICB's offices", "health"),
+    ("medical secretary for the community paediatric team", "health"),
 ])
 def test_a_workplace_gives_the_sector_not_the_role(guide, typed, sector):
     match = guide.catalogue.resolve(typed)
@@ -132,6 +136,8 @@ def test_a_workplace_gives_the_sector_not_the_role(guide, typed, sector):
     ("nursery nurse in the health visiting team", "nursery-nurse", "health"),
     ("SEND lead at a primary school", "health-send-lead", "school"),
     ("nursery nurse", "nursery-nurse", None),
+    ("health visitor, I flag possible SEND to the local authority", "health-visitor", None),  # where concerns go, not where they work
+    ("I've just been appointed as the ICB's exec lead for SEND", "icb-executive-lead", "health"),
 ])
 def test_a_named_workplace_is_kept_beside_the_role(guide, typed, role_id, sector):
     match = guide.catalogue.resolve(typed)
@@ -167,6 +173,8 @@ def test_a_fuzzy_match_needs_a_close_spelling(kb):
     ("Bus escort on SEN transport for the county council", "Bus escort"),
     ("i'm a phsyiotherapist", "Physiotherapist"),
     ("no, I'm a TA not a teacher", "Teaching assistant"),
+    ("I work in estates at an NHS trust and never see patients", "estates"),
+    ("I'm on reception at a GP surgery", "reception"),
 ])
 def test_the_role_taken_is_the_head_of_their_own_words(guide, typed, taken):
     assert guide.catalogue.resolve(typed).taken == taken
@@ -224,6 +232,28 @@ def test_a_question_that_points_back_at_what_was_said_or_names_its_subject_befor
     from knowledge.asking import asking_part
 
     assert asking_part(text) == text
+
+
+@pytest.mark.parametrize("job", ["Careers adviser at a secondary.", "Parent carer forum rep -", "School business manager here."])
+@pytest.mark.parametrize("question, after", [
+    ("What outcomes did the DfE develop for planning for adult life?", ""),
+    ("what is the east sussex framework actually for?", " my manager wants me to use it in supervision"),
+])
+def test_a_job_told_before_a_question_and_why_it_is_asked_after_it_are_not_what_it_asks_about(kb, job, question, after):
+    """"Careers adviser at a secondary. What outcomes did the DfE develop?": the job is who asks; what they say of
+    themselves after the question is what the answer is for."""
+    from knowledge.asking import without_the_asker
+
+    assert without_the_asker(f"{job} {question}{after}", (*kb.wording.job_words, *kb.wording.job_nouns)) == question
+
+
+@pytest.mark.parametrize("text", ["TA here - what is the role in annual reviews?", "Governor. What are our duties?",
+                                  "A candidate doesn't meet the entry requirements for our SENCO programme. What should the provider do?",
+                                  "I work in early years. What does the SENCO do?", "annual reviews - what does the TA do?"])
+def test_a_question_about_the_asker_or_the_case_told_before_it_keeps_what_is_said(kb, text):
+    from knowledge.asking import without_the_asker
+
+    assert without_the_asker(text, (*kb.wording.job_words, *kb.wording.job_nouns)) == text
 
 
 @pytest.mark.parametrize("text, phrase", [("what does 'achievement' mean in the senco spec", "achievement"),

@@ -177,6 +177,16 @@ def test_every_short_form_the_documents_use_is_shown_where_they_use_it_in_their_
     assert shown_for["DCO"].startswith("Level 5 ") and "social care" in shown_for["RAS"].casefold()
 
 
+def test_a_short_form_is_shown_first_where_a_document_spells_it_out_before_it_in_brackets(kb):
+    """"What's a SENCO, according to the draft specification?": the sentence that introduces "(SENCO)" says what one is."""
+    from knowledge.passages import used_in
+
+    for term in {g.term for g in kb.glossary}:
+        introducing = [p for p in kb.passages if f"({term})" in p.text and "\t" not in p.text and len(p.text.split()) >= 12]
+        if introducing:
+            assert used_in(term, kb.passages)[0] == introducing[0], term
+
+
 def test_a_bullet_under_a_bullet_that_leads_into_a_list_keeps_that_lead_in(kb):
     elsa = next(p for p in kb.passages if p.text == "Emotional Literacy Support Assistants programme")
     assert elsa.lead_in and elsa.lead_in.startswith("2.7 In development of Tier 1 learning") and elsa.lead_in.endswith(":")
@@ -506,3 +516,27 @@ def test_a_short_form_in_capitals_the_documents_never_use_or_spell_out_is_unknow
     never = [s for s in ("NPQ", "PECS", "DLA", "QZX") if s.casefold() not in sources.words]
     assert never and all(s in sources.unknown_words(f"is the {s} needed for this") for s in never)
     assert "EYPP" not in sources.unknown_words("can EYPP be used for SEND")  # its initials spell the documents' phrase
+
+
+def test_within_a_topic_a_word_the_stemmer_would_shorten_twice_still_finds_its_lines(kb, index):
+    """"how long does the senco course take": "course" is stemmed once, by the scoring ("cours", not "cour"), so a
+    topic's lines that use a word whose stem would be stemmed again are found by it."""
+    from knowledge.words import WORD, stem
+
+    checked = 0
+    for topic in kb.topics:
+        words = {w.casefold() for i in topic.items for w in WORD.findall(i.text)}
+        twice = sorted(w for w in words if len(w) >= 5 and stem(stem(w)) != stem(w)
+                       and index._particular(f"anything on the {w}?", (topic.id,)))  # (a word of its own title says nothing)
+        for word in twice[:3]:
+            found = index.search(f"anything on the {word}?", groups=1, within=topic.id)
+            assert found and any(word in p.text.casefold() for p in found[0].passages), (topic.id, word)
+            checked += 1
+    assert checked >= 10
+
+
+def test_how_long_wants_a_length_and_part_time_alone_is_none():
+    from knowledge.ranking import fits
+
+    assert fits("how long does the course take", "around one year part time")
+    assert not fits("how long does the course take", "full time and part time modes")

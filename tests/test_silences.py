@@ -58,3 +58,29 @@ def test_how_a_document_describes_a_short_form_asks_its_meaning(kb, guide):
         assert index.asks_meaning(asked) and (term_asked(kb, asked) or "").casefold() == entry.term.casefold(), entry.term
     assert not index.asks_meaning("how does the health framework describe the role of a GP in the annual review?")
     assert (term_asked(kb, "how does the health framework describe what SEND actually is?") or "").casefold() == "send"
+
+
+def test_a_thing_named_only_asked_by_its_stages_or_by_the_section_that_names_it_is_still_only_named(kb, guide):
+    """"What are the stages of the 20 week planning process the assessment section talks about?": its stages are what it
+    is, and the section named is where the documents name it."""
+    for entry in kb.named_only:
+        section = entry.citation.section.split(">")[-1].strip().casefold()
+        if level_named(kb.levels, section):  # (a level's section says more of it: "what does level 2 say about the local offer")
+            continue
+        for asked in (f"what are the stages of the {entry.words[0]}?", f"what are the steps in the {entry.words[0]} the {section} section mentions?"):
+            found = lookup.named_only(kb, asked, guide.catalogue)
+            assert found and found["name"] == entry.name, (asked, entry.name)
+
+
+def test_a_definition_asked_for_in_a_sentence_asks_what_the_thing_is(kb):
+    """"For my L4 portfolio I need the framework's definition of personal health budgets": the thing whose definition
+    is asked, wherever in the sentence the asking starts."""
+    from knowledge.defining import asked_term
+
+    things = {e.expansion.casefold() for e in kb.glossary if e.expansion} | {e.name.casefold() for e in kb.named_only}
+    plain = {thing: asked_term(f"what is {thing}?") for thing in things}
+    assert sum(bool(found) for found in plain.values()) >= len(things) // 2
+    for thing, found in plain.items():  # asked in a sentence, the same thing as asked plainly
+        for asked in (f"For my portfolio I need the framework's definition of {thing} - what does it say?",
+                      f"what is the definition of {thing}?", f"I need the meaning of {thing}"):
+            assert asked_term(asked) == found, (asked, found)

@@ -45,6 +45,7 @@ NOT_TEXT = re.compile(r"[<>{}\[\]=;|\\]")  # markup, code and payloads are not a
 # "interpreter", "domestic"), or a short form in capitals ("ANP", "DSL"). An answer such as "in a
 # hospital", "the third one" or "blorp zzzz qqq" has none, so it keeps its intent.
 JOB_SHAPED = re.compile(r"[a-z]{2,}(?:ist|ian|er|or|eer|ic|man|woman|lady|staff)s?|[A-Z]{2,5}s?")
+PROFESSIONAL = re.compile(r"[a-z]{5,}(?:ist|ian)")  # "play specialist", "technician": a profession's shape, in a job told first
 NOT_JOBS = {"other", "others", "either", "neither", "never", "whatever", "together", "rather", "under", "over", "after", "ever",
             "however", "whether", "number", "order", "letter", "letters", "paper", "papers", "answer", "later", "better", "another",
             "corner", "sooner", "per", "for", "or", "nor", "floor", "door", "public", "specific", "basic", "clinic", "music", "academic"}
@@ -75,7 +76,7 @@ SHORT_HEAD = 8  # words: "community learning disability nurse in the adult team"
 _GREETING = re.compile(r"^\s*(?:" + GREETINGS + ")" + GREETED + r"\b[\s,!.]*", re.IGNORECASE)
 OTHERS = re.compile(r"\b(?:him|her|them|they|their|his|staff|team)\b", re.IGNORECASE)  # someone else's level asked
 ASKS_WHEN = re.compile(r"\b(?:how (?:soon|long|often|quickly)|by when)\b", re.I)
-ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b", re.I)
+ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:training\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b", re.I)
 NEXT_GUESS = 0.2  # a question intent this likely is what a question asks; below it, the documents are searched
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart",
         "make_plan", "record_learning", "show_records", "delete_records", "check_skills",
@@ -268,7 +269,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
         mine = bool(asked) and not OTHERS.search(re.split(r"[.?!;]", text[asked.start():], maxsplit=1)[0])  # not "what level should I book her on?"
         told = SAYS_ROLE.search(text) is not None or (
             bool(rest) and 0 < len(words) <= SHORT_HEAD and not FIRST_PERSON.search(head) and not QUESTION_START_WORD.match(text)
-            and (mine or not QUESTION_START_WORD.match(rest[0])) and any(w in self.words and w not in NOT_A_JOB for w in words))
+            and (mine or not QUESTION_START_WORD.match(rest[0])) and any((w in self.words or PROFESSIONAL.fullmatch(w)) and w not in NOT_A_JOB for w in words))
         return told and (mine or not is_question(text))
 
     def process(self, messages: List[Message]) -> List[Message]:
