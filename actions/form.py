@@ -17,6 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions import replies, turn
 from actions.conversation import explained_before, over_limit, unclear_answer
 from actions.knowledge_base import FACT_SLOTS, clean_role, decide, earlier_value, guide, slot_of, valid_answer
+from knowledge.answer_words import sent_to
 from knowledge.answers import to_dict
 from knowledge.reading import asks_for_help, read_answer, sectors_named
 from knowledge.roles import corrects
@@ -97,6 +98,12 @@ def _workplace_in_role(tracker: Tracker) -> bool:
     return bool(role) and not turn.text(tracker).startswith("/") and guide().catalogue.resolve(role).sector_hint is not None
 
 
+def _sent_to(tracker: Tracker) -> bool:
+    """Whether the workplace the classifier found is where the person sends something ("I flag concerns to the local authority")."""
+    text = turn.text(tracker)
+    return any(sent_to(text[: int(e.get("start") or 0)]) for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "sector")
+
+
 def _help_to_choose(dispatcher: CollectingDispatcher, tracker: Tracker, opened: NextQuestion) -> None:
     """The open question's options as the documents describe them, then the question again; said once running, then
     the unclear-answer replies, so the same reply never comes twice in a row."""
@@ -152,7 +159,7 @@ def _validator(fact: Text):
                  domain: DomainDict) -> Dict[Text, Any]:
         if turn.role_changed(tracker) and value == earlier_value(tracker, slot):
             return {slot: None}  # an answer given for the old role does not carry over
-        if fact == "sector" and _workplace_in_role(tracker):
+        if fact == "sector" and (_workplace_in_role(tracker) or _sent_to(tracker)):
             return {slot: None}  # "teacher at a sixth form college": the whole role text says where, not a part of it
         answer = valid_answer(fact, value)
         if answer is None and value is not None:

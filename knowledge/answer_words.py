@@ -6,8 +6,18 @@ import re
 from typing import Mapping
 
 # Departments that are a job's place in an organisation: "I work in estates at the trust" tells a job, "I'm on reception" too.
-DEPARTMENTS = ("estates|facilities|finance|payroll|hr|human resources|catering|housekeeping|reception|administration|procurement|"
+# ("Reception" in a school is a year group: only "on reception" is the front desk.)
+DEPARTMENTS = ("estates|facilities|finance|payroll|hr|human resources|catering|housekeeping|administration|procurement|"
                "medical records|health records|switchboard|portering|security|maintenance|accounts|domestic services")
+FRONT_DESKS = "reception|front desk|switchboard|wards?"  # "I'm on reception", "I'm on the wards"
+SENDING = ("refer", "report", "send", "sent", "flag", "escalat", "submit", "signpost", "pass", "forward")
+
+
+def sent_to(before: str) -> bool:
+    """Whether a place named after these words is where something is sent, not where the person works ("I flag possible
+    SEND in under-5s to the local authority")."""
+    words = [w for w in re.findall(r"[\w'-]+", before.casefold()) if w not in ("the", "a", "an", "our", "my", "their", "local")]
+    return words[-1:] == ["to"] and any(w.startswith(SENDING) for w in words[-6:-1])
 # Words that point at an involvement option, as people answer it in their own words.
 INVOLVEMENT_WORDS: Mapping[str, tuple[str, ...]] = {
     "designated": (r"designated (?:send|health officer)", r"dho", r"deputy dho", r"designated (?:role|post) for send"),

@@ -16,6 +16,9 @@ from knowledge.words import GENERIC, tokens
 
 # What is said of the asker or what an answer is for, around a question: "new head here", "need it for our matrix", "procurement asked"
 ABOUT_THE_ASKER = re.compile(r"\b(?:i|i'm|im|me|my|we|we're|our|us|here|asked|need(?:ed)?|for (?:a|an|the|our|my))\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|we|we're|our|us)\b", re.IGNORECASE)
+_ASKED_BY = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){1,2}(?:wants?|asked|has asked|needs?|told)\s+(?:me|us)\b", re.IGNORECASE)  # who asked
+_A_LEVEL = re.compile(r"\b(?:level|tier|l)\s?[1-5]\b|\b(?:introductory|induction) (?:level|tier)\b", re.IGNORECASE)
 _OF_A_ROLE = re.compile(r"\b(?:role|roles|responsib\w*|duty|duties|job|jobs|supposed|expected of)\b", re.IGNORECASE)  # "TA here - what is the role?"
 BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|one|ones)\b", re.IGNORECASE)  # "X - is that the SENCO's job?"
 
@@ -59,10 +62,16 @@ def without_the_asker(typed: str, job_words: Sequence[str]) -> str:
     if split is None or any(ABOUT_THE_ASKER.search(p) or _OF_A_ROLE.search(p) for p in split[1]):
         return typed
     parts, asking = split
-    after = parts.index(asking[0])  # what they say of themselves after asking is what the answer is for, before it may be the case asked about
-    kept = [p for n, p in enumerate(parts) if p in asking or not (
-        names_a_job(p, job_words) or n > after and ABOUT_THE_ASKER.search(p) and not sectors_named(p, None))]
+    first = parts.index(asking[0])  # a job told before the question is who asks; after it, it may be who is asked about
+    kept = [p for n, p in enumerate(parts) if p in asking or not (n < first and names_a_job(p, job_words) or n > first and _why_asked(p, job_words))]
     return " ".join(kept) if len(kept) < len(parts) else typed
+
+
+def _why_asked(part: str, job_words: Sequence[str]) -> bool:
+    """What the asker says after the question of why they ask ("my manager wants me to use it in supervision"), naming
+    no level, job or place that the question may be about ("asked because of the Level 2 HCAs")."""
+    return bool(_FIRST_PERSON.search(part)) and not (_A_LEVEL.search(part) or sectors_named(part, None)
+                                                     or mentions_a_job(part, job_words) and not _ASKED_BY.search(part))
 
 
 def asks_about(question: str, catalogue: RoleCatalogue, title: str) -> bool:
@@ -144,5 +153,10 @@ def asks_order(question: str) -> bool:
 OWN_LEVEL = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?:level|tier|l)\s?[1-5]\s+(?:send\s+)?(?:training|competenc|outcomes|course|hours)"
                        r"|\b(?:i'?m|i am|working)\s+(?:now\s+)?at\s+(?:level|tier|l)\s?[1-5]\b", re.IGNORECASE)  # (not "on level 2 of the hospital")
 # A level told as other people's, then asked about them: "our receptionists come under L2. how much refresher do they need".
-THEIR_LEVEL = re.compile(r"\b(?:come|comes|fall|falls|sit|sits|are|is)\s+(?:under|in|at)\s+(?:level|tier|l)\s?[1-5]\b[^?]*?\b(?:they|them|their|he|she|his|her)\b",
-                         re.IGNORECASE)
+_THEIR_LEVEL = re.compile(r"\b(?:come|fall|sit|are)\s+(?:under|in|at)\s+(?:level|tier|l)\s?[1-5]\b[^?]*?\b(?:they|them|their)\b", re.IGNORECASE)
+
+
+def asks_their_level(text: str) -> bool:
+    """Whether a message tells other people's level and asks about them, not about the asker ("... what level am I?")."""
+    told = _THEIR_LEVEL.search(text)
+    return bool(told) and not _FIRST_PERSON.search(text[told.start():].replace("our ", ""))

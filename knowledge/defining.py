@@ -27,7 +27,10 @@ TRAILING = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)?(?:what(?:'s| is| are)? (?:i
                        r"what is it exactly|what goes in (?:it|them|one)|what'?s in (?:it|them|one)|mean|means|stand for|refer to|"
                        r"(?:short|an abbreviation|an acronym) for)$")
 _ASKS_SOMETHING = re.compile(r"\b(?:what|whats|how|why|when|who|which|where|is|are|can|could|should|would|will|do|does|did|any|anything)\b")
-_DEFINITION_OF = re.compile(r"^.*?\b(?:the |a |an |their |its )?(?:[\w-]+'s? )?(?:definition|meaning) of\s+(?=\S)")
+# "I need the framework's definition of X": what X is; not "does the definition of disability include ADHD?", nor one
+# followed by more than a term ("... of disability changed since 2014").
+_DEFINITION_OF = re.compile(r"^(?!(?:does|do|did|has|have|had|is|are|was|were|can|could|will|would|should)\b).*?\b(?:the |a |an |their |its )?"
+                            rf"(?:[\w-]+'s? )?(?:definition|meaning) of\s+(?=(?:\S+\s*){{1,{MAX_TERM_WORDS + 2}}}$)")
 FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|precisely|in short|briefly|about|all about)$")
 # What a question may call a thing the documents name alone: "the neurotypical child module" is "the neurotypical child"
 _KIND_OF_THING = re.compile(r"\s+(?:module|modules|course|courses|unit|units|session|sessions|topic|topics|thing|bit|part|training|tool|tools)$")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Sequence
 
-from knowledge.answer_words import DEPARTMENTS, DOUBT, EDUCATING_WORDS, ELSEWHERE, EXPERIENCED, HELP_TO_CHOOSE, IN_POST, INVOLVEMENT_WORDS, \
+from knowledge.answer_words import DEPARTMENTS, DOUBT, FRONT_DESKS, EDUCATING_WORDS, ELSEWHERE, EXPERIENCED, HELP_TO_CHOOSE, IN_POST, INVOLVEMENT_WORDS, \
     MEANT_BY, NEVER, NEW, NO, SECTOR_WORDS, WORDS_OF, YES
 from knowledge.roles import RoleCatalogue, corrects, normalise_role
 from knowledge.words import SHORT_FORMS
@@ -205,7 +205,7 @@ def is_question(typed: str | None) -> bool:
 
 SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|(?:i work|i'?m|i am) (?:in|at|for) "
                        r"(?:the |our |a )?(?:(?!with\b|as\b|a\b|an\b|the\b)[\w'-]+\s+){1,3}(?:team|service|department|dept|unit|office|directorate|division)"
-                       rf"|(?:i work|i'?m|i am|i'?m based) in (?:the )?(?:{DEPARTMENTS})|(?:i work|i'?m|i am) on (?:the )?(?:reception|front desk|switchboard|wards?)"
+                       rf"|(?:i work|i'?m|i am|i'?m based) in (?:the )?(?:{DEPARTMENTS})|(?:i work|i'?m|i am) on (?:the )?(?:{FRONT_DESKS})"
                        r"|\b(?:has|have|had) (?:just )?(?:made|appointed|named) me (?:as )?(?:its|their|our|the))\b", re.IGNORECASE)  # "the trust has made me its SEND Champion"
 # A role named as the thing asked about, not the person's job: "the senco's job", "senco training", "role of the head".
 ROLE_THING = re.compile(r"\s*(?:(?:'s|\u2019s|s')\s+(?:role|job|remit|training|course|award|qualification|duties|responsibilit(?:y|ies))"
@@ -265,7 +265,8 @@ def names_a_job(typed: str | None, job_words: Iterable[str], named: bool = False
     if named or SAYS_ROLE.search(text):
         return True
     words = re.findall(r"[\w'-]+", text.casefold())
-    words = words[:-1] if words[-1:] == ["here"] else words  # "school business manager here"
+    if words[-1:] == ["here"] and len(words) <= 4 and not {"no", "not", "don't", "dont", "there's", "theres", "we", "our", "the", "for", "new"} & set(words):
+        words = words[:-1]  # "school business manager here", not "we don't have a SENCO here"
     jobs = {w.casefold() for w in job_words}
     starts = re.match(r"^((?:[\w'-]+ ){1,4})(?:who|that|in|at|for|with|on)\b", text.casefold())
     head = starts.group(1).split() if starts else []  # "inclusion manager who ...", not "I advise staff on ..."

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from knowledge.answer_words import DEPARTMENTS
+from knowledge.answer_words import DEPARTMENTS, FRONT_DESKS, sent_to
 from knowledge.schema import Role, Wording
 from knowledge.typos import slips as _slips
 
@@ -32,9 +32,8 @@ MAX_ROLE_TEXT = 300  # a role is a few words; longer text is cut before matching
 RESOLVED_CACHE = 4096  # typed roles remembered, with what they resolved to
 
 MAX_TAKEN = 60  # characters of the person's own title shown back to them
-_LEAD_IN = re.compile(rf"^(?:(?:i work|i'm|i am) (?:in|on) (?=(?:the )?(?:{DEPARTMENTS}|front desk|wards?)\b)|i'm|i\u2019m|i am|im|i work as|my (?:job|role|title) is)?"
-                      r"\s*(?:actually\s|really\s)?(?:an?\s|the\s)?",
-                      re.IGNORECASE)
+_LEAD_IN = re.compile(rf"^(?:(?:i work|i'm|i am|im|i'm based) (?:in (?=(?:the )?(?:{DEPARTMENTS})\b)|on (?=(?:the )?(?:{FRONT_DESKS})\b))"
+                      r"|i'm|i\u2019m|i am|im|i work as|my (?:job|role|title) is)?\s*(?:actually\s|really\s)?(?:an?\s|the\s)?", re.IGNORECASE)
 # Corrections, and greetings, before a role: "sorry, I got that wrong, I'm actually ...", "Hi, I'm ...".
 _CORRECTION = (r"sorry|oops|no|nope|wait|correction|my mistake|my bad|i got (?:that|it|my job|my role) wrong|i made a mistake|"
                r"that's (?:wrong|not right)|that is (?:wrong|not right)|actually|i meant|i mean")
@@ -128,7 +127,8 @@ class RoleCatalogue:
         for alias in self.by_alias:
             self._by_words.setdefault(len(alias.split()), []).append((alias, alias.split()))
         self._sector_of = {normalise_role(p): s for s, phrases in wording.settings.items() for p in phrases}
-        self._settings = re.compile("(" + _pattern(self._sector_of, possessive=True) + ")")  # "the ICB's SEND lead"
+        self._settings = re.compile("(" + _pattern(self._sector_of, possessive=True) + ")")  # "the ICB's SEND lead" (an organisation's:
+        self._possessive = {p for p in self._sector_of if re.search(r"\b(?:icb|pcn|trust|council|authority|nhs)$", p)}  # not "the hospital's training")
         after = {normalise_role(p): s for s, phrases in wording.settings_after.items() for p in phrases}
         self._sector_of.update(after)
         self._settings_after = re.compile(_PREPOSITION + "(" + _pattern(after) + ")") if after else None
@@ -235,8 +235,9 @@ class RoleCatalogue:
     def _workplace(self, text: str) -> str | None:
         sectors = set()
         for m in self._settings.finditer(text):
-            before = [w for w in _words(text[: m.start()]) if w not in ("the", "a", "an", "our", "my", "their", "local")]
-            if not (before and before[-1] in _NOT_NOW | {"to", "into"}):  # "flag concerns to the local authority": not where they work
+            before = [w for w in _words(text[: m.start()]) if w not in _DETERMINERS | {"local"}]
+            if not (before[-1:] and before[-1] in _NOT_NOW or sent_to(text[: m.start()])  # "flag concerns to the LA": not theirs
+                    or text[m.end(): m.end() + 2] == "'s" and m.group(1) not in self._possessive):
                 sectors.add(self._sector_of[m.group(1)])
         for m in self._settings_after.finditer(text) if self._settings_after else ():
             sectors.add(self._sector_of[m.group(1)])

@@ -198,11 +198,9 @@ class ContentIndex:
                           " ".join(self.topics.get(t, "") for t in topic_ids))
 
     def _asked_within(self, question: str, within: tuple[str, ...]) -> str:
-        """The question's own words beyond a topic's (mended), in its order so its pairs of words are found, and unstemmed
-        (the scoring stems them: "course" stemmed twice is not "course")."""
-        wanted = self._particular(question, within)
-        mended = _WORD.findall(" ".join(self.spelt(_SHORT_FORMS.get(w, w)) for w in _WORD.findall(normalise_role(question[:MAX_QUERY]))))
-        words = [w for w in mended if set(_tokens(w)) & wanted]
+        """The question's words beyond a topic's, mended, in its order (its pairs found), unstemmed (the scoring stems: "course" twice is "cour")."""
+        wanted, said = self._particular(question, within), _WORD.findall(normalise_role(question[:MAX_QUERY]))
+        words = list(dict.fromkeys(w for w in _WORD.findall(" ".join(self.spelt(_SHORT_FORMS.get(w, w)) for w in said)) if set(_tokens(w)) & wanted))
         return " ".join([*words, *(wanted - set(_tokens(" ".join(words))))])
 
     def spelt(self, word: str) -> str:

@@ -322,8 +322,25 @@ def test_a_denial_is_read_in_the_documents_other_words():
     ("my HCAs fall under level 2, what outcomes should they have?", True),
     ("I'm a practice manager, what level do I need?", False),
     ("our receptionists come under L2 - what level am I?", False),
+    ("My manager is at level 4 and she says I need level 3 too. How many hours do I need?", False),
+    ("The DSL is at level 3. What about the receptionists - what do they need?", False),
 ])
 def test_a_level_told_as_other_people_s_then_asked_about_them_is_read_so(text, theirs):
-    from knowledge.asking import THEIR_LEVEL
+    from knowledge.asking import asks_their_level
 
-    assert bool(THEIR_LEVEL.search(text)) is theirs
+    assert asks_their_level(text) is theirs
+
+
+@pytest.mark.parametrize("text, tells", [
+    ("I work in estates at an NHS trust", True), ("I'm on reception at the surgery", True), ("I'm based in payroll at the council", True),
+    ("I work in reception", False), ("I'm in Reception this year", False), ("I am in reception class", False),  # a school's year group
+])
+def test_a_department_tells_a_job_but_a_school_s_reception_class_does_not(kb, text, tells):
+    assert names_a_job(text, (*kb.wording.job_words, *kb.wording.job_nouns)) is tells
+
+
+@pytest.mark.parametrize("text", ["Does the framework's definition of disability include ADHD?", "Has the definition of SEN changed since 2014?"])
+def test_a_yes_no_question_about_a_definition_asks_no_meaning(text):
+    from knowledge.defining import asked_term
+
+    assert asked_term(text) is None

@@ -322,3 +322,12 @@ def test_an_answer_naming_two_workplaces_is_asked_which_first_not_told_it_was_no
     assert sector.text in text  # the question again, to choose
     text = chat.press(next(o.label for o in sector.options if o.value == "health"))
     assert sector.text not in text and "Which of these is true of your work?" in text
+
+
+def test_a_place_the_person_sends_things_to_is_not_where_they_work(assistant, kb):
+    """"health visitor - I flag possible SEND to the local authority": the classifier may find the local authority, but
+    that is where concerns go; the health visitor's level is the health framework's, not the silence for council staff."""
+    chat = Conversation(assistant)
+    text = chat.say("health visitor - I do the developmental reviews and flag possible SEND in under-5s to the local authority. what level?")
+    placed = next(r for r in kb.roles if r.id == "health-visitor")
+    assert f"{kb.level(placed.level).name} (health framework)" in text and "no training level" not in text

@@ -125,6 +125,8 @@ def test_a_fact_is_kept_with_the_persons_own_words(guide):
     ("I'm on reception at a GP surgery", "health"),
     ("receptionist at the ICB's offices", "health"),
     ("medical secretary for the community paediatric team", "health"),
+    ("Admin assistant, recently moved to the NHS", "health"),
+    ("I'm a dinner lady - is the hospital's SEND training the same as ours?", None),  # another organisation's training
 ])
 def test_a_workplace_gives_the_sector_not_the_role(guide, typed, sector):
     match = guide.catalogue.resolve(typed)
@@ -238,6 +240,7 @@ def test_a_question_that_points_back_at_what_was_said_or_names_its_subject_befor
 @pytest.mark.parametrize("question, after", [
     ("What outcomes did the DfE develop for planning for adult life?", ""),
     ("what is the east sussex framework actually for?", " my manager wants me to use it in supervision"),
+    ("what are the refresher requirements?", " Need it for our matrix."),
 ])
 def test_a_job_told_before_a_question_and_why_it_is_asked_after_it_are_not_what_it_asks_about(kb, job, question, after):
     """"Careers adviser at a secondary. What outcomes did the DfE develop?": the job is who asks; what they say of
@@ -248,6 +251,8 @@ def test_a_job_told_before_a_question_and_why_it_is_asked_after_it_are_not_what_
 
 
 @pytest.mark.parametrize("text", ["TA here - what is the role in annual reviews?", "Governor. What are our duties?",
+                                  "Which level applies? Hospital porter.", "What is the refresher period? Asked because of the Level 2 HCAs.",
+                                  "No SENCO here - who should lead the training?", "What is the refresher period? Asking for our HCAs.",
                                   "A candidate doesn't meet the entry requirements for our SENCO programme. What should the provider do?",
                                   "I work in early years. What does the SENCO do?", "annual reviews - what does the TA do?"])
 def test_a_question_about_the_asker_or_the_case_told_before_it_keeps_what_is_said(kb, text):

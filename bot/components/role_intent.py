@@ -45,7 +45,7 @@ NOT_TEXT = re.compile(r"[<>{}\[\]=;|\\]")  # markup, code and payloads are not a
 # "interpreter", "domestic"), or a short form in capitals ("ANP", "DSL"). An answer such as "in a
 # hospital", "the third one" or "blorp zzzz qqq" has none, so it keeps its intent.
 JOB_SHAPED = re.compile(r"[a-z]{2,}(?:ist|ian|er|or|eer|ic|man|woman|lady|staff)s?|[A-Z]{2,5}s?")
-PROFESSIONAL = re.compile(r"[a-z]{5,}(?:ist|ian)")  # "play specialist", "technician": a profession's shape, in a job told first
+PROFESSIONAL = re.compile(r"[a-z]*(?:ologist|therapist|specialist|iatrist|ometrist|optist|ician|itian)")  # "play specialist", "technician"
 NOT_JOBS = {"other", "others", "either", "neither", "never", "whatever", "together", "rather", "under", "over", "after", "ever",
             "however", "whether", "number", "order", "letter", "letters", "paper", "papers", "answer", "later", "better", "another",
             "corner", "sooner", "per", "for", "or", "nor", "floor", "door", "public", "specific", "basic", "clinic", "music", "academic"}
