@@ -22,7 +22,7 @@ from knowledge.passages import level_named
 from knowledge.plan import has_dates
 from knowledge.ranking import by_question
 from knowledge.asking import OWN_LEVEL, asks_about, asks_their_level, asks_order, questions_only
-from knowledge.short_forms import short_form_asked, term_asked
+from knowledge.short_forms import named_with_its_own_words, short_form_asked, term_asked
 from knowledge.reading import is_question, quoted
 from knowledge.rules import Determination
 from knowledge.words import tokens
@@ -172,7 +172,7 @@ class AnswerQuestion(Action):
         if phrase and not lookup.term_in(kb, phrase) and intent in MEANING_INTENTS:
             intent = "ask_documents"  # "what does 'achievement' mean in the senco spec": the quoted word, not SENCO
         elif intent != "ask_term" and (documents.index().asks_meaning(text) and term_asked(kb, text) or meanings.terms_asked(text)
-                                        or short_form_asked(kb, text)):
+                                        or short_form_asked(kb, text) or named_with_its_own_words(kb, text)):
             intent = "ask_term"  # "what does SMART stand for in smart targets": the glossary says, whatever the intent
         if intent in ("out_of_scope", "nlu_fallback", "ask_documents"):  # the documents' words if they answer it, else what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question

@@ -157,7 +157,7 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     sourced = list(_sourced(question))
     if sourced and index().covers(question, _shown(sourced)) < COVERS:
         return message
-    answered = f"{answers_to} {said(message)}"  # the kind's words belong to its title line
+    answered = f"{answers_to} {message.get('text', '')}"  # the kind's words belong to its title line; its sources name where it is from
     theirs, ours = (source_index().hits(question, _shown(sourced)), source_index().hits(question, answered)) if sourced else (0.0, 0.0)
     if theirs > ours + SOURCE_MARGIN:
         return _message(sourced)

@@ -82,3 +82,14 @@ def term_asked(kb: KnowledgeBase, question: str) -> str | None:
         return None if _POINTED_AT.search(said) else max((n[0] for n in named), key=len, default=None)
     cues = [m.start() for m in _MEANING_CUE.finditer(said)] or [0]
     return min(asked_of, key=lambda n: (min(abs(n[1] - c) for c in cues), -len(n[0])))[0]
+
+
+def named_with_its_own_words(kb: KnowledgeBase, question: str) -> str | None:
+    """The short form a question asks about with a word of its own name after it ("what is the V-SEND toolkit?": the
+    Valuing SEND Approach and Toolkit): its meaning is what is asked."""
+    asked = asked_term(question, lambda t: True, plain=True)
+    term = lookup.term_in(kb, asked) if asked else None
+    entry = next((g for g in kb.glossary if g.term == term and g.expansion), None) if term else None
+    rest = normalise_role(asked).split(normalise_role(term), 1) if entry else []
+    return term if len(rest) == 2 and not rest[0].strip() and rest[1].split() and \
+        set(rest[1].split()) <= set(normalise_role(entry.expansion).split()) else None

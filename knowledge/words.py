@@ -61,7 +61,7 @@ IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "me
                                 "list", "show", "give", "explain", "describe", "just", "really", "actually", "basically",
                                 # the asker's own asking ("quick q", "remind me", "what's the actual definition"), never a topic
                                 "actual", "mention", "mentions", "mentioned", "quick", "remind", "reckon", "reckons", "wondering",
-                                "wonder", "query", "confirm", "clarify", "definition", "meant", "according"}  # "am I meant to"
+                                "wonder", "query", "confirm", "clarify", "definition", "meant", "according", "going", "gonna"}  # "am I meant to"
 
 
 _CONTRACTED = re.compile(r"(?:n't|'(?:s|re|ve|ll|d|m|t))$")  # "there's", "don't", "children's": the word they are made on

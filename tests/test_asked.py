@@ -344,3 +344,17 @@ def test_a_yes_no_question_about_a_definition_asks_no_meaning(text):
     from knowledge.defining import asked_term
 
     assert asked_term(text) is None
+
+
+def test_a_short_form_asked_with_a_word_of_its_own_name_after_it_asks_its_meaning(kb):
+    """"what is the V-SEND toolkit in the Lincolnshire report?": "toolkit" is part of what V-SEND stands for."""
+    from knowledge.short_forms import named_with_its_own_words
+
+    checked = 0
+    for entry in kb.glossary:
+        last = (entry.expansion or "").split()[-1:] if entry.expansion else []
+        if last and last[0].isalpha() and last[0].casefold() not in entry.term.casefold():
+            assert (named_with_its_own_words(kb, f"what is the {entry.term} {last[0].casefold()}?") or "").casefold() == entry.term.casefold(), entry.term
+            checked += 1
+    assert checked >= 10
+    assert named_with_its_own_words(kb, "what is the V-SEND training budget?") is None  # words not its own: something else

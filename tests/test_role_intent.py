@@ -222,6 +222,7 @@ def test_a_job_told_first_with_a_question_about_my_own_level_tells_the_job(compo
 @pytest.mark.parametrize("text", ["nurse here. what does the SENCO do?", "midwife, what does EHCP stand for",
                                   "Safeguarding checklist - need the level 3 bits, which level covers it?",
                                   "Christian ethos primary - what level do our TAs need?",
+                                  "SEN caseworker at the council here. In the safeguarding section, what level is the social care threshold for intervention?",
                                   "TA - what level should I book her on?", "porter. do i need to send him on level 1?"])
 def test_a_job_told_first_with_a_question_about_something_else_stays_a_question(component, text):
     assert _intent(component, text, "ask_documents") == "ask_documents"

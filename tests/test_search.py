@@ -540,3 +540,5 @@ def test_how_long_wants_a_length_and_part_time_alone_is_none():
 
     assert fits("how long does the course take", "around one year part time")
     assert not fits("how long does the course take", "full time and part time modes")
+    assert fits("how long have they got to get the award?", "must achieve the award within three years of appointment")
+    assert not fits("how long have they got to get the award?", "it would take around one year part time")  # a deadline asked
