@@ -157,11 +157,13 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     sourced = list(_sourced(question))
     if sourced and index().covers(question, _shown(sourced)) < COVERS:
         return message
-    answered = f"{answers_to} {message.get('text', '')}"  # the kind's words belong to its title line; its sources name where it is from
+    doc = (message.get("json_message") or {}).get(replies.KEY) or {}
+    titles = " ".join(dict.fromkeys(s["title"] for s in doc.get("sources", [])))  # the documents it is from ("... the senco spec")
+    answered = f"{answers_to} {said(message)} {titles}"  # the kind's words belong to its title line
     theirs, ours = (source_index().hits(question, _shown(sourced)), source_index().hits(question, answered)) if sourced else (0.0, 0.0)
     if theirs > ours + SOURCE_MARGIN:
         return _message(sourced)
-    each = ((message.get("json_message") or {}).get(replies.KEY) or {}).get("each")  # a line for each level: whole as it is
+    each = doc.get("each")  # a line for each level: whole as it is
     if sourced and theirs >= ours and not each and _says_more(sourced[0], answered):  # as good: both, the answer first
         return replies.joined(message, _message(sourced[:1]))
     return message

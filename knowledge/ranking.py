@@ -30,12 +30,13 @@ A_TIME = re.compile(rf"\b(?:\d+|{_COUNT})\s+{_UNIT}\b", re.I)  # a length of tim
 A_DATE = re.compile(rf"\b{_MONTH}\b[^.]{{0,12}}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b", re.I)  # "September 2014", "2022"
 NUMBERED = re.compile(r"^\s*(?:\u2022\s*)?\d{1,2}(?:(?:\.\d{1,2})+\.?|\*\*|(?=\s+[A-Z]))\s+")  # a paragraph's own number ("2.3 ", "21** ") is not an answer
 _ANSWER_TYPES = [  # what the question asks for, and what a passage holding it looks like
-    (re.compile(r"^\s*when\b|\bwhat date\b|\bwhen (?:was|did|is|will|does|do)\b|\bhow (?:soon|quickly)\b|\bdeadline\b"
-                r"|\bhow long (?:have|has|do|does) (?:i|we|they|you|he|she) (?:got|get)\b", re.I),  # "how long have they got to get it?"
+    (re.compile(r"^\s*when\b|\bwhat date\b|\bwhen (?:was|did|is|will|does|do)\b|\bhow (?:soon|quickly)\b|\bdeadline\b", re.I),
      re.compile(rf"{A_DATE.pattern}"  # a date, or a deadline ("within six weeks")
                 rf"|\bwithin\b[^.]{{0,16}}\b(?:days?|weeks?|months?|years?)\b|\bby the end of\b", re.I)),
     (re.compile(r"\bhow (?:long|often)\b", re.I),
      re.compile(rf"\b(?:\d+|{_COUNT}|a|an|each|every|per)\s+{_UNIT}\b|\bannual(?:ly)?\b", re.I)),  # ("part time" is no length)
+    (re.compile(r"\bhow long (?:have|has) (?:i|we|they|you|he|she) got\b", re.I),  # "how long have they got to get it?": by when
+     re.compile(r"\bwithin\b[^.]{0,16}\b(?:days?|weeks?|months?|years?)\b|\bby the end of\b|\bover an? [\w-]+ ?(?:year|month|week)s? period\b", re.I)),
     (re.compile(r"\bhow (?:many|much)\b", re.I), re.compile(rf"\b\d+\b|\b{_COUNT}\b", re.I)),
     (re.compile(r"\b(?:address|phone|telephone|e-?mail|contact)\b", re.I),
      re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2}\b|\bphone\b|\b\d{5} ?\d{6}\b|@", re.I)),

@@ -162,3 +162,14 @@ def test_a_role_the_asker_was_made_is_their_job(assistant, kb, guide):
     text = reply_text(assistant.say("made-champion", "Our community trust has made me its SEND Champion on top of my day job. "
                                                      "What level does the framework expect of me now?"))
     assert "taken your role" in text and level.name in text and "do not cover" not in text
+
+
+def test_a_list_asked_of_a_document_by_its_name_is_shown_and_a_criterion_asked_gets_its_own_passages(assistant, kb):
+    """"Which Every Child Matters outcomes does the SENCO training spec refer to?": the list the specification gives (the
+    documents a reply cites count as its words, their section names and numbers do not: "criterion 1" gets Criterion 1)."""
+    outcomes = [" ".join(i.text.split()) for i in kb.topic("senco-award").items if i.kind == "every-child-matters"]
+    text = " ".join(reply_text(assistant.say("ecm-list", "Which Every Child Matters outcomes does the SENCO training spec refer to?")).split())
+    assert outcomes and all(o in text for o in outcomes)
+    first = next(p for p in kb.passages if p.citation.section.endswith("Criterion 1"))
+    text = " ".join(reply_text(assistant.say("criterion-1", "what is criterion 1 in the draft specification?")).split())
+    assert " ".join(first.text.split())[:60] in text.split("Sources:")[0][:1500]

@@ -214,7 +214,8 @@ def test_a_question_taken_for_a_request_or_about_me_asks_the_documents(component
 @pytest.mark.parametrize("text", ["nurse here. do i need SEND training?", "healthcare assistant on paeds ward, what level send trainng do i need",
                                   "Morning all, midwife on the labour ward - what level do i need?",
                                   "hospital play specialist on a paeds ward here - I see children with SEND most shifts. what SEND training level am I?",
-                                  "orthoptist - I see kids in clinic every week. which training level do i need?"])
+                                  "orthoptist - I see kids in clinic every week. which training level do i need?",
+                                  "Staff nurse on the children's ward - what level is that?", "healthcare assistant on paeds ward. what level is the right one?"])
 def test_a_job_told_first_with_a_question_about_my_own_level_tells_the_job(component, text):
     assert _intent(component, text, "ask_documents") == "tell_role"
 

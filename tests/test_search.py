@@ -542,3 +542,5 @@ def test_how_long_wants_a_length_and_part_time_alone_is_none():
     assert not fits("how long does the course take", "full time and part time modes")
     assert fits("how long have they got to get the award?", "must achieve the award within three years of appointment")
     assert not fits("how long have they got to get the award?", "it would take around one year part time")  # a deadline asked
+    assert fits("how long have they got to get level 2 training done?", "Over a three year period, a minimum of 90 minutes")
+    assert not fits("how long have they got to get level 2 training done?", "the Equality Act 2010")  # a year is no deadline
