@@ -10,6 +10,8 @@ from typing import Mapping
 DEPARTMENTS = ("estates|facilities|finance|payroll|hr|human resources|catering|housekeeping|administration|procurement|"
                "medical records|health records|switchboard|portering|security|maintenance|accounts|domestic services")
 FRONT_DESKS = "reception|front desk|switchboard|wards?"  # "I'm on reception", "I'm on the wards"
+# Told as where the person works in an organisation, up to the department: "I work in estates", "I'm on reception".
+IN_A_DEPARTMENT = rf"(?:i work|i'?m|i am|i'?m based) (?:in (?=(?:the )?(?:{DEPARTMENTS})\b)|on (?=(?:the )?(?:{FRONT_DESKS})\b))"
 SENDING = ("refer", "report", "send", "sent", "flag", "escalat", "submit", "signpost", "pass", "forward")
 
 

@@ -12,13 +12,14 @@ from knowledge.passages import level_named
 from knowledge.reading import is_question, mentions_a_job, names_a_job, names_involvement, sectors_named
 from knowledge.schema import KnowledgeBase
 from knowledge.roles import RoleCatalogue, normalise_role
-from knowledge.words import GENERIC, tokens
+from knowledge.words import A_LEVEL, GENERIC, tokens
 
 # What is said of the asker or what an answer is for, around a question: "new head here", "need it for our matrix", "procurement asked"
-ABOUT_THE_ASKER = re.compile(r"\b(?:i|i'm|im|me|my|we|we're|our|us|here|asked|need(?:ed)?|for (?:a|an|the|our|my))\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|we|we're|our|us)\b", re.IGNORECASE)
+_ME = r"i|i'm|im|me|my|we|we're|our|us"
+ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ME}|here|asked|need(?:ed)?|for (?:a|an|the|our|my))\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(rf"\b(?:{_ME})\b", re.IGNORECASE)
 _ASKED_BY = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){1,2}(?:wants?|asked|has asked|needs?|told)\s+(?:me|us)\b", re.IGNORECASE)  # who asked
-_A_LEVEL = re.compile(r"\b(?:level|tier|l)\s?[1-5]\b|\b(?:introductory|induction) (?:level|tier)\b", re.IGNORECASE)
+_A_LEVEL = re.compile(rf"\b{A_LEVEL}|\b(?:introductory|induction) (?:level|tier)\b", re.IGNORECASE)
 _OF_A_ROLE = re.compile(r"\b(?:role|roles|responsib\w*|duty|duties|job|jobs|supposed|expected of)\b", re.IGNORECASE)  # "TA here - what is the role?"
 BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|one|ones)\b", re.IGNORECASE)  # "X - is that the SENCO's job?"
 
@@ -150,10 +151,10 @@ def asks_order(question: str) -> bool:
 
 
 # A level the person says is theirs ("my level 4 training", "I'm at L4 now"): what they ask is about that level, not which.
-OWN_LEVEL = re.compile(r"\b(?:my|our)\s+(?:own\s+)?(?:level|tier|l)\s?[1-5]\s+(?:send\s+)?(?:training|competenc|outcomes|course|hours)"
-                       r"|\b(?:i'?m|i am|working)\s+(?:now\s+)?at\s+(?:level|tier|l)\s?[1-5]\b", re.IGNORECASE)  # (not "on level 2 of the hospital")
+OWN_LEVEL = re.compile(rf"\b(?:my|our)\s+(?:own\s+)?{A_LEVEL}\s+(?:send\s+)?(?:training|competenc|outcomes|course|hours)"
+                       rf"|\b(?:i'?m|i am|working)\s+(?:now\s+)?at\s+{A_LEVEL}", re.IGNORECASE)  # (not "on level 2 of the hospital")
 # A level told as other people's, then asked about them: "our receptionists come under L2. how much refresher do they need".
-_THEIR_LEVEL = re.compile(r"\b(?:come|fall|sit|are)\s+(?:under|in|at)\s+(?:level|tier|l)\s?[1-5]\b[^?]*?\b(?:they|them|their)\b", re.IGNORECASE)
+_THEIR_LEVEL = re.compile(rf"\b(?:come|fall|sit|are)\s+(?:under|in|at)\s+{A_LEVEL}[^?]*?\b(?:they|them|their)\b", re.IGNORECASE)
 
 
 def asks_their_level(text: str) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 
 from knowledge.passages import excerpt
 from knowledge.roles import RoleCatalogue, normalise_role
-from knowledge.words import GENERIC, SHORT_FORMS, tokens
+from knowledge.words import A_LEVEL, GENERIC, SHORT_FORMS, tokens
 from knowledge.schema import SECTORS, Citation, KnowledgeBase, Level, NamedOnly, Role, Topic
 
 
@@ -158,7 +158,7 @@ def levels_of(kb: KnowledgeBase, framework: str) -> list[dict[str, Any]]:
 _PARTICIPLE = {"include": "included", "list": "listed", "define": "defined", "explain": "explained"}
 
 
-_LEVEL_NAMED = re.compile(r"\b(?:level|tier|l)\s?[1-5]\b|\bintroductory\b")
+_LEVEL_NAMED = re.compile(rf"\b{A_LEVEL}|\bintroductory\b")
 
 
 # Words that ask what something is, holds or where it is, beside a document's name: not a question about anything else.

@@ -108,7 +108,7 @@ def used_in(term: str, passages: Sequence[SourcePassage]) -> tuple[SourcePassage
     before it in brackets, else the first that says something with it ("... the RAS assessment tool used by Social Care ..."), else the table cell that holds it."""
     written = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
     holding = [p for p in passages if written.search(p.text)]
-    introduced = [p for p in holding if f"({term})" in p.text and "\t" not in p.text]  # "the special educational needs coordinator (SENCO)"
+    introduced = [p for p in holding if f"({term})" in p.text]  # "the special educational needs coordinator (SENCO)"
     used = next((p for p in introduced + holding if "\t" not in p.text and len(p.text.split()) >= USED_WORDS), None) or next(iter(holding), None)
     return (used, excerpt(used.text, written)) if used else None
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping, Sequence
 
-from knowledge.answer_words import DEPARTMENTS, DOUBT, FRONT_DESKS, EDUCATING_WORDS, ELSEWHERE, EXPERIENCED, HELP_TO_CHOOSE, IN_POST, INVOLVEMENT_WORDS, \
-    MEANT_BY, NEVER, NEW, NO, SECTOR_WORDS, WORDS_OF, YES
+from knowledge.answer_words import DOUBT, EDUCATING_WORDS, ELSEWHERE, EXPERIENCED, HELP_TO_CHOOSE, IN_POST, INVOLVEMENT_WORDS, \
+    IN_A_DEPARTMENT, MEANT_BY, NEVER, NEW, NO, SECTOR_WORDS, WORDS_OF, YES
 from knowledge.roles import RoleCatalogue, corrects, normalise_role
 from knowledge.words import SHORT_FORMS
 from knowledge.schema import Option
@@ -205,7 +205,7 @@ def is_question(typed: str | None) -> bool:
 
 SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|(?:i work|i'?m|i am) (?:in|at|for) "
                        r"(?:the |our |a )?(?:(?!with\b|as\b|a\b|an\b|the\b)[\w'-]+\s+){1,3}(?:team|service|department|dept|unit|office|directorate|division)"
-                       rf"|(?:i work|i'?m|i am|i'?m based) in (?:the )?(?:{DEPARTMENTS})|(?:i work|i'?m|i am) on (?:the )?(?:{FRONT_DESKS})"
+                       rf"|{IN_A_DEPARTMENT}"
                        r"|\b(?:has|have|had) (?:just )?(?:made|appointed|named) me (?:as )?(?:its|their|our|the))\b", re.IGNORECASE)  # "the trust has made me its SEND Champion"
 # A role named as the thing asked about, not the person's job: "the senco's job", "senco training", "role of the head".
 ROLE_THING = re.compile(r"\s*(?:(?:'s|\u2019s|s')\s+(?:role|job|remit|training|course|award|qualification|duties|responsibilit(?:y|ies))"

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from knowledge.answer_words import DEPARTMENTS, FRONT_DESKS, sent_to
+from knowledge.answer_words import IN_A_DEPARTMENT, sent_to
 from knowledge.schema import Role, Wording
 from knowledge.typos import slips as _slips
 
@@ -32,7 +32,7 @@ MAX_ROLE_TEXT = 300  # a role is a few words; longer text is cut before matching
 RESOLVED_CACHE = 4096  # typed roles remembered, with what they resolved to
 
 MAX_TAKEN = 60  # characters of the person's own title shown back to them
-_LEAD_IN = re.compile(rf"^(?:(?:i work|i'm|i am|im|i'm based) (?:in (?=(?:the )?(?:{DEPARTMENTS})\b)|on (?=(?:the )?(?:{FRONT_DESKS})\b))"
+_LEAD_IN = re.compile(rf"^(?:{IN_A_DEPARTMENT}"
                       r"|i'm|i\u2019m|i am|im|i work as|my (?:job|role|title) is)?\s*(?:actually\s|really\s)?(?:an?\s|the\s)?", re.IGNORECASE)
 # Corrections, and greetings, before a role: "sorry, I got that wrong, I'm actually ...", "Hi, I'm ...".
 _CORRECTION = (r"sorry|oops|no|nope|wait|correction|my mistake|my bad|i got (?:that|it|my job|my role) wrong|i made a mistake|"

@@ -54,6 +54,7 @@ PHRASES = {"make sure": "ensure", **{f"whose {job}{is_it}": "whose" for job in (
 _WIDE = re.compile(r"\b([a-z]{4,})-?wide\b")  # "sectorwide", "county-wide": the sector, the county
 _PHRASED = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, PHRASES)) + r")(?![\w-])")
 CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")
+A_LEVEL = r"(?:level|tier|l)\s?[1-5]\b"  # a level or tier named by its number, as people write it ("Level 2", "tier 1", "L3")
 NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.
 # "List the level 1 learning outcomes" asks; it is not about a list.

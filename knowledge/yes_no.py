@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
-from knowledge.words import also_said, tokens
+from knowledge.words import A_LEVEL, also_said, tokens
 
 # A verb that asks yes or no, or "is it true that ...", "am I right that ..." before what is asked
 ASKS_IF = re.compile(r"^\W*(?:(?:is it (?:true|right|correct)|am i right|is it the case)\s+(?:that\s+)?"
@@ -49,7 +49,7 @@ def reads_no(question: str, lines: Sequence[str], words: Callable[[str], set] = 
 _LEVELS_NAMED = re.compile(r"\b(?:levels?|l)\s?([1-5])(?:\s*(?:-|to|\u2013|and|&)\s*(?:l|levels?\s?)?([1-5]))?", re.IGNORECASE)
 
 
-_OR_JUST_THIS = re.compile(r",?\s+or (?:just|only) (?:the |my )?(?:level|tier|l)\s?[1-5]\b(?:\s*(?:one|on its own|alone))?(?=\W*$)", re.IGNORECASE)
+_OR_JUST_THIS = re.compile(rf",?\s+or (?:just|only) (?:the |my )?{A_LEVEL}(?:\s*(?:one|on its own|alone))?(?=\W*$)", re.IGNORECASE)
 
 
 def asks_if_lower_needed(question: str, level: str, lower: Sequence[str]) -> bool:
