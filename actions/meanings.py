@@ -97,9 +97,10 @@ def silence(question: Text) -> Optional[replies.Message]:
         lookup.named_only(guide().kb, question, guide().catalogue)
     if found is None:
         return None
-    sections = [replies.section([replies.item(found["statement"])], listed=False),
-                replies.section([replies.item(found["named"], 0)], "Where it is named:")]
-    return replies.message({**replies.reply("answer", sections, [found["cite"]]), "silence": found["name"]})
+    named = [replies.item(found["named"], 0), *(replies.item(text, n) for n, (text, _) in enumerate(found["also"], 1))]
+    sections = [replies.section([replies.item(found["statement"])], listed=False), replies.section(named, "Where it is named:")]
+    return replies.message({**replies.reply("answer", sections, [found["cite"], *(cite for _, cite in found["also"])]),
+                            "silence": found["name"]})
 
 
 def initials(question: Text) -> Optional[replies.Message]:

@@ -15,7 +15,8 @@ from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import A_LEVEL, GENERIC, tokens
 
 # What is said of the asker or what an answer is for, around a question: "new head here", "need it for our matrix", "procurement asked"
-_ME = r"i|i'm|im|me|my|we|we're|our|us"
+_I = r"i|i'm|im|me|my"  # the asker alone: "our receptionists ... they" asks about other people
+_ME = rf"{_I}|we|we're|our|us"
 ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ME}|here|asked|need(?:ed)?|for (?:a|an|the|our|my))\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(rf"\b(?:{_ME})\b", re.IGNORECASE)
 _ASKED_BY = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){1,2}(?:wants?|asked|has asked|needs?|told)\s+(?:me|us)\b", re.IGNORECASE)  # who asked
@@ -40,6 +41,12 @@ def questions_only(typed: str) -> str:
     together a business case for more training -"); the whole message when it is read whole."""
     split = _asking(typed)
     return " ".join(split[1]) if split else typed
+
+
+def question_parts(typed: str) -> str:
+    """The parts of a message that are questions, even one that points back ("... the East Sussex framework. What are the
+    areas in it?"); the whole message when none is."""
+    return " ".join(p for p in _PARTS.split(typed.strip()) if p.strip() and is_question(p)) or typed
 
 
 def asking_part(typed: str) -> str:
@@ -160,4 +167,4 @@ _THEIR_LEVEL = re.compile(rf"\b(?:come|fall|sit|are)\s+(?:under|in|at)\s+{A_LEVE
 def asks_their_level(text: str) -> bool:
     """Whether a message tells other people's level and asks about them, not about the asker ("... what level am I?")."""
     told = _THEIR_LEVEL.search(text)
-    return bool(told) and not _FIRST_PERSON.search(text[told.start():].replace("our ", ""))
+    return bool(told) and not re.search(rf"\b(?:{_I})\b", text[told.start():], re.IGNORECASE)

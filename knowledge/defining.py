@@ -237,3 +237,14 @@ def held_by(asked: str, texts: Sequence[str], tokens: Callable[[str], list]) -> 
     """The texts that hold every word of what is asked (stemmed, so "tribunals" holds "tribunal")."""
     wanted = set(tokens(asked))
     return [t for t in texts if wanted and wanted <= set(tokens(t))]
+
+
+_SPELT_OUT = re.compile(r"\b(?:what (?:does|do|is|are) (?P<term>[\w&-]+(?: [\w&-]+)?) (?:stand for|mean|short for)"
+                        r"|(?P<after>[\w&-]+(?: [\w&-]+)?) (?:stands? for|is short for|meaning)\s*[?.!]*\s*$)", re.IGNORECASE)
+
+
+def asks_what_it_stands_for(text: str, term: str) -> bool:
+    """Whether a message asks what a term it names stands for or means ("RAS came up in my self-assessment. What does RAS
+    stand for?"), whatever else it says around the question."""
+    asked = _SPELT_OUT.search(text or "")
+    return bool(asked and term) and (asked.group("term") or asked.group("after") or "").casefold().endswith(term.casefold())

@@ -155,6 +155,8 @@ def levels_of(kb: KnowledgeBase, framework: str) -> list[dict[str, Any]]:
             for lv in kb.levels_of(framework)]
 
 
+NAMED_ALSO = 2  # other passages shown that name the thing
+NAMED_WHOLE = 600  # characters: a paragraph naming the thing shown whole up to this length (else its quoted words)
 _PARTICIPLE = {"include": "included", "list": "listed", "define": "defined", "explain": "explained"}
 
 
@@ -216,9 +218,13 @@ def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None
         return None
     name = found.name[:1].upper() + found.name[1:]
     row = next((t for t in naming if "\t" in t), None)  # a table row: its first cell says whose ("Level 5 … Role of …")
+    also = [p for p in kb.passages if found.citation.quote not in p.text
+            and any(w.search(" ".join(re.split(r"[\s\-]+", p.text.casefold()))) for w in words)][:NAMED_ALSO]
     return {"name": found.name, "statement": f"{name}: named in the documents, but not {_PARTICIPLE[found.missing]} in them.",
-            "named": excerpt(row, re.compile(re.escape(found.citation.quote))) if row else found.citation.quote,
-            "cite": cite_dict(found.citation)}
+            "named": excerpt(row, re.compile(re.escape(found.citation.quote))) if row else
+            naming[0] if len(naming[0]) <= NAMED_WHOLE else found.citation.quote,  # the paragraph that names it, when short
+            "cite": cite_dict(found.citation),  # and where else it is named ("Through structured conversations, many schools ...")
+            "also": [(excerpt(p.text, re.compile("|".join(w.pattern for w in words), re.IGNORECASE)), cite_dict(p.citation)) for p in also]}
 
 
 def find_topic(kb: KnowledgeBase, ref: str, catalogue: RoleCatalogue | None = None) -> Topic:

@@ -178,14 +178,17 @@ def _around(part: str, sought: re.Pattern) -> str:
 
 
 CONTENTS = "Contents"  # the section of a document that lists its parts
-_PARTS = re.compile(r"\b(?:areas?|sections?|parts?|chapters?|headings?|themes?|domains?|strands?)\b", re.IGNORECASE)
+_A_PART = r"(?:areas?|sections?|parts?|chapters?|headings?|themes?|domains?|strands?)\b"
+_PARTS = re.compile(rf"\b{_A_PART}", re.IGNORECASE)
 _ABOUT_PARTS = ("areas sections parts chapters headings themes domains strands list name many number have has cover covers "
                 "contain contains include includes framework report specification spec document")  # words that ask only for its parts
-_LISTING = re.compile(r"\b(?:what are|which are|what's in|list|name|how many|what \w+ (?:does|do|are|is))\b", re.IGNORECASE)
+_LISTING = re.compile(r"\b(?:what are|which are|what's in|list|name|how many|what \w+ (?:does|do|are|is))\b"
+                      rf"|^\W*(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?{_A_PART}",  # "6 competency areas in ...?"
+                      re.IGNORECASE)
 LEVEL_LABEL = 24  # characters at a table row's start that name the level it is for ("Level 3\t<p>All health ...")
 NAMED_BY = 2  # the words of a document's own title a question must use to name it ("East Sussex")
 _TITLE_WORD = re.compile(r"[A-Za-z]{4,}")
-_A_DOCUMENT = re.compile(r"\b(?:framework|report|specification|spec|document|guidance|paper)\b", re.IGNORECASE)
+_A_DOCUMENT = re.compile(r"\b(?:framework|report|specification|spec|document|guidance|paper|platform)\b", re.IGNORECASE)  # (or its subject)
 _ADDRESS = re.compile(r"\S+[@.]\S+")  # a web or email address ("eastsussex.gov.uk"), whose words are not written as words
 
 
@@ -205,7 +208,7 @@ def named_document(documents: Sequence[Document], question: str, names: frozense
     if names is not None and not _A_DOCUMENT.search(question):
         return None
     words = {d.file_name: {w.casefold() for w in _TITLE_WORD.findall(d.title)} for d in documents}
-    asked = {w.casefold(): w.casefold().rstrip("s") for w in _TITLE_WORD.findall(question)}
+    asked = {w.casefold(): SHORT_FORMS.get(w.casefold(), w.casefold()).rstrip("s") for w in _TITLE_WORD.findall(question)}  # "lincs"
     best, naming = None, set()
     for d in documents:
         own = {w.rstrip("s") for w in words[d.file_name] - set().union(*(v for k, v in words.items() if k != d.file_name))}

@@ -167,7 +167,9 @@ def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | Non
 
 QUESTION_START = ("what", "what's", "whats", "who", "who's", "whose", "how", "how's", "when", "when's", "where", "where's", "why",
                   "which", "can", "could", "do", "does", "is", "are", "should", "would", "will", "tell", "explain", "define", "list",
-                  "show", "difference", "differences", "compare", "comparing")  # "difference between the SENCO and the head"
+                  "show", "difference", "differences", "compare", "comparing",  # "difference between the SENCO and the head"
+                  "shoud", "shud", "wat", "wot", "wht", "hw")  # as typed on a phone
+ASKS_AFTER = re.compile(r"\b(?:stands?\s+for|short\s+for|meaning|means)\s*[?.!]*\s*$", re.IGNORECASE)  # "senco stands for"
 
 
 QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c](\w[\w\s-]{1,40}?)['\"\u2019\u201d](?=[\s?.!,]|$)")
@@ -200,7 +202,7 @@ def is_question(typed: str | None) -> bool:
     first, *later = re.split(rf"{CLAUSE.pattern}|,\s*", text[:MAX_ANSWER])  # "as a new teacher, what are my duties"
     words, said = first.casefold().split(), AS_A.match(first)  # "as a TA do i have to go to annual reviews"
     return bool(words and words[0].strip(",.!") in QUESTION_START) or any(ASKS.match(clause) for clause in later) \
-        or bool(said and ASKS.match(first[said.end():])) or bool(IF_THEN_ASKS.match(text))
+        or bool(said and ASKS.match(first[said.end():])) or bool(IF_THEN_ASKS.match(text)) or bool(ASKS_AFTER.search(text))
 
 
 SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|(?:i work|i'?m|i am) (?:in|at|for) "

@@ -92,7 +92,7 @@ class ContentIndex:
                 self.name_groups.setdefault(name, []).append(n)
         self.named_re = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, sorted(self.name_groups, key=len, reverse=True)))
                                    + r")(?![\w'])")
-        self.words = {w for p in self.passages for w in _WORD.findall(self._indexed(p).casefold())}
+        self.words = {w for p in self.passages for w in _WORD.findall(phrased(self._indexed(p)))}  # "elearning", as questions have it
         self.vocabulary = sorted(w for w in self.words if len(w) >= 5 and w not in _IGNORED)  # never "mended" into "whether"
         self.topics = {t.id: t.title for t in kb.topics}
         self.glossary = [n for n, p in enumerate(self.passages) if p.group.startswith("glossary/")]

@@ -91,5 +91,9 @@ def named_with_its_own_words(kb: KnowledgeBase, question: str) -> str | None:
     term = lookup.term_in(kb, asked) if asked else None
     entry = next((g for g in kb.glossary if g.term == term and g.expansion), None) if term else None
     rest = normalise_role(asked).split(normalise_role(term), 1) if entry else []
-    return term if len(rest) == 2 and not rest[0].strip() and rest[1].split() and \
-        set(rest[1].split()) <= set(normalise_role(entry.expansion).split()) else None
+    if not (len(rest) == 2 and not rest[0].strip() and rest[1].split()):
+        return None
+    if set(rest[1].split()) <= set(normalise_role(entry.expansion).split()):
+        return term
+    longer = normalise_role(f"{entry.expansion} {rest[1]}")  # "the EHC plan": the Education, Health and Care Plan (EHCP)
+    return next((g.term for g in kb.glossary if g.expansion and normalise_role(g.expansion) == longer), None)

@@ -30,7 +30,8 @@ ALSO = {"online": "elearning", "virtual": "elearning", "remote": "elearning", "n
         "override": "replace", "overrides": "replace", "contract": "contractual", "contracts": "contractual",
         **{spot: "identify identified" for spot in ("spot", "spots", "spotted", "spotting", "notice", "noticed", "notices")},
         "toddler": "under school entry age", "toddlers": "under school entry age", "notify": "alert", "inform": "alert",
-        "based": "informed", "parts": "aspects", "needing": "require", **{c: "discussions" for c in ("consult", "consulted", "consulting", "consultation")}}
+        "based": "informed", "parts": "aspects", "needing": "require",
+        **{pay: "funding financial" for pay in ("pay", "pays", "paying", "paid")}, **{c: "discussions" for c in ("consult", "consulted", "consulting", "consultation")}}
 _ALSO_BOTH: dict = {}
 for _word, _other in ALSO.items():
     _ALSO_BOTH.setdefault(_word, set()).add(_other)
@@ -85,11 +86,18 @@ def tokens(text: str) -> list[str]:
 _DOUBLED = re.compile(r"^.{2,}([bdgknpr])\1$")
 
 
+# Verbs whose past is not made with -ed, as the documents and questions use them ("who wrote it" finds "written by")
+IRREGULAR = {**dict.fromkeys(("wrote", "written"), "write"), **dict.fromkeys(("took", "taken"), "take"), "made": "make",
+             "taught": "teach", "led": "lead", "met": "meet", "spent": "spend", "sought": "seek", "kept": "keep", "held": "hold",
+             "ran": "run", "paid": "pay", "chose": "choose", "chosen": "choose", "brought": "bring", "bought": "buy"}
+
+
 def stem(word: str) -> str:
     """Plural and simple verb endings folded, so "colleges" finds "college" and "funded" finds "funding";
     numbers in words as digits ("three years" finds "3 years")."""
     if word in NUMBERS:
         return NUMBERS[word]
+    word = IRREGULAR.get(word, word)
     if word.endswith("lly") and len(word) >= 7:  # "nationally" finds "national", "successfully" "successful"
         word = word[:-2]
     if word.endswith("ings") and len(word) >= 8:  # "settings" as "setting", "meetings" as "meeting"

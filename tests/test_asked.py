@@ -320,6 +320,7 @@ def test_a_denial_is_read_in_the_documents_other_words():
 @pytest.mark.parametrize("text, theirs", [
     ("practice manager here - our receptionists come under L2. how much refresher do they need and over what period", True),
     ("my HCAs fall under level 2, what outcomes should they have?", True),
+    ("our HCAs sit at level 2 - what outcomes do we expect of them in our team?", True),
     ("I'm a practice manager, what level do I need?", False),
     ("our receptionists come under L2 - what level am I?", False),
     ("My manager is at level 4 and she says I need level 3 too. How many hours do I need?", False),
@@ -358,3 +359,15 @@ def test_a_short_form_asked_with_a_word_of_its_own_name_after_it_asks_its_meanin
             checked += 1
     assert checked >= 10
     assert named_with_its_own_words(kb, "what is the V-SEND training budget?") is None  # words not its own: something else
+
+
+def test_a_short_form_with_the_word_a_longer_one_adds_asks_the_longer_one(kb):
+    """"what is the EHC plan?": EHC stands for Education, Health and Care, and EHCP for the Plan of that name."""
+    from knowledge.short_forms import named_with_its_own_words
+
+    pairs = [(short, whole) for short in kb.glossary for whole in kb.glossary
+             if short.expansion and whole.expansion and whole.expansion.casefold().startswith(short.expansion.casefold() + " ")]
+    assert pairs
+    for short, whole in pairs:
+        added = whole.expansion[len(short.expansion):].strip().casefold()
+        assert named_with_its_own_words(kb, f"What is the {short.term} {added}?") == whole.term

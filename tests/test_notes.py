@@ -48,6 +48,20 @@ def test_a_figure_asked_of_a_named_document_is_one_of_its_own(assistant, kb):
     assert text.startswith(NO_FIGURE_FOR.format(figure="a number of hours"))  # what was counted, named
 
 
+def test_a_price_asked_of_a_document_named_by_its_short_form_is_one_of_its_own(assistant, kb):
+    from actions.notes import NO_PRICE
+    from knowledge.passages import named_document
+    from knowledge.words import SHORT_FORMS
+
+    short = next(w for w, whole in SHORT_FORMS.items() if any(whole.capitalize() in d.title for d in kb.documents))  # "lincs"
+    document = next(d for d in kb.documents if SHORT_FORMS[short].capitalize() in d.title)
+    question = f"how much does the {short} platform cost per school"
+    assert named_document(kb.documents, question, frozenset({SHORT_FORMS[short]}))[0] is document
+    assert not any(re.search(r"£\s?\d", p.text) for p in kb.passages if p.citation.document == document.file_name)
+    assert any(re.search(r"£\s?\d", p.text) for p in kb.passages)  # another document gives a sum
+    assert reply_text(assistant.say("named-price", question)).startswith(NO_PRICE)
+
+
 def test_a_time_limit_is_answered_only_by_a_time(assistant, sentences, kb):
     from actions.notes import NO_FIGURE, NO_FIGURE_OF
 

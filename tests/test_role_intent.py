@@ -215,7 +215,8 @@ def test_a_question_taken_for_a_request_or_about_me_asks_the_documents(component
                                   "Morning all, midwife on the labour ward - what level do i need?",
                                   "hospital play specialist on a paeds ward here - I see children with SEND most shifts. what SEND training level am I?",
                                   "orthoptist - I see kids in clinic every week. which training level do i need?",
-                                  "Staff nurse on the children's ward - what level is that?", "healthcare assistant on paeds ward. what level is the right one?"])
+                                  "Staff nurse on the children's ward - what level is that?", "healthcare assistant on paeds ward. what level is the right one?",
+                                  "practice nurse, i type up letters and see kids in clinic now n then. level?"])
 def test_a_job_told_first_with_a_question_about_my_own_level_tells_the_job(component, text):
     assert _intent(component, text, "ask_documents") == "tell_role"
 
@@ -340,3 +341,34 @@ def test_when_something_is_due_asked_after_a_job_is_a_question_not_a_level_asked
     assert _sure(component, asked.format(job="New midwife"), "ask_induction", 0.95) == "ask_induction"
     assert _sure(component, "new midwife here, what level do i need?", "ask_induction", 0.95) == "tell_role"
     assert _sure(component, "midwife here, when I start on the ward what level do i need?", "ask_induction", 0.95) == "tell_role"
+
+
+@pytest.mark.parametrize("text, term, guessed", [
+    ("Social worker here, RAS came up in my competency self-assessment. What does RAS stand for?", "RAS", "check_skills"),
+    ("midwife here - what does SEMH mean?", "SEMH", "tell_role"), ("EHCP stands for", "EHCP", "make_plan"),
+])
+def test_a_short_form_asked_what_it_stands_for_asks_its_meaning_whatever_is_said_around_it(component, text, term, guessed):
+    start = text.index(term)
+    message = Message({"text": text, "intent": {"name": guessed, "confidence": 0.9},
+                       "entities": [{"entity": "term", "start": start, "end": start + len(term), "value": term}],
+                       "intent_ranking": [{"name": guessed, "confidence": 0.9}]})
+    assert component.process([message])[0].get("intent")["name"] == "ask_term"
+
+
+def test_a_short_form_named_beside_another_question_keeps_that_question(component):
+    message = Message({"text": "I did the RAS training. What does the self-assessment cover?", "intent": {"name": "check_skills", "confidence": 0.9},
+                       "entities": [{"entity": "term", "start": 10, "end": 13, "value": "RAS"}],
+                       "intent_ranking": [{"name": "check_skills", "confidence": 0.9}]})
+    assert component.process([message])[0].get("intent")["name"] == "check_skills"
+
+
+@pytest.mark.parametrize("text, guessed, expected", [
+    ("A parent asked me (I'm a Year 2 teacher) whether every child with SEND ends up with an EHCP. Do most children with SEND need one?",
+     "inform", "ask_documents"),
+    ("I'm a school nurse. Which level is the right one for me?", "tell_role", "tell_role"),
+    ("I'm a school nurse. What training does it need?", "tell_role", "tell_role"),
+])
+def test_a_last_question_asked_of_no_one_in_particular_asks_the_documents(component, text, guessed, expected):
+    message = Message({"text": text, "intent": {"name": guessed, "confidence": 0.9}, "entities": [],
+                       "intent_ranking": [{"name": guessed, "confidence": 0.9}, {"name": "ask_documents", "confidence": 0.05}]})
+    assert component.process([message])[0].get("intent")["name"] == expected

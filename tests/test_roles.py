@@ -213,6 +213,8 @@ def test_slt_is_a_speech_and_language_therapist_only_where_the_words_say_health(
     ("dinner lady, do see the kids every day", False), ("teaching assistant in year 3", False), ("when's the first content uploaded", True),
     ("if a child has a TA who's accountable for their progress", True), ("if the child has an EHCP how is it funded", True),
     ("if I'm a TA who supports pupils with SEND", False), ("if needed", False),
+    ("senco stands for", True), ("EHCP meaning", True), ("shoud the senco be on SLT", True), ("wat is the local offer", True),
+    ("HLTA, which means I have a class some afternoons", False), ("senco for the trust", False),
 ])
 def test_a_question_is_read_in_any_clause_after_a_dash_or_colon(text, asks):
     assert is_question(text) is asks

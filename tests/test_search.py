@@ -299,7 +299,8 @@ def test_a_question_for_the_parts_of_a_named_document_gets_its_contents_list(kb)
         own = [w for w in re.findall(r"[A-Za-z]{4,}", document.title) if not any(
             w.casefold() in re.findall(r"[a-z]{4,}", d.title.casefold()) for d in kb.documents if d is not document)]
         assert len(own) >= 2 and others
-        for asked in (f"what are the sections of the {' '.join(own[:2])}", f"how many parts does the {own[0]} {own[1]} have"):
+        for asked in (f"what are the sections of the {' '.join(own[:2])}", f"how many parts does the {own[0]} {own[1]} have",
+                      f"6 sections in {own[0].casefold()} {own[1].casefold()} document?"):
             found, listed = contents(kb.documents, kb.passages, asked)
             assert found is document
             shown = [p.text for p in listed]
@@ -311,6 +312,16 @@ def test_a_question_for_the_parts_of_a_named_document_gets_its_contents_list(kb)
                   "how many hours is the senco specification part-time course", "what are the four areas of need in the senco specification",
                   "what are the parts of the ehc plan process in the east sussex framework"):
         assert contents(kb.documents, kb.passages, asked) is None, asked
+
+
+@pytest.mark.assistant
+def test_a_document_named_before_a_question_about_its_parts_gets_its_contents_list(assistant, kb):
+    from tests.conversation import reply_text
+
+    document = next(d for d in kb.documents if any(s.path == "Contents" for s in d.sections))
+    asked = f"I'm mapping our courses against the {document.title}. What are the sections in it? I need them as column headings."
+    assert reply_text(assistant.say("contents-it", asked)).startswith(f"The {document.title} lists")
+    assert not reply_text(assistant.say("contents-none", "I'm mapping our courses. What are the sections in it?")).startswith("The ")
 
 
 def test_a_document_s_front_page_is_searched_and_a_short_line_with_a_date_kept(kb):

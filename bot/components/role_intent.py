@@ -26,6 +26,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from knowledge.defining import asks_what_it_stands_for
 from knowledge.duty import asked_duty
 from knowledge.enough import ENOUGH
 from knowledge.reading import FIRST_PERSON, NOT_A_JOB, REQUEST, SAYS_ROLE, asks_about_a_role, is_question, names_a_job, \
@@ -37,6 +38,7 @@ INTENT_NAME = "tell_role"
 ANSWER_INTENT = "inform"
 DOCUMENTS_INTENT = "ask_documents"  # a question about what the documents say
 ROLE_LEVEL_INTENT = "ask_role_training"
+TERM_INTENT = "ask_term"  # what a short form stands for
 ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
 STATEMENT = {ANSWER_INTENT, "nlu_fallback"}  # what the classifier makes of a plain statement it cannot place
 MAX_JOB_WORDS = 12  # a job said in passing is a few words; a longer statement is left to the classifier
@@ -76,8 +78,10 @@ SHORT_HEAD = 8  # words: "community learning disability nurse in the adult team"
 _GREETING = re.compile(r"^\s*(?:" + GREETINGS + ")" + GREETED + r"\b[\s,!.]*", re.IGNORECASE)
 OF_A_THING = re.compile(r"\s+(?:is|are)\s+the\s+(?!(?:right|best|minimum|correct|one|role|job|fit)\b)(?![^?.!]*\b(?:i|me|my|mine)\b)", re.I)  # a thing's
 OTHERS = re.compile(r"\b(?:him|her|them|they|their|his|staff|team)\b", re.IGNORECASE)  # someone else's level asked
+OWN_TRAINING = re.compile(r"\b(?:level|tier|training|trained|train|hours?|refresher|induction|course|cpd|apply|applies|enough|one for)\b", re.I)
 ASKS_WHEN = re.compile(r"\b(?:how (?:soon|long|often|quickly)|by when)\b", re.I)
-ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:training\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b", re.I)
+ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:training\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b"
+                           r"|(?:^|[.,;:!-])\s*(?:my\s+)?(?:level|tier)\s*\?+\s*$", re.I)  # "..., see kids now n then. level?"
 NEXT_GUESS = 0.2  # a question intent this likely is what a question asks; below it, the documents are searched
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart", "make_plan",
         "record_learning", "show_records", "delete_records", "check_skills", "talk_to_person"}  # "make my plan" is no answer about planning work
@@ -272,17 +276,28 @@ class RoleIntent(GraphComponent, IntentClassifier):
             and (mine or not QUESTION_START_WORD.match(rest[0])) and any((w in self.words or PROFESSIONAL.fullmatch(w)) and w not in NOT_A_JOB for w in words))
         return told and (mine or not is_question(text))
 
+    @staticmethod
+    def _asked(message: Message) -> Text:
+        """What a message asks of: all of it, or only its last question where that asks nothing of a level or training
+        ("A parent asked me (I'm a Year 2 teacher) whether ... Do most children with SEND need one?")."""
+        text = str(message.get(TEXT) or "")
+        last = (re.findall(r"[^.?!]*\?", text) or [""])[-1]
+        return last if len(WORD.findall(last)) >= 4 and not OWN_TRAINING.search(last) else text
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
-            if intent not in KEEP and self._asks_if_a_level_is_enough(message):
+            if intent != TERM_INTENT and any(e.get("entity") == "term" and asks_what_it_stands_for(message.get(TEXT), e.get("value"))
+                                             for e in message.get(ENTITIES, [])):
+                self._set(message, TERM_INTENT)  # "RAS came up in my self-assessment. What does RAS stand for?"
+            elif intent not in KEEP and self._asks_if_a_level_is_enough(message):
                 self._set(message, ROLE_LEVEL_INTENT)  # what the documents place the role in, against the level named
             elif intent not in KEEP and self._asks_a_duty(message):
                 self._set(message, DOCUMENTS_INTENT)  # "as a TA do i have to go to annual reviews": what the documents say of it
             elif intent not in KEEP and intent != INTENT_NAME and self._a_job_with_its_work(message) \
                     and not self._about_a_role(message) and not self._names_the_documents(message):
                 self._set(message, INTENT_NAME)
-            elif intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(str(message.get(TEXT) or "")):
+            elif intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(self._asked(message)):
                 self._not_a_statement(message)  # "who approves SENCO training providers?" asks about the documents, not me
             elif self._asks_more_than_me(message) or (intent in ABOUT_ME and self._about_a_role(message)):
                 self._a_question_instead(message)
