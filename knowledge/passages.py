@@ -188,7 +188,7 @@ _LISTING = re.compile(r"\b(?:what are|which are|what's in|list|name|how many|wha
 LEVEL_LABEL = 24  # characters at a table row's start that name the level it is for ("Level 3\t<p>All health ...")
 NAMED_BY = 2  # the words of a document's own title a question must use to name it ("East Sussex")
 _TITLE_WORD = re.compile(r"[A-Za-z]{4,}")
-_A_DOCUMENT = re.compile(r"\b(?:framework|report|specification|spec|document|guidance|paper|platform)\b", re.IGNORECASE)  # (or its subject)
+_A_DOCUMENT = re.compile(r"\b(?:framework|report|specification|spec|document|guidance|paper)\b", re.IGNORECASE)
 _ADDRESS = re.compile(r"\S+[@.]\S+")  # a web or email address ("eastsussex.gov.uk"), whose words are not written as words
 
 

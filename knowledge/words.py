@@ -31,7 +31,7 @@ ALSO = {"online": "elearning", "virtual": "elearning", "remote": "elearning", "n
         **{spot: "identify identified" for spot in ("spot", "spots", "spotted", "spotting", "notice", "noticed", "notices")},
         "toddler": "under school entry age", "toddlers": "under school entry age", "notify": "alert", "inform": "alert",
         "based": "informed", "parts": "aspects", "needing": "require",
-        **{pay: "funding financial" for pay in ("pay", "pays", "paying", "paid")}, **{c: "discussions" for c in ("consult", "consulted", "consulting", "consultation")}}
+        **{c: "discussions" for c in ("consult", "consulted", "consulting", "consultation")}}
 _ALSO_BOTH: dict = {}
 for _word, _other in ALSO.items():
     _ALSO_BOTH.setdefault(_word, set()).add(_other)
@@ -63,7 +63,8 @@ IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "me
                                 "list", "show", "give", "explain", "describe", "just", "really", "actually", "basically",
                                 # the asker's own asking ("quick q", "remind me", "what's the actual definition"), never a topic
                                 "actual", "mention", "mentions", "mentioned", "quick", "remind", "reckon", "reckons", "wondering",
-                                "wonder", "query", "confirm", "clarify", "definition", "meant", "according", "going", "gonna"}  # "am I meant to"
+                                "wonder", "query", "confirm", "clarify", "definition", "meant", "according", "going", "gonna",
+                                "wrote", "author", "authored"}  # "am I meant to"; "who wrote it": who, and the document
 
 
 _CONTRACTED = re.compile(r"(?:n't|'(?:s|re|ve|ll|d|m|t))$")  # "there's", "don't", "children's": the word they are made on
@@ -86,8 +87,8 @@ def tokens(text: str) -> list[str]:
 _DOUBLED = re.compile(r"^.{2,}([bdgknpr])\1$")
 
 
-# Verbs whose past is not made with -ed, as the documents and questions use them ("who wrote it" finds "written by")
-IRREGULAR = {**dict.fromkeys(("wrote", "written"), "write"), **dict.fromkeys(("took", "taken"), "take"), "made": "make",
+# Verbs whose past is not made with -ed, as the documents and questions use them ("who led it" finds "lead")
+IRREGULAR = {**dict.fromkeys(("took", "taken"), "take"), "made": "make",
              "taught": "teach", "led": "lead", "met": "meet", "spent": "spend", "sought": "seek", "kept": "keep", "held": "hold",
              "ran": "run", "paid": "pay", "chose": "choose", "chosen": "choose", "brought": "bring", "bought": "buy"}
 

@@ -74,3 +74,13 @@ def test_an_adjective_in_ive_finds_the_noun_in_ion_the_documents_use(vocabulary)
     assert all(stem(a) == stem(b) for a, b in found), [(a, b) for a, b in found if stem(a) != stem(b)]
     base = [(w, w[:-3]) for w, _ in pairs if w[:-3] in vocabulary]  # "effective" and "effect", "objective" and "object"
     assert base and all(stem(a) != stem(b) for a, b in base), [(a, b) for a, b in base if stem(a) == stem(b)]
+
+
+def test_a_past_tense_not_made_with_ed_finds_the_verb_the_documents_use(vocabulary):
+    """"who led it" finds "lead", "taught" finds "teaching": each irregular past the documents or a question use is its verb's stem."""
+    from knowledge.words import IRREGULAR
+
+    used = [(past, verb) for past, verb in IRREGULAR.items() if past in vocabulary]
+    assert len(used) >= 5, used
+    assert all(stem(past) == stem(verb) == stem(verb + "s") for past, verb in IRREGULAR.items())
+    assert stem("met") == stem("meeting") and stem("taught") == stem("teaching")  # "criteria met" finds "meeting the criteria"
