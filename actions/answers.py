@@ -157,6 +157,10 @@ class AnswerQuestion(Action):
         runner_up = turn.runner_up(tracker)
         if intent == "nlu_fallback" and _entity(tracker, "level") and runner_up in LEVEL_ANSWERS and _names_kind(runner_up, text):
             intent = runner_up  # "L1 learning outcomes pls - need them for the induction pack": a level's list, unsure
+        asked = questions_only(text)
+        if asked != text and intent in LEVEL_ANSWERS and runner_up in LEVEL_ANSWERS and _names_kind(runner_up, asked) \
+                and not _names_kind(intent, asked):  # "what topics are the level 4 competencies about? want to plan my 12 hours"
+            intent = runner_up  # the kind the question names, not the kind named in what it is for
         silence = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else meanings.silence(text)
         if silence:
             return silence
@@ -226,7 +230,7 @@ class AnswerQuestion(Action):
             found = lookup.find_topic(kb, named or _entity(tracker, "role") or text, guide().catalogue)
             return documents.topic(found.id, text)
         if intent == "ask_senco_award":
-            must = roles_asked.becoming(text, roles_asked.topics_named(text))[1]
+            must = roles_asked.becoming(questions_only(text), roles_asked.topics_named(text))[1]  # ("hoping to become SENCO. is ...?")
             if must:  # "does the senco have to be a qualified teacher or could our HLTA take it on?": what a SENCO must be
                 return must
             if asks_about(text, guide().catalogue, kb.topic("senco-award").title):

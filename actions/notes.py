@@ -125,8 +125,10 @@ def _no_figure(question: Text, message: replies.Message) -> Text:
         return ""
     lines = _said_by(doc, question)
     asked, words = source_index().asked_words(question), source_index().coverage  # weighed by all the documents' words
-    if priced:
-        return "" if SUM_OR_SHARE.search("\n".join(lines)) else A_PRICE if MONEY.search(question) else A_FIGURE
+    if priced:  # a sum in a line about what is priced ("the lincs platform", not the threshold schools pay per pupil)
+        about = asked - set(tokens(_MONEY.replace("|", " ")))
+        return "" if any(SUM_OR_SHARE.search(line) and (not about or words(about, line) >= FIGURE_ABOUT) for line in lines) \
+            else A_PRICE if MONEY.search(question) else A_FIGURE
     if timed:  # a time, or how often, in a line about what is asked ("reviewed regularly" gives none)
         often = re.search(rf"\b{HOW_OFTEN}\b", question, re.IGNORECASE) is not None
         return "" if any((A_TIME.search(line) or often and OFTEN.search(line)) and words(asked, line) >= FIGURE_ABOUT

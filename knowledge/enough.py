@@ -11,7 +11,7 @@ from knowledge.rules import Determination, NextQuestion
 from knowledge.schema import Level
 
 # "GP who leads on send for the ICB, is level 3 enough?", "is L2 enough for a school nurse": whether a level is enough
-ENOUGH = re.compile(r"\b(?:level|tier|l)\s*\d\s+(?:\w+\s+){0,2}(?:enough|sufficient|adequate|ok|okay)(?=\s*(?:$|[?,.!]|for\b|as\b))"
+ENOUGH = re.compile(r"\b(?:level|tier|l)\s*\d\s+(?:\w+\s+){0,2}(?:enough|sufficient|adequate|ok|okay|right|correct|appropriate)(?=\s*(?:$|[?,.!]|for\b|as\b))"
                     r"|\b(?:enough|sufficient|adequate)\s+for\s+(?:an?|the|my|our)\s", re.IGNORECASE)
 BELOW, MEETS, ABOVE = "below", "meets", "above"  # beside the level the documents place the role in
 LEAST = "-least"  # added when beside the least they set for it, while what would raise it is still open ("below-least")

@@ -41,6 +41,7 @@ def _short_form(part: str, kb: KnowledgeBase) -> str | None:
 _ASKED_AFTER = re.compile(r"(?:\W|$|(?:stands?|short|means?|meaning|refers?|is|are|was|and|or|vs|versus|in|on|for|exactly|actually|"
                           r"again|pls|please|abbreviation|acronym)\b)")
 _MEANING_CUE = re.compile(r"\b(?:stands?|short|means?|meaning|abbreviation|acronym|what'?s|whats|what|define|definition|describe)\b")
+_IT_STANDS_FOR = re.compile(r"\bwhat (?:does|do) (?:it|that|this|they|those) (?:stand|stands) for\b")
 _POINTED_AT = re.compile(r"\bwhat (?:does|do|is|'s) (?:that|it|this|they|those)\b|\bwhat'?s that\b")
 
 
@@ -68,15 +69,19 @@ def term_asked(kb: KnowledgeBase, question: str) -> str | None:
     found = short_form_asked(kb, question)
     if found:
         return found
+    said = f" {normalise_role(question)} "
+    named = [(g.term, m.start(), m.end()) for g in kb.glossary for m in re.finditer(rf"(?<= ){re.escape(normalise_role(g.term))}(?= )", said)]
+    named = [n for n in named if not any(len(o[0]) > len(n[0]) and o[1] <= n[1] and n[2] <= o[2] for o in named)]  # not SEND in V-SEND
+    spelt_out = _IT_STANDS_FOR.search(said)  # "SENCO in Lincolnshire, V-SEND keeps coming up. what does it stand for": the one before
+    before = [n for n in named if spelt_out and n[2] <= spelt_out.start()]
+    if before:
+        return max(before, key=lambda n: (n[2], len(n[0])))[0]
     asked = asked_term(question, lambda t: True, plain=True)
     inside = lookup.term_in(kb, asked) if asked else None
     if inside and (len(asked.split()) > 2 or QUOTED.search(question)) and len(_JOINED.split(asked)) == 1 and \
             re.search(rf"(?<![\w-]){re.escape(normalise_role(inside))}\s+[a-z]", normalise_role(asked)):
         # "what does 'notional SEND budget' mean?": the phrase (but "EHC plan?" is asked by its short form)
         return None
-    said = f" {normalise_role(question)} "
-    named = [(g.term, m.start(), m.end()) for g in kb.glossary for m in re.finditer(rf"(?<= ){re.escape(normalise_role(g.term))}(?= )", said)]
-    named = [n for n in named if not any(len(o[0]) > len(n[0]) and o[1] <= n[1] and n[2] <= o[2] for o in named)]  # not SEND in V-SEND
     asked_of = [n for n in named if _ASKED_AFTER.match(said, n[2] + 1) or said[n[2] + 1:].split(" ", 1)[0] in IGNORED]  # "DHO a lot"
     if not asked_of:
         return None if _POINTED_AT.search(said) else max((n[0] for n in named), key=len, default=None)

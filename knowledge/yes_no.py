@@ -14,13 +14,15 @@ ASKS_IF = re.compile(r"^\W*(?:(?:is it (?:true|right|correct)|am i right|is it t
                      r"|(?:is|are|was|were|does|do|did|will|would|can|could|should|must)\b(?!\s+(?:you|u)\b))", re.IGNORECASE)  # (not "could
 # you explain ...", a request)
 # Words that turn a yes/no question round or widen it, so a "not" in the answer would not simply mean no
-TURNING = re.compile(r"\b(?:only|just|solely|all|every|everyone|any|anyone|always|never|not|no|none|without|or)\b|n't\b",
+TURNING = re.compile(r"\b(?:only|just|solely|all|every|each|everyone|any|anyone|always|never|not|no|none|without|or)\b|n't\b",
                      re.IGNORECASE)
 # The line's own verb denied: "This is not", "will not require", "does not mean"; not "who has not been", "that do not"
 DENIED = re.compile(r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:(?:is|are|was|were|does|do|will|would|should|must|can|could|may)\s+not"
                     r"|isn't|aren't|doesn't|don't|won't|shouldn't|cannot|can't)\b"
                     r"(?!\s+(?:say|state|set|give|specify|mention|list|define|include|cover|explain)\b)",  # (not a silence: "does not say")
                     re.IGNORECASE)
+UNIVERSAL = {"all", "every", "each", "everyone"}  # a question about everyone, which what most or some do not do answers no
+SOME = re.compile(r"\W*(?:most|many|some|not all|not every)\b", re.IGNORECASE)
 QUALIFIED = re.compile(r"\b(?:full|fully|all|only|entire|entirely|always|every|more|most|solely|just|whole)\b", re.IGNORECASE)
 HOLDS = 0.4  # how much of what the question asks the line must hold to be its answer
 
@@ -30,13 +32,14 @@ def reads_no(question: str, lines: Sequence[str], words: Callable[[str], set] = 
     question's words in it and one of them in what it denies; None when the question is no plain yes/no question or no
     line does. ``words``: a text's words as they are compared."""
     asks = ASKS_IF.match(question)
-    if not asks or TURNING.search(question):
+    turned = {m.group().casefold() for m in TURNING.finditer(question)}
+    if not asks or turned - UNIVERSAL:
         return None
     asked = words(question[asks.end():])  # what is asked, without "is it true that"
     for line in lines:
         denied = DENIED.search(line)
-        if not denied or not asked or "|" in line:  # (a table row's cells say too many things to be read so)
-            continue
+        if not denied or not asked or "|" in line or (turned and not SOME.match(line)):  # (a table row's cells say too many
+            continue  # things to be read so; "does every child need one?" is answered no only by "most ... will not")
         clause = re.split(r"[.;:!?,()|]", line[denied.end():], maxsplit=1)[0]  # "(this list is not exhaustive)"
         if QUALIFIED.search(clause):
             continue  # "not expected to meet the full costs of more expensive provision": a part denied, not the whole

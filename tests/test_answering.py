@@ -88,7 +88,9 @@ def test_time_in_post_said_with_the_school_leaves_the_award_question_open(kb, gu
 
 @pytest.mark.parametrize("typed, asks", [("GP who leads on send for the ICB, is level 3 enough?", True), ("is L2 enough for a school nurse", True),
                                          ("is level 3 ok to do as e-learning for a school nurse?", False),
-                                         ("is there enough funding for level 3 for a school nurse?", False)])
+                                         ("is there enough funding for level 3 for a school nurse?", False),
+                                         ("is tier 2 right for a TA who only now and then supports a pupil?", True),
+                                         ("is level 3 the right course to do first?", False)])
 def test_only_a_level_asked_to_be_enough_is_weighed(typed, asks):
     from knowledge.enough import ENOUGH
 

@@ -2,6 +2,8 @@
 items it has, a list led into by an unfinished line, a job told as a department, a question after a comma."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from knowledge.short_forms import short_form_asked, term_asked
@@ -317,6 +319,23 @@ def test_a_denial_is_read_in_the_documents_other_words():
     assert reads_no("Is it true that most children with SEND will end up needing an EHCP?", [line]) == line
 
 
+def test_a_question_about_everyone_is_denied_only_by_what_most_or_some_do_not_do():
+    """"Does every child with SEND need an EHCP?": "Most ... will not require" answers no; a plain denial does not answer
+    a question about all of them ("do all staff need level 1?" is not denied by "staff do not need to repeat it")."""
+    from knowledge.yes_no import reads_no
+
+    from knowledge.sources import seeds_dir
+
+    sentences = [s for p in seeds_dir().glob("*.txt") for s in re.split(r"(?<=[.!?])\s+|\n+", p.read_text(encoding="utf-8"))]
+    most = [s.strip("- ") for s in sentences if re.match(r"\W*(?:Most|Many|Some) ", s) and re.search(r"\b(?:will|do|does|are|is) not\b", s)]
+    assert most
+    for line in most:
+        subject = re.match(r"\w+ ((?:\w+ ){1,6}?)(?:will|do|does|are|is) not (\w+)", line)
+        question = f"Do all {subject.group(1)}{subject.group(2)} that?"
+        assert reads_no(question, [line]) == line, question
+        assert reads_no(f"Do all {subject.group(1)}{subject.group(2)} that?", [line[line.index(" ") + 1:]]) is None
+
+
 @pytest.mark.parametrize("text, theirs", [
     ("practice manager here - our receptionists come under L2. how much refresher do they need and over what period", True),
     ("my HCAs fall under level 2, what outcomes should they have?", True),
@@ -371,3 +390,13 @@ def test_a_short_form_with_the_word_a_longer_one_adds_asks_the_longer_one(kb):
     for short, whole in pairs:
         added = whole.expansion[len(short.expansion):].strip().casefold()
         assert named_with_its_own_words(kb, f"What is the {short.term} {added}?") == whole.term
+
+
+def test_what_it_stands_for_asks_the_short_form_named_last_before_it(kb):
+    """"SENCO in Lincolnshire, V-SEND keeps coming up in the report. what does it stand for": the job told first is not it."""
+    spelt = [g for g in kb.glossary if g.expansion]
+    for job, term in zip(spelt, reversed(spelt)):
+        if job.term != term.term and job.term.casefold() not in term.term.casefold() and term.term.casefold() not in job.term.casefold():
+            asked = term_asked(kb, f"{job.term} in Lincolnshire, {term.term} keeps coming up in the report. what does it stand for")
+            assert asked.casefold() == term.term.casefold(), (job.term, term.term)
+    assert term_asked(kb, "what does it stand for, SEMH?") == "SEMH"

@@ -1,6 +1,8 @@
 """Whole conversations with the real Rasa server, action server and trained model, over REST."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conversation import Conversation
@@ -331,3 +333,14 @@ def test_a_place_the_person_sends_things_to_is_not_where_they_work(assistant, kb
     text = chat.say("health visitor - I do the developmental reviews and flag possible SEND in under-5s to the local authority. what level?")
     placed = next(r for r in kb.roles if r.id == "health-visitor")
     assert f"{kb.level(placed.level).name} (health framework)" in text and "no training level" not in text
+
+
+def test_what_the_question_asks_decides_the_answer_not_what_it_is_for(assistant, kb):
+    """"what topics are the level 4 competencies about? want to plan how I use my 12 hours": the hours are why they ask;
+    the answer is the level's competencies."""
+    level = next(lv for lv in kb.levels_of("health") if lv.competencies and lv.refresher)
+    hours = re.search(r"\d+ hours?", level.refresher.text).group()
+    chat = Conversation(assistant)
+    text = chat.say(f"senior manager here, just been told I'm {level.name}. what topics are the {level.name} competencies about? "
+                    f"want to plan how I use my {hours}")
+    assert all(c.text in text for c in level.competencies[:3]), text

@@ -48,6 +48,19 @@ def test_a_figure_asked_of_a_named_document_is_one_of_its_own(assistant, kb):
     assert text.startswith(NO_FIGURE_FOR.format(figure="a number of hours"))  # what was counted, named
 
 
+def test_a_price_is_given_only_by_a_sum_in_a_line_about_what_is_priced(assistant, sentences):
+    """"how much will each school login to the learning platform cost?": the threshold schools pay per pupil is a sum,
+    but not the price of a login; "what is the cost threshold schools pay up to per pupil" is answered by it."""
+    from actions.notes import NO_PRICE
+
+    assert not any(re.search(r"£\s?\d", s) for s in sentences if re.search(r"\blogins?\b", s, re.IGNORECASE))
+    assert any(re.search(r"\blogins?\b", s, re.IGNORECASE) for s in sentences)
+    assert reply_text(assistant.say("login-price", "how much will each school login to the learning platform cost?")).startswith(NO_PRICE)
+    sums = [s for s in sentences if "threshold per pupil" in s and re.search(r"£\s?\d", s)]
+    text = reply_text(assistant.say("threshold-price", "what is the cost threshold schools pay up to for each pupil with SEND?"))
+    assert not text.startswith(NO_PRICE) and re.search(r"£\s?\d[\d,]*", sums[0]).group() in text
+
+
 def test_a_price_asked_of_a_document_named_by_its_short_form_is_one_of_its_own(assistant, kb):
     from actions.notes import NO_PRICE
     from knowledge.passages import named_document

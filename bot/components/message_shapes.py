@@ -1,0 +1,52 @@
+"""What a message's shape says about it, as the role intent component reads it: the words of a job title, a question's
+opening words, a request to act, a level asked about. Patterns only; bot/components/role_intent.py decides with them."""
+from __future__ import annotations
+
+import re
+
+from knowledge.roles import GREETED, GREETINGS
+
+MAX_JOB_WORDS = 12  # a job said in passing is a few words; a longer statement is left to the classifier
+NOT_TEXT = re.compile(r"[<>{}\[\]=;|\\]")  # markup, code and payloads are not a job
+# What a word of a job title looks like: a job word, an ending such as "-ist" or "-er" ("orthotist",
+# "interpreter", "domestic"), or a short form in capitals ("ANP", "DSL"). An answer such as "in a
+# hospital", "the third one" or "blorp zzzz qqq" has none, so it keeps its intent.
+JOB_SHAPED = re.compile(r"[a-z]{2,}(?:ist|ian|er|or|eer|ic|man|woman|lady|staff)s?|[A-Z]{2,5}s?")
+PROFESSIONAL = re.compile(r"[a-z]*(?:ologist|therapist|specialist|iatrist|ometrist|optist|ician|itian)")  # "play specialist", "technician"
+NOT_JOBS = {"other", "others", "either", "neither", "never", "whatever", "together", "rather", "under", "over", "after", "ever",
+            "however", "whether", "number", "order", "letter", "letters", "paper", "papers", "answer", "later", "better", "another",
+            "corner", "sooner", "per", "for", "or", "nor", "floor", "door", "public", "specific", "basic", "clinic", "music", "academic"}
+WORD = re.compile(r"[^\W\d_][\w'&-]*")  # a word in letters: "A&E", "paeds", "ex-nursery"
+HEAD = re.compile(r"[,;:(]| - |\band i\b|\bi\b", re.IGNORECASE)  # the job comes before these: "dinner lady, I see ..."
+YES_OR_NO = {"affirm", "deny"}
+CHAT = YES_OR_NO | {"start_again", "greet", "goodbye", "thank"}
+UNSURE_CHAT = 0.7  # below this, a question the classifier took for chat is a question
+SURE_QUESTION = 0.8  # a question intent this sure, about more than a role, is a question ("senco duties in a school")
+QUESTION_START_WORD = re.compile(r"\s*(?:if|how|what|what's|whats|when|which|who|whose|why|where|is|are|does|do|can|should|must)\b", re.I)
+ASKING_WORD = re.compile(r"\b(?:what|what's|whats|which|when|how|why)\b", re.I)
+QUESTION_WORD = re.compile(r"\b(?:how|what|when|which|who|whose|why|where)\b|\?", re.IGNORECASE)
+ACTIONS = {"make_plan", "record_learning", "show_records", "check_skills"}  # what a person asks the guide to do
+# A request to act is the person's own ("make my plan", "can you check my skills") or a command ("skills check"): a
+# longer message with neither asks about something ("does the governing body have to publish an accessibility plan").
+ADDRESSED = re.compile(r"\b(?:you|u|ya|yourself|let's|lets|us|we|our|ive)\b|^\s*(?:do|make|start|show|check|list|create|run)\s+(?:a|an|the|my)\b",
+                       re.IGNORECASE)  # "do the skills check" is a command, though it starts as a question would
+COMMAND = re.compile(r"\b(?:make|create|build|draw|show|see|view|list|check|start|begin|do|record|log|add|delete|remove|clear|assess|"
+                     r"test|rate|score|track|want|need|give|get|open|save|print|download|export)\b", re.IGNORECASE)
+# What names the thing to do, in a message of a few words: "skills check", "self-assessment", "cpd log" (not "senco skills outcomes")
+ACTION_NOUN = re.compile(r"\b(?:self|check|checker|assessment|audit|benchmark|plan|planner|records?|log|logbook|diary|portfolio|tracker|"
+                         r"quiz|questionnaire|history|journal)\b", re.I)
+UNSURE_ACTION = 0.6  # below this, a question the classifier took for an action asks about something ("can my employer make me ...")
+ABOUT_MY_LEVEL = re.compile(r"\b(?:apply|applies) to me\b|\bwhat (?:level|tier) am i\b|\bdo i (?:need|have to)\b|\bwhich one am i\b", re.I)
+NOT_ME = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # just before a role
+DESCRIBED = re.compile(r"\s*(?:,|:|;|\.\s|\s[-\u2013]\s)\s*")  # what parts a job from what it involves
+SHORT_HEAD = 8  # words: "community learning disability nurse in the adult team" before its dash tells a job
+GREETING = re.compile(r"^\s*(?:" + GREETINGS + ")" + GREETED + r"\b[\s,!.]*", re.IGNORECASE)
+OF_A_THING = re.compile(r"\s+(?:(?:of|in|on)\s+the\s+(?:[\w-]+\s+){1,4}?)?(?:is|are)\s+the\s+(?!(?:right|best|minimum|correct|one|role|job|fit)\b)(?![^?.!]*\b(?:i|me|my|mine)\b)", re.I)  # a thing's
+OTHERS = re.compile(r"\b(?:him|her|them|they|their|his|staff|team)\b", re.IGNORECASE)  # someone else's level asked
+OWN_TRAINING = re.compile(r"\b(?:level|tier|training|trained|train|hours?|refresher|induction|course|cpd|apply|applies|enough|one for)\b", re.I)
+ASKS_WHEN = re.compile(r"\b(?:how (?:soon|long|often|quickly)|by when)\b", re.I)
+ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:training\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b"
+                           r"|(?:^|[.,;:!-])\s*(?:my\s+)?(?:level|tier)\s*\?+\s*$", re.I)  # "..., see kids now n then. level?"
+NEXT_GUESS = 0.2  # a question intent this likely is what a question asks; below it, the documents are searched
+KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart", "make_plan",
+        "record_learning", "show_records", "delete_records", "check_skills", "talk_to_person"}  # "make my plan" is no answer about planning work
