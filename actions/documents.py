@@ -74,7 +74,7 @@ def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
     """The lists of the documents that answer the question, or None when nothing answers it well enough: the
     documents' own passages only when they hold enough of the question, more of it when the classifier took
     the question to be about something else ("what time is it" shares a word with a passage)."""
-    text = _about(text)
+    text = about(text)
     sourced, curated = list(_sourced(text)), index().search(text)
     phrase = quoted(text)
     if phrase:  # "what does 'achievement' mean in the senco spec": only what holds the word asked about
@@ -89,7 +89,7 @@ def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
     return _message(answers) if answers else None
 
 
-def _about(question: Text) -> Text:
+def about(question: Text) -> Text:
     """What a question is about, without the job its asker names before it ("Careers adviser at a secondary.")."""
     wording = guide().kb.wording
     return without_the_asker(question, (*wording.job_words, *wording.job_nouns))
@@ -155,7 +155,7 @@ def sharper(question: Text, message: replies.Message, answers_to: Text = "") -> 
     """An answer, or the documents' own passages when they hold clearly more of what the question asks about
     ("who approves SENCO training providers?" answered by the award's topic, whose answering line is not shown).
     ``answers_to``: words the answer's kind answers without showing them ("hours" for a level's hours)."""
-    question = _about(question)
+    question = about(question)
     sourced = list(_sourced(question))
     if sourced and index().covers(question, _shown(sourced)) < COVERS:
         return message

@@ -6,7 +6,7 @@ import re
 from typing import Any, Dict, List, Text
 
 from actions import replies
-from actions.documents import index, said, source_index
+from actions.documents import about, index, said, source_index
 from actions.knowledge_base import guide
 from knowledge.passages import named_document
 from knowledge.ranking import A_DATE, A_TIME, fits
@@ -23,7 +23,8 @@ MENTIONED_ENOUGH = 0.6  # an answer holding this much of the question answers it
 def unknown(text: Text) -> Text:
     """The words of a question that nothing searched in the documents uses, as a phrase ("Scotland"); not the words that
     ask for a figure ("time limit", "how quickly"), nor a run of letters that is no word ("asdfgh")."""
-    asked = asking_part(text).casefold()  # not the words said around it ("for our training matrix"), unless a name ("I'm in Wales")
+    asked = asking_part(about(text)).casefold()  # not the words said around it ("for our training matrix", "comms officer writing
+    # the trust newsletter -"), unless a name ("I'm in Wales")
     named = {w.casefold() for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", text)}
     unheard = {w for w in source_index().unknown_words(text) if w.casefold() in asked or w.casefold() in named}
     asking = {w for m in (*PRICED.finditer(text), *TIMED.finditer(text)) for w in m.group().casefold().split()}

@@ -70,6 +70,13 @@ def test_a_job_told_as_the_department_one_works_in_is_a_job(told):
     assert names_a_job(told, ())
 
 
+@pytest.mark.parametrize("told, tells", [("comms officer writing the trust newsletter", True), ("staff nurse working nights on paeds", True),
+                                         ("manager training", False), ("manager training for new starters", False),
+                                         ("nurse funding for the ward", False), ("training matrix building", False)])
+def test_a_job_then_what_the_person_is_doing_tells_the_job_and_a_noun_in_ing_does_not(kb, told, tells):
+    assert names_a_job(told, (*kb.wording.job_words, *kb.wording.job_nouns)) is tells
+
+
 @pytest.mark.parametrize("question", ["my appraiser wants me to use the reflection record, what headings does it have",
                                       "i see kids now and then, what training does a porter need"])
 def test_a_question_after_a_statement_and_a_comma_is_a_question(question):
