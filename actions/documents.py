@@ -14,7 +14,7 @@ from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
 from knowledge.answer_words import TRAINING_ASKED
 from knowledge.answers import to_dict
-from knowledge.asking import asks_about, place_named, question_parts, questions_only, without_the_asker
+from knowledge.asking import asks_about, place_named, questions_only, without_the_asker
 from knowledge.enough import ENOUGH, against
 from knowledge.indexed import group_of
 from knowledge.passages import FOOTNOTE_MARK, contents as contents_of, footnotes, level_named, named_document, shown_text
@@ -114,7 +114,7 @@ def contents(question: Text) -> Optional[replies.Message]:
     """A document's parts, as its contents list them, for a question that asks what parts a named document has ("what r
     the six competancy areas in the east sussex framework": short forms written out and spelling mended first)."""
     named = named_document(guide().kb.documents, question)  # "... against the East Sussex framework. What are the areas in it?"
-    asked_of = [question_parts(question) + " " + " ".join(sorted(named[1]))] if named else []
+    asked_of = [questions_only(question, pointing_back=True) + " " + " ".join(sorted(named[1]))] if named else []
     mended = (" ".join(source_index().spelt(SHORT_FORMS.get(w, w)) for w in WORD.findall(asked.casefold()))
               for asked in dict.fromkeys((question, questions_only(question), *asked_of)))  # "East Sussex caseworker, new in post. What are ...?"
     found = next((f for m in mended for f in [contents_of(guide().kb.documents, guide().kb.passages, m)] if f), None)

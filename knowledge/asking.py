@@ -9,14 +9,13 @@ from typing import Sequence
 from knowledge.answer_words import SECTOR_WORDS
 from knowledge.defining import asked_of_a_level
 from knowledge.passages import level_named
-from knowledge.reading import is_question, mentions_a_job, names_a_job, names_involvement, sectors_named
+from knowledge.reading import FIRST_PERSON, is_question, mentions_a_job, names_a_job, names_involvement, sectors_named
 from knowledge.schema import KnowledgeBase
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import A_LEVEL, GENERIC, tokens
 
 # What is said of the asker or what an answer is for, around a question: "new head here", "need it for our matrix", "procurement asked"
-_I = r"i|i'm|im|me|my"  # the asker alone: "our receptionists ... they" asks about other people
-_ME = rf"{_I}|we|we're|our|us"
+_ME = r"i|i'm|im|me|my|we|we're|our|us"
 ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ME}|here|asked|need(?:ed)?|for (?:a|an|the|our|my))\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(rf"\b(?:{_ME})\b", re.IGNORECASE)
 _ASKED_BY = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){1,2}(?:wants?|asked|has asked|needs?|told)\s+(?:me|us)\b", re.IGNORECASE)  # who asked
@@ -36,17 +35,20 @@ def _asking(typed: str) -> tuple[list[str], list[str]] | None:
     return None if not asking or len(asking) == len(parts) or any(BACK_REFERENCE.search(p) for p in asking) else (parts, asking)
 
 
-def questions_only(typed: str) -> str:
+def questions_only(typed: str, pointing_back: bool = False) -> str:
     """The sentences or clauses of a message that are questions ("roughly what % of LA areas fail?" without "putting
-    together a business case for more training -"); the whole message when it is read whole."""
+    together a business case for more training -"); the whole message when it is read whole. ``pointing_back``: even a
+    question that points back at what was said ("... the East Sussex framework. What are the areas in it?")."""
+    if pointing_back:
+        return " ".join(p for p in _PARTS.split(typed.strip()) if p.strip() and is_question(p)) or typed
     split = _asking(typed)
     return " ".join(split[1]) if split else typed
 
 
-def question_parts(typed: str) -> str:
-    """The parts of a message that are questions, even one that points back ("... the East Sussex framework. What are the
-    areas in it?"); the whole message when none is."""
-    return " ".join(p for p in _PARTS.split(typed.strip()) if p.strip() and is_question(p)) or typed
+def last_question(typed: str) -> str:
+    """The last sentence of a message that ends in a question mark ("I'm a trainer making a form. what headings are on
+    the record?"); the whole message when none does."""
+    return (re.findall(r"[^.?!]*\?", typed) or [typed])[-1]
 
 
 def asking_part(typed: str) -> str:
@@ -167,4 +169,5 @@ _THEIR_LEVEL = re.compile(rf"\b(?:come|fall|sit|are)\s+(?:under|in|at)\s+{A_LEVE
 def asks_their_level(text: str) -> bool:
     """Whether a message tells other people's level and asks about them, not about the asker ("... what level am I?")."""
     told = _THEIR_LEVEL.search(text)
-    return bool(told) and not re.search(rf"\b(?:{_I})\b", text[told.start():], re.IGNORECASE)
+    rest = text[told.start():] if told else ""  # "our receptionists ... they": other people, but not "... what level do we need?"
+    return bool(told) and not (FIRST_PERSON.search(rest) or re.search(r"\b(?:we|we're|us)\b", rest, re.IGNORECASE))

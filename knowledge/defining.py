@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from knowledge.schema import SourcePassage
-from knowledge.words import IGNORED
+from knowledge.words import IGNORED, STANDS_FOR
 
 MAX_TERM_WORDS = 6  # a longer "term" is a question of its own
 # What asks what something means: "what does SENCO stand for", "define X" (never "... means you're not counted")
@@ -239,8 +239,8 @@ def held_by(asked: str, texts: Sequence[str], tokens: Callable[[str], list]) -> 
     return [t for t in texts if wanted and wanted <= set(tokens(t))]
 
 
-_SPELT_OUT = re.compile(r"\b(?:what (?:does|do|is|are) (?P<term>[\w&-]+(?: [\w&-]+)?) (?:stand for|mean|short for)"
-                        r"|(?P<after>[\w&-]+(?: [\w&-]+)?) (?:stands? for|is short for|meaning)\s*[?.!]*\s*$)", re.IGNORECASE)
+_SPELT_OUT = re.compile(rf"\b(?:what (?:does|do|is|are) (?P<term>[\w&-]+(?: [\w&-]+)?) (?:{STANDS_FOR}|mean\s*[?.!]*\s*$)"  # (not "what does
+                        rf"|(?P<after>[\w&-]+(?: (?!is\b)[\w&-]+)?) (?:is )?(?:{STANDS_FOR}|meaning)\s*[?.!]*\s*$)", re.IGNORECASE)  # an EHCP mean for ...")
 
 
 def asks_what_it_stands_for(text: str, term: str) -> bool:

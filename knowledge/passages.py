@@ -179,7 +179,7 @@ def _around(part: str, sought: re.Pattern) -> str:
 
 CONTENTS = "Contents"  # the section of a document that lists its parts
 _A_PART = r"(?:areas?|sections?|parts?|chapters?|headings?|themes?|domains?|strands?)\b"
-_PARTS = re.compile(rf"\b{_A_PART}", re.IGNORECASE)
+_DOCUMENT_PARTS = re.compile(rf"\b{_A_PART}", re.IGNORECASE)
 _ABOUT_PARTS = ("areas sections parts chapters headings themes domains strands list name many number have has cover covers "
                 "contain contains include includes framework report specification spec document")  # words that ask only for its parts
 _LISTING = re.compile(r"\b(?:what are|which are|what's in|list|name|how many|what \w+ (?:does|do|are|is))\b"
@@ -241,7 +241,7 @@ def contents(documents: Sequence[Document], passages: Sequence[SourcePassage], q
     """A document's contents list, for a question that asks what parts a document it names has ("what are the six
     areas in the East Sussex framework?", "how many sections does the SENCO specification have?"); None when the
     question names no document with a contents list, or does not ask for its parts."""
-    named = named_document(documents, question) if _PARTS.search(question) and _LISTING.search(question) else None
+    named = named_document(documents, question) if _DOCUMENT_PARTS.search(question) and _LISTING.search(question) else None
     if named is None or set(tokens(question)) - set(tokens(f"{named[0].title} {_ABOUT_PARTS}")) - set(NUMBERS.values()):
         return None  # (a question asking more than its parts: "the four areas of need", "a part-time course")
     best = named[0]

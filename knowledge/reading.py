@@ -15,7 +15,7 @@ from typing import Iterable, Mapping, Sequence
 from knowledge.answer_words import DOUBT, EDUCATING_WORDS, ELSEWHERE, EXPERIENCED, HELP_TO_CHOOSE, IN_POST, INVOLVEMENT_WORDS, \
     IN_A_DEPARTMENT, MEANT_BY, NEVER, NEW, NO, SECTOR_WORDS, WORDS_OF, YES
 from knowledge.roles import RoleCatalogue, corrects, normalise_role
-from knowledge.words import SHORT_FORMS
+from knowledge.words import SHORT_FORMS, STANDS_FOR
 from knowledge.schema import Option
 
 MAX_ANSWER = 300
@@ -169,7 +169,7 @@ QUESTION_START = ("what", "what's", "whats", "who", "who's", "whose", "how", "ho
                   "which", "can", "could", "do", "does", "is", "are", "should", "would", "will", "tell", "explain", "define", "list",
                   "show", "difference", "differences", "compare", "comparing",  # "difference between the SENCO and the head"
                   "shoud", "shud", "wat", "wot", "wht", "hw")  # as typed on a phone
-ASKS_AFTER = re.compile(r"\b(?:stands?\s+for|short\s+for|meaning|means)\s*[?.!]*\s*$", re.IGNORECASE)  # "senco stands for"
+ASKS_AFTER = re.compile(rf"\b(?:{STANDS_FOR}|(?<!that )(?<!which )(?<!it )meaning)\s*[?.!]*\s*$", re.IGNORECASE)  # "senco stands for"
 
 
 QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c](\w[\w\s-]{1,40}?)['\"\u2019\u201d](?=[\s?.!,]|$)")

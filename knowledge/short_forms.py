@@ -9,7 +9,7 @@ from knowledge import lookup
 from knowledge.defining import FILLER, HOW_IT_WORKS, PARTS_OF, QUOTED, TRAILING, WHERE_WRITTEN, asked_term
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.schema import KnowledgeBase
-from knowledge.words import IGNORED
+from knowledge.words import CAPITALS, IGNORED, STANDS_FOR
 
 _JOINED = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*")
 
@@ -41,7 +41,7 @@ def _short_form(part: str, kb: KnowledgeBase) -> str | None:
 _ASKED_AFTER = re.compile(r"(?:\W|$|(?:stands?|short|means?|meaning|refers?|is|are|was|and|or|vs|versus|in|on|for|exactly|actually|"
                           r"again|pls|please|abbreviation|acronym)\b)")
 _MEANING_CUE = re.compile(r"\b(?:stands?|short|means?|meaning|abbreviation|acronym|what'?s|whats|what|define|definition|describe)\b")
-_IT_STANDS_FOR = re.compile(r"\bwhat (?:does|do) (?:it|that|this|they|those) (?:stand|stands) for\b")
+_IT_STANDS_FOR = re.compile(rf"\bwhat (?:does|do) (?:it|that|this|they|those) {STANDS_FOR}\b", re.IGNORECASE)
 _POINTED_AT = re.compile(r"\bwhat (?:does|do|is|'s) (?:that|it|this|they|those)\b|\bwhat'?s that\b")
 
 
@@ -72,10 +72,13 @@ def term_asked(kb: KnowledgeBase, question: str) -> str | None:
     said = f" {normalise_role(question)} "
     named = [(g.term, m.start(), m.end()) for g in kb.glossary for m in re.finditer(rf"(?<= ){re.escape(normalise_role(g.term))}(?= )", said)]
     named = [n for n in named if not any(len(o[0]) > len(n[0]) and o[1] <= n[1] and n[2] <= o[2] for o in named)]  # not SEND in V-SEND
-    spelt_out = _IT_STANDS_FOR.search(said)  # "SENCO in Lincolnshire, V-SEND keeps coming up. what does it stand for": the one before
-    before = [n for n in named if spelt_out and n[2] <= spelt_out.start()]
-    if before:
-        return max(before, key=lambda n: (n[2], len(n[0])))[0]
+    spelt_out, cue = _IT_STANDS_FOR.search(said), _IT_STANDS_FOR.search(question)
+    if spelt_out and cue and not any(c.start() > cue.end() for c in CAPITALS.finditer(question)):  # (not "..., what does it stand for, LSCP?")
+        before = [n for n in named if n[2] <= spelt_out.start()]  # "SENCO in Lincolnshire, V-SEND keeps coming up. what does it stand
+        last = max(before, key=lambda n: (n[2], len(n[0])))[0] if before else None  # for": the short form named last before it, and
+        at = question.casefold().rfind(last.casefold(), 0, cue.start()) + len(last) if last else 0  # none when a short form no term of
+        return None if not last or any(at <= c.start() and c.end() <= cue.start() for c in CAPITALS.finditer(question)) else last  # the
+        # glossary comes after it ("... the EHCP and mentions APDR, what does it stand for?")
     asked = asked_term(question, lambda t: True, plain=True)
     inside = lookup.term_in(kb, asked) if asked else None
     if inside and (len(asked.split()) > 2 or QUOTED.search(question)) and len(_JOINED.split(asked)) == 1 and \

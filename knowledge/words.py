@@ -55,6 +55,7 @@ PHRASES = {"make sure": "ensure", **{f"whose {job}{is_it}": "whose" for job in (
 _WIDE = re.compile(r"\b([a-z]{4,})-?wide\b")  # "sectorwide", "county-wide": the sector, the county
 _PHRASED = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, PHRASES)) + r")(?![\w-])")
 CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")
+STANDS_FOR = r"(?:stands?|short)\s+for"  # what a short form is asked by: "what does DHO stand for", "EHCP is short for"
 A_LEVEL = r"(?:level|tier|l)\s?[1-5]\b"  # a level or tier named by its number, as people write it ("Level 2", "tier 1", "L3")
 NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.
@@ -87,9 +88,10 @@ def tokens(text: str) -> list[str]:
 _DOUBLED = re.compile(r"^.{2,}([bdgknpr])\1$")
 
 
-# Verbs whose past is not made with -ed, as the documents and questions use them ("who led it" finds "lead")
-IRREGULAR = {**dict.fromkeys(("took", "taken"), "take"), "made": "make",
-             "taught": "teach", "led": "lead", "met": "meet", "spent": "spend", "sought": "seek", "kept": "keep", "held": "hold",
+# Words whose other forms are not made with an ending, as the documents and questions use them ("who led it" finds "lead",
+# "every child" finds "most children")
+IRREGULAR = {"taught": "teach", "children": "child", "led": "lead", "met": "meet", "spent": "spend", "sought": "seek", "kept": "keep",
+             "held": "hold",
              "ran": "run", "paid": "pay", "chose": "choose", "chosen": "choose", "brought": "bring", "bought": "buy"}
 
 

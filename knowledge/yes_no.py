@@ -14,14 +14,15 @@ ASKS_IF = re.compile(r"^\W*(?:(?:is it (?:true|right|correct)|am i right|is it t
                      r"|(?:is|are|was|were|does|do|did|will|would|can|could|should|must)\b(?!\s+(?:you|u)\b))", re.IGNORECASE)  # (not "could
 # you explain ...", a request)
 # Words that turn a yes/no question round or widen it, so a "not" in the answer would not simply mean no
-TURNING = re.compile(r"\b(?:only|just|solely|all|every|each|everyone|any|anyone|always|never|not|no|none|without|or)\b|n't\b",
+TURNING = re.compile(r"\b(?:only|just|solely|all|every|everyone|any|anyone|always|never|not|no|none|without|or)\b|n't\b",
                      re.IGNORECASE)
 # The line's own verb denied: "This is not", "will not require", "does not mean"; not "who has not been", "that do not"
 DENIED = re.compile(r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )\b(?:(?:is|are|was|were|does|do|will|would|should|must|can|could|may)\s+not"
                     r"|isn't|aren't|doesn't|don't|won't|shouldn't|cannot|can't)\b"
                     r"(?!\s+(?:say|state|set|give|specify|mention|list|define|include|cover|explain)\b)",  # (not a silence: "does not say")
                     re.IGNORECASE)
-UNIVERSAL = {"all", "every", "each", "everyone"}  # a question about everyone, which what most or some do not do answers no
+UNIVERSAL = {"all", "every", "everyone"}  # a question about everyone, which what most or some do not do answers no, when the line
+HOLDS_EVERY = 0.75  # holds this much of it ("does every child with an EHCP need an annual review?" is not answered by "most ... EHCP")
 SOME = re.compile(r"\W*(?:most|many|some|not all|not every)\b", re.IGNORECASE)
 QUALIFIED = re.compile(r"\b(?:full|fully|all|only|entire|entirely|always|every|more|most|solely|just|whole)\b", re.IGNORECASE)
 HOLDS = 0.4  # how much of what the question asks the line must hold to be its answer
@@ -44,7 +45,7 @@ def reads_no(question: str, lines: Sequence[str], words: Callable[[str], set] = 
         if QUALIFIED.search(clause):
             continue  # "not expected to meet the full costs of more expensive provision": a part denied, not the whole
         held = words(f"{line} {also_said(line)}")  # "will not require" holds "needing"
-        if len(asked & held) >= HOLDS * len(asked) and asked & words(f"{clause} {also_said(clause)}"):
+        if len(asked & held) >= (HOLDS_EVERY if turned else HOLDS) * len(asked) and asked & words(f"{clause} {also_said(clause)}"):
             return next(s for s in re.split(r"(?<=[.!?])\s+", line) if DENIED.search(s))  # the sentence that denies it
     return None
 

@@ -382,3 +382,22 @@ def test_a_question_taken_for_a_statement_with_no_likely_other_reading_searches_
                        "intent": {"name": "tell_role", "confidence": 0.99}, "entities": [],
                        "intent_ranking": [{"name": "tell_role", "confidence": 0.99}, {"name": "ask_role_training", "confidence": 0.001}]})
     assert component.process([message])[0].get("intent")["name"] == "ask_documents"
+
+
+@pytest.mark.parametrize("text, guessed", [
+    ("I'm a dinner lady at a primary. Where would that sit?", "tell_role"), ("can you make my plan? what's next?", "make_plan"),
+    ("Please log my course from yesterday. is that ok?", "record_learning"),
+    ("practice nurse - what level in the health framework is the most suitable?", "ask_documents"),
+])
+def test_a_job_or_a_request_before_a_short_question_keeps_its_reading(component, text, guessed):
+    message = Message({"text": text, "intent": {"name": guessed, "confidence": 0.9}, "entities": [],
+                       "intent_ranking": [{"name": guessed, "confidence": 0.9}, {"name": "ask_role_training", "confidence": 0.05}]})
+    assert component.process([message])[0].get("intent")["name"] in (guessed, "tell_role")
+
+
+def test_what_a_short_form_means_for_something_is_no_question_of_what_it_stands_for(component):
+    text = "what does an EHCP mean for my child's school budget?"
+    message = Message({"text": text, "intent": {"name": "ask_documents", "confidence": 0.9},
+                       "entities": [{"entity": "term", "start": 13, "end": 17, "value": "EHCP"}],
+                       "intent_ranking": [{"name": "ask_documents", "confidence": 0.9}]})
+    assert component.process([message])[0].get("intent")["name"] != "ask_term"

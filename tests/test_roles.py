@@ -215,6 +215,7 @@ def test_slt_is_a_speech_and_language_therapist_only_where_the_words_say_health(
     ("if I'm a TA who supports pupils with SEND", False), ("if needed", False),
     ("senco stands for", True), ("EHCP meaning", True), ("shoud the senco be on SLT", True), ("wat is the local offer", True),
     ("HLTA, which means I have a class some afternoons", False), ("senco for the trust", False),
+    ("TA in the SEMH base, whatever that means", False),
 ])
 def test_a_question_is_read_in_any_clause_after_a_dash_or_colon(text, asks):
     assert is_question(text) is asks

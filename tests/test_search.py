@@ -321,7 +321,7 @@ def test_a_document_named_before_a_question_about_its_parts_gets_its_contents_li
     document = next(d for d in kb.documents if any(s.path == "Contents" for s in d.sections))
     asked = f"I'm mapping our courses against the {document.title}. What are the sections in it? I need them as column headings."
     assert reply_text(assistant.say("contents-it", asked)).startswith(f"The {document.title} lists")
-    assert not reply_text(assistant.say("contents-none", "I'm mapping our courses. What are the sections in it?")).startswith("The ")
+    assert "in its contents" not in reply_text(assistant.say("contents-none", "I'm mapping our courses. What are the sections in it?"))
 
 
 def test_a_document_s_front_page_is_searched_and_a_short_line_with_a_date_kept(kb):

@@ -41,9 +41,11 @@ NOT_ME = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't)\s+(?:\w+\s+){0,2}$"
 DESCRIBED = re.compile(r"\s*(?:,|:|;|\.\s|\s[-\u2013]\s)\s*")  # what parts a job from what it involves
 SHORT_HEAD = 8  # words: "community learning disability nurse in the adult team" before its dash tells a job
 GREETING = re.compile(r"^\s*(?:" + GREETINGS + ")" + GREETED + r"\b[\s,!.]*", re.IGNORECASE)
-OF_A_THING = re.compile(r"\s+(?:(?:of|in|on)\s+the\s+(?:[\w-]+\s+){1,4}?)?(?:is|are)\s+the\s+(?!(?:right|best|minimum|correct|one|role|job|fit)\b)(?![^?.!]*\b(?:i|me|my|mine)\b)", re.I)  # a thing's
+OF_A_THING = re.compile(r"\s+(?:(?:of|in|on)\s+the\s+(?:[\w-]+\s+){1,4}?)?(?:is|are)\s+the\s+(?!(?:right|best|minimum|correct|one|role|job|fit|most|appropriate|suitable|relevant|applicable|proper)\b)(?![^?.!]*\b(?:i|me|my|mine)\b)", re.I)  # a thing's
 OTHERS = re.compile(r"\b(?:him|her|them|they|their|his|staff|team)\b", re.IGNORECASE)  # someone else's level asked
-OWN_TRAINING = re.compile(r"\b(?:level|tier|training|trained|train|hours?|refresher|induction|course|cpd|apply|applies|enough|one for)\b", re.I)
+OWN_TRAINING = re.compile(r"\b(?:level|tier|band|training|trained|train|hours?|refresher|induction|course|cpd|apply|applies|enough|one for|"
+                          r"minimum|role|job|sit|fit)\b", re.I)  # what a question asks of the asker's own training
+POINTS_BACK = re.compile(r"\b(?:that|this|it|there)\b", re.I)  # "Where would that sit?": the job just told
 ASKS_WHEN = re.compile(r"\b(?:how (?:soon|long|often|quickly)|by when)\b", re.I)
 ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:training\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b"
                            r"|(?:^|[.,;:!-])\s*(?:my\s+)?(?:level|tier)\s*\?+\s*$", re.I)  # "..., see kids now n then. level?"

@@ -29,7 +29,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, PROFESSIONAL, NOT_JOBS, WORD, HEAD, YES_OR_NO,
     CHAT, UNSURE_CHAT, SURE_QUESTION, QUESTION_START_WORD, ASKING_WORD, QUESTION_WORD, ACTIONS, ADDRESSED, COMMAND,
     ACTION_NOUN, UNSURE_ACTION, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
-    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP)
+    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, POINTS_BACK)
+from knowledge.asking import last_question
 from knowledge.defining import asks_what_it_stands_for
 from knowledge.duty import asked_duty
 from knowledge.enough import ENOUGH
@@ -173,8 +174,9 @@ class RoleIntent(GraphComponent, IntentClassifier):
         to act, or about the person while it names a level, asks about the documents."""
         intent = message.get(INTENT) or {}
         text = str(message.get(TEXT) or "")
-        last = (re.findall(r"[^.?!]*\?", text) or [text])[-1]  # "I'm a trainer making a form. what headings are on the record?"
-        if intent.get("name") in ACTIONS and not (FIRST_PERSON.search(last) or ADDRESSED.search(last)) and not text.startswith("/") \
+        own = FIRST_PERSON.search(last_question(text)) or FIRST_PERSON.search(text) and not SAYS_ROLE.search(text)  # "I'm a trainer
+        # making a form. what headings are on the record?" asks; "Please log my course. is that ok?" is a request
+        if intent.get("name") in ACTIONS and not (own or ADDRESSED.search(text)) and not text.startswith("/") \
                 and (len(WORD.findall(text)) > 3 and (is_question(text) or not COMMAND.search(text))
                      or 1 < len(WORD.findall(text)) <= 3 and not COMMAND.search(text) and not ACTION_NOUN.search(text)):
             return True  # "does the governing body have to publish an accessibility plan", "senco skills outcomes"
@@ -243,8 +245,9 @@ class RoleIntent(GraphComponent, IntentClassifier):
         """What a message asks of: all of it, or only its last question where that asks nothing of a level or training
         ("A parent asked me (I'm a Year 2 teacher) whether ... Do most children with SEND need one?")."""
         text = str(message.get(TEXT) or "")
-        last = (re.findall(r"[^.?!]*\?", text) or [""])[-1]
-        return last if len(WORD.findall(last)) >= 4 and not OWN_TRAINING.search(last) else text
+        last = last_question(text)  # (not "I'm a dinner lady at a primary. Where would that sit?": it points back at the job)
+        return last if last != text and len(WORD.findall(last)) >= 4 and not OWN_TRAINING.search(last) and not POINTS_BACK.search(last) \
+            else text
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
