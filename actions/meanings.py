@@ -16,6 +16,7 @@ from knowledge import lookup
 from knowledge.defining import asked_of_a_level, asked_term, held_by, phrase, what_of
 from knowledge.short_forms import short_form_asked, short_forms_asked
 from knowledge.initials import spelled_by_initials
+from knowledge.named_only import named_only
 from knowledge.passages import described_in, excerpt, level_named, named_document, of_level, used_in
 from knowledge.asking import questions_only
 from knowledge.roles import normalise_role
@@ -93,8 +94,8 @@ def silence(question: Text) -> Optional[replies.Message]:
     if short_form_asked(guide().kb, question):  # "what is a DMO?": the glossary says it is never spelled out, and where it is used
         return None
     asking = questions_only(question)  # "the report says appendix B is aligned with the four categories. what are the four categories?"
-    found = (lookup.named_only(guide().kb, asking, guide().catalogue) if asking != question else None) or \
-        lookup.named_only(guide().kb, question, guide().catalogue)
+    found = (named_only(guide().kb, asking, guide().catalogue) if asking != question else None) or \
+        named_only(guide().kb, question, guide().catalogue)
     if found is None:
         return None
     named = [replies.item(found["named"], 0), *(replies.item(text, n) for n, (text, _) in enumerate(found["also"], 1))]

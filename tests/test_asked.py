@@ -208,10 +208,10 @@ def test_what_a_job_means_said_after_it_is_not_a_question():
 
 
 def test_who_does_something_with_a_thing_only_named_is_asked_of_the_documents(kb, guide):
-    from knowledge import lookup
+    from knowledge import named_only
 
-    assert lookup.named_only(kb, "who reviews the local offer?", guide.catalogue) is None
-    assert lookup.named_only(kb, "what is the local offer?", guide.catalogue) is not None
+    assert named_only.named_only(kb, "who reviews the local offer?", guide.catalogue) is None
+    assert named_only.named_only(kb, "what is the local offer?", guide.catalogue) is not None
 
 
 def test_a_period_in_years_is_no_count_of_a_list():

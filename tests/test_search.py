@@ -73,13 +73,13 @@ def test_a_term_asked_alone_gets_what_the_documents_say_it_means(kb, question, l
 
 def test_something_named_but_never_included_is_said_so_with_where_it_is_named(kb):
     """Every entry of named_only.yml is found by each of its words, and says what the documents leave out."""
-    from knowledge import lookup
+    from knowledge import named_only
 
     assert kb.named_only
     for entry in kb.named_only:
         for word in entry.words:
-            found = lookup.named_only(kb, f"what is {word}?")
-            assert lookup.named_only(kb, f"where can I see the {word} in the {kb.documents[0].title}?") == found
+            found = named_only.named_only(kb, f"what is {word}?")
+            assert named_only.named_only(kb, f"where can I see the {word} in the {kb.documents[0].title}?") == found
             assert found and found["name"] == entry.name and found["cite"]["quote"] == entry.citation.quote, (word, found)
             assert re.search(r"\bnot (?:included|listed|defined|explained)\b", found["statement"])
 
@@ -87,7 +87,7 @@ def test_something_named_but_never_included_is_said_so_with_where_it_is_named(kb
 def test_something_named_but_never_included_is_said_so_when_asked_with_the_words_of_the_passage_that_names_it(kb):
     """"What are the four categories of SEND that the learning areas are aligned with?": the question's other words are
     the naming passage's own, so it asks about the thing, not beyond it; and its phone number is not given either."""
-    from knowledge import lookup
+    from knowledge import named_only
 
     for entry in kb.named_only:
         naming = next(p.text for p in kb.passages if entry.citation.quote in p.text)
@@ -95,7 +95,7 @@ def test_something_named_but_never_included_is_said_so_when_asked_with_the_words
                   and not re.match(r"levels?|tiers?$", w)][:3]  # (a level named asks about the level)
         for question in (f"what is {entry.words[0]}, the one {' '.join(beside)} mention?", f"whats {entry.words[0]} and whats its phone number",
                          f"the report says {' '.join(beside)} - what is {entry.words[0]}?"):
-            found = lookup.named_only(kb, question)
+            found = named_only.named_only(kb, question)
             assert found and found["name"] == entry.name, question
 
 
@@ -103,9 +103,9 @@ def test_something_named_but_never_included_is_said_so_when_asked_with_the_words
                                       "what are the level 3 learning outcomes", "who is tier 1 for",
                                       "is signposting to the local offer one of the competences"])
 def test_a_question_about_a_level_a_role_s_duties_or_more_than_the_thing_is_not_taken_for_a_silence(kb, guide, question):
-    from knowledge import lookup
+    from knowledge import named_only
 
-    assert lookup.named_only(kb, question, guide.catalogue) is None
+    assert named_only.named_only(kb, question, guide.catalogue) is None
 
 
 @pytest.mark.parametrize("question, first", [("who approves SENCO training providers?", "secretary of state"),

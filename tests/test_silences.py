@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge import lookup
+from knowledge import named_only
 from knowledge.passages import level_named
 
 
@@ -22,7 +22,7 @@ def test_a_thing_named_in_a_level_s_row_is_only_named_even_asked_with_that_level
     for entry, level in rows:
         word = max(entry.words, key=len)
         for said in (level.name, f"L{level.name.split()[-1]}"):  # "the L5 section" is the Level 5 row too
-            found = lookup.named_only(kb, f"the {said} section mentions the {word}. what does that involve?", guide.catalogue)
+            found = named_only.named_only(kb, f"the {said} section mentions the {word}. what does that involve?", guide.catalogue)
             assert found and found["name"] == entry.name, (entry.name, said)
         assert found["named"].startswith(level.name) and entry.citation.quote in found["named"]
 
@@ -32,7 +32,7 @@ def test_another_level_named_beside_a_thing_asks_what_that_level_says(kb, guide)
     for entry in kb.named_only:
         own = _row_level(kb, entry)
         other = next(lv for lv in kb.levels if lv.framework == "health" and lv != own)
-        assert lookup.named_only(kb, f"what does {other.name} say about the {entry.words[0]}?", guide.catalogue) is None, entry.name
+        assert named_only.named_only(kb, f"what does {other.name} say about the {entry.words[0]}?", guide.catalogue) is None, entry.name
 
 
 def test_the_word_the_documents_put_before_a_name_is_theirs_not_a_question_about_more(kb, guide):
@@ -42,8 +42,8 @@ def test_the_word_the_documents_put_before_a_name_is_theirs_not_a_question_about
             before = {m.group(1).casefold() for p in kb.passages
                       for m in re.finditer(rf"\b([A-Za-z]{{5,}})\s+{re.escape(word)}\b", p.text, re.IGNORECASE)}
             for qualifier in before - {"the", "their", "about", "understand"}:
-                assert lookup.named_only(kb, f"what is included in the {qualifier} {word}?", guide.catalogue) is not None, (qualifier, word)
-    assert lookup.named_only(kb, "who reviews the local offer?", guide.catalogue) is None
+                assert named_only.named_only(kb, f"what is included in the {qualifier} {word}?", guide.catalogue) is not None, (qualifier, word)
+    assert named_only.named_only(kb, "who reviews the local offer?", guide.catalogue) is None
 
 
 def test_how_a_document_describes_a_short_form_asks_its_meaning(kb, guide):
@@ -68,7 +68,7 @@ def test_a_thing_named_only_asked_by_its_stages_or_by_the_section_that_names_it_
         if level_named(kb.levels, section):  # (a level's section says more of it: "what does level 2 say about the local offer")
             continue
         for asked in (f"what are the stages of the {entry.words[0]}?", f"what are the steps in the {entry.words[0]} the {section} section mentions?"):
-            found = lookup.named_only(kb, asked, guide.catalogue)
+            found = named_only.named_only(kb, asked, guide.catalogue)
             assert found and found["name"] == entry.name, (asked, entry.name)
 
 

@@ -1,0 +1,83 @@
+"""Things the documents name but do not include, list, define or explain (knowledge/content/named_only.yml): whether a
+question asks about one, and what to say of it: that the documents leave it out, where they name it, and where else."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from knowledge.lookup import cite_dict
+from knowledge.passages import excerpt
+from knowledge.roles import RoleCatalogue
+from knowledge.schema import KnowledgeBase, NamedOnly
+from knowledge.words import A_LEVEL, GENERIC, SHORT_FORMS, tokens
+
+NAMED_ALSO = 2  # other passages shown that name the thing
+NAMED_WHOLE = 600  # characters: a paragraph naming the thing shown whole up to this length (else its quoted words)
+_PARTICIPLE = {"include": "included", "list": "listed", "define": "defined", "explain": "explained"}
+
+
+_LEVEL_NAMED = re.compile(rf"\b{A_LEVEL}|\bintroductory\b")
+
+
+# Words that ask what something is, holds or where it is, beside a document's name: not a question about anything else.
+_ASKS_WHAT = set(tokens("in of on about contain include list show say cover define definition meaning mean explain find see view read "
+                        "get copy where wheres what which who document documents doc spec report framework appendix exist mention "
+                        "training send number phone telephone email contact website link use work access says said talks section part bit "
+                        "stage step involve"))  # (its number, how
+# it is used or works: not given either)
+
+
+_WHO_WHERE_WHEN = re.compile(r"\W*(?:who|whom|where|when|which)\b")
+
+
+def _naming(kb: KnowledgeBase, found: NamedOnly) -> list[str]:
+    """The whole passage that names a thing (a table row's every cell)."""
+    return [p.text for p in kb.passages if found.citation.quote in p.text] or [found.citation.quote]
+
+
+def _asks_beyond(kb: KnowledgeBase, rest: str, found: NamedOnly, naming: list[str]) -> bool:
+    """Whether a question asks about more than the thing it names and the passage that names it (``naming``) ("is
+    signposting to the Local Offer one of the competences?": two words of its own), so the passages that answer it are
+    better than saying the documents do not define it."""
+    said = set(tokens(" ".join(SHORT_FORMS.get(w, w) for w in re.findall(r"[a-z][a-z']+", rest))))  # "lincs", never "u"
+    before = [m.group(1) for p in kb.passages for w in found.words  # the word before its name elsewhere ("the Ealing local offer")
+              for m in re.finditer(rf"([\w']+)\s+{re.escape(w)}(?![\w'])", p.text, re.IGNORECASE)]
+    known = set(tokens(" ".join([*(d.title for d in kb.documents), found.name, found.citation.section, *naming, *before])))
+    beyond = said - _ASKS_WHAT - known - GENERIC  # one word of the asker's own is a paraphrase ("lines up" for "aligned"),
+    return len(beyond) > (0 if _WHO_WHERE_WHEN.match(rest) else 1)  # but not in "who reviews the local offer?"
+
+
+def _another_level(rest: str, naming: list[str]) -> bool:
+    """Whether a question names a level other than the one whose row names the thing ("the L5 row" is Level 5's), whose
+    passages may say more of it."""
+    level = _LEVEL_NAMED.search(rest)
+    written = re.sub(r"^(?:level|l)\s?", "level ", level.group()) if level else ""  # "L5" as the row writes it, "Level 5"
+    return bool(level) and not re.search(rf"\b{written}\b", " ".join(naming), re.IGNORECASE)
+
+
+def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None = None) -> dict[str, Any] | None:
+    """What the documents say of something they name but do not include, list or define, when the question
+    asks about it ("what's in Appendix B?"); None otherwise, and when the question also names a level or a role
+    or a role whose duties the documents set out ("what does Level 2 say about the Local Offer?")."""
+    said = " ".join(re.split(r"[\s\-]+", question.casefold()))
+    for found in kb.named_only:
+        words = [re.compile(rf"(?<![\w']){re.escape(' '.join(re.split(r'[ -]+', w)))}(?![\w'])") for w in found.words]
+        if any(w.search(said) for w in words):
+            rest = said
+            for w in words:
+                rest = w.sub(" ", rest)
+            naming = _naming(kb, found)
+            if not _another_level(rest, naming) and not (catalogue and any(r.topic for r in catalogue.resolve(rest).roles)) \
+                    and not _asks_beyond(kb, rest, found, naming):
+                break
+    else:
+        return None
+    name = found.name[:1].upper() + found.name[1:]
+    row = next((t for t in naming if "\t" in t), None)  # a table row: its first cell says whose ("Level 5 … Role of …")
+    also = [p for p in kb.passages if found.citation.quote not in p.text
+            and any(w.search(" ".join(re.split(r"[\s\-]+", p.text.casefold()))) for w in words)][:NAMED_ALSO]
+    return {"name": found.name, "statement": f"{name}: named in the documents, but not {_PARTICIPLE[found.missing]} in them.",
+            "named": excerpt(row, re.compile(re.escape(found.citation.quote))) if row else
+            naming[0] if len(naming[0]) <= NAMED_WHOLE else found.citation.quote,  # the paragraph that names it, when short
+            "cite": cite_dict(found.citation),  # and where else it is named ("Through structured conversations, many schools ...")
+            "also": [(excerpt(p.text, re.compile("|".join(w.pattern for w in words), re.IGNORECASE)), cite_dict(p.citation)) for p in also]}
