@@ -62,12 +62,17 @@ def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None
     said = " ".join(re.split(r"[\s\-]+", question.casefold()))
     for found in kb.named_only:
         words = [re.compile(rf"(?<![\w']){re.escape(' '.join(re.split(r'[ -]+', w)))}(?![\w'])") for w in found.words]
-        if any(w.search(said) for w in words):
+        apart = [set(tokens(w)) for w in found.words if len(tokens(w)) >= 2 and set(tokens(w)) <= set(tokens(said))]  # "what modules
+        if any(w.search(said) for w in words) or apart:  # will be in Tier 2?" uses the words of "tier 2 modules" in its own order
             rest = said
             for w in words:
                 rest = w.sub(" ", rest)
+            levels = rest  # (a level's number is no word of the thing's: "what does Level 1 say about appendix 1?")
+            rest = " ".join(x for x in rest.split() if not any(set(tokens(x)) and set(tokens(x)) <= a for a in apart))
             naming = _naming(kb, found)
-            if not _another_level(rest, naming) and not (catalogue and any(r.topic for r in catalogue.resolve(rest).roles)) \
+            named_by = set(tokens(" ".join(naming)))  # a role the naming passage names is no other subject ("SENCO training")
+            if not _another_level(levels, naming) and not (catalogue and any(r.topic and not set(tokens(r.name)) <= named_by
+                                                                           for r in catalogue.resolve(rest).roles)) \
                     and not _asks_beyond(kb, rest, found, naming):
                 break
     else:

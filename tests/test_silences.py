@@ -84,3 +84,33 @@ def test_a_definition_asked_for_in_a_sentence_asks_what_the_thing_is(kb):
         for asked in (f"For my portfolio I need the framework's definition of {thing} - what does it say?",
                       f"what is the definition of {thing}?", f"I need the meaning of {thing}"):
             assert asked_term(asked) == found, (asked, found)
+
+
+def test_a_thing_asked_in_its_words_in_another_order_is_still_the_thing(kb, guide):
+    """"what modules will be in Tier 2?" uses the words of "tier 2 modules" in its own order."""
+    asked = 0
+    for entry in kb.named_only:
+        for word in entry.words:
+            named = re.fullmatch(r"((?:tier|level|appendix) \w+|east sussex|lincolnshire) ([a-z]{4,})", word)  # a name, then a thing
+            if named:
+                question = f"what {named.group(2)} will be in {named.group(1)}?"
+                found = named_only.named_only(kb, question, guide.catalogue)
+                assert found and found["name"] == entry.name, question
+                asked += 1
+    assert asked >= 5
+
+
+def test_a_role_the_naming_passage_names_is_no_other_subject(kb, guide):
+    """"which universities run the SENCO award?": the SENCO is named where the providers are, so the question is about them."""
+    from knowledge.words import tokens
+
+    asked = 0
+    for entry in kb.named_only:
+        naming = " ".join(p.text for p in kb.passages if entry.citation.quote in p.text)
+        roles = [r for r in guide.catalogue.resolve(naming).roles if r.topic and set(tokens(r.name)) <= set(tokens(naming))]
+        for role in roles[:1]:
+            asked += 1
+            question = f"{entry.words[0]} for the {role.name}?"
+            found = named_only.named_only(kb, question, guide.catalogue)
+            assert found and found["name"] == entry.name, question
+    assert asked
