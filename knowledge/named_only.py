@@ -12,6 +12,7 @@ from knowledge.schema import KnowledgeBase, NamedOnly
 from knowledge.words import A_LEVEL, GENERIC, SHORT_FORMS, tokens
 
 NAMED_ALSO = 2  # other passages shown that name the thing
+APART = 3  # words a thing's name needs to be found by them in any order ("tier 2 modules", not "local offer": "offered locally")
 NAMED_WHOLE = 600  # characters: a paragraph naming the thing shown whole up to this length (else its quoted words)
 _PARTICIPLE = {"include": "included", "list": "listed", "define": "defined", "explain": "explained"}
 
@@ -62,7 +63,7 @@ def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None
     said = " ".join(re.split(r"[\s\-]+", question.casefold()))
     for found in kb.named_only:
         words = [re.compile(rf"(?<![\w']){re.escape(' '.join(re.split(r'[ -]+', w)))}(?![\w'])") for w in found.words]
-        apart = [set(tokens(w)) for w in found.words if len(tokens(w)) >= 2 and set(tokens(w)) <= set(tokens(said))]  # "what modules
+        apart = [set(tokens(w)) for w in found.words if len(tokens(w)) >= APART and set(tokens(w)) <= set(tokens(said))]  # "what modules
         if any(w.search(said) for w in words) or apart:  # will be in Tier 2?" uses the words of "tier 2 modules" in its own order
             rest = said
             for w in words:

@@ -114,3 +114,12 @@ def test_a_role_the_naming_passage_names_is_no_other_subject(kb, guide):
             found = named_only.named_only(kb, question, guide.catalogue)
             assert found and found["name"] == entry.name, question
     assert asked
+
+
+def test_a_thing_s_words_in_another_order_never_catch_a_question_its_naming_passage_answers(kb, guide):
+    """"how long is a provider approved for?" is answered where the providers are named: no entry's words, taken apart,
+    are only the words of a question about something else."""
+    assert any("provider" in " ".join(e.words) for e in kb.named_only)
+    assert named_only.named_only(kb, "how long is a provider approved for?", guide.catalogue) is None
+    assert named_only.named_only(kb, "how long are approved providers approved for?", guide.catalogue) is None
+    assert named_only.named_only(kb, "what does the council offer locally?", guide.catalogue) is None  # not the Local Offer
