@@ -215,7 +215,7 @@ def named_document(documents: Sequence[Document], question: str, names: frozense
         said = {w for w, root in asked.items() if root in own}
         if len(said) > len(naming):
             best, naming = d, said
-    found = best is not None and len(naming) >= NAMED_BY and (names is None or any(w.rstrip("s") in names or w in names for w in naming))
+    found = best is not None and len(naming) >= NAMED_BY and (names is None or any(w.rstrip("s") in names or w in names or asked[w] in names for w in naming))
     return (best, naming) if found else None
 
 
