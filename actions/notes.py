@@ -137,6 +137,8 @@ def _no_figure(question: Text, message: replies.Message) -> Text:
     counted = COUNTED.search(question)
     what = counted.group(1).split()[0].casefold() if counted else ""  # "how many assignments": "a number of assignments"
     counted = set(tokens(counted.group(1))) & source_index().coverage.idf.keys() if counted else set()  # (a word of theirs)
+    if what and what in {w.casefold() for w in source_index().unknown_words(question)}:
+        return f"a number of {what}"  # "how many words do the assignments have to be?": a thing the documents never count
     return "" if any(words(asked, line) >= FIGURE_ABOUT and (not counted or counted & set(tokens(also_said(line) + " " + line)))
                      for line in lines if fits(question, line)) else \
         f"a number of {what}" if re.fullmatch(r"[a-z]{3,}[^s]s", what) else A_FIGURE  # a number of what is asked, of the thing counted

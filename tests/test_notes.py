@@ -48,6 +48,13 @@ def test_a_figure_asked_of_a_named_document_is_one_of_its_own(assistant, kb):
     assert text.startswith(NO_FIGURE_FOR.format(figure="a number of hours"))  # what was counted, named
 
 
+def test_a_count_of_a_thing_the_documents_never_name_is_not_given(assistant, sentences):
+    """"how many words do the assignments have to be?": no document counts words, whatever numbers the answer holds."""
+    assert not any(re.search(r"\bwords?\b", s, re.IGNORECASE) for s in sentences)
+    text = reply_text(assistant.say("word-count", "how many words do the assignments on the senco course have to be?"))
+    assert "do not give a number of words" in text.splitlines()[0]
+
+
 def test_a_price_is_given_only_by_a_sum_in_a_line_about_what_is_priced(assistant, sentences):
     """"how much will each school login to the learning platform cost?": the threshold schools pay per pupil is a sum,
     but not the price of a login; "what is the cost threshold schools pay up to per pupil" is answered by it."""
