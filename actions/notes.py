@@ -73,6 +73,7 @@ A_FIGURE, A_PRICE = "a figure", "a cost or fee"  # what is not given: a price wh
 NO_FIGURE, NO_PRICE = NO_FIGURE_FOR.format(figure=A_FIGURE), NO_FIGURE_FOR.format(figure=A_PRICE)
 _MONEY = r"cost|costs|price|fee|fees|pay|pays|paid|charge|charged|charges"
 MONEY = re.compile(rf"\b(?:{_MONEY})\b", re.IGNORECASE)
+MONEY_WORDS = frozenset(tokens(_MONEY.replace("|", " ")))  # not what is priced: "how much does the platform cost"
 NO_DATE = "The documents I search do not give a date for that. What they say nearest to it:"
 NO_CONTACT = "The documents I search do not give contact details for that. What they say nearest to it:"
 DATED = re.compile(r"\bwhen (?:was|were|did)\b|\b(?:what|which) (?:date|year)\b", re.IGNORECASE)  # answered by a date
@@ -127,8 +128,8 @@ def _no_figure(question: Text, message: replies.Message) -> Text:
     lines = _said_by(doc, question)
     asked, words = source_index().asked_words(question), source_index().coverage  # weighed by all the documents' words
     if priced:  # a sum in a line about what is priced ("the lincs platform", not the threshold schools pay per pupil)
-        about = asked - set(tokens(_MONEY.replace("|", " ")))
-        return "" if any(SUM_OR_SHARE.search(line) and (not about or words(about, line) >= FIGURE_ABOUT) for line in lines) \
+        priced_what = asked - MONEY_WORDS
+        return "" if any(SUM_OR_SHARE.search(line) and (not priced_what or words(priced_what, line) >= FIGURE_ABOUT) for line in lines) \
             else A_PRICE if MONEY.search(question) else A_FIGURE
     if timed:  # a time, or how often, in a line about what is asked ("reviewed regularly" gives none)
         often = re.search(rf"\b{HOW_OFTEN}\b", question, re.IGNORECASE) is not None

@@ -18,6 +18,7 @@ from knowledge.words import A_LEVEL, GENERIC, tokens
 _ME = r"i|i'm|im|me|my|we|we're|our|us"
 ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ME}|here|asked|need(?:ed)?|for (?:a|an|the|our|my))\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(rf"\b(?:{_ME})\b", re.IGNORECASE)
+_WE = re.compile(r"\b(?:we|we're|us)\b", re.IGNORECASE)  # the asker's team, beside "our" (which names whose they are)
 _ASKED_BY = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){1,2}(?:wants?|asked|has asked|needs?|told)\s+(?:me|us)\b", re.IGNORECASE)  # who asked
 _A_LEVEL = re.compile(rf"\b{A_LEVEL}|\b(?:introductory|induction) (?:level|tier)\b", re.IGNORECASE)
 _OF_A_ROLE = re.compile(r"\b(?:role|roles|responsib\w*|duty|duties|job|jobs|supposed|expected of)\b", re.IGNORECASE)  # "TA here - what is the role?"
@@ -170,4 +171,4 @@ def asks_their_level(text: str) -> bool:
     """Whether a message tells other people's level and asks about them, not about the asker ("... what level am I?")."""
     told = _THEIR_LEVEL.search(text)
     rest = text[told.start():] if told else ""  # "our receptionists ... they": other people, but not "... what level do we need?"
-    return bool(told) and not (FIRST_PERSON.search(rest) or re.search(r"\b(?:we|we're|us)\b", rest, re.IGNORECASE))
+    return bool(told) and not (FIRST_PERSON.search(rest) or _WE.search(rest))

@@ -61,9 +61,10 @@ def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None
     asks about it ("what's in Appendix B?"); None otherwise, and when the question also names a level or a role
     or a role whose duties the documents set out ("what does Level 2 say about the Local Offer?")."""
     said = " ".join(re.split(r"[\s\-]+", question.casefold()))
+    said_words = set(tokens(said))
     for found in kb.named_only:
         words = [re.compile(rf"(?<![\w']){re.escape(' '.join(re.split(r'[ -]+', w)))}(?![\w'])") for w in found.words]
-        apart = [set(tokens(w)) for w in found.words if len(tokens(w)) >= APART and set(tokens(w)) <= set(tokens(said))]  # "what modules
+        apart = [a for a in map(set, map(tokens, found.words)) if len(a) >= APART and a <= said_words]  # "what modules
         if any(w.search(said) for w in words) or apart:  # will be in Tier 2?" uses the words of "tier 2 modules" in its own order
             rest = said
             for w in words:
