@@ -21,11 +21,10 @@ from knowledge.local.calendar import next_for
 from knowledge.passages import level_named
 from knowledge.plan import has_dates
 from knowledge.ranking import by_question
-from knowledge.asking import OWN_LEVEL, asks_about, asks_their_level, asks_order, questions_only
+from knowledge.asking import ANSWERS_TO, OWN_LEVEL, TRAINING_WORDS, names_kind, asks_about, asks_their_level, asks_order, questions_only
 from knowledge.short_forms import named_with_its_own_words, short_form_asked, term_asked
 from knowledge.reading import is_question, quoted
 from knowledge.rules import Determination
-from knowledge.words import tokens
 
 UNSURE_MORE = 0.5  # below this, a question the classifier could only call "more" asks the documents
 MORE_ASKED = re.compile(r"\b(?:more|else|rest|others?|remaining)\b", re.IGNORECASE)  # "is there more?", "what else?"
@@ -77,7 +76,7 @@ ORDERED = ("learning_outcomes", "competencies", "learning_areas", "training", "m
 def _by_question(intent: Text, text: Text, data: Dict[Text, Any]) -> Dict[Text, Any]:
     """A level's lists with the items that hold what the question asks about first, beyond the level and the kind of
     answer it asks for ("does L3 cover safeguarding?": safeguarding, not "cover")."""
-    said = set(ANSWERS_TO.get(intent, TRAINING_WORDS).split()) | {"level", "tier", "does", "do", "include", "includes", "mention"}
+    said = set(ANSWERS_TO.get(_kind(intent), TRAINING_WORDS).split()) | {"level", "tier", "does", "do", "include", "includes", "mention"}
     rest = " ".join(w for w in re.findall(r"[\w']+", text.casefold()) if w not in said and not re.fullmatch(r"[lt]?\d", w))
     if text.startswith("/") or not documents.index().asked_words(rest):
         return data
@@ -86,7 +85,11 @@ def _by_question(intent: Text, text: Text, data: Dict[Text, Any]) -> Dict[Text, 
 
 def _names_kind(intent: Text, text: Text) -> bool:
     """Whether a question names the kind of answer an intent gives ("outcomes" for a level's outcomes)."""
-    return bool(KIND_WORDS.get(intent, frozenset()) & set(tokens(text)))
+    return names_kind(_kind(intent), text)
+
+
+def _kind(intent: Text) -> Text:
+    return intent.removeprefix("ask_")  # the kind of a level's answer an intent asks for ("ask_hours": "hours")
 
 
 def _ask_which_level(dispatcher: CollectingDispatcher, intent: Text) -> None:
@@ -96,18 +99,6 @@ def _ask_which_level(dispatcher: CollectingDispatcher, intent: Text) -> None:
 
 IN_A_LEVEL = ("ask_outcomes", "ask_competencies", "ask_training", "ask_documents", "nlu_fallback", "out_of_scope", "more")
 MEANING_INTENTS = ("ask_term", "ask_documents", "out_of_scope", "nlu_fallback")  # where "ELSA?" can land, not "more"
-# What each kind of answer answers, beyond the words it shows: a question's words that these hold are answered
-# by its kind ("refresher hrs" by the hours, "who is it for" by the cohort).
-TRAINING_WORDS = "level training train"  # every level answer is about a level's training
-ANY_KIND = "learning staff cover covers"  # words of more than one kind's answer ("what e-learning do all staff need")
-ANSWERS_TO = {intent: f"{TRAINING_WORDS} {words}" for intent, words in {
-    "ask_cohort": "who for apply applies cover covers cohort staff named aim aimed target targets",
-    "ask_hours": "hours refresher induction how long often time minutes",
-    "ask_outcomes": "learning outcomes cover covers know understand", "ask_competencies": "competencies competences skills cover",
-    "ask_training": "course method methods suggested way where run runs source sources",
-    "ask_builds_on": "before preceding builds build first", "ask_induction": "induction new starter weeks session",
-}.items()}
-KIND_WORDS = {intent: frozenset(tokens(words)) - frozenset(tokens(f"{TRAINING_WORDS} {ANY_KIND}")) for intent, words in ANSWERS_TO.items()}
 
 
 def _sharpened(intent: Text, text: Text, message: replies.Message) -> bool:
@@ -143,7 +134,7 @@ class AnswerQuestion(Action):
             if message is None:
                 not_understood(dispatcher, tracker, NOT_COVERED)
         if message and _sharpened(intent, text, message):
-            message = notes.noted(text, documents.sharper(text, message, ANSWERS_TO.get(intent, "")))
+            message = notes.noted(text, documents.sharper(text, message, ANSWERS_TO.get(_kind(intent), "")))
         if message and not text.startswith("/") and (intent in IN_A_LEVEL or intent == "ask_builds_on" and not asks_order(text)):
             message = meanings.in_level(text, message)  # "does the introductory level cover lego therapy?": not the order
         if message and not text.startswith("/") and intent not in ("check_staff_list", "compare_levels"):

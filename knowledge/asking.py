@@ -172,3 +172,23 @@ def asks_their_level(text: str) -> bool:
     told = _THEIR_LEVEL.search(text)
     rest = text[told.start():] if told else ""  # "our receptionists ... they": other people, but not "... what level do we need?"
     return bool(told) and not (FIRST_PERSON.search(rest) or _WE.search(rest))
+
+
+# What each kind of a level's answer answers, beyond the words it shows: a question's words that these hold are answered
+# by its kind ("refresher hrs" by the hours, "who is it for" by the cohort).
+TRAINING_WORDS = "level training train"  # every level answer is about a level's training
+ANY_KIND = "learning staff cover covers"  # words of more than one kind's answer ("what e-learning do all staff need")
+ANSWERS_TO = {kind: f"{TRAINING_WORDS} {words}" for kind, words in {
+    "cohort": "who for apply applies cover covers cohort staff named aim aimed target targets",
+    "hours": "hours refresher induction how long often time minutes",
+    "outcomes": "learning outcomes cover covers know understand", "competencies": "competencies competences skills cover",
+    "training": "course method methods suggested way where run runs source sources",
+    "builds_on": "before preceding builds build first", "induction": "induction new starter weeks session",
+}.items()}
+KIND_WORDS = {kind: frozenset(tokens(words)) - frozenset(tokens(f"{TRAINING_WORDS} {ANY_KIND}")) for kind, words in ANSWERS_TO.items()}
+
+
+def names_kind(kind: str, text: str) -> bool:
+    """Whether a question names a kind of a level's answer ("outcomes" for its learning outcomes, "refresher" for its
+    hours), beyond the words every kind shares ("training", "cover")."""
+    return bool(KIND_WORDS.get(kind, frozenset()) & set(tokens(text)))

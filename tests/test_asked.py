@@ -413,3 +413,24 @@ def test_what_it_stands_for_asks_the_short_form_named_last_before_it(kb):
     unknown = "APDR"  # a short form the glossary does not have, named last: not the one before it
     assert unknown.casefold() not in {g.term.casefold() for g in kb.glossary}
     assert term_asked(kb, f"SENCO here. the LA sent a letter about the EHCP and mentions {unknown}, what does it stand for?") is None
+
+
+def test_each_kind_of_a_levels_answer_is_named_by_its_own_words_and_asked_by_an_intent():
+    """A question names the kind of answer whose words it uses, and only that kind ("outcomes", not "hours"); the
+    words every kind shares ("training", "cover") name none. Each kind is an intent of the assistant's domain."""
+    import yaml
+
+    from knowledge.asking import ANSWERS_TO, KIND_WORDS, names_kind
+    from tests.conftest import ROOT
+
+    intents = set(yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["intents"])
+    assert {f"ask_{kind}" for kind in ANSWERS_TO} <= intents
+    from knowledge.words import tokens
+
+    for kind, words in KIND_WORDS.items():
+        assert words, kind
+        for word in (w for w in ANSWERS_TO[kind].split() if set(tokens(w)) & words):
+            assert names_kind(kind, f"what about the level 3 {word}?"), (kind, word)
+    assert not any(names_kind(kind, "what level 2 training covers staff") for kind in ANSWERS_TO)
+    named = [k for k in ANSWERS_TO if names_kind(k, "L1 learning outcomes pls - need them for the pack")]
+    assert named == ["outcomes"]

@@ -105,7 +105,8 @@ def test_a_short_form_a_document_describes_is_answered_with_that_description(ass
 
 
 def test_how_often_is_answered_only_by_a_frequency_and_how_many_only_by_a_number_of_the_thing_counted(assistant, kb):
-    from actions.notes import NO_FIGURE, NO_FIGURE_FOR, OFTEN
+    from actions.notes import NO_FIGURE, NO_FIGURE_FOR
+    from knowledge.figures import OFTEN
 
     reviewed = [p.text for p in kb.passages if "deployment of TAs" in p.text]
     assert reviewed and not any(OFTEN.search(t) or A_TIME.search(t) for t in reviewed)  # "reviewed regularly": no frequency
@@ -118,7 +119,8 @@ def test_how_often_is_answered_only_by_a_frequency_and_how_many_only_by_a_number
 
 
 def test_a_date_or_contact_details_asked_for_are_answered_only_by_one(assistant, sentences):
-    from actions.notes import NO_CONTACT, NO_DATE, REACHED_BY
+    from actions.notes import NO_CONTACT, NO_DATE
+    from knowledge.figures import REACHED_BY
 
     health = (seeds_dir() / next(p.name for p in seeds_dir().glob("000_*.txt"))).read_text(encoding="utf-8")
     assert "publish" not in health.casefold()  # the health framework gives no date it was published
