@@ -1,6 +1,7 @@
 """Answers: a person's level when the questions are done, and questions asked on demand."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Dict, List, Optional, Text
 
@@ -23,6 +24,7 @@ from knowledge.plan import has_dates
 from knowledge.ranking import by_question
 from knowledge.asking import ANSWERS_TO, OWN_LEVEL, TRAINING_WORDS, names_kind, asks_about, asks_their_level, asks_order, questions_only
 from knowledge.short_forms import named_with_its_own_words, short_form_asked, term_asked
+from knowledge.passed_on import passed_on
 from knowledge.reading import is_question, quoted
 from knowledge.rules import Determination
 
@@ -88,8 +90,8 @@ def _names_kind(intent: Text, text: Text) -> bool:
     return names_kind(_kind(intent), text)
 
 
-def _kind(intent: Text) -> Text:
-    return intent.removeprefix("ask_")  # the kind of a level's answer an intent asks for ("ask_hours": "hours")
+def _kind(intent: Optional[Text]) -> Text:
+    return (intent or "").removeprefix("ask_")  # the kind of a level's answer an intent asks for ("ask_hours": "hours")
 
 
 def _ask_which_level(dispatcher: CollectingDispatcher, intent: Text) -> None:
@@ -117,7 +119,8 @@ class AnswerQuestion(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name", "")
-        text = tracker.latest_message.get("text") or ""
+        typed = tracker.latest_message.get("text") or ""
+        text = getattr(passed_on(typed), "text", typed)  # "a governor asked me if ...": what is asked, not who asked it
         sure = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
         if intent == "more" and sure < UNSURE_MORE and is_question(text) and len(text.split()) > 4 and not MORE_ASKED.search(text):
             intent = "ask_documents"  # "will most pupils with SEND end up needing an EHCP?": a question, not "more of that"
@@ -255,11 +258,25 @@ class AnswerQuestion(Action):
             return found
         if intent == "ask_outcomes" and WHOLE_LIST.search(text):
             intent = "more"
-        data = _by_question(intent, text, lookup.cohort(kb, level))
-        if intent == "ask_training":  # the organisation's next sessions for the level, beside the documents' methods
-            data["sessions"] = [x.shown() for x in next_for(guide().sessions, lookup.find_level(kb, level).id)]
-        message = level_answers.answer(intent, text, data)
-        if (intent in ASKED_BY_NAME and re.search(ASKED_BY_NAME[intent], text, re.IGNORECASE) or own) \
-                and message.get("json_message"):  # (or what the level the asker calls their own covers)
-            message["json_message"][replies.KEY]["level"] = data["level"]  # the list asked for by name stays the answer
-        return message
+        named = list(dict.fromkeys(tracker.get_latest_entity_values("level")))[:MAX_LEVELS] if not text.startswith("/") else []
+        if len(named) > 1 and intent in SIDE_BY_SIDE:  # "difference in refresher time between level 2 and level 3": each one's
+            messages = [_of_level(intent, text, lv, bool(own)) for lv in named]
+            return functools.reduce(replies.joined, messages)
+        return _of_level(intent, text, level, bool(own))
+
+
+MAX_LEVELS = 3  # levels answered side by side in one reply
+SIDE_BY_SIDE = ("ask_cohort", "ask_hours", "ask_outcomes", "ask_competencies", "ask_training")  # what each of two levels sets
+
+
+def _of_level(intent: Text, text: Text, level: Text, own: bool) -> replies.Message:
+    """What a question asks of one level: its cohort, hours, outcomes, competencies or training."""
+    kb = guide().kb
+    data = _by_question(intent, text, lookup.cohort(kb, level))
+    if intent == "ask_training":  # the organisation's next sessions for the level, beside the documents' methods
+        data["sessions"] = [x.shown() for x in next_for(guide().sessions, lookup.find_level(kb, level).id)]
+    message = level_answers.answer(intent, text, data)
+    if (intent in ASKED_BY_NAME and re.search(ASKED_BY_NAME[intent], text, re.IGNORECASE) or own) \
+            and message.get("json_message"):  # (or what the level the asker calls their own covers)
+        message["json_message"][replies.KEY]["level"] = data["level"]  # the list asked for by name stays the answer
+    return message

@@ -9,8 +9,8 @@ from typing import Any, Optional, Text, Tuple
 from actions import documents, replies
 from actions.knowledge_base import guide
 from knowledge import lookup
-from knowledge.asking import LEVEL_ASKED, place_named
-from knowledge.reading import FIRST_PERSON, is_question
+from knowledge.asking import LEVEL_ASKED, place_named, questions_only
+from knowledge.reading import FIRST_PERSON, is_question, names_involvement
 from knowledge.words import tokens
 
 LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)|mandatory|required|need)\b", re.IGNORECASE)
@@ -34,14 +34,21 @@ ASKS_NEED = re.compile(r"\b(?:need|needs|have to|has to|must|required?|trained|t
 def only_asks_if_needed(text: Text) -> bool:
     """"do dinner ladies need this?", "does a hospital cleaner need SEND training?": whether people in a job need it, and
     nothing more ("do managers need supervision skills in the East Sussex framework?" asks about the skills)."""
-    return is_question(text) and bool(ASKS_NEED.search(text)) and not FIRST_PERSON.search(text) and not beside_a_job(text)
+    return is_question(text) and bool(ASKS_NEED.search(text)) and not FIRST_PERSON.search(text) and not beside_a_job(text) \
+        and not _ASKS_WHO.search(questions_only(text))  # "who might heads of sixth form need to work with": not whether they need it
 
 
 def beside_a_job(text: Text) -> set:
     """What a question asks about beside a job, its place and needing training ("supervision" in "what skills do line
     managers need for supervision"), less the words no document uses ("laws" is theirs)."""
     unknown = set(tokens(" ".join(documents.source_index().unknown_words(text))))
-    return set(documents.index().asked_words(text)) - _words_beside_a_job() - unknown
+    described = [c for c in _CLAUSES.split(text) if names_involvement(c, bare=False)]  # "(the odd bit of contact, very brief)"
+    rest = _CLAUSES.sub(" ", " ".join(c for c in _CLAUSES.split(text) if c not in described))
+    return set(documents.index().asked_words(rest)) - _words_beside_a_job() - unknown - set(tokens(" ".join(described)))
+
+
+_ASKS_WHO = re.compile(r"(?:^|[,;:.?!]|\s[-\u2013]\s)\s*(?:who|whom|whose|where|when|why)\b", re.IGNORECASE)  # a clause asking who
+_CLAUSES = re.compile(r"[,;:()?!]|(?<=\w)\.(?:\s|$)|\s[-\u2013\u2014]\s|\bbut\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +57,10 @@ def _words_beside_a_job() -> frozenset:
     wording = guide().kb.wording
     return frozenset(tokens(" ".join((*wording.job_words, *wording.job_nouns, *(w for ws in wording.settings.values() for w in ws),
                                       "need needs have has must require required trained training train level tier send sen this it "
-                                      "skills competencies outcomes hours refresher induction minimum least"))))
+                                      "skills competencies outcomes hours refresher induction minimum least "
+                                      "contact see seeing work working with child young people adult patient never rarely non "
+                                      "clinical new 1 2 3 4 5"))))  # how much
+    # they see of whom: the job described, not another subject ("porters? they have no contact with children at all")
 
 
 COMPARED = re.compile(r"\b(?:difference|differences|differ|compare|compared|comparing|versus|vs)\b", re.IGNORECASE)

@@ -180,11 +180,12 @@ def _around(part: str, sought: re.Pattern) -> str:
 CONTENTS = "Contents"  # the section of a document that lists its parts
 _A_PART = r"(?:areas?|sections?|parts?|chapters?|headings?|themes?|domains?|strands?)\b"
 _DOCUMENT_PARTS = re.compile(rf"\b{_A_PART}", re.IGNORECASE)
-_ABOUT_PARTS = ("areas sections parts chapters headings themes domains strands list name many number have has cover covers "
+_ABOUT_PARTS = ("areas sections parts chapters headings themes domains strands list name many number have has cover covers summarise summarize outline "
                 "contain contains include includes framework report specification spec document")  # words that ask only for its parts
-_LISTING = re.compile(r"\b(?:what are|which are|what's in|list|name|how many|what \w+ (?:does|do|are|is))\b"
+_LISTING = re.compile(r"\b(?:what are|which are|what's in|list|name|summari[sz]e|outline|how many|what \w+ (?:does|do|are|is))\b"
                       rf"|^\W*(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?{_A_PART}",  # "6 competency areas in ...?"
                       re.IGNORECASE)
+_FOR_WHAT = re.compile(r"\s+for (?:a|an|our|my)\s+[\w' -]{2,30}[?.!]*\s*$", re.IGNORECASE)  # "..., for a slide?"
 LEVEL_LABEL = 24  # characters at a table row's start that name the level it is for ("Level 3\t<p>All health ...")
 NAMED_BY = 2  # the words of a document's own title a question must use to name it ("East Sussex")
 _TITLE_WORD = re.compile(r"[A-Za-z]{4,}")
@@ -241,6 +242,7 @@ def contents(documents: Sequence[Document], passages: Sequence[SourcePassage], q
     """A document's contents list, for a question that asks what parts a document it names has ("what are the six
     areas in the East Sussex framework?", "how many sections does the SENCO specification have?"); None when the
     question names no document with a contents list, or does not ask for its parts."""
+    question = _FOR_WHAT.sub("", question)  # "... for a staff meeting": what the answer is for
     named = named_document(documents, question) if _DOCUMENT_PARTS.search(question) and _LISTING.search(question) else None
     if named is None or set(tokens(question)) - set(tokens(f"{named[0].title} {_ABOUT_PARTS}")) - set(NUMBERS.values()):
         return None  # (a question asking more than its parts: "the four areas of need", "a part-time course")

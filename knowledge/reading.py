@@ -14,6 +14,7 @@ from typing import Iterable, Mapping, Sequence
 
 from knowledge.answer_words import DOUBT, EDUCATING_WORDS, ELSEWHERE, EXPERIENCED, HELP_TO_CHOOSE, IN_POST, INVOLVEMENT_WORDS, \
     IN_A_DEPARTMENT, MEANT_BY, NEVER, NEW, NO, SECTOR_WORDS, WORDS_OF, YES
+from knowledge.passed_on import passed_on
 from knowledge.roles import RoleCatalogue, corrects, normalise_role
 from knowledge.words import SHORT_FORMS, STANDS_FOR
 from knowledge.schema import Option
@@ -168,6 +169,7 @@ def _sector(options: Sequence[Option], text: str, catalogue: RoleCatalogue | Non
 QUESTION_START = ("what", "what's", "whats", "who", "who's", "whose", "how", "how's", "when", "when's", "where", "where's", "why",
                   "which", "can", "could", "do", "does", "is", "are", "should", "would", "will", "tell", "explain", "define", "list",
                   "show", "difference", "differences", "compare", "comparing",  # "difference between the SENCO and the head"
+                  "summarise", "summarize", "outline", "describe",
                   "shoud", "shud", "wat", "wot", "wht", "hw")  # as typed on a phone
 ASKS_AFTER = re.compile(rf"\b(?:{STANDS_FOR}|(?<!that )(?<!which )(?<!it )meaning)\s*[?.!]*\s*$", re.IGNORECASE)  # "senco stands for"
 
@@ -195,14 +197,16 @@ CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do 
 
 def is_question(typed: str | None) -> bool:
     """Whether a message reads as a question: a question mark, or a question word first in it or in a clause
-    after a dash, colon, semicolon or comma ("exam access arrangements - is that the senco's job")."""
+    after a dash, colon, semicolon or comma ("exam access arrangements - is that the senco's job"), or a question passed
+    on ("my manager wants to know whether ...")."""
     text = (typed or "").strip()
     if "?" in text:
         return True
     first, *later = re.split(rf"{CLAUSE.pattern}|,\s*", text[:MAX_ANSWER])  # "as a new teacher, what are my duties"
     words, said = first.casefold().split(), AS_A.match(first)  # "as a TA do i have to go to annual reviews"
     return bool(words and words[0].strip(",.!") in QUESTION_START) or any(ASKS.match(clause) for clause in later) \
-        or bool(said and ASKS.match(first[said.end():])) or bool(IF_THEN_ASKS.match(text)) or bool(ASKS_AFTER.search(text))
+        or bool(said and ASKS.match(first[said.end():])) or bool(IF_THEN_ASKS.match(text)) or bool(ASKS_AFTER.search(text)) \
+        or passed_on(text) is not None  # "a governor asked me if ofsted can inspect the courses"
 
 
 SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|(?:i work|i'?m|i am) (?:in|at|for) "

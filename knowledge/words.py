@@ -26,7 +26,7 @@ SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tie
 ALSO = {"online": "elearning", "virtual": "elearning", "remote": "elearning", "new": "newly", "newly": "new", "cover": "including",
         "covers": "including", "extra": "additional",
         "regardless": "irrespective", "para": "paragraph", "paras": "paragraphs", "exist": "available", "exists": "available",
-        "class": "classroom", "council": "authority", "councils": "authorities",
+        "class": "classroom", "law": "legislation", "laws": "legislation", "council": "authority", "councils": "authorities",
         "override": "replace", "overrides": "replace", "contract": "contractual", "contracts": "contractual",
         **{spot: "identify identified" for spot in ("spot", "spots", "spotted", "spotting", "notice", "noticed", "notices")},
         "toddler": "under school entry age", "toddlers": "under school entry age", "notify": "alert", "inform": "alert",
@@ -61,7 +61,7 @@ NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twel
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.
 # "List the level 1 learning outcomes" asks; it is not about a list.
 IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "mean", "means", "stand", "stands", "whats", "what's", "like",
-                                "list", "show", "give", "explain", "describe", "just", "really", "actually", "basically",
+                                "list", "show", "give", "explain", "describe", "summarise", "summarize", "outline", "just", "really", "actually", "basically",
                                 # the asker's own asking ("quick q", "remind me", "what's the actual definition"), never a topic
                                 "actual", "mention", "mentions", "mentioned", "quick", "remind", "reckon", "reckons", "wondering",
                                 "wonder", "query", "confirm", "clarify", "definition", "meant", "according", "going", "gonna",

@@ -401,3 +401,24 @@ def test_what_a_short_form_means_for_something_is_no_question_of_what_it_stands_
                        "entities": [{"entity": "term", "start": 13, "end": 17, "value": "EHCP"}],
                        "intent_ranking": [{"name": "ask_documents", "confidence": 0.9}]})
     assert component.process([message])[0].get("intent")["name"] != "ask_term"
+
+
+def test_who_asked_is_no_entity_of_the_message_and_the_question_keeps_its_own(component):
+    """"practice manager asked whether a GP needs level 3": the practice manager is who asked, the GP what is asked about."""
+    text = "practice manager asked whether a GP needs level 3"
+    entities = [{"entity": "role", "start": 0, "end": 16, "value": "practice manager"},
+                {"entity": "role", "start": 33, "end": 35, "value": "GP"}]
+    message = Message({"text": text, "intent": {"name": "tell_role", "confidence": 0.9}, "entities": entities,
+                       "intent_ranking": [{"name": "tell_role", "confidence": 0.9}, {"name": "ask_role_training", "confidence": 0.08}]})
+    out = component.process([message])[0]
+    assert [e["value"] for e in out.get("entities")] == ["GP"]
+    assert out.get("intent")["name"] != "tell_role"
+
+
+def test_a_question_passed_on_asks_nothing_of_the_guide(component):
+    """"a parent asked our family worker what skills staff use with families. I said I'd check the competency framework":
+    a question passed on, not a request to check the asker's own competencies."""
+    text = "a parent asked our family worker what communication skills staff use with families. I said I'd check the competency framework"
+    message = Message({"text": text, "intent": {"name": "check_skills", "confidence": 0.7}, "entities": [],
+                       "intent_ranking": [{"name": "check_skills", "confidence": 0.7}, {"name": "ask_documents", "confidence": 0.2}]})
+    assert component.process([message])[0].get("intent")["name"] == "ask_documents"

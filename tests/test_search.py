@@ -300,7 +300,8 @@ def test_a_question_for_the_parts_of_a_named_document_gets_its_contents_list(kb)
             w.casefold() in re.findall(r"[a-z]{4,}", d.title.casefold()) for d in kb.documents if d is not document)]
         assert len(own) >= 2 and others
         for asked in (f"what are the sections of the {' '.join(own[:2])}", f"how many parts does the {own[0]} {own[1]} have",
-                      f"6 sections in {own[0].casefold()} {own[1].casefold()} document?"):
+                      f"6 sections in {own[0].casefold()} {own[1].casefold()} document?",
+                      f"summarise the sections in the {own[0]} {own[1]} document for a staff meeting"):  # (what it is for)
             found, listed = contents(kb.documents, kb.passages, asked)
             assert found is document
             shown = [p.text for p in listed]

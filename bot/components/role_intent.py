@@ -34,6 +34,7 @@ from knowledge.asking import last_question
 from knowledge.defining import asks_what_it_stands_for
 from knowledge.duty import asked_duty
 from knowledge.enough import ENOUGH
+from knowledge.passed_on import passed_on
 from knowledge.reading import FIRST_PERSON, NOT_A_JOB, REQUEST, SAYS_ROLE, asks_about_a_role, is_question, names_a_job, \
     tells_involvement
 
@@ -251,31 +252,50 @@ class RoleIntent(GraphComponent, IntentClassifier):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            intent = (message.get(INTENT) or {}).get("name")
-            if intent != TERM_INTENT and any(e.get("entity") == "term" and asks_what_it_stands_for(message.get(TEXT), e.get("value"))
-                                             for e in message.get(ENTITIES, [])):
-                self._set(message, TERM_INTENT)  # "RAS came up in my self-assessment. What does RAS stand for?"
-            elif intent not in KEEP and self._asks_if_a_level_is_enough(message):
-                self._set(message, ROLE_LEVEL_INTENT)  # what the documents place the role in, against the level named
-            elif intent not in KEEP and self._asks_a_duty(message):
-                self._set(message, DOCUMENTS_INTENT)  # "as a TA do i have to go to annual reviews": what the documents say of it
-            elif intent not in KEEP and intent != INTENT_NAME and self._a_job_with_its_work(message) \
-                    and not self._about_a_role(message) and not self._names_the_documents(message):
-                self._set(message, INTENT_NAME)
-            elif intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(self._asked(message)):
-                self._not_a_statement(message)  # "who approves SENCO training providers?" asks about the documents, not me
-            elif self._asks_more_than_me(message) or (intent in ABOUT_ME and self._about_a_role(message)):
-                self._a_question_instead(message)
-            elif (intent not in KEEP or self._only_a_job_word(message) or self._a_role_beside_yes_or_no(message, intent)) \
-                    and intent != INTENT_NAME and self.names_a_role(message) and not self._a_sure_question(message) \
-                    and not self._asks_about_the_documents(message) and not self._about_a_role(message):
-                self._set(message, INTENT_NAME)
-            elif intent in STATEMENT and self._a_plain_job_statement(message) and not self._names_the_documents(message) \
-                    and not self._asks_about_the_documents(message) and not self._about_a_role(message):
-                self._set(message, INTENT_NAME)
-            elif self._a_question_taken_for_chat(message):
-                self._set(message, DOCUMENTS_INTENT)
-            elif intent not in KEEP | ABOUT_ME and FIRST_PERSON.search(str(message.get(TEXT) or "")) \
-                    and tells_involvement(message.get(TEXT)) and not is_question(message.get(TEXT)):
-                self._set(message, ANSWER_INTENT)
+            passed = passed_on(str(message.get(TEXT) or ""))
+            if passed is None:
+                self._decide(message)
+                continue
+            # "a governor asked me if ofsted can inspect the SENCO courses": decided on what is asked, and who asked (the
+            # governor) is no role of the message
+            kept = [e for e in message.get(ENTITIES, []) if passed.span(e) is not None]
+            view = Message(data={TEXT: passed.text, INTENT: message.get(INTENT), INTENT_RANKING_KEY: message.get(INTENT_RANKING_KEY, []),
+                                 ENTITIES: [{**e, **(passed.span(e) or {})} for e in kept]})
+            if (message.get(INTENT) or {}).get("name") in ACTIONS:
+                self._a_question_instead(view)  # a question passed on asks nothing of the guide ("I said I'd check the framework")
+            else:
+                self._decide(view)
+            message.set(ENTITIES, kept, add_to_output=True)
+            self._put(message, view.get(INTENT), view.get(INTENT_RANKING_KEY, []))
         return messages
+
+    def _decide(self, message: Message) -> None:
+        """The message's intent, by what it says in context."""
+        intent = (message.get(INTENT) or {}).get("name")
+        if intent != TERM_INTENT and any(e.get("entity") == "term" and asks_what_it_stands_for(message.get(TEXT), e.get("value"))
+                                         for e in message.get(ENTITIES, [])):
+            self._set(message, TERM_INTENT)  # "RAS came up in my self-assessment. What does RAS stand for?"
+        elif intent not in KEEP and self._asks_if_a_level_is_enough(message):
+            self._set(message, ROLE_LEVEL_INTENT)  # what the documents place the role in, against the level named
+        elif intent not in KEEP and self._asks_a_duty(message):
+            self._set(message, DOCUMENTS_INTENT)  # "as a TA do i have to go to annual reviews": what the documents say of it
+        elif intent not in KEEP and intent != INTENT_NAME and self._a_job_with_its_work(message) \
+                and not self._about_a_role(message) and not self._names_the_documents(message):
+            self._set(message, INTENT_NAME)
+        elif intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(self._asked(message)):
+            self._not_a_statement(message)  # "who approves SENCO training providers?" asks about the documents, not me
+        elif self._asks_more_than_me(message) or (intent in ABOUT_ME and self._about_a_role(message)):
+            self._a_question_instead(message)
+        elif (intent not in KEEP or self._only_a_job_word(message) or self._a_role_beside_yes_or_no(message, intent)) \
+                and intent != INTENT_NAME and self.names_a_role(message) and not self._a_sure_question(message) \
+                and not self._asks_about_the_documents(message) and not self._about_a_role(message):
+            self._set(message, INTENT_NAME)
+        elif intent in STATEMENT and self._a_plain_job_statement(message) and not self._names_the_documents(message) \
+                and not self._asks_about_the_documents(message) and not self._about_a_role(message):
+            self._set(message, INTENT_NAME)
+        elif self._a_question_taken_for_chat(message):
+            self._set(message, DOCUMENTS_INTENT)
+        elif intent not in KEEP | ABOUT_ME and FIRST_PERSON.search(str(message.get(TEXT) or "")) \
+                and tells_involvement(message.get(TEXT)) and not is_question(message.get(TEXT)):
+            self._set(message, ANSWER_INTENT)
+

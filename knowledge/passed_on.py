@@ -1,0 +1,78 @@
+"""A question passed on from someone else: "a governor asked me if ofsted can inspect the SENCO courses", "my manager
+wants to know how many weeks the planning process is", "HR told me to ask which level applies to me". What is asked is
+the question, told as reported speech; who asked it (the governor, the manager) is not the asker's job, nor what the
+question is about. Plain Python, read by the role intent (which roles the message names) and by the answers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+MAX_READ = 400  # characters searched for the words that pass a question on
+_TO_KNOW = r"(?:wants?|wanted|would like|needs?|needed) to know"
+_WONDER = r"(?:(?:was|is|were|are|been)\s+)?wondering|wondered|wonders"
+_ASKED = r"(?:(?:has|had|have|just|also|then|been|was|were|is|am|i'm)\s+)*(?:asked|asks|asking|ask|queried|enquired|inquired)"
+_TOLD = r"(?:said|says|told\s+(?:me|us)|wants?\s+(?:me|us)|wanted\s+(?:me|us)|asked\s+(?:me|us)|(?:has|have|had|been|was|were|am|i'm)\s+asked)"
+_WHOM = r"(?:me|us|you|him|her|them|(?:our|my|the|a|an|one of (?:our|the|my))\s+[\w-]+(?:\s+[\w-]+)?)"  # "asked our family worker"
+_FIND = r"(?:find out|check|double[- ]check|ask|confirm|clarify|look up|see|work out|establish)(?:\s+(?:with you|on here|here))?"
+WH = r"(?:whether|if|what|what's|whats|wat|when|who|whom|whose|which|how|why|where)"
+REQUEST = r"(?:list|summari[sz]e|explain|outline|describe|define)"  # "asked me to list the waves": what is asked for
+PASSING_ON = re.compile(
+    rf"\b(?:(?:{_TO_KNOW}|{_WONDER}|{_ASKED})(?:\s+{_WHOM})?|{_TOLD}\s+to\s+{_FIND})\s*[:,-]?\s+(?=(?:{WH})\b)"  # "... asked me what"
+    rf"|\b{_TOLD}\s+to\s+(?={REQUEST}\b)"  # "asked me to list ..."
+    rf"|\b{_TOLD}\s+to\s+(?:find out|check|confirm|clarify|work out)\s+(?=(?:the|our|a|an)\s)",  # "asked me to confirm the level"
+    re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.?!;:(]\s*|,\s+|\s[-\u2013\u2014]\s+|\s(?:and|so|but|then)\s+", re.IGNORECASE)  # where the clause of who asks begins
+_OWN_QUESTION = re.compile(r"^\s*(?:(?:does|do|did|should|must|would|will|is|are|has|have|when|why|how|what|who)\b|can (?!i\b|we\b))",
+                           re.IGNORECASE)  # "does the SENCO have to ask parents whether ...": a question about asking
+_DUTY = re.compile(r"\b(?:should|must|shall|might|(?:have|has|had|need|needs|ought) to)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_A_DOCUMENT = re.compile(r"\b(?:framework|spec|specification|report|document|code|guidance|section|appendix|criterion|form|record|"
+                         r"review|question|it|this|that)\s*$", re.IGNORECASE)  # "the review asks whether ...": the document's words
+_WHETHER = re.compile(r"(?:whether|if)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PassedOn:
+    """The message with who asked cut out: ``text[:cut[0]]`` is said before it ("school nurse here, "), then ``inserted``
+    ("what is "), then what was asked from ``cut[1]`` on."""
+    text: str
+    cut: tuple[int, int]
+    inserted: str = ""
+
+    def moved(self, position: int) -> int | None:
+        """Where a character of the message is in ``text``; None when it was cut out (who asked)."""
+        if position < self.cut[0]:
+            return position
+        if position < self.cut[1]:
+            return None
+        return position - (self.cut[1] - self.cut[0]) + len(self.inserted)
+
+    def span(self, entity: Mapping[str, Any]) -> dict[str, int] | None:
+        """Where an entity found in the message is in ``text`` ({} when it has no place), or None when it is in who asked."""
+        if "start" not in entity or "end" not in entity:
+            return {}
+        start, end = self.moved(int(entity["start"])), self.moved(max(int(entity["end"]) - 1, int(entity["start"])))
+        return None if start is None or end is None else {"start": start, "end": end + 1}
+
+
+def passed_on(typed: str | None) -> PassedOn | None:
+    """The question a message passes on, without who asked it ("a parent asked me whether every child with SEND needs an
+    EHCP" asks "every child with SEND needs an EHCP?"); None when it passes none on. A question about asking ("should
+    the SENCO ask parents whether ...") and a document's words ("the review asks whether ...") pass none on."""
+    text = typed or ""
+    if text.startswith("/") or text.count("\n") > 2:
+        return None  # a button's request, a pasted list
+    for found in PASSING_ON.finditer(text[:MAX_READ]):
+        start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, found.start())), default=0)
+        who = text[start: found.start()]
+        if _OWN_QUESTION.match(who) or _DUTY.search(who) or _A_DOCUMENT.search(who):
+            continue
+        rest = text[found.end():]
+        whether = _WHETHER.match(rest)
+        end = found.end() + (whether.end() if whether else 0)
+        asked = text[end:]
+        inserted = "" if re.match(rf"(?:{WH}|{REQUEST})\b", rest, re.IGNORECASE) else "what is "  # "asked me to confirm the level"
+        first = len(re.match(r"[^.?!]*", asked).group())  # the question passed on, to the end of its sentence, ends in "?"
+        closed = asked if asked[first:first + 1] == "?" else f"{asked[:first]}?{asked[first + 1:]}" if first < len(asked) else f"{asked}?"
+        return PassedOn(text[:start] + inserted + closed, (start, end), inserted)
+    return None
