@@ -9,10 +9,12 @@ from actions import replies
 from actions.documents import about, index, said, source_index
 from actions.knowledge_base import guide
 from knowledge.figures import A_FIGURE, A_PRICE, DATED, figure_words, missing_contact, missing_date, missing_figure
+from knowledge.named_only import only_named
 from knowledge.passages import named_document
 from knowledge.asking import asking_part, questions_only
 from knowledge.yes_no import reads_no
 
+ONLY_NAMED = "The documents name {thing}, but do not list or explain what that holds. What they say of it:"
 NOT_MENTIONED_NEAREST = "The documents I search do not mention {words}. What they say nearest to it:"
 NO_FIGURE_OF = "The documents I search do not mention {words}, and do not give {figure} for that. What they say nearest to it:"
 _NO_WORD = re.compile(r"[^aeiouy\W\d]{5,}|^[^aeiouy]+$", re.IGNORECASE)  # "asdfgh", "zxcv": no word of anyone's
@@ -44,6 +46,10 @@ def noted(question: Text, message: replies.Message) -> replies.Message:
     missing = _not_given(question, message)
     if missing:
         return _before(missing, message)
+    doc = (message.get("json_message") or {}).get(replies.KEY) or {}
+    thing = only_named(guide().kb, questions_only(question), [i["text"] for s in doc.get("sections", [])[:2] for i in s["items"]])
+    if thing:  # "which specific coaching techniques does it mean?": "Understand basic coaching techniques." is all they say
+        return _before(ONLY_NAMED.format(thing=thing), message)
     return _before(NOT_MENTIONED_NEAREST.format(words=unheard), message) if unheard else message
 
 

@@ -88,3 +88,53 @@ def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None
             naming[0] if len(naming[0]) <= NAMED_WHOLE else found.citation.quote,  # the paragraph that names it, when short
             "cite": cite_dict(found.citation),  # and where else it is named ("Through structured conversations, many schools ...")
             "also": [(excerpt(p.text, re.compile("|".join(w.pattern for w in words), re.IGNORECASE)), cite_dict(p.citation)) for p in also]}
+
+
+# A line that only names what is to be understood or known ("Understand basic coaching techniques.", "Basic awareness of
+# pan Sussex adult safeguarding procedures."), saying nothing of what it holds.
+_NAMES_ONLY = re.compile(r"^\W*(?:to\s+)?(?:(?:have\s+)?(?:an?\s+)?(?:basic\s+)?(?:understanding|awareness|knowledge)\s+of|understand"
+                         r"|be aware of|know about)\s+(?:the\s+)?(?P<thing>[^:;()\n]{4,60}?)\s*\.?\s*$", re.IGNORECASE)
+# A question that asks what something holds, not what the documents say of it: "which specific coaching techniques ...?"
+_ASKS_CONTENT = re.compile(r"\b(?:which|what)\s+(?:specific|exact|particular|actual)\b|\b(?:actually|exactly|specifically)\b"
+                           r"|\bwhat (?:are|were) (?:the|these|those)\b|\blist (?:the|all|them)\b|\bexamples? of\b"
+                           r"|\bwhat (?:do|does) (?:it|they|that|this) (?:involve|include|consist|mean|cover)\b", re.IGNORECASE)
+_ASKING = set(tokens("specific exact exactly particular actual actually specifically example examples model models mean means "
+                     "meant involve include consist kind kinds type types say says"))
+_SAYS_MORE = r"\s*(?::|\(|\u2013|-\s|such as|including|e\.?g\b|for example|namely|which|that|where|is|are|means)"  # what it holds
+_NOT_A_THING = re.compile(r"\b(?:what|how|why|which|when|where|this|these|own|importance|impact|benefits|including|such as|e\.?g)\b|\b(?:on|of|with|to|for|in)\s*$",
+                          re.IGNORECASE)  # a question's clause ("what this means"), what it holds said, or a list's lead-in
+ONLY_HELD = 0.6  # of a thing's own words a question must hold to ask about it
+BEYOND = 2  # words a question may ask beyond the thing, its document and section ("models")
+
+
+def only_named(kb: KnowledgeBase, question: str, lines: list[str]) -> str | None:
+    """"which specific coaching techniques does the supervision section mean?": the thing a question asks what it holds
+    when a line of its answer only names it ("Understand basic coaching techniques.") and no passage of the documents
+    says more of it; None otherwise."""
+    if not _ASKS_CONTENT.search(question):
+        return None
+    asked = set(tokens(" ".join(SHORT_FORMS.get(w, w) for w in re.findall(r"[a-z][a-z'-]+", question.casefold())))) - GENERIC - _ASKING
+    for line in lines:
+        found = _NAMES_ONLY.match(line.strip())
+        if found is None or _NOT_A_THING.search(found.group("thing")):
+            continue
+        own = set(tokens(found.group("thing"))) - GENERIC
+        held = own & asked
+        if len(held) < 2 or len(held) < ONLY_HELD * len(own) or len(asked - own - _ASKS_WHAT - _placing(kb)) > BEYOND:
+            continue
+        more = re.compile(re.escape(" ".join(found.group("thing").split())) + _SAYS_MORE, re.IGNORECASE)
+        if not any(more.search(" ".join(p.text.split())) for p in kb.passages):
+            return found.group("thing")  # (no passage says more of it)
+    return None
+
+
+def _placing(kb: KnowledgeBase) -> set[str]:
+    """The words of the documents' titles and section headings: where something is, not what it is."""
+    key = id(kb)
+    if key not in _PLACING:
+        _PLACING.clear()
+        _PLACING[key] = set(tokens(" ".join([*(d.title for d in kb.documents), *{p.citation.section for p in kb.passages}])))
+    return _PLACING[key]
+
+
+_PLACING: dict[int, set[str]] = {}

@@ -123,3 +123,23 @@ def test_a_thing_s_words_in_another_order_never_catch_a_question_its_naming_pass
     assert named_only.named_only(kb, "how long is a provider approved for?", guide.catalogue) is None
     assert named_only.named_only(kb, "how long are approved providers approved for?", guide.catalogue) is None
     assert named_only.named_only(kb, "what does the council offer locally?", guide.catalogue) is None  # not the Local Offer
+
+
+def test_a_thing_a_line_only_names_is_said_to_be_named_only_when_its_contents_are_asked(kb):
+    """"Understand basic coaching techniques.": asked which techniques, the guide says the documents name them without
+    saying what they are, for every such line of the documents that no passage says more of; asked what the documents
+    say of it, or of a thing a line lists ("including attachment and resilience"), it says nothing of the kind."""
+    from knowledge.named_only import only_named
+
+    naming = re.compile(r"^(?:Understand|Basic awareness of|A basic understanding of|Know about)\s+(?:the\s+)?(.+?)\.?$")
+    lines = [p.text.strip() for p in kb.passages if naming.match(p.text.strip())]
+    things = [naming.match(line).group(1) for line in lines]
+    plain = [t for t in things if len(t) <= 60 and not re.search(r"\b(?:what|how|why|which|when|where|this|these|own|importance|impact|benefits|"
+                                                                 r"including|such as)\b|\b(?:on|of|with|to|for|in)$", t)
+             and not any(re.search(re.escape(t) + r"\s*(?::|\(|including|such as)", p.text) for p in kb.passages)]
+    assert len(plain) >= 5  # the East Sussex framework names many
+    for thing in plain:
+        assert only_named(kb, f"which specific {thing} does the framework mean exactly?", lines) == thing, thing
+        assert only_named(kb, f"what does the framework say about {thing}?", lines) is None, thing
+    listed = [t for t in things if " including " in t]
+    assert listed and all(only_named(kb, f"which specific {t} exactly?", lines) is None for t in listed)
