@@ -169,7 +169,7 @@ class AnswerQuestion(Action):
         phrase = quoted(text)
         if phrase and not lookup.term_in(kb, phrase) and intent in MEANING_INTENTS:
             intent = "ask_documents"  # "what does 'achievement' mean in the senco spec": the quoted word, not SENCO
-        elif intent != "ask_term" and (documents.index().asks_meaning(text) and term_asked(kb, text) or meanings.terms_asked(text)
+        elif intent != "ask_term" and (documents.index().asks_meaning(text) and term_asked(kb, questions_only(text)) or meanings.terms_asked(text)
                                         or short_form_asked(kb, text) or named_with_its_own_words(kb, text)):
             intent = "ask_term"  # "what does SMART stand for in smart targets": the glossary says, whatever the intent
         if intent in ("out_of_scope", "nlu_fallback", "ask_documents"):  # the documents' words if they answer it, else what can be done

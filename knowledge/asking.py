@@ -20,6 +20,8 @@ ABOUT_THE_ASKER = re.compile(rf"\b(?:{_ME}|here|asked|need(?:ed)?|for (?:a|an|th
 _FIRST_PERSON = re.compile(rf"\b(?:{_ME})\b", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|we're|us)\b", re.IGNORECASE)  # the asker's team, beside "our" (which names whose they are)
 _ASKED_BY = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){1,2}(?:wants?|asked|has asked|needs?|told)\s+(?:me|us)\b", re.IGNORECASE)  # who asked
+_STARTED = re.compile(r"\W*(?:just |recently |newly )?(?:started|joined|began|appointed|new)\b",
+                      re.IGNORECASE)  # "just started as learning support assistant there": the asker, who says no "I"
 _A_LEVEL = re.compile(rf"\b{A_LEVEL}|\b(?:introductory|induction) (?:level|tier)\b", re.IGNORECASE)
 _OF_A_ROLE = re.compile(r"\b(?:role|roles|responsib\w*|duty|duties|job|jobs|supposed|expected of)\b", re.IGNORECASE)  # "TA here - what is the role?"
 BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|one|ones)\b", re.IGNORECASE)  # "X - is that the SENCO's job?"
@@ -80,9 +82,10 @@ def without_the_asker(typed: str, job_words: Sequence[str]) -> str:
 
 def _why_asked(part: str, job_words: Sequence[str]) -> bool:
     """What the asker says after the question of why they ask ("my manager wants me to use it in supervision"), naming
-    no level, job or place that the question may be about ("asked because of the Level 2 HCAs")."""
-    return bool(_FIRST_PERSON.search(part)) and not (_A_LEVEL.search(part) or sectors_named(part, None)
-                                                     or mentions_a_job(part, job_words) and not _ASKED_BY.search(part))
+    no level, job or place that the question may be about ("asked because of the Level 2 HCAs"), or the job they have
+    just started ("just started as learning support assistant there")."""
+    return bool(_STARTED.match(part) and not _A_LEVEL.search(part)) or bool(_FIRST_PERSON.search(part)) and not (
+        _A_LEVEL.search(part) or sectors_named(part, None) or mentions_a_job(part, job_words) and not _ASKED_BY.search(part))
 
 
 def asks_about(question: str, catalogue: RoleCatalogue, title: str) -> bool:

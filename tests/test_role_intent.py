@@ -422,3 +422,39 @@ def test_a_question_passed_on_asks_nothing_of_the_guide(component):
     message = Message({"text": text, "intent": {"name": "check_skills", "confidence": 0.7}, "entities": [],
                        "intent_ranking": [{"name": "check_skills", "confidence": 0.7}, {"name": "ask_documents", "confidence": 0.2}]})
     assert component.process([message])[0].get("intent")["name"] == "ask_documents"
+
+
+def test_a_line_asking_the_askers_own_level_is_no_staff_list(component):
+    """"GP here, ... on top of my normal list. what level do I need now": a job and the asker's own level, whatever
+    "list" made the classifier think; a staff list pasted or asked for keeps its intent."""
+    def intent(text: str) -> str:
+        message = Message({"text": text, "intent": {"name": "check_staff_list", "confidence": 0.8}, "entities": [],
+                           "intent_ranking": [{"name": "check_staff_list", "confidence": 0.8}, {"name": "find_level", "confidence": 0.1}]})
+        return component.process([message])[0].get("intent")["name"]
+
+    assert intent("nurse here, just took on the role of clinical lead for SEND on top of my normal list. what level do I need now") == "tell_role"
+    assert intent("check my staff list please") == "check_staff_list"
+    assert intent("midwife\nporter\nwhat level do they need") == "check_staff_list"
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("I'm a new TA, not a manager. Does the supervision section of the East Sussex framework apply to me?", True),
+    ("I'm a nurse in the community team. What level do I need?", False),  # the asker's own level
+    ("I'm a midwife on the labour ward. Where would that sit?", False),  # pointing back at the job
+])
+def test_a_job_told_before_a_question_the_classifier_nearly_as_surely_calls_a_question_asks_it(component, text, asks):
+    message = Message({"text": text, "intent": {"name": "tell_role", "confidence": 1.0}, "entities": [],
+                       "intent_ranking": [{"name": "tell_role", "confidence": 1.0}, {"name": "ask_documents", "confidence": 0.95}]})
+    assert (component.process([message])[0].get("intent")["name"] == "ask_documents") is asks
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("I'm a new TA, not a manager. Does the supervision section of the East Sussex framework apply to me?", "ask_documents"),
+    ("new nurse, i was out of work for 6 months before this job. do i need a new CRB check for the course?", "ask_documents"),
+    ("I'm a nurse, do I need level 3?", "tell_role"), ("nurse on the wards - do i need to do this training?", "tell_role"),
+])
+def test_a_job_told_with_a_question_of_something_other_than_its_level_asks_it(component, text, intent):
+    """"do i need a new CRB check", "does the supervision section apply to me": asked of the documents, not the asker's level."""
+    message = Message({"text": text, "intent": {"name": "ask_documents", "confidence": 0.9}, "entities": [],
+                       "intent_ranking": [{"name": "ask_documents", "confidence": 0.9}, {"name": "tell_role", "confidence": 0.1}]})
+    assert component.process([message])[0].get("intent")["name"] == intent

@@ -244,6 +244,7 @@ def test_a_question_that_points_back_at_what_was_said_or_names_its_subject_befor
     ("What outcomes did the DfE develop for planning for adult life?", ""),
     ("what is the east sussex framework actually for?", " my manager wants me to use it in supervision"),
     ("what are the refresher requirements?", " Need it for our matrix."),
+    ("in an FE college who oversees SEND provision?", " just started as learning support assistant there"),
 ])
 def test_a_job_told_before_a_question_and_why_it_is_asked_after_it_are_not_what_it_asks_about(kb, job, question, after):
     """"Careers adviser at a secondary. What outcomes did the DfE develop?": the job is who asks; what they say of

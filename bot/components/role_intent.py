@@ -27,12 +27,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, PROFESSIONAL, NOT_JOBS, WORD, HEAD, YES_OR_NO,
-    CHAT, UNSURE_CHAT, SURE_QUESTION, QUESTION_START_WORD, ASKING_WORD, QUESTION_WORD, ACTIONS, ADDRESSED, COMMAND,
-    ACTION_NOUN, UNSURE_ACTION, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
-    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, POINTS_BACK)
+    QUESTION_START_WORD, ACTIONS, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
+    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART)
+from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_nearly_as_likely, a_question_taken_for_chat,
+    a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me)
 from knowledge.asking import last_question
 from knowledge.defining import asks_what_it_stands_for
-from knowledge.duty import asked_duty
 from knowledge.enough import ENOUGH
 from knowledge.passed_on import passed_on
 from knowledge.reading import FIRST_PERSON, NOT_A_JOB, REQUEST, SAYS_ROLE, asks_about_a_role, is_question, names_a_job, \
@@ -41,9 +41,9 @@ from knowledge.reading import FIRST_PERSON, NOT_A_JOB, REQUEST, SAYS_ROLE, asks_
 WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
 ANSWER_INTENT = "inform"
-DOCUMENTS_INTENT = "ask_documents"  # a question about what the documents say
 ROLE_LEVEL_INTENT = "ask_role_training"
-TERM_INTENT = "ask_term"  # what a short form stands for
+TERM_INTENT = "ask_term"
+STAFF_INTENT = "check_staff_list"  # what a short form stands for
 ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
 STATEMENT = {ANSWER_INTENT, "nlu_fallback"}  # what the classifier makes of a plain statement it cannot place
 
@@ -115,36 +115,6 @@ class RoleIntent(GraphComponent, IntentClassifier):
         named = any(e.get("entity") == self._config["entity"] and e.get("extractor") == "RoleRuler" for e in message.get(ENTITIES, []))
         return intent in YES_OR_NO and named and len(str(message.get(TEXT) or "").split()) > 2
 
-    @staticmethod
-    def _a_sure_question(message: Message) -> bool:
-        """"new senco - how long have i got to get the award": the classifier is sure it asks about the documents,
-        and the person has not said "I'm a ..." (a question's role is what it asks about, not their job)."""
-        intent = message.get(INTENT) or {}
-        text = str(message.get(TEXT) or "")
-        if intent.get("name") == DOCUMENTS_INTENT and not is_question(text):
-            return False  # "inclusion manager who plans support": a statement is not a question about the documents
-        return str(intent.get("name", "")).startswith("ask_") and float(intent.get("confidence") or 0) >= SURE_QUESTION \
-            and not SAYS_ROLE.search(text) and len(WORD.findall(text)) > 2 \
-            and (QUESTION_WORD.search(text) is not None or not FIRST_PERSON.search(text))  # "..., I liaise with the SENCO" tells
-
-    @staticmethod
-    def _asks_about_the_documents(message: Message) -> bool:
-        """"up to what age does the health framework cover": a question in more than a few words, not in the first
-        person, that starts with a question word or holds one that never joins a job to its clause ("what", not
-        "who"), asks about the documents, whatever job word it holds."""
-        text = str(message.get(TEXT) or "")
-        return len(WORD.findall(text)) > 3 and not FIRST_PERSON.search(text) \
-            and (QUESTION_START_WORD.match(text) is not None or ASKING_WORD.search(text) is not None)
-
-    @staticmethod
-    def _a_question_taken_for_chat(message: Message) -> bool:
-        """"wave 3?", "structured conversation?": a question of a few words that the classifier could only half
-        call a yes, a no or a command asks about something, not to start again."""
-        intent = message.get(INTENT) or {}
-        text = str(message.get(TEXT) or "")
-        return intent.get("name") in CHAT and float(intent.get("confidence") or 0) < UNSURE_CHAT and "?" in text \
-            and len(WORD.findall(text)) + len(re.findall(r"\b\d+\b", text)) >= 2 and not text.startswith("/")
-
     def _names_the_documents(self, message: Message) -> bool:
         """"induction tier learning areas", "SEMH": a message naming a level, or a term that is not a job word
         ("DSL" is a job), asks about it."""
@@ -152,41 +122,11 @@ class RoleIntent(GraphComponent, IntentClassifier):
         words = {w.casefold() for w in WORD.findall(str(message.get(TEXT) or ""))}
         return "level" in entities or ("term" in entities and not words & self.words)
 
-    @staticmethod
-    def _asks_a_duty(message: Message) -> bool:
-        """"as a TA do i have to go to annual reviews", "as a L3 clinician am i expected to chair MDT meetings": a duty asked
-        about, not a level ("as a TA do i have to do the induction tier": a level the classifier found in what is asked)."""
-        text = str(message.get(TEXT) or "")
-        duty = asked_duty(text)
-        levels = [text[int(e["start"]): int(e["end"])] for e in message.get(ENTITIES, [])
-                  if e.get("entity") == "level" and "start" in e and "end" in e]
-        return duty is not None and not any(level and level in duty for level in levels)
-
     def _about_a_role(self, message: Message) -> bool:
         """"three purposes of the senco training spec", "role of the headteacher in send": the role is what is asked about."""
         spans = [(int(e["start"]), int(e["end"])) for e in message.get(ENTITIES, [])
                  if e.get("entity") == self._config["entity"] and "start" in e and "end" in e]
         return asks_about_a_role(message.get(TEXT), spans)
-
-    @staticmethod
-    def _asks_more_than_me(message: Message) -> bool:
-        """"how often do I have to redo my level 2 send training", "new starter - when do i have to have done L1 by",
-        "can my employer make me train above the minimum level": a question the classifier could only call a request
-        to act, or about the person while it names a level, asks about the documents."""
-        intent = message.get(INTENT) or {}
-        text = str(message.get(TEXT) or "")
-        own = FIRST_PERSON.search(last_question(text)) or FIRST_PERSON.search(text) and not SAYS_ROLE.search(text)  # "I'm a trainer
-        # making a form. what headings are on the record?" asks; "Please log my course. is that ok?" is a request
-        if intent.get("name") in ACTIONS and not (own or ADDRESSED.search(text)) and not text.startswith("/") \
-                and (len(WORD.findall(text)) > 3 and (is_question(text) or not COMMAND.search(text))
-                     or 1 < len(WORD.findall(text)) <= 3 and not COMMAND.search(text) and not ACTION_NOUN.search(text)):
-            return True  # "does the governing body have to publish an accessibility plan", "senco skills outcomes"
-        if not is_question(text) or SAYS_ROLE.search(text):
-            return False
-        named = {e.get("entity") for e in message.get(ENTITIES, [])}
-        return (intent.get("name") in ACTIONS and float(intent.get("confidence") or 0) < UNSURE_ACTION) \
-            or (intent.get("name") == "find_level" and "level" in named and "role" not in named  # "GP who leads ..., is level 3 enough?"
-                and not ASKS_MY_LEVEL.search(text))
 
     def _asks_if_a_level_is_enough(self, message: Message) -> bool:
         """"GP who leads on send for the ICB, is level 3 enough?", "is L2 enough for a school nurse": someone in a role, not
@@ -235,20 +175,14 @@ class RoleIntent(GraphComponent, IntentClassifier):
         asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text)  # "..., what level do i need"
         if asked and (ASKS_WHEN.search(re.split(r"[,.?!;]|\band\b", text[: asked.start()])[-1]) or OF_A_THING.match(text[asked.end():])):
             asked = None  # "how soon after joining do I have to have done it?": when, not what level; "what level is the threshold?"
+        if asked and not ASKS_MY_LEVEL.search(text) and not OWN_TRAINING.search(" ".join(text[asked.end():].split()[:4])) \
+                and (re.match(r"do i", asked.group(), re.I) or A_DOCUMENT_PART.search(last_question(text))):
+            asked = None  # "do i need a new CRB check for the course?", "does the supervision section apply to me?": not a level
         mine = bool(asked) and not OTHERS.search(re.split(r"[.?!;]", text[asked.start():], maxsplit=1)[0])  # not "what level should I book her on?"
         told = SAYS_ROLE.search(text) is not None or (
             bool(rest) and 0 < len(words) <= SHORT_HEAD and not FIRST_PERSON.search(head) and not QUESTION_START_WORD.match(text)
             and (mine or not QUESTION_START_WORD.match(rest[0])) and any((w in self.words or PROFESSIONAL.fullmatch(w)) and w not in NOT_A_JOB for w in words))
         return told and (mine or not is_question(text))
-
-    @staticmethod
-    def _asked(message: Message) -> Text:
-        """What a message asks of: all of it, or only its last question where that asks nothing of a level or training
-        ("A parent asked me (I'm a Year 2 teacher) whether ... Do most children with SEND need one?")."""
-        text = str(message.get(TEXT) or "")
-        last = last_question(text)  # (not "I'm a dinner lady at a primary. Where would that sit?": it points back at the job)
-        return last if last != text and len(WORD.findall(last)) >= 4 and not OWN_TRAINING.search(last) and not POINTS_BACK.search(last) \
-            else text
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -272,28 +206,34 @@ class RoleIntent(GraphComponent, IntentClassifier):
     def _decide(self, message: Message) -> None:
         """The message's intent, by what it says in context."""
         intent = (message.get(INTENT) or {}).get("name")
-        if intent != TERM_INTENT and any(e.get("entity") == "term" and asks_what_it_stands_for(message.get(TEXT), e.get("value"))
+        text = str(message.get(TEXT) or "").strip()
+        if intent == STAFF_INTENT and "\n" not in text and ASKS_MY_LEVEL.search(text):  # "GP here, ... on top of my normal
+            self._put(message, {"name": "find_level", "confidence": 1.0}, message.get(INTENT_RANKING_KEY, []))  # list. what level
+            intent = "find_level"  # do I need now": the asker's own level, not a staff list's
+        if intent == INTENT_NAME and a_question_nearly_as_likely(message):
+            self._a_question_instead(message)  # "I'm a new TA, not a manager. Does the supervision section ... apply to me?"
+        elif intent != TERM_INTENT and any(e.get("entity") == "term" and asks_what_it_stands_for(message.get(TEXT), e.get("value"))
                                          for e in message.get(ENTITIES, [])):
             self._set(message, TERM_INTENT)  # "RAS came up in my self-assessment. What does RAS stand for?"
         elif intent not in KEEP and self._asks_if_a_level_is_enough(message):
             self._set(message, ROLE_LEVEL_INTENT)  # what the documents place the role in, against the level named
-        elif intent not in KEEP and self._asks_a_duty(message):
+        elif intent not in KEEP and asks_a_duty(message):
             self._set(message, DOCUMENTS_INTENT)  # "as a TA do i have to go to annual reviews": what the documents say of it
         elif intent not in KEEP and intent != INTENT_NAME and self._a_job_with_its_work(message) \
                 and not self._about_a_role(message) and not self._names_the_documents(message):
             self._set(message, INTENT_NAME)
-        elif intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(self._asked(message)):
+        elif intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(asked(message)):
             self._not_a_statement(message)  # "who approves SENCO training providers?" asks about the documents, not me
-        elif self._asks_more_than_me(message) or (intent in ABOUT_ME and self._about_a_role(message)):
+        elif asks_more_than_me(message) or (intent in ABOUT_ME and self._about_a_role(message)):
             self._a_question_instead(message)
         elif (intent not in KEEP or self._only_a_job_word(message) or self._a_role_beside_yes_or_no(message, intent)) \
-                and intent != INTENT_NAME and self.names_a_role(message) and not self._a_sure_question(message) \
-                and not self._asks_about_the_documents(message) and not self._about_a_role(message):
+                and intent != INTENT_NAME and self.names_a_role(message) and not a_sure_question(message) \
+                and not asks_about_the_documents(message) and not self._about_a_role(message):
             self._set(message, INTENT_NAME)
         elif intent in STATEMENT and self._a_plain_job_statement(message) and not self._names_the_documents(message) \
-                and not self._asks_about_the_documents(message) and not self._about_a_role(message):
+                and not asks_about_the_documents(message) and not self._about_a_role(message):
             self._set(message, INTENT_NAME)
-        elif self._a_question_taken_for_chat(message):
+        elif a_question_taken_for_chat(message):
             self._set(message, DOCUMENTS_INTENT)
         elif intent not in KEEP | ABOUT_ME and FIRST_PERSON.search(str(message.get(TEXT) or "")) \
                 and tells_involvement(message.get(TEXT)) and not is_question(message.get(TEXT)):

@@ -1,0 +1,97 @@
+"""What a message asks, read from its shape beside the classifier's guesses: a question the classifier is sure of, one
+it took for chat or a request to act, a duty asked about, or a job told before a question it nearly as surely calls a
+question. The role intent (role_intent.py) decides with these."""
+from __future__ import annotations
+
+import re
+from typing import Text
+
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.components.message_shapes import (ACTION_NOUN, ACTIONS, ADDRESSED, ASKING_WORD, ASKS_MY_LEVEL, CHAT, COMMAND, OWN_TRAINING,
+    POINTS_BACK, QUESTION_START_WORD, QUESTION_WORD, SURE_QUESTION, UNSURE_ACTION, UNSURE_CHAT, WORD)
+from knowledge.asking import last_question
+from knowledge.duty import asked_duty
+from knowledge.reading import FIRST_PERSON, SAYS_ROLE, is_question
+
+DOCUMENTS_INTENT = "ask_documents"  # a question about what the documents say
+
+
+def a_sure_question(message: Message) -> bool:
+    """"new senco - how long have i got to get the award": the classifier is sure it asks about the documents,
+    and the person has not said "I'm a ..." (a question's role is what it asks about, not their job)."""
+    intent = message.get(INTENT) or {}
+    text = str(message.get(TEXT) or "")
+    if intent.get("name") == DOCUMENTS_INTENT and not is_question(text):
+        return False  # "inclusion manager who plans support": a statement is not a question about the documents
+    return str(intent.get("name", "")).startswith("ask_") and float(intent.get("confidence") or 0) >= SURE_QUESTION \
+        and not SAYS_ROLE.search(text) and len(WORD.findall(text)) > 2 \
+        and (QUESTION_WORD.search(text) is not None or not FIRST_PERSON.search(text))  # "..., I liaise with the SENCO" tells
+
+
+def asks_about_the_documents(message: Message) -> bool:
+    """"up to what age does the health framework cover": a question in more than a few words, not in the first
+    person, that starts with a question word or holds one that never joins a job to its clause ("what", not
+    "who"), asks about the documents, whatever job word it holds."""
+    text = str(message.get(TEXT) or "")
+    return len(WORD.findall(text)) > 3 and not FIRST_PERSON.search(text) \
+        and (QUESTION_START_WORD.match(text) is not None or ASKING_WORD.search(text) is not None)
+
+
+def a_question_taken_for_chat(message: Message) -> bool:
+    """"wave 3?", "structured conversation?": a question of a few words that the classifier could only half
+    call a yes, a no or a command asks about something, not to start again."""
+    intent = message.get(INTENT) or {}
+    text = str(message.get(TEXT) or "")
+    return intent.get("name") in CHAT and float(intent.get("confidence") or 0) < UNSURE_CHAT and "?" in text \
+        and len(WORD.findall(text)) + len(re.findall(r"\b\d+\b", text)) >= 2 and not text.startswith("/")
+
+
+def asks_a_duty(message: Message) -> bool:
+    """"as a TA do i have to go to annual reviews", "as a L3 clinician am i expected to chair MDT meetings": a duty asked
+    about, not a level ("as a TA do i have to do the induction tier": a level the classifier found in what is asked)."""
+    text = str(message.get(TEXT) or "")
+    duty = asked_duty(text)
+    levels = [text[int(e["start"]): int(e["end"])] for e in message.get(ENTITIES, [])
+              if e.get("entity") == "level" and "start" in e and "end" in e]
+    return duty is not None and not any(level and level in duty for level in levels)
+
+
+def asks_more_than_me(message: Message) -> bool:
+    """"how often do I have to redo my level 2 send training", "new starter - when do i have to have done L1 by",
+    "can my employer make me train above the minimum level": a question the classifier could only call a request
+    to act, or about the person while it names a level, asks about the documents."""
+    intent = message.get(INTENT) or {}
+    text = str(message.get(TEXT) or "")
+    own = FIRST_PERSON.search(last_question(text)) or FIRST_PERSON.search(text) and not SAYS_ROLE.search(text)  # "I'm a trainer
+    # making a form. what headings are on the record?" asks; "Please log my course. is that ok?" is a request
+    if intent.get("name") in ACTIONS and not (own or ADDRESSED.search(text)) and not text.startswith("/") \
+            and (len(WORD.findall(text)) > 3 and (is_question(text) or not COMMAND.search(text))
+                 or 1 < len(WORD.findall(text)) <= 3 and not COMMAND.search(text) and not ACTION_NOUN.search(text)):
+        return True  # "does the governing body have to publish an accessibility plan", "senco skills outcomes"
+    if not is_question(text) or SAYS_ROLE.search(text):
+        return False
+    named = {e.get("entity") for e in message.get(ENTITIES, [])}
+    return (intent.get("name") in ACTIONS and float(intent.get("confidence") or 0) < UNSURE_ACTION) \
+        or (intent.get("name") == "find_level" and "level" in named and "role" not in named  # "GP who leads ..., is level 3 enough?"
+            and not ASKS_MY_LEVEL.search(text))
+
+
+def a_question_nearly_as_likely(message: Message) -> bool:
+    """A job told, then a question the classifier is nearly as sure asks the documents, which is not the asker's
+    level and does not point back at the job ("new SENCO ... Does the supervision section apply to me?")."""
+    text = str(message.get(TEXT) or "")
+    last = last_question(text)
+    second = (message.get(INTENT_RANKING_KEY) or [{}, {}])[1:2] or [{}]
+    return last != text and is_question(last) and not ASKS_MY_LEVEL.search(last) and not POINTS_BACK.search(last) \
+        and str(second[0].get("name", "")).startswith("ask_") and float(second[0].get("confidence") or 0) >= SURE_QUESTION
+
+
+def asked(message: Message) -> Text:
+    """What a message asks of: all of it, or only its last question where that asks nothing of a level or training
+    ("A parent asked me (I'm a Year 2 teacher) whether ... Do most children with SEND need one?")."""
+    text = str(message.get(TEXT) or "")
+    last = last_question(text)  # (not "I'm a dinner lady at a primary. Where would that sit?": it points back at the job)
+    return last if last != text and len(WORD.findall(last)) >= 4 and not OWN_TRAINING.search(last) and not POINTS_BACK.search(last) \
+        else text
