@@ -24,9 +24,10 @@ from knowledge.plan import has_dates
 from knowledge.ranking import by_question
 from knowledge.asking import ANSWERS_TO, OWN_LEVEL, TRAINING_WORDS, names_kind, asks_about, asks_their_level, asks_order, questions_only
 from knowledge.short_forms import named_with_its_own_words, short_form_asked, term_asked
-from knowledge.passed_on import passed_on
+from knowledge.passed_on import as_meant
 from knowledge.reading import is_question, quoted
 from knowledge.rules import Determination
+from knowledge.words import STANDS_FOR
 
 UNSURE_MORE = 0.5  # below this, a question the classifier could only call "more" asks the documents
 MORE_ASKED = re.compile(r"\b(?:more|else|rest|others?|remaining)\b", re.IGNORECASE)  # "is there more?", "what else?"
@@ -120,7 +121,7 @@ class AnswerQuestion(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name", "")
         typed = tracker.latest_message.get("text") or ""
-        text = getattr(passed_on(typed), "text", typed)  # "a governor asked me if ...": what is asked, not who asked it
+        text = getattr(as_meant(typed), "text", typed)  # "a governor asked me if ...": what is asked, not who asked it, nor what it takes back
         sure = float((tracker.latest_message.get("intent") or {}).get("confidence") or 0)
         if intent == "more" and sure < UNSURE_MORE and is_question(text) and len(text.split()) > 4 and not MORE_ASKED.search(text):
             intent = "ask_documents"  # "will most pupils with SEND end up needing an EHCP?": a question, not "more of that"
@@ -167,9 +168,12 @@ class AnswerQuestion(Action):
         if undefined:
             return undefined
         phrase = quoted(text)
-        if phrase and not lookup.term_in(kb, phrase) and intent in MEANING_INTENTS:
-            intent = "ask_documents"  # "what does 'achievement' mean in the senco spec": the quoted word, not SENCO
-        elif intent != "ask_term" and (documents.index().asks_meaning(text) and term_asked(kb, questions_only(text)) or meanings.terms_asked(text)
+        term = lookup.term_in(kb, phrase) if phrase else None
+        whole = bool(phrase) and (not term or term.casefold() != phrase.strip().casefold() and not re.search(STANDS_FOR, text, re.I))
+        if whole and intent in MEANING_INTENTS:
+            intent = "ask_documents"  # "what does 'achievement' mean in the senco spec": the quoted word, not SENCO; "by the
+            # 'notional SEND budget'": the phrase, not the short form in it
+        elif intent != "ask_term" and not whole and (documents.index().asks_meaning(text) and term_asked(kb, questions_only(text)) or meanings.terms_asked(text)
                                         or short_form_asked(kb, text) or named_with_its_own_words(kb, text)):
             intent = "ask_term"  # "what does SMART stand for in smart targets": the glossary says, whatever the intent
         if intent in ("out_of_scope", "nlu_fallback", "ask_documents"):  # the documents' words if they answer it, else what can be done

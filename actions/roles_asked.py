@@ -42,12 +42,14 @@ def beside_a_job(text: Text) -> set:
     """What a question asks about beside a job, its place and needing training ("supervision" in "what skills do line
     managers need for supervision"), less the words no document uses ("laws" is theirs)."""
     unknown = set(tokens(" ".join(documents.source_index().unknown_words(text))))
-    described = [c for c in _CLAUSES.split(text) if names_involvement(c, bare=False)]  # "(the odd bit of contact, very brief)"
+    asked = questions_only(text, pointing_back=True)
+    described = [c for c in _CLAUSES.split(text) if names_involvement(c, bare=False) and asked != text and c.strip() not in asked]
+    # ("the odd bit of contact, very brief"), not the question's own ("do TAs working with children with autism need training?")
     rest = _CLAUSES.sub(" ", " ".join(c for c in _CLAUSES.split(text) if c not in described))
     return set(documents.index().asked_words(rest)) - _words_beside_a_job() - unknown - set(tokens(" ".join(described)))
 
 
-_ASKS_WHO = re.compile(r"(?:^|[,;:.?!]|\s[-\u2013]\s)\s*(?:who|whom|whose|where|when|why)\b", re.IGNORECASE)  # a clause asking who
+_ASKS_WHO = re.compile(r"(?:^|[,;:.?!]|\s[-\u2013]\s)\s*(?:who|whom|whose)\b", re.IGNORECASE)  # a clause asking who
 _CLAUSES = re.compile(r"[,;:()?!]|(?<=\w)\.(?:\s|$)|\s[-\u2013\u2014]\s|\bbut\b", re.IGNORECASE)
 
 
@@ -59,7 +61,7 @@ def _words_beside_a_job() -> frozenset:
                                       "need needs have has must require required trained training train level tier send sen this it "
                                       "skills competencies outcomes hours refresher induction minimum least "
                                       "contact see seeing work working with child young people adult patient never rarely non "
-                                      "clinical new 1 2 3 4 5"))))  # how much
+                                      "clinical new 1 2 3 4 5 framework table"))))  # (where the level is set)  # how much
     # they see of whom: the job described, not another subject ("porters? they have no contact with children at all")
 
 

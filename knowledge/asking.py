@@ -22,6 +22,8 @@ _WE = re.compile(r"\b(?:we|we're|us)\b", re.IGNORECASE)  # the asker's team, bes
 _ASKED_BY = re.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){1,2}(?:wants?|asked|has asked|needs?|told)\s+(?:me|us)\b", re.IGNORECASE)  # who asked
 _STARTED = re.compile(r"\W*(?:just |recently |newly )?(?:started|joined|began|appointed|new)\b",
                       re.IGNORECASE)  # "just started as learning support assistant there": the asker, who says no "I"
+_IN_PARTICULAR = re.compile(r"\b(?:especially|in particular|particularly|mainly|mostly|only|too|as well)\b", re.IGNORECASE)  # "new
+# SENCOs in particular": whom the question is about
 _A_LEVEL = re.compile(rf"\b{A_LEVEL}|\b(?:introductory|induction) (?:level|tier)\b", re.IGNORECASE)
 _OF_A_ROLE = re.compile(r"\b(?:role|roles|responsib\w*|duty|duties|job|jobs|supposed|expected of)\b", re.IGNORECASE)  # "TA here - what is the role?"
 BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|one|ones)\b", re.IGNORECASE)  # "X - is that the SENCO's job?"
@@ -84,7 +86,7 @@ def _why_asked(part: str, job_words: Sequence[str]) -> bool:
     """What the asker says after the question of why they ask ("my manager wants me to use it in supervision"), naming
     no level, job or place that the question may be about ("asked because of the Level 2 HCAs"), or the job they have
     just started ("just started as learning support assistant there")."""
-    return bool(_STARTED.match(part) and not _A_LEVEL.search(part)) or bool(_FIRST_PERSON.search(part)) and not (
+    return bool(_STARTED.match(part) and not _A_LEVEL.search(part) and not _IN_PARTICULAR.search(part)) or bool(_FIRST_PERSON.search(part)) and not (
         _A_LEVEL.search(part) or sectors_named(part, None) or mentions_a_job(part, job_words) and not _ASKED_BY.search(part))
 
 

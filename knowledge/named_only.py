@@ -92,10 +92,11 @@ def named_only(kb: KnowledgeBase, question: str, catalogue: RoleCatalogue | None
 
 # A line that only names what is to be understood or known ("Understand basic coaching techniques.", "Basic awareness of
 # pan Sussex adult safeguarding procedures."), saying nothing of what it holds.
-_NAMES_ONLY = re.compile(r"^\W*(?:to\s+)?(?:(?:have\s+)?(?:an?\s+)?(?:basic\s+)?(?:understanding|awareness|knowledge)\s+of|understand"
+_NAMES_ONLY = re.compile(r"^\W*(?:to\s+)?(?:(?:have\s+)?(?:an?\s+)?(?:basic\s+)?(?:understanding|awareness|knowledge)\s+of|understand(?:\s+of)?"
                          r"|be aware of|know about)\s+(?:the\s+)?(?P<thing>[^:;()\n]{4,60}?)\s*\.?\s*$", re.IGNORECASE)
 # A question that asks what something holds, not what the documents say of it: "which specific coaching techniques ...?"
-_ASKS_CONTENT = re.compile(r"\b(?:which|what)\s+(?:specific|exact|particular|actual)\b|\b(?:actually|exactly|specifically)\b"
+_ASKS_CONTENT = re.compile(r"\b(?:which|what)\s+(?:specific|exact|particular|actual)\b"
+                           r"|\b(?:actually|exactly|specifically)\s+(?:are|is|mean|means|involve|involves|include|includes)\b"
                            r"|\bwhat (?:are|were) (?:the|these|those)\b|\blist (?:the|all|them)\b|\bexamples? of\b"
                            r"|\bwhat (?:do|does) (?:it|they|that|this) (?:involve|include|consist|mean|cover)\b", re.IGNORECASE)
 _ASKING = set(tokens("specific exact exactly particular actual actually specifically example examples model models mean means "

@@ -185,7 +185,8 @@ _ABOUT_PARTS = ("areas sections parts chapters headings themes domains strands l
 _LISTING = re.compile(r"\b(?:what are|which are|what's in|list|name|summari[sz]e|outline|how many|what \w+ (?:does|do|are|is))\b"
                       rf"|^\W*(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?{_A_PART}",  # "6 competency areas in ...?"
                       re.IGNORECASE)
-_FOR_WHAT = re.compile(r"\s+for (?:a|an|our|my)\s+[\w' -]{2,30}[?.!]*\s*$", re.IGNORECASE)  # "..., for a slide?"
+_FOR_WHAT = re.compile(r"\s+for (?:a|an|our|my|the)\s+(?:[\w'-]+\s+){0,2}(?:meeting|slides?|presentation|report|newsletter|briefing|"
+                       r"handout|poster|pack|session|email|leaflet|agenda|bulletin|update|inset)[?.!]*\s*$", re.IGNORECASE)  # "..., for a slide?"
 LEVEL_LABEL = 24  # characters at a table row's start that name the level it is for ("Level 3\t<p>All health ...")
 NAMED_BY = 2  # the words of a document's own title a question must use to name it ("East Sussex")
 _TITLE_WORD = re.compile(r"[A-Za-z]{4,}")

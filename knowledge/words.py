@@ -61,7 +61,7 @@ NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twel
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.
 # "List the level 1 learning outcomes" asks; it is not about a list.
 IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "mean", "means", "stand", "stands", "whats", "what's", "like",
-                                "list", "show", "give", "correct", "incorrect", "explain", "describe", "summarise", "summarize", "outline", "just", "really", "actually", "basically",
+                                "list", "show", "give", "correct", "incorrect", "sorry", "oops", "scrap", "explain", "describe", "summarise", "summarize", "outline", "just", "really", "actually", "basically",
                                 # the asker's own asking ("quick q", "remind me", "what's the actual definition"), never a topic
                                 "actual", "mention", "mentions", "mentioned", "quick", "remind", "reckon", "reckons", "wondering",
                                 "wonder", "query", "confirm", "clarify", "definition", "meant", "according", "going", "gonna",

@@ -52,3 +52,19 @@ def test_one_kind_of_answer_asked_of_two_levels_gives_each_ones(assistant, kb):
 def test_a_level_question_with_no_job_and_no_runner_up_is_answered(assistant):
     text = reply_text(assistant.say("no-runner-up", "what level we should be at for send training, we assess and plan for under 5s who have SEND"))
     assert not text.startswith((CANNOT_LOOK_UP, SOMETHING_WENT_WRONG)) and "Level" in text
+
+
+def test_a_quoted_phrase_holding_a_short_form_is_asked_whole(assistant, kb):
+    """"what does the roles doc mean by the 'notional SEND budget'?": the phrase, not what SEND stands for."""
+    called = [p.text for p in kb.passages if "called the notional SEND budget" in p.text]
+    assert called
+    text = " ".join(reply_text(assistant.say("quoted", "what does the roles doc mean by the 'notional SEND budget'?")).split())
+    assert " ".join(called[0].split())[:60] in text and not text.startswith("In these documents")
+
+
+def test_a_level_taken_back_is_not_the_one_answered(assistant, kb):
+    tiers = kb.levels_of("schools")
+    assert len(tiers) >= 3
+    wrong, meant = tiers[1], tiers[2]
+    text = " ".join(reply_text(assistant.say("taken-back", f"who is {wrong.name} - no sorry, {meant.name} - aimed at?")).split())
+    assert " ".join(meant.cohort.text.split())[:50] in text and " ".join(wrong.cohort.text.split())[:50] not in text

@@ -1,6 +1,5 @@
 """What a message asks, read from its shape beside the classifier's guesses: a question the classifier is sure of, one
-it took for chat or a request to act, a duty asked about, or a job told before a question it nearly as surely calls a
-question. The role intent (role_intent.py) decides with these."""
+it took for chat or a request to act, a duty asked about, or the last question after a job. The role intent (role_intent.py) decides with these."""
 from __future__ import annotations
 
 import re
@@ -76,16 +75,6 @@ def asks_more_than_me(message: Message) -> bool:
     return (intent.get("name") in ACTIONS and float(intent.get("confidence") or 0) < UNSURE_ACTION) \
         or (intent.get("name") == "find_level" and "level" in named and "role" not in named  # "GP who leads ..., is level 3 enough?"
             and not ASKS_MY_LEVEL.search(text))
-
-
-def a_question_nearly_as_likely(message: Message) -> bool:
-    """A job told, then a question the classifier is nearly as sure asks the documents, which is not the asker's
-    level and does not point back at the job ("new SENCO ... Does the supervision section apply to me?")."""
-    text = str(message.get(TEXT) or "")
-    last = last_question(text)
-    second = (message.get(INTENT_RANKING_KEY) or [{}, {}])[1:2] or [{}]
-    return last != text and is_question(last) and not ASKS_MY_LEVEL.search(last) and not POINTS_BACK.search(last) \
-        and str(second[0].get("name", "")).startswith("ask_") and float(second[0].get("confidence") or 0) >= SURE_QUESTION
 
 
 def asked(message: Message) -> Text:

@@ -29,12 +29,12 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, PROFESSIONAL, NOT_JOBS, WORD, HEAD, YES_OR_NO,
     QUESTION_START_WORD, ACTIONS, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
     ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART)
-from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_nearly_as_likely, a_question_taken_for_chat,
+from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat,
     a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me)
 from knowledge.asking import last_question
 from knowledge.defining import asks_what_it_stands_for
 from knowledge.enough import ENOUGH
-from knowledge.passed_on import passed_on
+from knowledge.passed_on import as_meant
 from knowledge.reading import FIRST_PERSON, NOT_A_JOB, REQUEST, SAYS_ROLE, asks_about_a_role, is_question, names_a_job, \
     tells_involvement
 
@@ -42,8 +42,9 @@ WORDS_FILE = "job_words.json"
 INTENT_NAME = "tell_role"
 ANSWER_INTENT = "inform"
 ROLE_LEVEL_INTENT = "ask_role_training"
-TERM_INTENT = "ask_term"
-STAFF_INTENT = "check_staff_list"  # what a short form stands for
+TERM_INTENT = "ask_term"  # what a short form stands for
+STAFF_INTENT = "check_staff_list"  # a pasted list of job titles to check
+OWN_LEVEL_ASKED = re.compile(r"\b(?:level|tier)s? (?:do|should|must|would|will) i\b|\b(?:level|tier) am i\b|\b(?:level|tier) i need\b", re.I)  # (not "what level does my team need")
 ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
 STATEMENT = {ANSWER_INTENT, "nlu_fallback"}  # what the classifier makes of a plain statement it cannot place
 
@@ -161,7 +162,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
     def _put(message: Message, best: Dict[Text, Any], ranking: List[Dict[Text, Any]]) -> None:
         """The message's intent, first in its ranking before the others."""
         message.set(INTENT, best, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [best] + [r for r in ranking if r is not best], add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [best] + [r for r in ranking if r is not best and r.get("name") != best.get("name")],
+                    add_to_output=True)
 
     def _a_job_with_its_work(self, message: Message) -> bool:
         """"paediatric audiologist - hearing assessments for under 5s, we refer ...", "hello, i'm a play specialist at the
@@ -186,7 +188,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            passed = passed_on(str(message.get(TEXT) or ""))
+            passed = as_meant(str(message.get(TEXT) or ""))
             if passed is None:
                 self._decide(message)
                 continue
@@ -195,7 +197,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
             kept = [e for e in message.get(ENTITIES, []) if passed.span(e) is not None]
             view = Message(data={TEXT: passed.text, INTENT: message.get(INTENT), INTENT_RANKING_KEY: message.get(INTENT_RANKING_KEY, []),
                                  ENTITIES: [{**e, **(passed.span(e) or {})} for e in kept]})
-            if (message.get(INTENT) or {}).get("name") in ACTIONS:
+            if (message.get(INTENT) or {}).get("name") in ACTIONS and not FIRST_PERSON.search(passed.question):
                 self._a_question_instead(view)  # a question passed on asks nothing of the guide ("I said I'd check the framework")
             else:
                 self._decide(view)
@@ -207,12 +209,10 @@ class RoleIntent(GraphComponent, IntentClassifier):
         """The message's intent, by what it says in context."""
         intent = (message.get(INTENT) or {}).get("name")
         text = str(message.get(TEXT) or "").strip()
-        if intent == STAFF_INTENT and "\n" not in text and ASKS_MY_LEVEL.search(text):  # "GP here, ... on top of my normal
+        if intent == STAFF_INTENT and "\n" not in text and OWN_LEVEL_ASKED.search(text):  # "GP here, ... on top of my normal
             self._put(message, {"name": "find_level", "confidence": 1.0}, message.get(INTENT_RANKING_KEY, []))  # list. what level
             intent = "find_level"  # do I need now": the asker's own level, not a staff list's
-        if intent == INTENT_NAME and a_question_nearly_as_likely(message):
-            self._a_question_instead(message)  # "I'm a new TA, not a manager. Does the supervision section ... apply to me?"
-        elif intent != TERM_INTENT and any(e.get("entity") == "term" and asks_what_it_stands_for(message.get(TEXT), e.get("value"))
+        if intent != TERM_INTENT and any(e.get("entity") == "term" and asks_what_it_stands_for(message.get(TEXT), e.get("value"))
                                          for e in message.get(ENTITIES, [])):
             self._set(message, TERM_INTENT)  # "RAS came up in my self-assessment. What does RAS stand for?"
         elif intent not in KEEP and self._asks_if_a_level_is_enough(message):
