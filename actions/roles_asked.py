@@ -43,9 +43,10 @@ def beside_a_job(text: Text) -> set:
     managers need for supervision"), less the words no document uses ("laws" is theirs)."""
     unknown = set(tokens(" ".join(documents.source_index().unknown_words(text))))
     asked = questions_only(text, pointing_back=True)
-    described = [c for c in _CLAUSES.split(text) if names_involvement(c, bare=False) and asked != text and c.strip() not in asked]
-    # ("the odd bit of contact, very brief"), not the question's own ("do TAs working with children with autism need training?")
-    rest = _CLAUSES.sub(" ", " ".join(c for c in _CLAUSES.split(text) if c not in described))
+    clauses = _CLAUSES.split(text)  # those describing the work ("the odd bit of contact, very brief"), not the question's own
+    described = [c for c in clauses if names_involvement(c, bare=False) and asked != text and c.strip() not in asked]  # ("do TAs
+    # working with children with autism need training?")
+    rest = " ".join(c for c in clauses if c not in described)
     return set(documents.index().asked_words(rest)) - _words_beside_a_job() - unknown - set(tokens(" ".join(described)))
 
 
@@ -59,10 +60,10 @@ def _words_beside_a_job() -> frozenset:
     wording = guide().kb.wording
     return frozenset(tokens(" ".join((*wording.job_words, *wording.job_nouns, *(w for ws in wording.settings.values() for w in ws),
                                       "need needs have has must require required trained training train level tier send sen this it "
-                                      "skills competencies outcomes hours refresher induction minimum least "
+                                      "skills competencies outcomes hours refresher induction minimum least framework table "
+                                      # how much they see of whom, and what kind of job: the job described, not another subject
                                       "contact see seeing work working with child young people adult patient never rarely non "
-                                      "clinical new 1 2 3 4 5 framework table"))))  # (where the level is set)  # how much
-    # they see of whom: the job described, not another subject ("porters? they have no contact with children at all")
+                                      "clinical new 1 2 3 4 5"))))
 
 
 COMPARED = re.compile(r"\b(?:difference|differences|differ|compare|compared|comparing|versus|vs)\b", re.IGNORECASE)

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from knowledge.words import A_LEVEL
+
 MAX_READ = 400  # characters searched for the words that pass a question on
 _TO_KNOW = r"(?:wants?|wanted|would like) to know"  # (not "staff need to know what ...": a duty)
 _WONDER = r"(?:(?:was|is|were|are|been)\s+)?wondering|wondered|wonders"
@@ -90,7 +92,7 @@ def passed_on(typed: str | None) -> PassedOn | None:
 
 
 _SCRAPPED = re.compile(r"\b(?:scrap|ignore|forget|strike|disregard)\s+that\b\W*|\bnever\s?mind(?:\s+that)?\b[\s,.;:!-]*", re.IGNORECASE)
-_LEVEL = r"\b(?:level|tier|l)\s?[1-5]\b"
+_LEVEL = rf"\b{A_LEVEL}"
 _CORRECTED = re.compile(rf"{_LEVEL}\s*[-\u2013,]?\s*(?:no,?\s*|oh,?\s*)?(?:sorry|i mean|i meant|correction)\b[\s,]*(?:no,?\s*)?"
                         rf"(?:i mean\s+|i meant\s+)?(?={_LEVEL})", re.IGNORECASE)  # "tier 1 - no sorry, tier 2"
 
@@ -98,13 +100,13 @@ _CORRECTED = re.compile(rf"{_LEVEL}\s*[-\u2013,]?\s*(?:no,?\s*|oh,?\s*)?(?:sorry
 def corrected(typed: str | None) -> PassedOn | None:
     """A message that corrects itself as it goes ("is it level 4? sorry no, scrap that - which level is set for deputy
     DHOs?", "level 3 - sorry I mean level 4 - hours?"): without what it takes back; None when it takes nothing back."""
-    text = (typed or "")[:MAX_READ * 2]
+    text = typed or ""
     if text.startswith("/"):
         return None
-    scrapped = list(_SCRAPPED.finditer(text))
+    scrapped = list(_SCRAPPED.finditer(text, 0, MAX_READ))
     if scrapped and text[scrapped[-1].end():].strip():
         return PassedOn(text[scrapped[-1].end():], (0, scrapped[-1].end()))
-    level = _CORRECTED.search(text)
+    level = _CORRECTED.search(text, 0, MAX_READ)
     return PassedOn(text[: level.start()] + text[level.end():], (level.start(), level.end())) if level else None
 
 

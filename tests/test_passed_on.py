@@ -81,3 +81,10 @@ def test_what_a_message_scraps_is_not_asked(typed, meant):
 
     assert as_meant(typed).text == meant
     assert as_meant("what are the level 2 outcomes?") is None and as_meant("never mind") is None
+
+
+def test_what_follows_a_scrapped_question_is_kept_whole_however_long():
+    from knowledge.passed_on import as_meant
+
+    rest = "which level is set for deputy DHOs? " + "we have a large team of nurses and therapists. " * 30
+    assert as_meant(f"is it level 4? scrap that - {rest}").text == rest

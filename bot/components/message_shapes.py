@@ -45,6 +45,7 @@ OF_A_THING = re.compile(r"\s+(?:(?:of|in|on)\s+the\s+(?:[\w-]+\s+){1,4}?)?(?:is|
 OTHERS = re.compile(r"\b(?:him|her|them|they|their|his|staff|team)\b", re.IGNORECASE)  # someone else's level asked
 OWN_TRAINING = re.compile(r"\b(?:level|tier|band|training|trained|train|hours?|refresher|induction|course|cpd|apply|applies|enough|one for|"
                           r"minimum|role|job|sit|fit)\b", re.I)  # what a question asks of the asker's own training
+OWN_LEVEL_ASKED = re.compile(r"\b(?:level|tier)s? (?:do|should|must|would|will) i\b|\b(?:level|tier) am i\b|\b(?:level|tier) i need\b", re.I)  # the asker's own (not "what level does my team need")
 A_DOCUMENT_PART = re.compile(r"\b(?:section|appendix|criterion|chapter|paragraph)\b", re.I)  # a part of a document, not a whole framework
 POINTS_BACK = re.compile(r"\b(?:that|this|it|there)\b", re.I)  # "Where would that sit?": the job just told
 ASKS_WHEN = re.compile(r"\b(?:how (?:soon|long|often|quickly)|by when)\b", re.I)

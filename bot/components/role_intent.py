@@ -28,7 +28,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, PROFESSIONAL, NOT_JOBS, WORD, HEAD, YES_OR_NO,
     QUESTION_START_WORD, ACTIONS, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
-    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART)
+    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED)
 from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat,
     a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me)
 from knowledge.asking import last_question
@@ -44,7 +44,6 @@ ANSWER_INTENT = "inform"
 ROLE_LEVEL_INTENT = "ask_role_training"
 TERM_INTENT = "ask_term"  # what a short form stands for
 STAFF_INTENT = "check_staff_list"  # a pasted list of job titles to check
-OWN_LEVEL_ASKED = re.compile(r"\b(?:level|tier)s? (?:do|should|must|would|will) i\b|\b(?:level|tier) am i\b|\b(?:level|tier) i need\b", re.I)  # (not "what level does my team need")
 ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
 STATEMENT = {ANSWER_INTENT, "nlu_fallback"}  # what the classifier makes of a plain statement it cannot place
 
