@@ -47,7 +47,7 @@ def noted(question: Text, message: replies.Message) -> replies.Message:
     if missing:
         return _before(missing, message)
     doc = (message.get("json_message") or {}).get(replies.KEY) or {}
-    thing = only_named(guide().kb, questions_only(question), [i["text"] for s in doc.get("sections", [])[:2] for i in s["items"]])
+    thing = only_named(guide().kb, question, [i["text"] for s in doc.get("sections", [])[:2] for i in s["items"]])
     if thing:  # "which specific coaching techniques does it mean?": "Understand basic coaching techniques." is all they say
         return _before(ONLY_NAMED.format(thing=thing), message)
     return _before(NOT_MENTIONED_NEAREST.format(words=unheard), message) if unheard else message

@@ -79,3 +79,23 @@ ELSEWHERE = ("elsewhere", "somewhere else", "anywhere else", "none of (?:these|t
 TRAINING_ASKED = re.compile(r"\b(?:train\w*|levels?|tiers?|hours?|courses?|cpd|modules?|awareness|compulsory|mandatory|need|needs|"
                             r"required|requirements?|have to|has to|must|should|complete|do it|do this|i|i'm|im|me|my|we|we're|our|us)\b",
                             re.IGNORECASE)
+
+
+# Where someone says they work, in their own words: "for our CCG team", "I work at the hospital", "based in a school"
+_OWN_PLACE = (r"(?:\b(?:our|my)\s+(?:[\w'-]+\s+){0,2}?|\b(?:work|working|based|employed|am|i'?m|here)\s+(?:in|at|for|with|on)\s+"
+              r"(?:(?:a|an|the|our|my)\s+)?(?:[\w'-]+\s+){0,2}?)")
+
+
+def own_workplace(typed: str) -> tuple[int, int] | None:
+    """The characters of a message that say where its writer works ("... the SEND correspondence for our CCG team ..."),
+    when it names one kind of workplace and says so of the writer; None when it names none, several, or only a place
+    something is sent to ("I refer to the local authority")."""
+    text = typed[:2000]
+    named = {s for s, pats in SECTOR_WORDS.items() for p in pats if re.search(rf"(?<![\w-]){p}(?![\w-])", text, re.IGNORECASE)}
+    if len(named) != 1:
+        return None
+    for p in SECTOR_WORDS[named.pop()]:
+        for m in re.finditer(rf"{_OWN_PLACE}(?<![\w-])({p})(?![\w-])", text, re.IGNORECASE):
+            if not sent_to(text[: m.start(1)]):
+                return m.start(1), m.end(1)
+    return None

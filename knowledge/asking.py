@@ -9,7 +9,7 @@ from typing import Sequence
 from knowledge.answer_words import SECTOR_WORDS
 from knowledge.defining import asked_of_a_level
 from knowledge.passages import level_named
-from knowledge.reading import FIRST_PERSON, is_question, mentions_a_job, names_a_job, names_involvement, sectors_named
+from knowledge.reading import DOING, FIRST_PERSON, is_question, mentions_a_job, names_a_job, names_involvement, sectors_named
 from knowledge.schema import KnowledgeBase
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import A_LEVEL, GENERIC, tokens
@@ -29,6 +29,8 @@ _OF_A_ROLE = re.compile(r"\b(?:role|roles|responsib\w*|duty|duties|job|jobs|supp
 BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|one|ones)\b", re.IGNORECASE)  # "X - is that the SENCO's job?"
 
 
+_HEAD = re.compile(r"([^,:;?.!]{3,80}?)\s*[,:]\s+(?=\S)")  # a clause before the first comma or colon: "Programme leader: what ..."
+_DOING_FIRST = re.compile(rf"^{DOING}[^?]*?\s[-\u2013\u2014]\s+(?=\S)", re.IGNORECASE)  # "sorting the contracts file - ..."
 _PARTS = re.compile(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s")  # sentences, and clauses after a dash
 
 
@@ -73,6 +75,12 @@ def without_the_asker(typed: str, job_words: Sequence[str]) -> str:
     ask about the asker ("Careers adviser at a secondary. What outcomes did the DfE develop?", "what is the framework
     for? my manager wants me to use it in supervision"): who asks and why, not what about. It stays when the question asks of the asker ("TA here -
     what's my role in annual reviews?") or points back at it, and where it names a kind of place ("I work in early years")."""
+    head = _HEAD.match(typed.strip())
+    if head and names_a_job(head.group(1), job_words) and not (is_question(head.group(1)) or _A_LEVEL.search(head.group(1))):
+        rest = typed.strip()[head.end():]  # "special school HLTA, who is the lead agency for the SEND Alliance?"
+        split = _asking(rest)
+        if is_question(rest) and not any(_FIRST_PERSON.search(p) or _OF_A_ROLE.search(p) or BACK_REFERENCE.search(p) for p in (split[1] if split else [rest])):
+            return without_the_asker(_DOING_FIRST.sub("", rest), job_words)  # (and what they are doing: "sorting the contracts file -")
     split = _asking(typed)
     if split is None or any(ABOUT_THE_ASKER.search(p) or _OF_A_ROLE.search(p) for p in split[1]):
         return typed

@@ -31,6 +31,14 @@ _ASKS_SOMETHING = re.compile(r"\b(?:what|whats|how|why|when|who|which|where|is|a
 # followed by more than a term ("... of disability changed since 2014").
 _DEFINITION_OF = re.compile(r"^(?!(?:does|do|did|has|have|had|is|are|was|were|can|could|will|would|should)\b).*?\b(?:the |a |an |their |its )?"
                             rf"(?:[\w-]+'s? )?(?:definition|meaning) of\s+(?=(?:\S+\s*){{1,{MAX_TERM_WORDS + 2}}}$)")
+# Whether the documents say what a thing is: "does the framework actually define 'X' or just name it?", "is X defined
+# anywhere?", "is there a definition of X?": what X is, as far as they say
+_WHETHER_DEFINED = (
+    re.compile(r"^(?:does|do|did)\s+(?:[\w'-]+\s+){1,5}?(?:actually\s+|really\s+|ever\s+)?(?:define|defines|spell out)\s+"
+               r"(?P<thing>.+?)(?:\s+(?:or\b|anywhere|at all|properly|itself)\b.*)?$"),
+    re.compile(r"^(?:is|are)\s+(?P<thing>.+?)\s+(?:actually\s+|ever\s+|properly\s+|really\s+)?defined\b.*$"),
+    re.compile(r"^(?:is|are)\s+there\s+(?:a|any)\s+(?:proper\s+)?definition\s+(?:of|for)\s+(?P<thing>.+?)(?:\s+(?:anywhere|at all)\b.*)?$"),
+)
 FILLER = re.compile(r"\s+(?:exactly|pls|please|plz|then|again|actually|anyway|precisely|in short|briefly|about|all about)$")
 # What a question may call a thing the documents name alone: "the neurotypical child module" is "the neurotypical child"
 _KIND_OF_THING = re.compile(r"\s+(?:module|modules|course|courses|unit|units|session|sessions|topic|topics|thing|bit|part|training|tool|tools)$")
@@ -45,7 +53,7 @@ _NAMED_BY = re.compile(r"['\"]?\s+(?:that|which|the|this|these|our)\s+(?:[\w'-]+
                        r"wants? us to|asks? us to|expects? us to|keeps? mentioning)\b.*$")
 HOW_IT_WORKS = re.compile(r"^how (?:does|do|would|will) (?P<thing>.+?) (?:actually |really |exactly )?(?:work|works|operate|function)(?: out\b.*)?$")
 # Where a question says the term is written, at its end: "what does DHO stand for in the send framework", "in all these docs"
-WHERE_WRITTEN = re.compile(r"\s+(?:in|under|according to|per|from|within|throughout)\s+(?:the\s+|all\s+(?:the\s+|these\s+)?|these\s+|this\s+)?"
+WHERE_WRITTEN = re.compile(r"\s+(?:(?:described|mentioned|named|referred to|set out|outlined|used|given)\s+)?(?:in|under|according to|per|from|within|throughout)\s+(?:the\s+|all\s+(?:the\s+|these\s+)?|these\s+|this\s+)?"
                             r"(?:[\w'-]+\s+){0,3}(?:framework|report|spec|specification|documents?|docs?|guidance|paper|papers|"
                             r"platform|award|outcomes|competencies|stuff)$")
 _ARTICLE = re.compile(r"^(?:a|an|the|this|that|these|those)\s+")
@@ -102,6 +110,8 @@ def _term(question: str, written: Callable[[str], bool] | None, plain: bool = Fa
     text = re.sub(r"[?!.]+", " ", question.casefold().replace("\u2019", "'"))
     text = FILLER.sub("", FILLER.sub("", " " + re.sub(r"\s+", " ", text).strip())).strip()
     text = FILLER.sub("", " " + WHERE_WRITTEN.sub("", text)).strip() if TRAILING.search(WHERE_WRITTEN.sub("", text)) else text
+    whether = next((m for m in (w.match(text) for w in _WHETHER_DEFINED) if m), None)
+    text = f"what is {whether.group('thing')}" if whether else text
     text = HOW_IT_WORKS.sub(r"what is \g<thing>", PARTS_OF.sub("what is ", text))  # what it is, asked by its parts or workings
     text = _DEFINITION_OF.sub("what is ", text, count=1)  # "I need the framework's definition of X": what X is
     lead = _LEADING.match(text)
@@ -117,6 +127,7 @@ def _term(question: str, written: Callable[[str], bool] | None, plain: bool = Fa
     for _ in range(2):
         term = _NAMED_BY.sub("", WHERE_WRITTEN.sub("", _QUALIFIER.sub("", FILLER.sub("", term)))).strip(" -\u2013:,'\"")
     term = _ARTICLE.sub("", term).strip(" -\u2013:,'\"")
+    term = re.sub(r"(?<=\w)['\"\u2019](?=\s)|(?<=\s)['\"\u2018](?=\w)", "", term)  # "the 'assessment-only' route"
     words = term.split()
     if lead and lead.group().strip() in ("what does", "what do") and not trail:
         return None  # "what does the spec say about ...": not what a term means

@@ -100,7 +100,7 @@ _ASKS_CONTENT = re.compile(r"\b(?:which|what)\s+(?:specific|exact|particular|act
                            r"|\bwhat (?:are|were) (?:the|these|those)\b|\blist (?:the|all|them)\b|\bexamples? of\b"
                            r"|\bwhat (?:do|does) (?:it|they|that|this) (?:involve|include|consist|mean|cover)\b", re.IGNORECASE)
 _ASKING = set(tokens("specific exact exactly particular actual actually specifically example examples model models mean means "
-                     "meant involve include consist kind kinds type types say says"))
+                     "meant involve include consist kind kinds type types say says want wants expect expects expected"))
 _SAYS_MORE = r"\s*(?::|\(|\u2013|-\s|such as|including|e\.?g\b|for example|namely|which|that|where|is|are|means)"  # what it holds
 _NOT_A_THING = re.compile(r"\b(?:what|how|why|which|when|where|this|these|own|importance|impact|benefits|including|such as|e\.?g)\b|\b(?:on|of|with|to|for|in)\s*$",
                           re.IGNORECASE)  # a question's clause ("what this means"), what it holds said, or a list's lead-in
@@ -112,16 +112,19 @@ def only_named(kb: KnowledgeBase, question: str, lines: list[str]) -> str | None
     """"which specific coaching techniques does the supervision section mean?": the thing a question asks what it holds
     when a line of its answer only names it ("Understand basic coaching techniques.") and no passage of the documents
     says more of it; None otherwise."""
-    if not _ASKS_CONTENT.search(question):
-        return None
-    asked = set(tokens(" ".join(SHORT_FORMS.get(w, w) for w in re.findall(r"[a-z][a-z'-]+", question.casefold())))) - GENERIC - _ASKING
+    question = " ".join(SHORT_FORMS.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9'-]*|[?.!]", question.casefold()))  # "wat r the ..."
+    asks_content = _ASKS_CONTENT.search(question)
+    asked = {w for w in tokens(question) if len(w) > 1} - GENERIC - _ASKING  # (not the "e" of "e sussex")
+    beyond = asked & set(tokens((re.findall(r"[^.?!]*\?", question) or [question])[-1]))  # what its last question asks
     for line in lines:
         found = _NAMES_ONLY.match(line.strip())
         if found is None or _NOT_A_THING.search(found.group("thing")):
             continue
         own = set(tokens(found.group("thing"))) - GENERIC
         held = own & asked
-        if len(held) < 2 or len(held) < ONLY_HELD * len(own) or len(asked - own - _ASKS_WHAT - _placing(kb)) > BEYOND:
+        if not (asks_content or re.search(rf"\bwhich\s+(?:{'|'.join(map(re.escape, found.group('thing').casefold().split()))})\b", question)):
+            continue  # "which basic coaching techniques does it want managers to use?"
+        if len(held) < 2 or len(held) < ONLY_HELD * len(own) or len(beyond - own - _ASKS_WHAT - _placing(kb)) > BEYOND:
             continue
         more = re.compile(re.escape(" ".join(found.group("thing").split())) + _SAYS_MORE, re.IGNORECASE)
         if not any(more.search(" ".join(p.text.split())) for p in kb.passages):

@@ -181,7 +181,7 @@ CONTENTS = "Contents"  # the section of a document that lists its parts
 _A_PART = r"(?:areas?|sections?|parts?|chapters?|headings?|themes?|domains?|strands?)\b"
 _DOCUMENT_PARTS = re.compile(rf"\b{_A_PART}", re.IGNORECASE)
 _ABOUT_PARTS = ("areas sections parts chapters headings themes domains strands list name many number have has cover covers summarise summarize outline "
-                "contain contains include includes framework report specification spec document")  # words that ask only for its parts
+                "contain contains include includes framework report specification spec document organised organized arranged structured grouped split divided")  # words that ask only for its parts
 _LISTING = re.compile(r"\b(?:what are|which are|what's in|list|name|summari[sz]e|outline|how many|what \w+ (?:does|do|are|is))\b"
                       rf"|^\W*(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?{_A_PART}",  # "6 competency areas in ...?"
                       re.IGNORECASE)

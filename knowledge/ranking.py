@@ -145,7 +145,7 @@ def by_question(items: Sequence[dict], hits: Callable[[str], float]) -> list[dic
 LIST_COUNT_BOOST = 1.3  # a list of as many items as a question counts ("the five every child matters outcomes")
 _COUNTED = re.compile(r"\b(?:the|these|those|its|their|all)\s+(\d{1,2}|" + "|".join(NUMBERS) + r")\s+(?!(?:years?|yrs?|months?|weeks?|"
                       r"wks?|days?|hours?|hrs?|minutes?|mins?|terms?|levels?|tiers?)\b)[a-z]", re.I)
-_LISTING = re.compile(r"^\W*(?:what|which)\s+(?:are|were|r)\b|\blist\b|\bname (?:the|all)\b|\bin what ways\b|"
+_LISTING = re.compile(r"(?:^|[.?!,:;]\s|\s-\s)\W*(?:what|which)\s+(?:are|were|r)\b|\blist\b|\bname (?:the|all)\b|\bin what ways\b|"
                       r"\b(?:what|which)\s+(?:parts|areas|things|topics|ways|aspects|elements)\b", re.IGNORECASE)
 
 
@@ -173,3 +173,19 @@ def counted(question: str, sizes: np.ndarray) -> np.ndarray | float:
         return 1.0
     number = int(NUMBERS.get(found.group(1).casefold(), found.group(1)))
     return np.where(sizes == number, LIST_COUNT_BOOST, 1.0) if number >= 2 else 1.0
+
+
+LEAD_IN_TAIL = 6  # words at a lead-in's end that name what its list holds ("... towards the Every Child Matters outcomes of:")
+INTRODUCED_HELD = 0.75  # of those words a question asking for a list must hold to ask for that list
+
+
+def lead_in_tails(passages: Sequence, tokens: Tokens, generic: Iterable[str]) -> list[frozenset]:
+    """The words at the end of each passage's lead-in that name what its list holds (none for a passage of no list)."""
+    return [frozenset(tokens(" ".join(p.heading.rstrip(": \n").split()[-LEAD_IN_TAIL:]))) - frozenset(generic) if p.heading else frozenset()
+            for p in passages]
+
+
+def introduced(tails: Sequence[frozenset], asked: frozenset) -> np.ndarray:
+    """Which passages are items of a list whose lead-in ends by naming what a question asks for ("what are the Every
+    Child Matters outcomes?": the five items after "... towards the Every Child Matters outcomes of:")."""
+    return np.array([len(t) >= 2 and len(t & asked) >= max(2.0, INTRODUCED_HELD * len(t)) for t in tails], dtype=float)

@@ -263,7 +263,7 @@ def _singular(word: str) -> str:
 
 # What someone in a job is doing, after it ("comms officer writing the trust newsletter"): a verb in -ing with words after
 # it, not a noun in -ing ("manager training", "SENCO funding for schools")
-_DOING = (r"(?!(?:training|learning|funding|safeguarding|planning|meeting|setting|teaching|nursing|housing|hearing|being|wellbeing|"
+DOING = (r"(?!(?:training|learning|funding|safeguarding|planning|meeting|setting|teaching|nursing|housing|hearing|being|wellbeing|"
           r"parenting|commissioning|listening)\b)[a-z]{3,}ing(?=\s+[\w'-])")
 
 
@@ -280,7 +280,7 @@ def names_a_job(typed: str | None, job_words: Iterable[str], named: bool = False
     if words[-1:] == ["here"] and len(words) <= 4 and not {"no", "not", "don't", "dont", "there's", "theres", "we", "our", "the", "for", "new"} & set(words):
         words = words[:-1]  # "school business manager here", not "we don't have a SENCO here"
     jobs = {w.casefold() for w in job_words}
-    starts = re.match(rf"^((?:[\w'-]+ ){{1,4}}?)(?:who|that|in|at|for|with|on|{_DOING})\b", text.casefold())  # ("... writing the newsletter")
+    starts = re.match(rf"^((?:[\w'-]+ ){{1,4}}?)(?:who|that|in|at|for|with|on|{DOING})\b", text.casefold())  # ("... writing the newsletter")
     head = starts.group(1).split() if starts else []  # "inclusion manager who ...", not "I advise staff on ..."
     denied = re.search(r"\b(?:not|never|isn'?t|aren'?t|no longer)\s+(?:[\w'-]+\s+){0,3}[\w'-]+$", text.casefold())  # "i'm not the SEND champion"
     return (0 < len(words) <= SHORT_ROLE and words[-1] in jobs and not denied) or bool(head and head[-1] in jobs - NOT_A_JOB

@@ -22,7 +22,8 @@ from knowledge.indexed import SOURCE, Passage, indexed_passages
 from knowledge.initials import spelled_by_initials
 from knowledge.passages import level_named, named_document, of_level, place_names
 from knowledge.sections import list_lines, source_lines
-from knowledge.ranking import NUMBERED, asks_for_a_list, Bm25, Coverage, counted, fits, group_score, irregular, kind_named, list_sizes
+from knowledge.ranking import (NUMBERED, asks_for_a_list, Bm25, Coverage, counted, fits, group_score, introduced, irregular, kind_named,
+                               lead_in_tails, list_sizes)
 from knowledge.asking import particular
 from knowledge.reading import quoted
 from knowledge.roles import RoleCatalogue, normalise_role
@@ -75,7 +76,7 @@ class ContentIndex:
         # The documents' own passages are ranked by BM25, which finds their answer more often (scripts/retrieval.py).
         self.bm25 = Bm25([self._indexed(p, boosted=True) for p in self.passages], [p.text for p in self.passages],
                          _tokens) if sources else None
-        self.list_size = list_sizes(self.passages)
+        self.list_size, self.tails = list_sizes(self.passages), lead_in_tails(self.passages, _tokens, _GENERIC)
         self.coverage = Coverage([self._indexed(p) for p in self.passages], _tokens)
         self.asked_words = lru_cache(maxsize=256)(self._asked_words)  # one question is weighed against several answers
         quotes = [p.citation.quote for p in kb.passages]
@@ -237,6 +238,8 @@ class ContentIndex:
         whole = max(whole, LIST_WHOLE) if asks_for_a_list(question) else whole  # "in what ways do TAs support learning?"
         asked = self.expand(question) if within is None else self._asked_within(question, within)
         scores = (self._scores(asked, question) if within else self._in_named(asked, question)) * counted(question, self.list_size)
+        if asks_for_a_list(question) and self.bm25 is not None:  # the list its lead-in names first
+            scores = scores + scores.max() * introduced(self.tails, self.asked_words(question))
         if not self.asks_meaning(question):
             scores[self.glossary] *= GLOSSARY_WEIGHT
         by_group: dict[str, list[int]] = {}

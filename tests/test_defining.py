@@ -15,7 +15,9 @@ from knowledge.words import IGNORED
 
 ASKING = ["what is {t}", "what's the {t}?", "whats a {t}", "{t} - what is it exactly", "{t} explained pls", "explain the {t}",
           "what are {t}", "what does {t} mean", "{t}: what is that?", "what counts as {t}", "define {t}", "what do {t} mean",
-          "the outcomes say use {t} - what is {t}?", "{t} - what are they exactly? never come across them"]
+          "the outcomes say use {t} - what is {t}?", "{t} - what are they exactly? never come across them",
+          "does the framework actually define '{t}' or just name it?", "is '{t}' defined anywhere?", "is there a definition of {t}?",
+          "does the roles and responsibilities page actually define {t}?"]
 NOT_ASKING = ["what are the {t}", "what level is a {t}", "how do i get {t}", "do i need {t}", "who pays for {t}", "what does {t} look like",
               "what hours does {t} need", "what is my {t}"]
 

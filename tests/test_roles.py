@@ -239,7 +239,8 @@ def test_a_question_that_points_back_at_what_was_said_or_names_its_subject_befor
     assert asking_part(text) == text
 
 
-@pytest.mark.parametrize("job", ["Careers adviser at a secondary.", "Parent carer forum rep -", "School business manager here."])
+@pytest.mark.parametrize("job", ["Careers adviser at a secondary.", "Parent carer forum rep -", "School business manager here.",
+                                 "special school HLTA,", "Programme leader:", "receptionist at a primary school,"])
 @pytest.mark.parametrize("question, after", [
     ("What outcomes did the DfE develop for planning for adult life?", ""),
     ("what is the east sussex framework actually for?", " my manager wants me to use it in supervision"),
@@ -258,7 +259,9 @@ def test_a_job_told_before_a_question_and_why_it_is_asked_after_it_are_not_what_
                                   "Which level applies? Hospital porter.", "What is the refresher period? Asked because of the Level 2 HCAs.",
                                   "No SENCO here - who should lead the training?", "What is the refresher period? Asking for our HCAs.",
                                   "A candidate doesn't meet the entry requirements for our SENCO programme. What should the provider do?",
-                                  "I work in early years. What does the SENCO do?", "annual reviews - what does the TA do?"])
+                                  "I work in early years. What does the SENCO do?", "annual reviews - what does the TA do?",
+                                  "Governors, what must they check?", "TA, what is my role?", "HCAs at level 2, how many hours?",
+                                  "SENCO: what are the duties?"])
 def test_a_question_about_the_asker_or_the_case_told_before_it_keeps_what_is_said(kb, text):
     from knowledge.asking import without_the_asker
 

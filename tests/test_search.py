@@ -301,7 +301,8 @@ def test_a_question_for_the_parts_of_a_named_document_gets_its_contents_list(kb)
         assert len(own) >= 2 and others
         for asked in (f"what are the sections of the {' '.join(own[:2])}", f"how many parts does the {own[0]} {own[1]} have",
                       f"6 sections in {own[0].casefold()} {own[1].casefold()} document?",
-                      f"summarise the sections in the {own[0]} {own[1]} document for a staff meeting"):  # (what it is for)
+                      f"summarise the sections in the {own[0]} {own[1]} document for a staff meeting",  # (what it is for)
+                      f"could you list the areas the {own[0]} {own[1]} document is organised into?"):
             found, listed = contents(kb.documents, kb.passages, asked)
             assert found is document
             shown = [p.text for p in listed]
@@ -556,3 +557,38 @@ def test_how_long_wants_a_length_and_part_time_alone_is_none():
     assert not fits("how long have they got to get the award?", "it would take around one year part time")  # a deadline asked
     assert fits("how long have they got to get level 2 training done?", "Over a three year period, a minimum of 90 minutes")
     assert not fits("how long have they got to get level 2 training done?", "the Equality Act 2010")  # a year is no deadline
+
+
+def test_a_list_asked_for_by_the_words_that_end_its_lead_in_is_shown_first(kb):
+    """"What are the Every Child Matters outcomes?": the items after "... towards the Every Child Matters outcomes of:",
+    for every list of the documents whose lead-in ends by naming what it lists, before passages that only mention it."""
+    from knowledge.ranking import LEAD_IN_TAIL
+    from knowledge.words import GENERIC, tokens
+
+    index = ContentIndex(kb, sources=True)
+    lists: dict = {}
+    for p in index.passages:
+        if p.heading and len(p.heading.split()) > LEAD_IN_TAIL:  # a long lead-in, whose own words do not find its list
+            lists.setdefault((p.citation.title, p.heading), []).append(p.text)
+    asked = 0
+    for (title, lead_in), items in lists.items():
+        tail = re.sub(r"\b(?:of|are|is|include|includes|including|as follows|the following)\W*$", "", lead_in.rstrip(": ")).split()[-4:]
+        if len(items) < 2 or len(set(tokens(" ".join(tail))) - GENERIC) < 3:
+            continue
+        asked += 1
+        answers = index.search(f"what are the {' '.join(tail)} listed in the {title}?", groups=1)
+        assert answers and answers[0].passages[0].text in items, (title, tail)
+    assert asked >= 3
+
+
+def test_a_list_named_in_several_places_is_answered_by_the_one_that_lists_it(kb):
+    """The SENCO specification mentions the Every Child Matters outcomes in several places and lists them once, after
+    "... towards the Every Child Matters outcomes of:"; asked for them, the list comes first."""
+    from knowledge.sources import seeds_dir
+
+    text = next(seeds_dir().glob("004_*.txt")).read_text(encoding="utf-8")
+    listed = re.search(r"Every Child Matters outcomes of:\n((?:[ \t]+- .+\n)+)", text)
+    items = [line.strip(" -\n") for line in listed.group(1).splitlines()]
+    assert len(items) == 5 and len(re.findall(r"Every Child Matters", text)) > 2
+    answers = ContentIndex(kb, sources=True).search("what are the Every Child Matters outcomes listed in the SENCO spec?")
+    assert [p.text.rstrip(".") for p in answers[0].passages[:5]] == [i.rstrip(".") for i in items]

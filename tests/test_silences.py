@@ -140,6 +140,10 @@ def test_a_thing_a_line_only_names_is_said_to_be_named_only_when_its_contents_ar
     assert len(plain) >= 5  # the East Sussex framework names many
     for thing in plain:
         assert only_named(kb, f"which specific {thing} does the framework mean exactly?", lines) == thing, thing
+        assert only_named(kb, f"which {thing} does e sussex want staff to use", lines) == thing, thing  # "which" before the thing
+        assert only_named(kb, f"The framework asks staff to understand {thing}. For our induction pack, what are those?", lines) == thing, thing
+        assert only_named(kb, f"e sussex says understand {thing} - wat r the {thing.split()[-1]}", lines) == thing, thing  # as typed
         assert only_named(kb, f"what does the framework say about {thing}?", lines) is None, thing
+    assert only_named(kb, f"which section covers {plain[0]}?", lines) is None  # where it is, not what it holds
     listed = [t for t in things if " including " in t]
     assert listed and all(only_named(kb, f"which specific {t} exactly?", lines) is None for t in listed)
