@@ -22,7 +22,7 @@ from knowledge.local.calendar import next_for
 from knowledge.passages import level_named
 from knowledge.plan import has_dates
 from knowledge.ranking import by_question
-from knowledge.asking import ANSWERS_TO, OWN_LEVEL, TRAINING_WORDS, names_kind, asks_about, asks_their_level, asks_order, questions_only
+from knowledge.asking import ANSWERS_TO, OWN_LEVEL, TRAINING_WORDS, kind_named, names_kind, asks_about, asks_their_level, asks_order, questions_only
 from knowledge.short_forms import named_with_its_own_words, short_form_asked, term_asked
 from knowledge.passed_on import as_meant
 from knowledge.reading import is_question, quoted
@@ -197,8 +197,10 @@ class AnswerQuestion(Action):
         own = intent == "ask_role_training" and _named_level(tracker) and OWN_LEVEL.search(text) and level_answers.COVERED.search(text)
         if own:  # "what topics should my level 4 training cover?": what that level covers, whatever the job's own level
             intent = "ask_outcomes"
-        if intent == "ask_role_training" and asks_their_level(text) and runner_up in LEVEL_ANSWERS and _names_kind(runner_up, text):
-            intent = runner_up  # "our receptionists come under L2. how much refresher do they need": that level's, not the asker's
+        if intent == "ask_role_training" and asks_their_level(text) and (runner_up in LEVEL_ANSWERS and _names_kind(runner_up, text)
+                                                                         or f"ask_{kind_named(text)}" in LEVEL_ANSWERS):
+            intent = runner_up if runner_up in LEVEL_ANSWERS and _names_kind(runner_up, text) else f"ask_{kind_named(text)}"
+            # "our receptionists come under L2. how much refresher do they need": that level's, not the asker's
         if intent == "ask_role_training" or (intent in LEVEL_ANSWERS and not _entity(tracker, "level") and intent != "more"):
             answer = documents.role_level(text, unnamed=not (is_question(text) and roles_asked.beside_a_job(text)))
             if answer is not None:

@@ -12,7 +12,7 @@ from knowledge.passages import level_named
 from knowledge.reading import DOING, FIRST_PERSON, is_question, mentions_a_job, names_a_job, names_involvement, sectors_named
 from knowledge.schema import KnowledgeBase
 from knowledge.roles import RoleCatalogue, normalise_role
-from knowledge.words import A_LEVEL, GENERIC, tokens
+from knowledge.words import A_LEVEL, GENERIC, SHORT_FORMS, WORD, tokens
 
 # What is said of the asker or what an answer is for, around a question: "new head here", "need it for our matrix", "procurement asked"
 _ME = r"i|i'm|im|me|my|we|we're|our|us"
@@ -205,3 +205,24 @@ def names_kind(kind: str, text: str) -> bool:
     """Whether a question names a kind of a level's answer ("outcomes" for its learning outcomes, "refresher" for its
     hours), beyond the words every kind shares ("training", "cover")."""
     return bool(KIND_WORDS.get(kind, frozenset()) & set(tokens(text)))
+
+
+def kind_named(text: str) -> str | None:
+    """The one kind of a level's answer a question names; of several, the one it names by name ("the areas of
+    understanding (competencies)": the competencies); None when it names none, or several alike."""
+    text = " ".join(SHORT_FORMS.get(w, w) for w in WORD.findall(text.casefold()))  # "hrs"
+    named = [k for k in KIND_WORDS if names_kind(k, text)]
+    by_name = [k for k in named if set(tokens(k.replace("_", " "))) & set(tokens(text))]
+    return named[0] if len(named) == 1 else by_name[0] if len(by_name) == 1 else None
+
+
+# A level told as where people work ("service lead at level 4", "they sit at level 3", "working to Level 4") and a
+# question asked: a level's answer, of the kind the question names, is what is asked
+_AT_A_LEVEL = re.compile(rf"\b(?:at|to|under|on|in)\s+{A_LEVEL}", re.IGNORECASE)
+_ASKS = re.compile(r"\b(?:what|whats|what's|wat|how|which|would like to know|tell me|list)\b", re.IGNORECASE)
+
+
+def level_kind_asked(text: str) -> str | None:
+    """""service lead at level 4, whats the minimum hrs i need over 3 years": the kind of a level's answer asked of a
+    level the message says someone works at; None otherwise."""
+    return kind_named(text) if _AT_A_LEVEL.search(text) and _ASKS.search(text) else None

@@ -13,7 +13,7 @@ SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tie
                "hrs": "hours", "hr": "hour", "yrs": "years", "yr": "year", "mins": "minutes", "wks": "weeks",
                "vid": "video", "vids": "videos", "spec": "specification", "nat": "national", "r": "are", "u": "you", "ur": "your", "wat": "what", "wot": "what", "wht": "what", "hav": "have", "b4": "before",
                "abt": "about", "avg": "average", "natl": "national", "mgr": "manager", "mgrs": "managers", "ppl": "people", "govt": "government",
-               "reqd": "required", "thru": "through", "wk": "week", "qs": "questions", "q's": "questions", "reqs": "requirements", "quals": "qualifications",
+               "reqd": "required", "thru": "through", "wk": "week", "paeds": "paediatric", "paed": "paediatric", "qs": "questions", "q's": "questions", "reqs": "requirements", "quals": "qualifications",
                # schools' short forms the documents never spell out (SLT is also the speech and language therapist)
                "slt": "slt senior leadership team", "salt": "speech and language therapy", "asd": "autism autistic", "gb": "governing board", "pfa": "preparing for adulthood",
                "cop": "code of practice", "pvi": "private voluntary independent", "nasenco": "national award sen co-ordination",

@@ -434,3 +434,14 @@ def test_each_kind_of_a_levels_answer_is_named_by_its_own_words_and_asked_by_an_
     assert not any(names_kind(kind, "what level 2 training covers staff") for kind in ANSWERS_TO)
     named = [k for k in ANSWERS_TO if names_kind(k, "L1 learning outcomes pls - need them for the pack")]
     assert named == ["outcomes"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("what's the minimum number of hours they need over a three year period?", "hours"), ("refresher hrs?", "hours"),
+    ("what are the areas of understanding (competencies) at level 4?", "competencies"), ("which learning outcomes apply", "outcomes"),
+    ("who is level 2 aimed at", "cohort"), ("what level do I need?", None), ("tell me about level 3", None),
+])
+def test_the_one_kind_of_a_level_s_answer_a_question_names_is_read_by_its_words_or_its_name(text, kind):
+    from knowledge.asking import kind_named
+
+    assert kind_named(text) == kind

@@ -466,3 +466,16 @@ def test_a_staff_list_asked_about_keeps_its_intent_and_the_ranking_names_each_in
                         "entities": [], "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.3}, {"name": "ask_outcomes", "confidence": 0.25}]})
     ranking = [r["name"] for r in component.process([fallback])[0].get("intent_ranking")]
     assert len(ranking) == len(set(ranking))
+
+
+@pytest.mark.parametrize("text, guessed, expected", [
+    ("service lead at level 4, whats the minimum hrs of education, training and learning i need over 3 years", "tell_role", "ask_hours"),
+    ("nurse at L2 - what are the learning outcomes for me?", "tell_role", "ask_outcomes"),
+    ("Our ICB's commissioning team will be working to Level 4. I would like to know what the framework lists as the areas of "
+     "understanding (competencies) at Level 4.", "find_level", "ask_competencies"),
+    ("I'm a nurse at level 2, what level do I need?", "find_level", "find_level"),  # no kind of a level's answer named
+    ("what level do I need? I'm a physio", "find_level", "find_level"),
+])
+def test_a_level_told_as_where_someone_works_then_a_kind_of_its_answer_asked_is_that_level_s_answer(component, text, guessed, expected):
+    """"service lead at level 4, whats the minimum hrs i need": the level is told, so its hours answer, not the level questions."""
+    assert _sure(component, text, guessed, 0.6, "level", "level 4") == expected

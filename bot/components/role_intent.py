@@ -31,7 +31,7 @@ from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, 
     ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED)
 from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat,
     a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me)
-from knowledge.asking import last_question
+from knowledge.asking import last_question, level_kind_asked
 from knowledge.defining import asks_what_it_stands_for
 from knowledge.enough import ENOUGH
 from knowledge.passed_on import as_meant
@@ -214,6 +214,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
         if intent != TERM_INTENT and any(e.get("entity") == "term" and asks_what_it_stands_for(message.get(TEXT), e.get("value"))
                                          for e in message.get(ENTITIES, [])):
             self._set(message, TERM_INTENT)  # "RAS came up in my self-assessment. What does RAS stand for?"
+        elif intent not in KEEP and any(e.get("entity") == "level" for e in message.get(ENTITIES, [])) and level_kind_asked(text):
+            self._set(message, f"ask_{level_kind_asked(text)}")  # "service lead at level 4, whats the minimum hrs i need": that level's
         elif intent not in KEEP and self._asks_if_a_level_is_enough(message):
             self._set(message, ROLE_LEVEL_INTENT)  # what the documents place the role in, against the level named
         elif intent not in KEEP and asks_a_duty(message):
