@@ -38,11 +38,15 @@ def _question(q: NextQuestion) -> dict[str, Any]:
     an option that describes a level cites that level's cohort."""
     cite = _Citations()
     cite(q.question.citation)
+    placed = {r.home: r for r in q.role.roles if r.level in q.levels}  # a named role's level, in the workplace it is placed in
     options = [{"value": o.value, "label": o.label, "short": o.short or o.label, "sets": dict(o.sets),
                 **({"level": q.levels[o.level].name, "leads_to": q.levels[o.level].name,
                     "cite": cite(q.levels[o.level].cohort.citation)} if o.level else
-                   {"leads_to": q.stays.name, "cite": cite(q.stays.cohort.citation)} if q.stays else {})}
-               for o in q.options]  # "level": what an option raises the person to; "leads_to": that, or where "None of these" leaves them
+                   {"leads_to": q.stays.name, "cite": cite(q.stays.cohort.citation)} if q.stays else
+                   {"leads_to": f"at least {q.levels[placed[o.sets['sector']].level].name}", "cite": cite(placed[o.sets["sector"]].citation)}
+                   if o.sets.get("sector") in placed else {})}
+               for o in q.options]  # "level": what an option raises the person to; "leads_to": that, where "None of these" leaves
+    # them, or where a workplace places the role named
     because = [cite(c) for c in q.because.citations] if q.because else []
     floor = q.floor
     return {

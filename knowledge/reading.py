@@ -192,6 +192,10 @@ ASKS = re.compile(r"\s*(?:(?:what|when|where|why|how|which|who)(?:'s|\s+(?:is|ar
 # "if a child has a TA who's accountable for their progress": a condition and what it asks, with no main clause of its own
 IF_THEN_ASKS = re.compile(r"^\s*if\b(?!.*\b(?:i|i'm|im|me|my|we|we're|our|us)\b).*?\s(?:who(?:'s|\s+is|\s+are)|what(?:'s|\s+is|\s+are)|which|whose|how)\b", re.IGNORECASE)
 AS_A = re.compile(r"^\s*as (?:a|an|the)\s+(?:\S+\s+){1,5}?(?=(?:is|are|am|do|does|can|could|should|will|would|must|have)\s)", re.IGNORECASE)
+# A few words (a job, said without a comma) then a question's inverted verb and person: "experienced teacher can i skip
+# the senco training", "newly qualified SLT can i count ..." (not "so can I", "as do we")
+JOB_THEN_ASKS = re.compile(r"^\s*(?:[\w'-]+\s+){1,5}?(?<!\bso )(?<!\bas )(?<!\bnor )(?<!\bneither )"
+                           r"(?:can|could|do|does|should|must|am|will|would|may|have)\s+(?:i|we)\s+[a-z]", re.IGNORECASE)
 CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do i have to have done L1 by"
 
 
@@ -206,6 +210,7 @@ def is_question(typed: str | None) -> bool:
     words, said = first.casefold().split(), AS_A.match(first)  # "as a TA do i have to go to annual reviews"
     return bool(words and words[0].strip(",.!") in QUESTION_START) or any(ASKS.match(clause) for clause in later) \
         or bool(said and ASKS.match(first[said.end():])) or bool(IF_THEN_ASKS.match(text)) or bool(ASKS_AFTER.search(text)) \
+        or bool(JOB_THEN_ASKS.match(first)) \
         or passed_on(text) is not None  # "a governor asked me if ofsted can inspect the courses"
 
 

@@ -117,6 +117,9 @@ def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile, local:
     for option, level in _rungs(kb, framework):
         if level.rank > reached.rank and _applies(option, level, known):
             reached, rung = level, option
+    if rung:  # what the person said of their work, and the level it reaches, before any question that may raise it
+        reasons.append(Reason(f"{_because(match, profile, rung, reached)} {reached.name} is for {_lower_first(reached.cohort.text)}",
+                              reached.cohort.citation))
     open_rungs = [o for o, lv in _rungs(kb, framework) if lv.rank > reached.rank and _applies(o, lv, known) is None]
     if open_rungs:
         question = kb.question("involvement", framework)
@@ -124,10 +127,7 @@ def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile, local:
         because = next((t for t in tensions if t.kind == "tension"), None)
         return NextQuestion(question, tuple(open_rungs) + none, match, because, {o.level: kb.level(o.level) for o in open_rungs},
                             reached if named or rung else None, tuple(reasons), reached)
-    if rung:
-        reasons.append(Reason(f"{_because(match, profile, rung, reached)} {reached.name} is for {_lower_first(reached.cohort.text)}",
-                              reached.cohort.citation))
-    elif not named:
+    if not rung and not named:
         reasons.append(Reason(f"{reached.name} is for {_lower_first(reached.cohort.text)} None of the descriptions "
                               "for a higher level applies to you.", reached.cohort.citation))
     for fact in (f for r in placed for f in r.asks):
@@ -155,7 +155,8 @@ def _workplace(kb: KnowledgeBase, match: RoleMatch, known: Mapping[str, str]) ->
             first = list(dict.fromkeys(s for r in roles for s in r.sectors))
             question = kb.question("sector", None, match.role.id if match.role else None)
             order = {s: n for n, s in enumerate(first)}
-            return NextQuestion(question, tuple(sorted(question.options, key=lambda o: order.get(o.sets["sector"], len(order)))), match)
+            return NextQuestion(question, tuple(sorted(question.options, key=lambda o: order.get(o.sets["sector"], len(order)))), match,
+                                levels={r.level: kb.level(r.level) for r in roles if r.level})  # where a named role is placed
         sector = shared.pop()
     based = next((r for r in roles if sector in r.based_in), None)
     if based and not any(sector in r.sectors for r in roles):

@@ -313,3 +313,30 @@ def test_a_health_profession_working_in_a_school_gets_the_health_level_of_what_i
     outcome = guide.decide(Profile(typed, {"involvement": answer}))
     assert outcome.level.id == wanted
     assert any("this guide's reading" in r.text for r in outcome.reasons)
+
+
+def test_a_named_role_asked_where_it_works_is_told_the_level_the_documents_place_it_in_there(guide):
+    """"SEND administrator" asked where they work: the workplace the documents place the role in shows its level as a floor
+    ("Health services (at least Level 2)"), the same level answering with that workplace reaches; other workplaces show none."""
+    asked = [role for role in guide.kb.roles if role.level and not role.tension and _asked_where(guide, role.name)]
+    assert asked
+    for role in asked:
+        options = to_dict(guide.decide(Profile(role.name)))["options"]
+        shown = {o["sets"]["sector"]: o.get("leads_to") for o in options}  # (a SENCO's two school options alike)
+        level = guide.kb.level(role.level)
+        assert shown[role.home] == f"at least {level.name}", role.name
+        assert all(leads is None for sector, leads in shown.items() if sector != role.home), role.name
+        answered = guide.decide(Profile(role.name, next(o["sets"] for o in options if o["sets"]["sector"] == role.home)))
+        floor = answered.floor if isinstance(answered, NextQuestion) else answered.level
+        assert floor is not None and floor.rank >= level.rank, role.name
+
+
+def test_a_level_reached_by_what_someone_said_is_explained_before_the_question_that_may_raise_it(guide):
+    """"pharmacy tech, I hand meds to teenagers with SEND now and then": Level 2 so far, because of the contact they told,
+    with Level 2's cohort in the documents' words, and then the question about higher levels."""
+    health = guide.kb.levels_of("health")
+    reached = next(lv for lv in health if any(q.fact == "contact" for q in lv.qualifies))
+    value = next(v for q in reached.qualifies if q.fact == "contact" for v in q.values)
+    outcome = guide.decide(Profile("pharmacy tech", {"sector": "health", "contact": value}))
+    assert isinstance(outcome, NextQuestion) and outcome.floor == reached
+    assert any(r.citation == reached.cohort.citation and "contact" in r.text for r in outcome.reasons)
