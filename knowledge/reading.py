@@ -171,7 +171,8 @@ QUESTION_START = ("what", "what's", "whats", "who", "who's", "whose", "how", "ho
                   "show", "difference", "differences", "compare", "comparing",  # "difference between the SENCO and the head"
                   "summarise", "summarize", "outline", "describe",
                   "shoud", "shud", "wat", "wot", "wht", "hw")  # as typed on a phone
-ASKS_AFTER = re.compile(rf"\b(?:{STANDS_FOR}|(?<!that )(?<!which )(?<!it )meaning)\s*[?.!]*\s*$", re.IGNORECASE)  # "senco stands for"
+ASKS_AFTER = re.compile(rf"\b(?:{STANDS_FOR}|(?<!that )(?<!which )(?<!it )meaning|(?<!know )(?<!sure )(?<!see )(?:when|where|who|how long|how many|how much))"
+                        r"\s*[?.!]*\s*$", re.IGNORECASE)  # "senco stands for", "lincs platform commissioned when", not "not sure when"
 
 
 QUOTED = re.compile(r"(?:^|\s)['\"\u2018\u201c](\w[\w\s-]{1,40}?)['\"\u2019\u201d](?=[\s?.!,]|$)")

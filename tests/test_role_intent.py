@@ -479,3 +479,25 @@ def test_a_staff_list_asked_about_keeps_its_intent_and_the_ranking_names_each_in
 def test_a_level_told_as_where_someone_works_then_a_kind_of_its_answer_asked_is_that_level_s_answer(component, text, guessed, expected):
     """"service lead at level 4, whats the minimum hrs i need": the level is told, so its hours answer, not the level questions."""
     assert _sure(component, text, guessed, 0.6, "level", "level 4") == expected
+
+
+@pytest.mark.parametrize("text", ["ECM outcomes", "provider approval period", "avg views per taster video", "% of LAs failing SEND inspection",
+                                  "reflection record headings"])
+def test_a_search_box_phrase_whose_last_word_is_no_job_is_not_a_job(component, text):
+    """A plain phrase tells a job when its title ends in a job ("play leader at the hospital"); one ending in the thing asked
+    about ("provider approval period") asks about it, whatever job-shaped word it holds."""
+    assert _intent(component, text, "nlu_fallback") == "nlu_fallback"
+    assert _intent(component, text.replace(text.split()[-1], "manager"), "nlu_fallback") == "tell_role"  # its last word a job's
+
+
+@pytest.mark.parametrize("text, guessed, entity", [
+    ("when did part 3 C&F act start", "start_again", None), ("new starter L1 deadline", "start_again", "L1"),
+    ("esx workforce dev phone no.", "deny", None), ("lincs platform commissioned when", "goodbye", None)])
+def test_a_search_box_query_the_classifier_half_took_for_chat_asks_the_documents(component, text, guessed, entity):
+    assert (_sure(component, text, guessed, 0.6, "level", entity) if entity else _intent(component, text, guessed)) == "ask_documents"
+
+
+@pytest.mark.parametrize("text, guessed", [("start again please", "start_again"), ("no not really", "deny"),
+                                           ("what do you mean by specific interaction", "deny"), ("only with adults, not kids", "deny")])
+def test_chat_and_answers_in_words_keep_their_intent(component, text, guessed):
+    assert _intent(component, text, guessed) == guessed

@@ -11,12 +11,13 @@ NOT_TEXT = re.compile(r"[<>{}\[\]=;|\\]")  # markup, code and payloads are not a
 # What a word of a job title looks like: a job word, an ending such as "-ist" or "-er" ("orthotist",
 # "interpreter", "domestic"), or a short form in capitals ("ANP", "DSL"). An answer such as "in a
 # hospital", "the third one" or "blorp zzzz qqq" has none, so it keeps its intent.
-JOB_SHAPED = re.compile(r"[a-z]{2,}(?:ist|ian|er|or|eer|ic|man|woman|lady|staff)s?|[A-Z]{2,5}s?")
+JOB_SHAPED = re.compile(r"[a-z]{2,}(?:ist|ian|er|or|eer|ic)s?|[a-z]*(?:man|men|woman|women|lady|ladies|staff)|[A-Z]{2,5}s?")
 PROFESSIONAL = re.compile(r"[a-z]*(?:ologist|therapist|specialist|iatrist|ometrist|optist|ician|itian)")  # "play specialist", "technician"
 NOT_JOBS = {"other", "others", "either", "neither", "never", "whatever", "together", "rather", "under", "over", "after", "ever",
             "however", "whether", "number", "order", "letter", "letters", "paper", "papers", "answer", "later", "better", "another",
             "corner", "sooner", "per", "for", "or", "nor", "floor", "door", "public", "specific", "basic", "clinic", "music", "academic"}
 WORD = re.compile(r"[^\W\d_][\w'&-]*")  # a word in letters: "A&E", "paeds", "ex-nursery"
+TITLE_ENDS = re.compile(r"\s(?:in|at|for|with|on|from|of|to|per|within|who|that|based|working)\s", re.IGNORECASE)  # "ANP in A&E"
 HEAD = re.compile(r"[,;:(]| - |\band i\b|\bi\b", re.IGNORECASE)  # the job comes before these: "dinner lady, I see ..."
 YES_OR_NO = {"affirm", "deny"}
 CHAT = YES_OR_NO | {"start_again", "greet", "goodbye", "thank"}

@@ -9,9 +9,10 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.message_shapes import (ACTION_NOUN, ACTIONS, ADDRESSED, ASKING_WORD, ASKS_MY_LEVEL, CHAT, COMMAND, OWN_TRAINING,
-    POINTS_BACK, QUESTION_START_WORD, QUESTION_WORD, SURE_QUESTION, UNSURE_ACTION, UNSURE_CHAT, WORD)
+    POINTS_BACK, QUESTION_START_WORD, QUESTION_WORD, SURE_QUESTION, UNSURE_ACTION, UNSURE_CHAT, WORD, YES_OR_NO)
 from knowledge.asking import last_question
 from knowledge.duty import asked_duty
+from knowledge.answer_words import HELP_TO_CHOOSE, MEANT_BY
 from knowledge.reading import FIRST_PERSON, SAYS_ROLE, is_question
 
 DOCUMENTS_INTENT = "ask_documents"  # a question about what the documents say
@@ -40,11 +41,19 @@ def asks_about_the_documents(message: Message) -> bool:
 
 def a_question_taken_for_chat(message: Message) -> bool:
     """"wave 3?", "structured conversation?": a question of a few words that the classifier could only half
-    call a yes, a no or a command asks about something, not to start again."""
+    call a yes, a no or a command asks about something, not to start again; so does a search-box query of three words or
+    more that asks or names a level or a term ("when did part 3 C&F act start", "new starter L1 deadline"), and a "no" that
+    is a number ("esx workforce dev phone no.")."""
     intent = message.get(INTENT) or {}
     text = str(message.get(TEXT) or "")
-    return intent.get("name") in CHAT and float(intent.get("confidence") or 0) < UNSURE_CHAT and "?" in text \
-        and len(WORD.findall(text)) + len(re.findall(r"\b\d+\b", text)) >= 2 and not text.startswith("/")
+    if intent.get("name") not in CHAT or float(intent.get("confidence") or 0) >= UNSURE_CHAT or text.startswith("/"):
+        return False
+    words = len(WORD.findall(text)) + len(re.findall(r"\b\d+\b", text))
+    named = {e.get("entity") for e in message.get(ENTITIES, [])} & {"level", "term"}
+    number = intent.get("name") in YES_OR_NO and re.search(r"\b(?:phone|tel|telephone|mobile|fax|contact|ref|reference)\s+no\b", text, re.I)
+    asked = (is_question(text) or bool(named)) and words >= 3 and not (HELP_TO_CHOOSE.search(text) or MEANT_BY.search(text))  # (not "what
+    # do you mean by ...")
+    return "?" in text and words >= 2 or asked or bool(number)  # ("phone no.": a number)
 
 
 def asks_a_duty(message: Message) -> bool:
