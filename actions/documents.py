@@ -20,7 +20,7 @@ from knowledge.indexed import group_of
 from knowledge.passages import FOOTNOTE_MARK, contents as contents_of, footnotes, level_named, named_document, shown_text
 from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, shown as _shown
 from knowledge.reading import mentions_a_job, quoted, sectors_named
-from knowledge.rules import Determination, NextQuestion, Profile
+from knowledge.rules import Determination, NextQuestion, Profile, sector_label
 from knowledge.search import MIN_SCORE, Answer, ContentIndex
 from knowledge.words import SHORT_FORMS, WORD
 
@@ -271,6 +271,9 @@ def role_level(role_text: Text, unnamed: bool = True) -> Optional[replies.Messag
     if isinstance(outcome, Determination) and not outcome.role.roles and not (mentions_job(role_text) or
                                                                             TRAINING_ASKED.search(questions_only(role_text))):
         return None  # "what % of LA areas fail their inspection?": a place named, but no one's training asked about
+    placed = guide().where_placed(Profile(role_text)) if ENOUGH.search(role_text) else None  # a level checked against a role
+    # placed in one workplace, none said ("our admin who manages SEND correspondence only needs level 1?"): the answer there, said so
+    where, outcome = (placed[0], placed[1]) if placed else (None, outcome)
     if isinstance(outcome, Determination):
         answer = replies.determination(to_dict(outcome))
     elif isinstance(outcome, NextQuestion) and outcome.floor:
@@ -279,7 +282,8 @@ def role_level(role_text: Text, unnamed: bool = True) -> Optional[replies.Messag
         return unnamed_job(role_text, outcome) if unnamed else None
     asked = level_named(guide().kb.levels, role_text) if ENOUGH.search(role_text) else None  # "is level 3 enough?"
     verdict = against(asked, outcome) if asked else None
-    return replies.judged(verdict[0], asked.name, verdict[1].name, answer) if verdict else answer
+    answer = replies.judged(verdict[0], asked.name, verdict[1].name, answer) if verdict else answer
+    return replies.placed_in(sector_label(guide().kb, where), answer) if where else answer
 
 
 def unnamed_job(text: Text, outcome: Any = None) -> Optional[replies.Message]:

@@ -216,6 +216,13 @@ def judged(verdict: Text, asked: Text, placed: Text, answer: Message) -> Message
     return message({**doc, "sections": [section([item(line)], listed=False)] + doc["sections"]}, answer.get("buttons"))
 
 
+def placed_in(workplace: Text, answer: Message) -> Message:
+    """An answer that holds where the documents place the role, led by that condition."""
+    doc = {k: v for k, v in answer["json_message"][KEY].items() if k != "id"}
+    line = f"In {workplace}, where the documents place this role (elsewhere the answer may differ):"
+    return message({**doc, "sections": [section([item(line)], listed=False)] + doc["sections"]}, answer.get("buttons"))
+
+
 def joined(first: Message, then: Message) -> Message:
     """Two answers in one reply, the second's sections after the first's, its sources numbered on from the first's."""
     if not all(KEY in (m.get("json_message") or {}) for m in (first, then)):

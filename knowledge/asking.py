@@ -81,6 +81,7 @@ def without_the_asker(typed: str, job_words: Sequence[str]) -> str:
         split = _asking(rest)
         if is_question(rest) and not any(_FIRST_PERSON.search(p) or _OF_A_ROLE.search(p) or BACK_REFERENCE.search(p) for p in (split[1] if split else [rest])):
             return without_the_asker(_DOING_FIRST.sub("", rest), job_words)  # (and what they are doing: "sorting the contracts file -")
+    typed = _without_asides(typed, job_words)
     split = _asking(typed)
     if split is None or any(ABOUT_THE_ASKER.search(p) or _OF_A_ROLE.search(p) for p in split[1]):
         return typed
@@ -88,6 +89,28 @@ def without_the_asker(typed: str, job_words: Sequence[str]) -> str:
     first = parts.index(asking[0])  # a job told before the question is who asks; after it, it may be who is asked about
     kept = [p for n, p in enumerate(parts) if p in asking or not (n < first and names_a_job(p, job_words) or n > first and _why_asked(p, job_words))]
     return " ".join(kept) if len(kept) < len(parts) else typed
+
+
+_AND_ALSO = re.compile(r"\W*(?:and|or|also|plus|&)\b", re.IGNORECASE)
+ASIDE_WORDS = 4  # words of a sentence after the last question that, naming no level, job or place, is an aside
+
+
+def _without_asides(typed: str, job_words: Sequence[str]) -> str:
+    """A message without the sentences after its last question that name no level, job or place: asides ("I've tried
+    the switchboard twice and got nowhere.", "the office is freezing today btw"), not who it asks about ("Asked because
+    of the Level 2 HCAs."), a short qualifier ("for new starters") nor more asked ("and the avg views per video")."""
+    parts = [p for p in _PARTS.split(typed.strip()) if p.strip()]
+    asks = [n for n, p in enumerate(parts) if is_question(p)]
+    if not asks or asks[-1] == len(parts) - 1:
+        return typed
+    after = parts[asks[-1] + 1:]
+    kept = [p for p in after if len(p.split()) < ASIDE_WORDS or _A_LEVEL.search(p) or sectors_named(p, None) or mentions_a_job(p, job_words)
+            or _AND_ALSO.match(p)]  # ("and the avg views per video": more asked)
+    if len(kept) == len(after):
+        return typed
+    text = typed.strip()
+    end = text.rfind(parts[asks[-1]]) + len(parts[asks[-1]])  # up to the last question as written, then what else stays
+    return " ".join([text[:end], *kept])
 
 
 def _why_asked(part: str, job_words: Sequence[str]) -> bool:

@@ -12,7 +12,11 @@ from knowledge.schema import Level
 
 # "GP who leads on send for the ICB, is level 3 enough?", "is L2 enough for a school nurse": whether a level is enough
 ENOUGH = re.compile(r"\b(?:level|tier|l)\s*\d\s+(?:\w+\s+){0,2}(?:enough|sufficient|adequate|ok|okay|right|correct|appropriate)(?=\s*(?:$|[?,.!]|for\b|as\b))"
-                    r"|\b(?:enough|sufficient|adequate)\s+for\s+(?:an?|the|my|our)\s", re.IGNORECASE)
+                    r"|\b(?:enough|sufficient|adequate)\s+for\s+(?:an?|the|my|our)\s"
+                    # a level offered to be checked: "only needs level 1", "level 1 only i guess?", "level 4 is the top I'd need"
+                    r"|\b(?:only|just)\s+(?:needs?\s+|requires?\s+|at\s+)?(?:level|tier|l)\s*\d\b|\b(?:level|tier|l)\s*\d\s+only\b"
+                    r"|\b(?:level|tier|l)\s*\d\s+(?:is|will)\s+(?:(?:the|all)\s+)?(?:top|max|maximum|highest|fine|do)\b"
+                    r"|\b(?:level|tier|l)\s*\d\b[^?.!]{0,40}\bthat'?s all\b", re.IGNORECASE)  # "level 2 is the minimum so that's all I need"
 BELOW, MEETS, ABOVE = "below", "meets", "above"  # beside the level the documents place the role in
 LEAST = "-least"  # added when beside the least they set for it, while what would raise it is still open ("below-least")
 

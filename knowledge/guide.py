@@ -8,7 +8,7 @@ from typing import Any
 from knowledge.content_loader import ContentError, load_content
 from knowledge.db import make_engine
 from knowledge.roles import RoleCatalogue
-from knowledge.rules import Determination, Outcome, Profile, decide
+from knowledge.rules import Determination, NextQuestion, Outcome, Profile, decide
 from knowledge.schema import KnowledgeBase
 from knowledge.store import read, write
 from knowledge.validation import problems
@@ -63,3 +63,14 @@ class Guide:
 
             return replace(outcome, sessions=tuple(next_for(self.sessions, outcome.level.id)))
         return outcome
+
+    def where_placed(self, profile: Profile) -> tuple[str, Outcome] | None:
+        """For a role the documents place in one workplace, asked of with none said ("our admin who manages SEND
+        correspondence only needs level 1?"): that workplace and the outcome there, which holds only if the person works
+        there; None when the workplace is known, or the role is placed in none or several."""
+        outcome = self.decide(profile)
+        homes = {r.home for r in outcome.role.roles if r.level} if isinstance(outcome, NextQuestion) and outcome.question.asks == "sector" else set()
+        if len(homes) != 1:
+            return None
+        home = homes.pop()
+        return home, self.decide(Profile(profile.role, {**profile.answers, "sector": home}))

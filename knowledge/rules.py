@@ -143,9 +143,9 @@ def _workplace(kb: KnowledgeBase, match: RoleMatch, known: Mapping[str, str]) ->
     roles, reasons = list(match.roles), []
     sector = known.get("sector") or match.sector_hint
     if match.profession and sector != match.profession:  # "a nurse in a special school", "midwife": health staff wherever they work
-        where = f" although you work in {_sector_label(kb, sector)}" if sector else ""
+        where = f" although you work in {sector_label(kb, sector)}" if sector else ""
         unsaid = "do not say" if sector else "do not list every health job"
-        reasons.append(Reason(f'This guide reads "{match.taken}" as a job in {_sector_label(kb, match.profession)}, whose framework '
+        reasons.append(Reason(f'This guide reads "{match.taken}" as a job in {sector_label(kb, match.profession)}, whose framework '
                               f"sets its levels{where}: this guide's reading, as the documents {unsaid}.",
                               kb.levels_of(FRAMEWORK_OF_SECTOR[match.profession])[0].cohort.citation))
         sector = match.profession  # (a profession is read only where no catalogue role is named)
@@ -161,18 +161,18 @@ def _workplace(kb: KnowledgeBase, match: RoleMatch, known: Mapping[str, str]) ->
     based = next((r for r in roles if sector in r.based_in), None)
     if based and not any(sector in r.sectors for r in roles):
         reasons.append(Reason(f'The documents place the role "{based.name}" in the {based.home} framework, so this guide '
-                              f"applies it although you work in {_sector_label(kb, sector)}.", based.citation))
+                              f"applies it although you work in {sector_label(kb, sector)}.", based.citation))
         sector = based.home
     for role in [r for r in roles if r.home != sector]:
         if sector not in role.sectors:
             roles.remove(role)
         if role.citation and sector in FRAMEWORK_OF_SECTOR:
-            reasons.append(Reason(f'The documents place the role "{role.name}" in {_sector_label(kb, role.home)}, not in '
-                                  f"{_sector_label(kb, sector)}, so your answer comes from what you do there.", role.citation))
+            reasons.append(Reason(f'The documents place the role "{role.name}" in {sector_label(kb, role.home)}, not in '
+                                  f"{sector_label(kb, sector)}, so your answer comes from what you do there.", role.citation))
     return sector, roles, reasons
 
 
-def _sector_label(kb: KnowledgeBase, sector: str) -> str:
+def sector_label(kb: KnowledgeBase, sector: str) -> str:
     label = next(o.label for o in kb.question("sector", None).options if o.value == sector)
     return label[:1].lower() + label[1:]
 

@@ -3,6 +3,8 @@ framework, is answered from the levels' ranks and the role's own level, worked o
 REST, the answer opens with that verdict."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from knowledge.enough import ABOVE, BELOW, LEAST, MEETS, against
@@ -48,3 +50,31 @@ def test_a_level_asked_against_a_named_role_is_answered_yes_or_no_first(assistan
     assert text.startswith("No:") and placed.name in text.split("\n")[0]
     text = reply_text(assistant.say("enough-same", f"is {placed.name} enough for a {role.name}"))
     assert not text.startswith("No:") and placed.name in text.split("\n")[0]
+    text = reply_text(assistant.say("enough-claim", f"my manager says a {role.name} only needs {lower.name} - true?"))  # a claim
+    assert text.startswith("No:") and placed.name in text.split("\n")[0]
+
+
+@pytest.mark.parametrize("claim", ["{role}, {level} only i guess?", "my manager says our {role} only needs {level} - true?",
+                                   "I was told {level} is the top a {role} would need?", "{role} here. {level} is the minimum so that's all I need, yes?",
+                                   "{role}: is {level} enough?"])
+def test_a_level_offered_to_be_checked_is_read_as_asked_against_the_role(kb, claim):
+    from knowledge.enough import ENOUGH
+
+    numbered = [lv for lv in kb.levels if re.fullmatch(r"(?:Level|Tier) \d", lv.name)]  # (as ENOUGH reads them: by number)
+    assert len(numbered) >= 5
+    for level in numbered:
+        assert ENOUGH.search(claim.format(role="ward clerk", level=level.name)), (claim, level.name)
+    assert not ENOUGH.search(f"what does {kb.levels[0].name} cover for a ward clerk?")
+
+
+def test_a_role_placed_in_one_workplace_asked_of_with_none_said_is_answered_for_that_workplace(kb, guide):
+    """"our admin who manages SEND correspondence only needs level 1?": the documents place the role in health services,
+    so the answer is the one there, said to hold there."""
+    asked = [r for r in kb.roles if r.level and not r.tension and isinstance(o := guide.decide(Profile(r.name)), NextQuestion)
+             and o.question.asks == "sector" and len({x.home for x in o.role.roles if x.level}) == 1]
+    assert asked
+    for role in asked:
+        where, outcome = guide.where_placed(Profile(role.name))
+        level = outcome.level if isinstance(outcome, Determination) else outcome.floor  # (or a question there first)
+        assert where == role.home and (level is None and outcome.question.asks != "sector" or level.rank >= kb.level(role.level).rank), role.name
+    assert guide.where_placed(Profile(asked[0].name, {"sector": asked[0].home})) is None  # a workplace said: nothing to suppose

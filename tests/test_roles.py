@@ -433,3 +433,18 @@ def test_a_level_is_asked_of_someone_s_involvement_alone_only_with_no_job_place_
     from knowledge.asking import asks_level_for_involvement
 
     assert asks_level_for_involvement(question, kb, guide.catalogue) is asks
+
+
+@pytest.mark.parametrize("question, after, kept", [
+    ("What are the competency areas in the East Sussex framework?", " I've only got a printed copy with half the pages missing.", False),
+    ("how many weeks is the planning process in section 4?", " the office is freezing today btw", False),
+    ("how many followers did the tasters get?", " and the avg views per video", True),
+    ("What is the refresher period?", " Asked because of the Level 2 HCAs.", True),
+    ("what's the deadline?", " for new starters", True),
+])
+def test_an_aside_after_the_last_question_is_not_what_it_asks_about(kb, question, after, kept):
+    """What someone says after their question that names no level, job or place, and asks nothing more, is an aside."""
+    from knowledge.asking import without_the_asker
+
+    said = without_the_asker(f"{question}{after}", (*kb.wording.job_words, *kb.wording.job_nouns))
+    assert said == (f"{question}{after}" if kept else question)
