@@ -21,7 +21,7 @@ from knowledge.passages import described_in, excerpt, level_named, named_documen
 from knowledge.asking import questions_only
 from knowledge.roles import normalise_role
 from knowledge.schema import Level
-from knowledge.words import tokens
+from knowledge.words import SHORT_FORMS, tokens
 from knowledge.yes_no import TURNING
 
 UNDEFINED = "{term}: named in the documents but not defined in them, as far as this guide can find. Where they name it:"
@@ -36,6 +36,9 @@ def undefined(question: Text) -> Optional[replies.Message]:
     passages = guide().kb.passages
     term = asked_term(question, lambda t: any(phrase(t).search(p.text) for p in passages))
     found = what_of(term, passages, _answered_otherwise) if term else None
+    written = " ".join(SHORT_FORMS.get(w, w) for w in term.split()) if term else term  # "EY pupil premium": early years
+    if found is not None and found.kind == "absent" and written != term:
+        found = what_of(written, passages, _answered_otherwise)
     if found is None:
         return None
     if found.kind == "absent":  # as the question writes it ("BSL"), a word in lower case capitalised

@@ -197,6 +197,7 @@ AS_A = re.compile(r"^\s*as (?:a|an|the)\s+(?:\S+\s+){1,5}?(?=(?:is|are|am|do|doe
 # the senco training", "newly qualified SLT can i count ..." (not "so can I", "as do we")
 JOB_THEN_ASKS = re.compile(r"^\s*(?:[\w'-]+\s+){1,5}?(?<!\bso )(?<!\bas )(?<!\bnor )(?<!\bneither )"
                            r"(?:can|could|do|does|should|must|am|will|would|may|have)\s+(?:i|we)\s+[a-z]", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*which\s+(?:is|was|are|were)\s+(?:\S+\s+)?\S+[.!]\s*$", re.IGNORECASE)  # "..., which is typical."
 CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do i have to have done L1 by"
 
 
@@ -209,6 +210,7 @@ def is_question(typed: str | None) -> bool:
         return True
     first, *later = re.split(rf"{CLAUSE.pattern}|,\s*", text[:MAX_ANSWER])  # "as a new teacher, what are my duties"
     words, said = first.casefold().split(), AS_A.match(first)  # "as a TA do i have to go to annual reviews"
+    later = [c for c in later if not _RELATIVE.match(c)]  # ("..., which is typical.": no question)
     return bool(words and words[0].strip(",.!") in QUESTION_START) or any(ASKS.match(clause) for clause in later) \
         or bool(said and ASKS.match(first[said.end():])) or bool(IF_THEN_ASKS.match(text)) or bool(ASKS_AFTER.search(text)) \
         or bool(JOB_THEN_ASKS.match(first)) \

@@ -445,3 +445,12 @@ def test_the_one_kind_of_a_level_s_answer_a_question_names_is_read_by_its_words_
     from knowledge.asking import kind_named
 
     assert kind_named(text) == kind
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("I've only got a printed copy with half the pages missing, which is typical.", False), ("GP here, which is the right level for me", True),
+    ("nurse, who is responsible", True), ("SENCO, which is right?", True)])
+def test_a_relative_clause_after_a_comma_asks_nothing(text, asks):
+    from knowledge.reading import is_question
+
+    assert is_question(text) is asks

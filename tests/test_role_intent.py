@@ -501,3 +501,9 @@ def test_a_search_box_query_the_classifier_half_took_for_chat_asks_the_documents
                                            ("what do you mean by specific interaction", "deny"), ("only with adults, not kids", "deny")])
 def test_chat_and_answers_in_words_keep_their_intent(component, text, guessed):
     assert _intent(component, text, guessed) == guessed
+
+
+def test_a_job_with_its_work_and_a_level_asked_is_a_job_though_half_read_as_no(component):
+    """"non-clinical manager, no CYP contact - level?": the "no" is what the work is, not an answer."""
+    assert _intent(component, "non-clinical manager, no CYP contact - level?", "deny") == "tell_role"
+    assert _intent(component, "no, I never see children with SEND", "deny") == "deny"

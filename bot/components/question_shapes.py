@@ -39,6 +39,13 @@ def asks_about_the_documents(message: Message) -> bool:
         and (QUESTION_START_WORD.match(text) is not None or ASKING_WORD.search(text) is not None)
 
 
+def unsure_chat(message: Message) -> bool:
+    """Whether the classifier could only half call a message a yes, a no or a command ("non-clinical manager, no CYP
+    contact - level?" half read as no)."""
+    intent = message.get(INTENT) or {}
+    return intent.get("name") in CHAT and float(intent.get("confidence") or 0) < UNSURE_CHAT
+
+
 def a_question_taken_for_chat(message: Message) -> bool:
     """"wave 3?", "structured conversation?": a question of a few words that the classifier could only half
     call a yes, a no or a command asks about something, not to start again; so does a search-box query of three words or
@@ -46,7 +53,7 @@ def a_question_taken_for_chat(message: Message) -> bool:
     is a number ("esx workforce dev phone no.")."""
     intent = message.get(INTENT) or {}
     text = str(message.get(TEXT) or "")
-    if intent.get("name") not in CHAT or float(intent.get("confidence") or 0) >= UNSURE_CHAT or text.startswith("/"):
+    if not unsure_chat(message) or text.startswith("/"):
         return False
     words = len(WORD.findall(text)) + len(re.findall(r"\b\d+\b", text))
     named = {e.get("entity") for e in message.get(ENTITIES, [])} & {"level", "term"}

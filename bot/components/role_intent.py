@@ -30,7 +30,7 @@ from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, 
     QUESTION_START_WORD, TITLE_ENDS, ACTIONS, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
     ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED)
 from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat,
-    a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me)
+    a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me, unsure_chat)
 from knowledge.asking import last_question, level_kind_asked
 from knowledge.defining import asks_what_it_stands_for
 from knowledge.enough import ENOUGH
@@ -222,7 +222,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
             self._set(message, ROLE_LEVEL_INTENT)  # what the documents place the role in, against the level named
         elif intent not in KEEP and asks_a_duty(message):
             self._set(message, DOCUMENTS_INTENT)  # "as a TA do i have to go to annual reviews": what the documents say of it
-        elif intent not in KEEP and intent != INTENT_NAME and self._a_job_with_its_work(message) \
+        elif (intent not in KEEP or unsure_chat(message)) and intent != INTENT_NAME and self._a_job_with_its_work(message) \
                 and not self._about_a_role(message) and not self._names_the_documents(message):
             self._set(message, INTENT_NAME)
         elif intent in ABOUT_ME and is_question(message.get(TEXT)) and not FIRST_PERSON.search(asked(message)):
