@@ -217,7 +217,9 @@ def is_question(typed: str | None) -> bool:
         or passed_on(text) is not None  # "a governor asked me if ofsted can inspect the courses"
 
 
-SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|(?:i work|i'?m|i am) (?:in|at|for) "
+SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|"
+                       r"i(?:'ve| have)? (?:just |recently )?(?:started|begun|joined) (?:work )?as|"  # "I started as Deputy DHO"
+                       r"(?:i work|i'?m|i am) (?:in|at|for) "
                        r"(?:the |our |a )?(?:(?!with\b|as\b|a\b|an\b|the\b)[\w'-]+\s+){1,3}(?:team|service|department|dept|unit|office|directorate|division)"
                        rf"|{IN_A_DEPARTMENT}"
                        r"|\b(?:has|have|had) (?:just )?(?:made|appointed|named) me (?:as )?(?:its|their|our|the))\b", re.IGNORECASE)  # "the trust has made me its SEND Champion"

@@ -15,6 +15,8 @@ def slips(typed: list[str], alias: list[str]) -> list[int] | None:
         if a == b:
             found.append(0)
             continue
+        if a.endswith(("ed", "ing")) and not b.endswith(("ed", "ing")):
+            return None  # another form of a word, not a slip: "commissioned" is no "commissioner"
         allowed = 0 if min(len(a), len(b)) < MIN_TYPO_WORD else (2 if min(len(a), len(b)) >= LONG_WORD else 1)
         distance = OSA.distance(a, b, score_cutoff=allowed)
         if distance > allowed:

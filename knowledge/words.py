@@ -9,7 +9,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tier {n}" for n in range(1, 3)},
-               "lincs": "lincolnshire", "info": "information", "govs": "governors", "kids": "children", "pls": "", "plz": "",
+               "lincs": "lincolnshire", "esx": "east sussex", "info": "information", "govs": "governors", "kids": "children", "pls": "", "plz": "",
                "hrs": "hours", "hr": "hour", "yrs": "years", "yr": "year", "mins": "minutes", "wks": "weeks",
                "vid": "video", "vids": "videos", "spec": "specification", "nat": "national", "r": "are", "u": "you", "ur": "your", "wat": "what", "wot": "what", "wht": "what", "hav": "have", "b4": "before",
                "abt": "about", "avg": "average", "natl": "national", "mgr": "manager", "mgrs": "managers", "ppl": "people", "govt": "government",

@@ -507,3 +507,12 @@ def test_a_job_with_its_work_and_a_level_asked_is_a_job_though_half_read_as_no(c
     """"non-clinical manager, no CYP contact - level?": the "no" is what the work is, not an answer."""
     assert _intent(component, "non-clinical manager, no CYP contact - level?", "deny") == "tell_role"
     assert _intent(component, "no, I never see children with SEND", "deny") == "deny"
+
+
+def test_a_level_said_in_passing_beside_a_question_about_my_own_level_names_nothing_asked(component):
+    """"So I started as Deputy DHO last month. Which level am I supposed to hold now? Everyone sends me the level 3 stuff.":
+    the job and the question about the asker's level decide; the level said in passing does not."""
+    text = ("So I started as Deputy DHO for the area last month. Which level of SEND training am I supposed to hold now? "
+            "Everyone keeps sending me links to the level 3 stuff.")
+    assert _sure(component, text, "ask_documents", 0.99, "level", "level 3") == "tell_role"
+    assert _sure(component, "Deputy DHO here. Which level 3 outcomes apply to me?", "ask_outcomes", 0.99, "level", "level 3") == "ask_outcomes"

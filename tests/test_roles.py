@@ -57,6 +57,7 @@ def test_a_role_word_before_a_job_noun_describes_the_job(guide, typed):
     ("I was a TA for years, now a cook", "teaching-assistant"), ("deputy speech and language therapist", "therapist"),
     ("ex-speech and language therapist, now a bus escort", "therapist"), ("ex-school governor, now a site manager", "governor"),
     ("HV elecrtician", "health-visitor"), ("princpial pharmacist", "headteacher"),
+    ("lincs platform commissioned when", "commissioner"), ("the training commissioned for teachers", "commissioner"),  # a verb
 ])
 def test_words_that_change_who_is_meant_are_kept(guide, typed, not_role):
     assert not_role not in [r.id for r in guide.catalogue.resolve(typed).roles]

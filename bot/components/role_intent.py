@@ -120,8 +120,13 @@ class RoleIntent(GraphComponent, IntentClassifier):
     def _names_the_documents(self, message: Message) -> bool:
         """"induction tier learning areas", "SEMH": a message naming a level, or a term that is not a job word
         ("DSL" is a job), asks about it."""
-        entities = {e.get("entity") for e in message.get(ENTITIES, [])}
-        words = {w.casefold() for w in WORD.findall(str(message.get(TEXT) or ""))}
+        text = str(message.get(TEXT) or "")
+        asked = ASKS_MY_LEVEL.search(text)  # "... Which level am I supposed to hold now? They keep sending me the level 3 stuff":
+        sentence = (text.rfind(".", 0, asked.start()) + 1, min((i for i in map(lambda c: text.find(c, asked.end()), ".?!") if i >= 0),
+                                                              default=len(text))) if asked else (0, len(text))
+        entities = {e.get("entity") for e in message.get(ENTITIES, [])  # a level said in passing names nothing asked
+                    if e.get("entity") != "level" or sentence[0] <= int(e.get("start") or 0) <= sentence[1]}
+        words = {w.casefold() for w in WORD.findall(text)}
         return "level" in entities or ("term" in entities and not words & self.words)
 
     def _about_a_role(self, message: Message) -> bool:
