@@ -18,6 +18,7 @@ from actions.level_answers import LEVEL_ANSWERS
 from actions.knowledge_base import decide, guide
 from knowledge import lookup
 from knowledge.answers import to_dict
+from knowledge.defining import meaning_asked_in
 from knowledge.local.calendar import next_for
 from knowledge.passages import level_named
 from knowledge.plan import has_dates
@@ -173,8 +174,9 @@ class AnswerQuestion(Action):
         if whole and intent in MEANING_INTENTS:
             intent = "ask_documents"  # "what does 'achievement' mean in the senco spec": the quoted word, not SENCO; "by the
             # 'notional SEND budget'": the phrase, not the short form in it
-        elif intent != "ask_term" and not whole and (documents.index().asks_meaning(text) and term_asked(kb, questions_only(text)) or meanings.terms_asked(text)
-                                        or short_form_asked(kb, text) or named_with_its_own_words(kb, text)):
+        elif intent != "ask_term" and not whole and (
+                documents.index().asks_meaning(text) and term_asked(kb, meaning_asked_in(questions_only(text)))  # (not a short form
+                or meanings.terms_asked(text) or short_form_asked(kb, text) or named_with_its_own_words(kb, text)):  # in an aside)
             intent = "ask_term"  # "what does SMART stand for in smart targets": the glossary says, whatever the intent
         if intent in ("out_of_scope", "nlu_fallback", "ask_documents"):  # the documents' words if they answer it, else what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question

@@ -12,12 +12,24 @@ from knowledge.words import IGNORED, STANDS_FOR
 
 MAX_TERM_WORDS = 6  # a longer "term" is a question of its own
 # What asks what something means: "what does SENCO stand for", "define X" (never "... means you're not counted")
-ASKS_MEANING = re.compile(r"\b(?:stand|stands|mean|means(?! (?:you|you're|youre|that|they|we|i|it|your|their|someone|people)\b)|meaning|abbreviation|acronym|short for|spell|define|defined|definition|"
+ASKS_MEANING = re.compile(r"\b(?:stand|stands|means?(?! (?:you|you're|youre|that|they|we|we're|i|it|your|their|someone|people)\b)|meaning|abbreviation|acronym|short for|spell|define|defined|definition|"
                       r"what'?s an?|what is an?)\b"  # and "how does the health framework describe SEND?": a term, not a role's part
                       r"|\bhow (?:does|do|is|are)\b[^?.]{0,60}\bdescribed?\s+[\w-]+\s*(?:[?.!]|$)"
                       r"|\bhow (?:is|are) [\w-]+(?: [\w-]+)? described\b|\bdescribes? what [\w-]+ (?:actually |really )?(?:is|are|means)\b",
                       re.IGNORECASE)
 SHOWN = 3  # passages shown where a term is only named
+
+
+_POINTING_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these)\b", re.IGNORECASE)
+
+
+def meaning_asked_in(question: str) -> str:
+    """The sentences of a message that ask what something means ("How does the guidance define high needs block funding?"
+    without "Our LA contact uses the term loosely."); the whole message when none does, or all do."""
+    sentences = [s for s in re.split(r"(?<=[?!.])\s+", question.strip()) if s.strip()]
+    asking = [n for n, s in enumerate(sentences) if ASKS_MEANING.search(s)]
+    asking = sorted({m for n in asking for m in ((n - 1, n) if n and _POINTING_BACK.search(sentences[n]) else (n,))})  # "CeTR, CTR
+    return " ".join(sentences[n] for n in asking) if asking and len(asking) < len(sentences) else question  # and LeDR. what do those stand for?"
 # "what's the local offer", "explain the 20 week planning process", "what does X mean", "what counts as X"
 _LEADING = re.compile(r"^(?:so |and |ok |okay )?(?:what(?: actually| exactly)?(?:'s| is| was| are| were)|whats|wot'?s|define|explain|describe|meaning of|"
                       r"what is meant by|what do (?:they|you|the documents) mean by|what counts as|tell me about|what does|what do|"

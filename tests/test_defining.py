@@ -259,3 +259,17 @@ def test_a_yes_no_question_naming_a_level_then_one_below_it_is_answered_by_build
             assert asks_if_lower_needed(f"I'm at {lv.name} - do I still need {below} as well?", lv.name, lower), (lv.name, below)
             assert not asks_if_lower_needed(f"does {below} need {lv.name}?", lv.name, lower)
             assert not asks_if_lower_needed(f"I'm at {lv.name} - do I only need {below}?", lv.name, lower)
+
+
+def test_the_sentence_that_asks_a_meaning_is_where_the_term_asked_about_is():
+    """"How does the guidance define high needs block funding? Our LA contact uses the term loosely.": the meaning asked
+    is in the first sentence, not the short form of the aside; "does that mean we're off the hook?" asks no meaning."""
+    from knowledge.defining import ASKS_MEANING, meaning_asked_in
+
+    asked = "How does the guidance define high needs block funding, and who gets it?"
+    assert meaning_asked_in(f"School bursar. Our budget report. {asked} Our LA contact uses the term loosely.") == f"Our budget report. {asked}"
+    assert meaning_asked_in("what does SENCO stand for?") == "what does SENCO stand for?"
+    pointing = "the level 3 outcomes mention CeTR, CTR and LeDR. what do those stand for?"  # the sentence it points back at too
+    assert meaning_asked_in(f"Nurse here. {pointing}") == pointing
+    assert not ASKS_MEANING.search("Can the board delegate SEND oversight, and does that mean we're off the hook?")
+    assert ASKS_MEANING.search("SEND - what does that mean?")
