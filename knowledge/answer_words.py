@@ -82,8 +82,8 @@ TRAINING_ASKED = re.compile(r"\b(?:train\w*|levels?|tiers?|hours?|courses?|cpd|m
 
 
 # Where someone says they work, in their own words: "for our CCG team", "I work at the hospital", "based in a school"
-_OWN_PLACE = (r"(?:\b(?:our|my)\s+(?:[\w'-]+\s+){0,2}?|\b(?:work|working|based|employed|am|i'?m|here)\s+(?:in|at|for|with|on)\s+"
-              r"(?:(?:a|an|the|our|my)\s+)?(?:[\w'-]+\s+){0,2}?)")
+_OWN_PLACE = (r"(?:\b(?:at|in|for|within|across)\s+(?:our|my)\s+(?:[\w'-]+\s+){0,2}?|\b(?:work|working|based|employed)\s+(?:in|at|for)\s+"
+              r"(?:(?:a|an|the|our|my)\s+)?(?:[\w'-]+\s+){0,2}?)")  # (not "our LA says", "I work with the LA", "my son's school")
 
 
 def own_workplace(typed: str) -> tuple[int, int] | None:

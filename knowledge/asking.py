@@ -30,6 +30,9 @@ BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|one|ones)\
 
 
 _HEAD = re.compile(r"([^,:;?.!]{3,80}?)\s*[,:]\s+(?=\S)")  # a clause before the first comma or colon: "Programme leader: what ..."
+SUBJECT_WORDS = 2  # words of its own a question after a job needs to be about something else than that job
+_KIND_WORDS = frozenset(tokens("level levels tier tiers hours hour training need needed needs outcomes learning competencies refresher "
+                               "induction minimum course required"))
 _DOING_FIRST = re.compile(rf"^{DOING}[^?]*?\s[-\u2013\u2014]\s+(?=\S)", re.IGNORECASE)  # "sorting the contracts file - ..."
 _PARTS = re.compile(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s")  # sentences, and clauses after a dash
 
@@ -79,7 +82,9 @@ def without_the_asker(typed: str, job_words: Sequence[str]) -> str:
     if head and names_a_job(head.group(1), job_words) and not (is_question(head.group(1)) or _A_LEVEL.search(head.group(1))):
         rest = typed.strip()[head.end():]  # "special school HLTA, who is the lead agency for the SEND Alliance?"
         split = _asking(rest)
-        if is_question(rest) and not any(_FIRST_PERSON.search(p) or _OF_A_ROLE.search(p) or BACK_REFERENCE.search(p) for p in (split[1] if split else [rest])):
+        own = set(tokens(rest)) - GENERIC - _KIND_WORDS  # a question naming its own subject, not "what are the learning outcomes?"
+        if is_question(rest) and len(own) >= SUBJECT_WORDS and not any(_FIRST_PERSON.search(p) or _OF_A_ROLE.search(p) or BACK_REFERENCE.search(p)
+                                                                        for p in (split[1] if split else [rest])):
             return without_the_asker(_DOING_FIRST.sub("", rest), job_words)  # (and what they are doing: "sorting the contracts file -")
     typed = _without_asides(typed, job_words)
     split = _asking(typed)
@@ -243,9 +248,19 @@ def kind_named(text: str) -> str | None:
 # question asked: a level's answer, of the kind the question names, is what is asked
 _AT_A_LEVEL = re.compile(rf"\b(?:at|to|under|on|in)\s+{A_LEVEL}", re.IGNORECASE)
 _ASKS = re.compile(r"\b(?:what|whats|what's|wat|how|which|would like to know|tell me|list)\b", re.IGNORECASE)
+# A level's kinds by their own names, as a question that tells a level asks one ("minimum hrs", "the competencies")
+_KIND_NAMED = {"hours": re.compile(r"\b(?:hours?|hrs?|refresher|minutes|mins)\b", re.I), "competencies": re.compile(r"\bcompeten", re.I),
+               "outcomes": re.compile(r"\boutcomes?\b", re.I)}
+# The asker's own level asked, or whether they need one: the level questions, not a level's answer
+_NEED_ASKED = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:training\s+)?(?:level|tier)\b|\b(?:do|does|should|must|would)\s+"
+                         r"(?:i|we|they|he|she)\s+(?:\w+\s+){0,2}(?:need|have to|go up)\b|\bif\s+(?:i|we)\s+need\b", re.IGNORECASE)
 
 
 def level_kind_asked(text: str) -> str | None:
-    """""service lead at level 4, whats the minimum hrs i need over 3 years": the kind of a level's answer asked of a
-    level the message says someone works at; None otherwise."""
-    return kind_named(text) if _AT_A_LEVEL.search(text) and _ASKS.search(text) else None
+    """"service lead at level 4, whats the minimum hrs i need over 3 years": the kind of a level's answer, named by name,
+    asked of a level the message says someone works at; None otherwise, and when it asks which level someone needs or
+    whether they need one ("trained to level 1, what level do I need for my new role")."""
+    if not (_AT_A_LEVEL.search(text) and _ASKS.search(text)) or _NEED_ASKED.search(text):
+        return None
+    named = [kind for kind, words in _KIND_NAMED.items() if words.search(text)]
+    return named[0] if len(named) == 1 else None

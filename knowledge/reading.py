@@ -171,7 +171,7 @@ QUESTION_START = ("what", "what's", "whats", "who", "who's", "whose", "how", "ho
                   "show", "difference", "differences", "compare", "comparing",  # "difference between the SENCO and the head"
                   "summarise", "summarize", "outline", "describe",
                   "shoud", "shud", "wat", "wot", "wht", "hw")  # as typed on a phone
-ASKS_AFTER = re.compile(rf"\b(?:{STANDS_FOR}|(?<!that )(?<!which )(?<!it )meaning|(?<!know )(?<!sure )(?<!see )(?:when|where|who|how long|how many|how much))"
+ASKS_AFTER = re.compile(rf"\b(?:{STANDS_FOR}|(?<!that )(?<!which )(?<!it )meaning|(?<![,;])(?<!know )(?<!sure )(?<!see )(?<!idea )(?<!remember )(?<!depends )(?<!depends on )(?<!matter )(?:when|where|who|how long|how many|how much))"
                         r"\s*[?.!]*\s*$", re.IGNORECASE)  # "senco stands for", "lincs platform commissioned when", not "not sure when"
 
 
@@ -196,7 +196,7 @@ AS_A = re.compile(r"^\s*as (?:a|an|the)\s+(?:\S+\s+){1,5}?(?=(?:is|are|am|do|doe
 # A few words (a job, said without a comma) then a question's inverted verb and person: "experienced teacher can i skip
 # the senco training", "newly qualified SLT can i count ..." (not "so can I", "as do we")
 JOB_THEN_ASKS = re.compile(r"^\s*(?:[\w'-]+\s+){1,5}?(?<!\bso )(?<!\bas )(?<!\bnor )(?<!\bneither )"
-                           r"(?:can|could|do|does|should|must|am|will|would|may|have)\s+(?:i|we)\s+[a-z]", re.IGNORECASE)
+                           r"(?:can|could|do|does|should|must|will|would|have)\s+(?:i|we)\s+[a-z]", re.IGNORECASE)  # (not "May I", "8 am I")
 _RELATIVE = re.compile(r"\s*which\s+(?:is|was|are|were)\s+(?:\S+\s+)?\S+[.!]\s*$", re.IGNORECASE)  # "..., which is typical."
 CLAUSE = re.compile(r"\s+[-\u2013\u2014]\s+|[:;]\s*")  # "new starter - when do i have to have done L1 by"
 

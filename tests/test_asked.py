@@ -454,3 +454,13 @@ def test_a_relative_clause_after_a_comma_asks_nothing(text, asks):
     from knowledge.reading import is_question
 
     assert is_question(text) is asks
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("lincs platform commissioned when", True), ("experienced teacher can i skip the senco training", True),
+    ("contact but no idea how much", False), ("I see them in class, it depends who", False), ("can't remember when", False),
+    ("in May I started seeing children on the ward", False), ("at 8 am I start", False)])
+def test_a_question_word_last_or_an_inverted_verb_after_a_job_asks_but_an_answer_that_ends_so_does_not(text, asks):
+    from knowledge.reading import is_question
+
+    assert is_question(text) is asks

@@ -85,7 +85,8 @@ def test_a_question_or_a_remark_about_others_is_not_an_answer(component, text, g
 
 @pytest.mark.parametrize("text, guessed", [("ANP in A&E", "inform"), ("orthotist", "nlu_fallback"),
                                            ("Interpreter for the NHS trust", "inform"), ("domestic on the paeds ward", "nlu_fallback"),
-                                           ("Social worker, children with disabilities team", "inform")])
+                                           ("Social worker, children with disabilities team", "inform"), ("nurse band 6", "inform"),
+                                           ("HCA nights", "nlu_fallback"), ("community midwife band 7", "nlu_fallback")])
 def test_a_plain_statement_the_classifier_could_not_place_is_a_job(component, text, guessed):
     assert _intent(component, text, guessed) == "tell_role"
 
@@ -516,3 +517,24 @@ def test_a_level_said_in_passing_beside_a_question_about_my_own_level_names_noth
             "Everyone keeps sending me links to the level 3 stuff.")
     assert _sure(component, text, "ask_documents", 0.99, "level", "level 3") == "tell_role"
     assert _sure(component, "Deputy DHO here. Which level 3 outcomes apply to me?", "ask_outcomes", 0.99, "level", "level 3") == "ask_outcomes"
+
+
+@pytest.mark.parametrize("text, guessed", [
+    ("TA trained to level 1, what level do I need for my new role", "find_level"),
+    ("currently trained to level 2, how do I know if I need level 3?", "find_level"),
+    ("I'm a school nurse, do I need to go up to level 3? how many hours is that", "ask_role_training")])
+def test_a_level_told_beside_a_question_of_which_level_someone_needs_is_no_level_s_answer(component, text, guessed):
+    """Which level someone needs, or whether they need one, is never answered with the details of the level they named."""
+    assert _sure(component, text, guessed, 0.6, "level", "level 1") not in {"ask_hours", "ask_outcomes", "ask_competencies",
+                                                                            "ask_induction", "ask_cohort", "ask_training"}
+
+
+@pytest.mark.parametrize("text, guessed", [("No, I'm a bit confused", "deny"), ("no I'm the only one in the office who does that", "deny"),
+                                           ("patient contact no", "deny")])
+def test_an_answer_that_starts_with_a_yes_or_a_no_stays_one(component, text, guessed):
+    assert _intent(component, text, guessed) == guessed
+
+
+@pytest.mark.parametrize("text, guessed", [("no, only level 1", "deny"), ("yes, level 2 I think", "affirm")])
+def test_a_yes_or_a_no_naming_a_level_stays_an_answer(component, text, guessed):
+    assert _sure(component, text, guessed, 0.6, "level", "level 1") == guessed

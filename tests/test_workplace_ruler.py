@@ -15,7 +15,7 @@ from knowledge.answer_words import SECTOR_WORDS, own_workplace
 from knowledge.reading import sectors_named
 
 SAID = ["I manage the SEND correspondence for our {w} team. What level?", "I work at the {w}", "based in a {w}, which level do I need",
-        "admin here, my {w} wants us trained"]
+        "admin in the SEND team at my {w}"]
 # One plain word per workplace the sector question reads (its patterns, with their regex parts left out)
 PLAIN = {sector: [p for p in pats if p.isalpha() and len(p) > 2] for sector, pats in SECTOR_WORDS.items()}
 
@@ -30,7 +30,9 @@ def test_a_workplace_the_writer_says_is_theirs_is_found_and_read_as_that_sector(
 
 
 @pytest.mark.parametrize("text", ["I flag concerns to the local authority", "I refer families to the council", "NHS nurse working in a school",
-                                  "what % of LA areas fail?", "do nurses in schools need this?", "I work in estates", "what level do I need?"])
+                                  "what % of LA areas fail?", "do nurses in schools need this?", "I work in estates", "what level do I need?",
+                                  "TA in year 3, our LA says we need level 2", "I'm a TA, I help with our pupils' health care plans",
+                                  "my son's school", "I work with the LA"])
 def test_no_workplace_is_found_where_none_is_the_writer_s_or_several_are_named(text):
     assert own_workplace(text) is None
 

@@ -18,6 +18,7 @@ NOT_JOBS = {"other", "others", "either", "neither", "never", "whatever", "togeth
             "corner", "sooner", "per", "for", "or", "nor", "floor", "door", "public", "specific", "basic", "clinic", "music", "academic"}
 WORD = re.compile(r"[^\W\d_][\w'&-]*")  # a word in letters: "A&E", "paeds", "ex-nursery"
 TITLE_ENDS = re.compile(r"\s(?:in|at|for|with|on|from|of|to|per|within|who|that|based|working)\s", re.IGNORECASE)  # "ANP in A&E"
+QUALIFIER = re.compile(r"\d+|[a-z]{0,3}\d+[a-z]?|band|grade|nights?|days?|bank|locum|part-?time|full-?time|only|too|also", re.IGNORECASE)  # "band 6"
 HEAD = re.compile(r"[,;:(]| - |\band i\b|\bi\b", re.IGNORECASE)  # the job comes before these: "dinner lady, I see ..."
 YES_OR_NO = {"affirm", "deny"}
 CHAT = YES_OR_NO | {"start_again", "greet", "goodbye", "thank"}

@@ -12,7 +12,7 @@ from bot.components.message_shapes import (ACTION_NOUN, ACTIONS, ADDRESSED, ASKI
     POINTS_BACK, QUESTION_START_WORD, QUESTION_WORD, SURE_QUESTION, UNSURE_ACTION, UNSURE_CHAT, WORD, YES_OR_NO)
 from knowledge.asking import last_question
 from knowledge.duty import asked_duty
-from knowledge.answer_words import HELP_TO_CHOOSE, MEANT_BY
+from knowledge.answer_words import HELP_TO_CHOOSE, MEANT_BY, NO, YES
 from knowledge.reading import FIRST_PERSON, SAYS_ROLE, is_question
 
 DOCUMENTS_INTENT = "ask_documents"  # a question about what the documents say
@@ -41,9 +41,10 @@ def asks_about_the_documents(message: Message) -> bool:
 
 def unsure_chat(message: Message) -> bool:
     """Whether the classifier could only half call a message a yes, a no or a command ("non-clinical manager, no CYP
-    contact - level?" half read as no)."""
+    contact - level?" half read as no), and it does not start with a yes or a no ("no, only level 1" is an answer)."""
     intent = message.get(INTENT) or {}
-    return intent.get("name") in CHAT and float(intent.get("confidence") or 0) < UNSURE_CHAT
+    said = re.match(rf"\W*(?:{YES}|{NO})\b", str(message.get(TEXT) or ""), re.IGNORECASE)
+    return intent.get("name") in CHAT and float(intent.get("confidence") or 0) < UNSURE_CHAT and not said
 
 
 def a_question_taken_for_chat(message: Message) -> bool:
@@ -53,13 +54,14 @@ def a_question_taken_for_chat(message: Message) -> bool:
     is a number ("esx workforce dev phone no.")."""
     intent = message.get(INTENT) or {}
     text = str(message.get(TEXT) or "")
-    if not unsure_chat(message) or text.startswith("/"):
+    if intent.get("name") not in CHAT or float(intent.get("confidence") or 0) >= UNSURE_CHAT or text.startswith("/"):
         return False
+    answered = not unsure_chat(message)  # a yes or a no first: an answer, whatever it names ("no, only level 1")
     words = len(WORD.findall(text)) + len(re.findall(r"\b\d+\b", text))
     named = {e.get("entity") for e in message.get(ENTITIES, [])} & {"level", "term"}
-    number = intent.get("name") in YES_OR_NO and re.search(r"\b(?:phone|tel|telephone|mobile|fax|contact|ref|reference)\s+no\b", text, re.I)
-    asked = (is_question(text) or bool(named)) and words >= 3 and not (HELP_TO_CHOOSE.search(text) or MEANT_BY.search(text))  # (not "what
-    # do you mean by ...")
+    number = intent.get("name") in YES_OR_NO and re.search(r"\b(?:phone|tel|telephone|mobile|fax|ref|reference)\s+no\b", text, re.I)
+    asked = (is_question(text) or bool(named)) and words >= 3 and not (answered or HELP_TO_CHOOSE.search(text) or MEANT_BY.search(text))
+    # (not "what do you mean by ...")
     return "?" in text and words >= 2 or asked or bool(number)  # ("phone no.": a number)
 
 

@@ -27,7 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, PROFESSIONAL, NOT_JOBS, WORD, HEAD, YES_OR_NO,
-    QUESTION_START_WORD, TITLE_ENDS, ACTIONS, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
+    QUESTION_START_WORD, TITLE_ENDS, QUALIFIER, ACTIONS, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
     ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED)
 from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat,
     a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me, unsure_chat)
@@ -101,8 +101,10 @@ class RoleIntent(GraphComponent, IntentClassifier):
             return False  # (what someone asks for: "website for the CDC e-learning")
         head = HEAD.split(text, maxsplit=1)[0]  # "dinner lady, I see the kids every day": the job comes first
         named = WORD.findall(TITLE_ENDS.split(head, maxsplit=1)[0])  # its title ends before "in", "at", "for" ("ANP in A&E")
-        return not FIRST_PERSON.search(head) and self._job_shaped([w if w.isupper() else w.casefold() for w in named[-1:]])  # a title ends in its job ("provider approval
-        # period", "ECM outcomes" are things asked about)
+        while named and len(named) > 1 and QUALIFIER.fullmatch(named[-1]):
+            named = named[:-1]  # and what qualifies the job after it: "nurse band 6", "HCA nights", "pastoral lead y7"
+        return not FIRST_PERSON.search(head) and self._job_shaped([w if w.isupper() else w.casefold() for w in named[-1:]])  # a title
+        # ends in its job ("provider approval period", "ECM outcomes" are things asked about)
 
     def _job_shaped(self, words: List[str]) -> bool:
         return any(w.casefold() in self.words or (JOB_SHAPED.fullmatch(w) and w.casefold() not in NOT_JOBS) for w in words)
