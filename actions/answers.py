@@ -199,10 +199,9 @@ class AnswerQuestion(Action):
         own = intent == "ask_role_training" and _named_level(tracker) and OWN_LEVEL.search(text) and level_answers.COVERED.search(text)
         if own:  # "what topics should my level 4 training cover?": what that level covers, whatever the job's own level
             intent = "ask_outcomes"
-        if intent == "ask_role_training" and asks_their_level(text) and (runner_up in LEVEL_ANSWERS and _names_kind(runner_up, text)
-                                                                         or f"ask_{kind_named(text)}" in LEVEL_ANSWERS):
-            intent = runner_up if runner_up in LEVEL_ANSWERS and _names_kind(runner_up, text) else f"ask_{kind_named(text)}"
-            # "our receptionists come under L2. how much refresher do they need": that level's, not the asker's
+        theirs = runner_up if runner_up in LEVEL_ANSWERS and _names_kind(runner_up, text) else f"ask_{kind_named(text)}"
+        if intent == "ask_role_training" and asks_their_level(text) and theirs in LEVEL_ANSWERS:
+            intent = theirs  # "our receptionists come under L2. how much refresher do they need": that level's, not the asker's
         if intent == "ask_role_training" or (intent in LEVEL_ANSWERS and not _entity(tracker, "level") and intent != "more"):
             answer = documents.role_level(text, unnamed=not (is_question(text) and roles_asked.beside_a_job(text)))
             if answer is not None:

@@ -271,7 +271,7 @@ def role_level(role_text: Text, unnamed: bool = True) -> Optional[replies.Messag
     if isinstance(outcome, Determination) and not outcome.role.roles and not (mentions_job(role_text) or
                                                                             TRAINING_ASKED.search(questions_only(role_text))):
         return None  # "what % of LA areas fail their inspection?": a place named, but no one's training asked about
-    placed = guide().where_placed(Profile(role_text)) if ENOUGH.search(role_text) else None  # a level checked against a role
+    placed = guide().where_placed(Profile(role_text), outcome) if ENOUGH.search(role_text) else None  # a level checked against a role
     # placed in one workplace, none said ("our admin who manages SEND correspondence only needs level 1?"): the answer there, said so
     where, outcome = (placed[0], placed[1]) if placed else (None, outcome)
     if isinstance(outcome, Determination):

@@ -211,15 +211,16 @@ VERDICTS = {  # a level asked about beside the role's (knowledge.enough)
 
 def judged(verdict: Text, asked: Text, placed: Text, answer: Message) -> Message:
     """An answer led by how the level asked about stands beside the role's ("No: Level 3 is below ...")."""
-    doc = {k: v for k, v in answer["json_message"][KEY].items() if k != "id"}
-    line = VERDICTS[verdict].format(asked=asked, placed=placed)
-    return message({**doc, "sections": [section([item(line)], listed=False)] + doc["sections"]}, answer.get("buttons"))
+    return _led_by(VERDICTS[verdict].format(asked=asked, placed=placed), answer)
 
 
 def placed_in(workplace: Text, answer: Message) -> Message:
     """An answer that holds where the documents place the role, led by that condition."""
+    return _led_by(f"In {workplace}, where the documents place this role (elsewhere the answer may differ):", answer)
+
+
+def _led_by(line: Text, answer: Message) -> Message:
     doc = {k: v for k, v in answer["json_message"][KEY].items() if k != "id"}
-    line = f"In {workplace}, where the documents place this role (elsewhere the answer may differ):"
     return message({**doc, "sections": [section([item(line)], listed=False)] + doc["sections"]}, answer.get("buttons"))
 
 

@@ -12,7 +12,7 @@ from knowledge.passages import level_named
 from knowledge.reading import DOING, FIRST_PERSON, is_question, mentions_a_job, names_a_job, names_involvement, sectors_named
 from knowledge.schema import KnowledgeBase
 from knowledge.roles import RoleCatalogue, normalise_role
-from knowledge.words import A_LEVEL, GENERIC, SHORT_FORMS, WORD, tokens
+from knowledge.words import A_LEVEL, GENERIC, tokens, written_out
 
 # What is said of the asker or what an answer is for, around a question: "new head here", "need it for our matrix", "procurement asked"
 _ME = r"i|i'm|im|me|my|we|we're|our|us"
@@ -238,7 +238,7 @@ def names_kind(kind: str, text: str) -> bool:
 def kind_named(text: str) -> str | None:
     """The one kind of a level's answer a question names; of several, the one it names by name ("the areas of
     understanding (competencies)": the competencies); None when it names none, or several alike."""
-    text = " ".join(SHORT_FORMS.get(w, w) for w in WORD.findall(text.casefold()))  # "hrs"
+    text = written_out(text)  # "hrs"
     named = [k for k in KIND_WORDS if names_kind(k, text)]
     by_name = [k for k in named if set(tokens(k.replace("_", " "))) & set(tokens(text))]
     return named[0] if len(named) == 1 else by_name[0] if len(by_name) == 1 else None

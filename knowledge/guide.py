@@ -64,11 +64,12 @@ class Guide:
             return replace(outcome, sessions=tuple(next_for(self.sessions, outcome.level.id)))
         return outcome
 
-    def where_placed(self, profile: Profile) -> tuple[str, Outcome] | None:
+    def where_placed(self, profile: Profile, outcome: Outcome | None = None) -> tuple[str, Outcome] | None:
         """For a role the documents place in one workplace, asked of with none said ("our admin who manages SEND
         correspondence only needs level 1?"): that workplace and the outcome there, which holds only if the person works
-        there; None when the workplace is known, or the role is placed in none or several."""
-        outcome = self.decide(profile)
+        there; None when the workplace is known, or the role is placed in none or several. ``outcome``: the profile's, if
+        already decided."""
+        outcome = outcome or self.decide(profile)
         homes = {r.home for r in outcome.role.roles if r.level} if isinstance(outcome, NextQuestion) and outcome.question.asks == "sector" else set()
         if len(homes) != 1:
             return None

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 from knowledge.schema import Citation, Document, Level, SourcePassage
 from knowledge.sources import Document as SourceText
 from knowledge.sources import SUPERSCRIPT, Span, normalise
-from knowledge.words import NUMBERS, SHORT_FORMS, WORD, tokens
+from knowledge.words import NUMBERS, SHORT_FORMS, tokens, written_out
 
 MIN_PASSAGE = 25  # characters: shorter lines are headings, labels or page furniture
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u2013]\s+|\d{1,2}[.)]\s+(?=[A-Z]))")
@@ -223,7 +223,7 @@ def named_document(documents: Sequence[Document], question: str, names: frozense
 
 def level_named(levels: Sequence[Level], question: str) -> Level | None:
     """The one level or tier a question names ("does L3 cover annual reviews?"); None when it names none, or several."""
-    text = " ".join(SHORT_FORMS.get(w, w) for w in WORD.findall(question.casefold()))
+    text = written_out(question)
     named = [lv for lv in levels if any(_whole(n).search(text) for n in (lv.name, *lv.also_called))]
     return named[0] if len(named) == 1 else None
 

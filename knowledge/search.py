@@ -28,7 +28,7 @@ from knowledge.asking import particular
 from knowledge.reading import quoted
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import ALSO, CAPITALS, also_said, GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, phrased
-from knowledge.words import tokens as _tokens
+from knowledge.words import tokens as _tokens, written_out
 from knowledge.schema import KnowledgeBase
 
 UNFIT = 0.6  # what an answer without the kind of thing asked for is worth beside one with it
@@ -286,7 +286,7 @@ class ContentIndex:
         passages, on the rest of the question (the name found it, and would rank its shortest lines first); when it
         names one level, or a role the documents place in one, its passages first among those as good ("does L3 cover
         annual reviews?", "does the DHO have to work with adult services?")."""
-        named = named_document(self.documents, " ".join(_SHORT_FORMS.get(w, w) for w in _WORD.findall(question.casefold())), self.place_names)
+        named = named_document(self.documents, written_out(question), self.place_names)
         level, role_words = level_named(self.levels, question), set()
         if level is None:
             level, role_words = self._role_level(question)

@@ -58,6 +58,11 @@ _WIDE = re.compile(r"\b([a-z]{4,})-?wide\b")  # "sectorwide", "county-wide": the
 _PHRASED = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, PHRASES)) + r")(?![\w-])")
 CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")
 STANDS_FOR = r"(?:stands?|short)\s+for"  # what a short form is asked by: "what does DHO stand for", "EHCP is short for"
+def written_out(text: str) -> str:
+    """A text's words in lower case with their short forms written out ("lincs" as "lincolnshire", "hrs" as "hours")."""
+    return " ".join(SHORT_FORMS.get(w, w) for w in WORD.findall(text.casefold()))
+
+
 A_LEVEL = r"(?:level|tier|l)\s?[1-5]\b"  # a level or tier named by its number, as people write it ("Level 2", "tier 1", "L3")
 NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.

@@ -45,6 +45,7 @@ ROLE_LEVEL_INTENT = "ask_role_training"
 TERM_INTENT = "ask_term"  # what a short form stands for
 STAFF_INTENT = "check_staff_list"  # a pasted list of job titles to check
 ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
+SENTENCE_END = re.compile(r"[.?!]")
 STATEMENT = {ANSWER_INTENT, "nlu_fallback"}  # what the classifier makes of a plain statement it cannot place
 
 
@@ -124,8 +125,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
         ("DSL" is a job), asks about it."""
         text = str(message.get(TEXT) or "")
         asked = ASKS_MY_LEVEL.search(text)  # "... Which level am I supposed to hold now? They keep sending me the level 3 stuff":
-        sentence = (text.rfind(".", 0, asked.start()) + 1, min((i for i in map(lambda c: text.find(c, asked.end()), ".?!") if i >= 0),
-                                                              default=len(text))) if asked else (0, len(text))
+        end = SENTENCE_END.search(text, asked.end()) if asked else None
+        sentence = (text.rfind(".", 0, asked.start()) + 1, end.start() if end else len(text)) if asked else (0, len(text))
         entities = {e.get("entity") for e in message.get(ENTITIES, [])  # a level said in passing names nothing asked
                     if e.get("entity") != "level" or sentence[0] <= int(e.get("start") or 0) <= sentence[1]}
         words = {w.casefold() for w in WORD.findall(text)}
