@@ -15,6 +15,7 @@ from actions.meanings import CAN_DO, NOT_MENTIONED
 from actions.conversation import HELP_BUTTONS, REPHRASE, not_understood, over_limit
 from actions.handoff import with_contacts
 from actions.level_answers import LEVEL_ANSWERS
+from actions.form import judged_for_them
 from actions.knowledge_base import decide, guide
 from knowledge import lookup
 from knowledge.answers import to_dict
@@ -24,7 +25,7 @@ from knowledge.passages import level_named
 from knowledge.plan import has_dates
 from knowledge.ranking import by_question
 from knowledge.asking import ANSWERS_TO, OWN_LEVEL, TRAINING_WORDS, kind_named, names_kind, asks_about, asks_their_level, asks_order, questions_only
-from knowledge.short_forms import named_with_its_own_words, short_form_asked, term_asked
+from knowledge.short_forms import named_with_its_own_words, short_form_asked, short_form_guessed, term_asked
 from knowledge.passed_on import as_meant
 from knowledge.reading import is_question, quoted
 from knowledge.rules import Determination
@@ -50,6 +51,7 @@ class AnswerLevel(Action):
             dispatcher.utter_message(**replies.question(to_dict(outcome)))
             return []
         message = replies.determination(to_dict(outcome))
+        message = judged_for_them(tracker, outcome, message)  # "outpatients receptionist ..., so just level 1 for me?"
         if has_dates(outcome.level, outcome.senco_award_required):
             message["buttons"] = [{"title": "Make my plan", "payload": "/make_plan"}]
         dispatcher.utter_message(**with_contacts(message))
@@ -176,7 +178,8 @@ class AnswerQuestion(Action):
             # 'notional SEND budget'": the phrase, not the short form in it
         elif intent != "ask_term" and not whole and (
                 documents.index().asks_meaning(text) and term_asked(kb, meaning_asked_in(questions_only(text)))  # (not a short form
-                or meanings.terms_asked(text) or short_form_asked(kb, text) or named_with_its_own_words(kb, text)):  # in an aside)
+                or meanings.terms_asked(text) or short_form_asked(kb, text) or short_form_guessed(kb, text)  # in an aside)
+                or named_with_its_own_words(kb, text)):
             intent = "ask_term"  # "what does SMART stand for in smart targets": the glossary says, whatever the intent
         if intent in ("out_of_scope", "nlu_fallback", "ask_documents"):  # the documents' words if they answer it, else what can be done
             answering = (tracker.active_loop or {}).get("name") and not is_question(text)  # an unclear answer, not a question

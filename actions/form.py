@@ -19,6 +19,8 @@ from actions.conversation import explained_before, over_limit, unclear_answer
 from actions.knowledge_base import FACT_SLOTS, clean_role, decide, earlier_value, guide, slot_of, valid_answer
 from knowledge.answer_words import sent_to
 from knowledge.answers import to_dict
+from knowledge.enough import OWN_CHECK, against
+from knowledge.passages import level_named
 from knowledge.reading import asks_for_help, read_answer, sectors_named
 from knowledge.roles import corrects
 from knowledge.rules import Determination, NextQuestion
@@ -195,8 +197,26 @@ class AskQuestion(Action, ABC):
             kb = guide().kb
             question = kb.question(self.fact, None)
             outcome = NextQuestion(question, question.options, outcome.role, levels={o.level: kb.level(o.level) for o in question.options if o.level})
-        dispatcher.utter_message(**replies.question(to_dict(outcome)))
+        dispatcher.utter_message(**judged_for_them(tracker, outcome, replies.question(to_dict(outcome)), latest_only=True))
         return []
+
+
+def judged_for_them(tracker: Tracker, outcome: Any, message: Dict[Text, Any], latest_only: bool = False) -> Dict[Text, Any]:
+    """A level answer or question led by how the level the person offered with their job stands beside theirs ("deputy
+    DHO - surely level 4 covers me?": "No: Level 4 is below ..."): the offer since the last answer of their level, or
+    only in their latest message."""
+    offered = None
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") == "action_answer_level":
+            break
+        text = (event.get("text") or "") if event.get("event") == "user" else ""
+        if OWN_CHECK.search(text) and not text.startswith("/"):
+            offered = level_named(guide().kb.levels, text)
+            break
+        if latest_only and event.get("event") == "user":
+            break
+    verdict = against(offered, outcome) if offered else None
+    return replies.judged(verdict[0], offered.name, verdict[1].name, message, "you") if verdict else message
 
 
 def _ask_action(fact: Text) -> type:

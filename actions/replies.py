@@ -200,18 +200,19 @@ def minimum(q: Dict[Text, Any]) -> Message:
 
 
 VERDICTS = {  # a level asked about beside the role's (knowledge.enough)
-    "below": "No: {asked} is below what the documents set for this role, {placed}.",
-    "meets": "Yes: {asked} is what the documents set for this role.",
-    "above": "Yes: {asked} is above what the documents set for this role, {placed}.",
-    "below-least": "No: {asked} is below the least the documents set for this role, {placed}.",
-    "meets-least": "{asked} is the least the documents set for this role; more applies if a line below is true of them.",
-    "above-least": "{asked} is above the least the documents set for this role, {placed}; whether it is needed depends on the lines below.",
+    "below": "No: {asked} is below what the documents set for {whom}, {placed}.",
+    "meets": "Yes: {asked} is what the documents set for {whom}.",
+    "above": "Yes: {asked} is above what the documents set for {whom}, {placed}.",
+    "below-least": "No: {asked} is below the least the documents set for {whom}, {placed}.",
+    "meets-least": "{asked} is the least the documents set for {whom}; more applies if a line below is true.",
+    "above-least": "{asked} is above the least the documents set for {whom}, {placed}; whether it is needed depends on the lines below.",
 }
 
 
-def judged(verdict: Text, asked: Text, placed: Text, answer: Message) -> Message:
-    """An answer led by how the level asked about stands beside the role's ("No: Level 3 is below ...")."""
-    return _led_by(VERDICTS[verdict].format(asked=asked, placed=placed), answer)
+def judged(verdict: Text, asked: Text, placed: Text, answer: Message, whom: Text = "this role") -> Message:
+    """An answer led by how the level asked about stands beside the role's ("No: Level 3 is below ..."), or beside the
+    person's own ("for you")."""
+    return _led_by(VERDICTS[verdict].format(asked=asked, placed=placed, whom=whom), answer)
 
 
 def placed_in(workplace: Text, answer: Message) -> Message:

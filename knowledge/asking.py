@@ -26,10 +26,13 @@ _IN_PARTICULAR = re.compile(r"\b(?:especially|in particular|particularly|mainly|
 # SENCOs in particular": whom the question is about
 _A_LEVEL = re.compile(rf"\b{A_LEVEL}|\b(?:introductory|induction) (?:level|tier)\b", re.IGNORECASE)
 _OF_A_ROLE = re.compile(r"\b(?:role|roles|responsib\w*|duty|duties|job|jobs|supposed|expected of)\b", re.IGNORECASE)  # "TA here - what is the role?"
-BACK_REFERENCE = re.compile(r"\b(?:it|that|this|they|them|those|these|one|ones)\b", re.IGNORECASE)  # "X - is that the SENCO's job?"
+_REFERS = r"\b(?:it|that|this|they|them|those|these|one|ones)\b"
+BACK_REFERENCE = re.compile(_REFERS + r"(?![?!.\s]*$)|(?<!n't )" + _REFERS + r"[?!.\s]*$",  # "X - is that the SENCO's job?", not the tag
+                            re.IGNORECASE)  # of "the threshold is £10k, isn't it?"
 
 
-_HEAD = re.compile(r"([^,:;?.!]{3,80}?)\s*[,:]\s+(?=\S)")  # a clause before the first comma or colon: "Programme leader: what ..."
+_HEAD = re.compile(r"([^,:;?.!\u2013\u2014]{3,80}?)(?:\s*[,:]|\s+[-\u2013\u2014])\s+(?=\S)")  # a clause before the first comma, colon
+# or dash: "Programme leader: what ...", "School business manager here - the threshold is ..."
 SUBJECT_WORDS = 2  # words of its own a question after a job needs to be about something else than that job
 _KIND_WORDS = frozenset(tokens("level levels tier tiers hours hour training need needed needs outcomes learning competencies refresher "
                                "induction minimum course required"))
@@ -73,11 +76,31 @@ def asking_part(typed: str) -> str:
     return typed if len(kept) == len(parts) else " ".join(kept)
 
 
+_GUESS = re.compile(r"^(?P<asked>\s*(?:who|what|which|when|where|whose|how)\b[^?\u2013\u2014]{8,}?)\s+[-\u2013\u2014]\s+(?P<guess>[^?]{1,60})\?\s*$",
+                    re.IGNORECASE)
+_NOT_A_GUESS = re.compile(r"\s*(?:in|at|for|on|of|to|with|from|within|by|and|or|also|plus|is|are|does|do|did|can|could|should|what|who|how|"
+                          r"which|when|where|why|if|or)\b", re.IGNORECASE)  # a qualifier ("- for new starters?") or more asked
+GUESS_WORDS = 6
+
+
+def without_a_guess(typed: str) -> str:
+    """"who designates the SENCO in a school - the local authority?", "who is the lead agency - Bishop Grosseteste Uni?": the
+    asker's guess after a dash is no part of what is asked, so it does not pull the search towards itself; a level or a
+    qualifier there stays ("how many hours - level 3?", "- for new starters?")."""
+    m = _GUESS.match(typed)
+    guess = m.group("guess") if m else ""
+    if m and len(guess.split()) <= GUESS_WORDS and not _NOT_A_GUESS.match(guess) and not _A_LEVEL.search(guess) \
+            and not _FIRST_PERSON.search(guess):
+        return m.group("asked").strip() + "?"
+    return typed
+
+
 def without_the_asker(typed: str, job_words: Sequence[str]) -> str:
     """A question without the job its asker names and what they say after it of themselves, when the question does not
     ask about the asker ("Careers adviser at a secondary. What outcomes did the DfE develop?", "what is the framework
     for? my manager wants me to use it in supervision"): who asks and why, not what about. It stays when the question asks of the asker ("TA here -
     what's my role in annual reviews?") or points back at it, and where it names a kind of place ("I work in early years")."""
+    typed = without_a_guess(typed)
     head = _HEAD.match(typed.strip())
     if head and names_a_job(head.group(1), job_words) and not (is_question(head.group(1)) or _A_LEVEL.search(head.group(1))):
         rest = typed.strip()[head.end():]  # "special school HLTA, who is the lead agency for the SEND Alliance?"

@@ -17,6 +17,12 @@ ENOUGH = re.compile(r"\b(?:level|tier|l)\s*\d\s+(?:\w+\s+){0,2}(?:enough|suffici
                     r"|\b(?:only|just)\s+(?:needs?\s+|requires?\s+|at\s+)?(?:level|tier|l)\s*\d\b|\b(?:level|tier|l)\s*\d\s+only\b"
                     r"|\b(?:level|tier|l)\s*\d\s+(?:is|will)\s+(?:(?:the|all)\s+)?(?:top|max|maximum|highest|fine|do)\b"
                     r"|\b(?:level|tier|l)\s*\d\b[^?.!]{0,40}\bthat'?s all\b", re.IGNORECASE)  # "level 2 is the minimum so that's all I need"
+# The writer's own level offered to be checked, beside their job: "so just level 1 for me?", "surely level 4 covers me?",
+# "do i need level 2 too?", "is level 3 the right one for me?", "am I a level 3?"
+_LEVEL = r"(?:level|tier|l)\s*\d\b"
+OWN_CHECK = re.compile(_LEVEL + r"[^?.!]{0,30}?\b(?:for|covers?|suits?|fits?|apply to|applies to)\s+me\b"
+                       r"|\bdo i (?:really |still |also )?(?:need|have to (?:do|have|take|get))\s+(?:(?:a|the)\s+)?" + _LEVEL +
+                       r"|\bam i\s+(?:an?\s+|at\s+)?" + _LEVEL + r"|\b(?:i'?m|i am)\s+(?:an?\s+)?" + _LEVEL + r"\s*\?|\bsurely\s+(?:it'?s\s+)?(?:just\s+)?" + _LEVEL, re.IGNORECASE)
 BELOW, MEETS, ABOVE = "below", "meets", "above"  # beside the level the documents place the role in
 LEAST = "-least"  # added when beside the least they set for it, while what would raise it is still open ("below-least")
 

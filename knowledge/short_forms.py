@@ -42,6 +42,7 @@ _ASKED_AFTER = re.compile(r"(?:\W|$|(?:stands?|short|means?|meaning|refers?|is|a
                           r"again|pls|please|abbreviation|acronym)\b)")
 _MEANING_CUE = re.compile(r"\b(?:stands?|short|means?|meaning|abbreviation|acronym|what'?s|whats|what|define|definition|describe)\b")
 _IT_STANDS_FOR = re.compile(rf"\bwhat (?:does|do) (?:it|that|this|they|those) {STANDS_FOR}\b", re.IGNORECASE)
+_GUESSED = re.compile(r"^\s*(?P<term>[\w&-]+)\s*(?:=+|is short for|stands? for|means)\s+\S[^?]*\?+\s*$", re.IGNORECASE)
 _POINTED_AT = re.compile(r"\bwhat (?:does|do|is|'s) (?:that|it|this|they|those)\b|\bwhat'?s that\b")
 
 
@@ -60,6 +61,14 @@ def short_form_asked(kb: KnowledgeBase, question: str) -> str | None:
     return found if not after.strip() or TRAILING.match(after) or FILLER.fullmatch(after) else None
 
 
+def short_form_guessed(kb: KnowledgeBase, question: str) -> str | None:
+    """"V-SEND = Virtual SEND?", "EHCP stands for education health plan?": the glossary's short form whose meaning the
+    asker guesses after it; None for any other question."""
+    guessed = _GUESSED.match(question)
+    term = lookup.term_in(kb, guessed.group("term")) if guessed else None
+    return term if term and normalise_role(term) == normalise_role(guessed.group("term")) else None
+
+
 def term_asked(kb: KnowledgeBase, question: str) -> str | None:
     """The glossary's short form a question asks the meaning of, of those it names: the one asked ("DHO" in "what does
     DHO stand for in the send framework", not SEND), else one not describing a noun ("CYP", not the "send" of "send docs"),
@@ -67,6 +76,9 @@ def term_asked(kb: KnowledgeBase, question: str) -> str | None:
     budget' mean?") or what "that" means of a phrase beside one ("we're told to use our best endeavours for send pupils,
     what does that mean?")."""
     found = short_form_asked(kb, question)
+    if found:
+        return found
+    found = short_form_guessed(kb, question)
     if found:
         return found
     said = f" {normalise_role(question)} "

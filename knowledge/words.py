@@ -32,7 +32,7 @@ ALSO = {"online": "elearning", "virtual": "elearning", "remote": "elearning", "n
         "override": "replace", "overrides": "replace", "contract": "contractual", "contracts": "contractual",
         **{spot: "identify identified" for spot in ("spot", "spots", "spotted", "spotting", "notice", "noticed", "notices")},
         "toddler": "under school entry age", "toddlers": "under school entry age", "notify": "alert", "inform": "alert",
-        "based": "informed", "parts": "aspects", "needing": "require",
+        **{pay: "funding financial" for pay in ("pay", "pays", "paying", "paid", "payment", "payments")}, "based": "informed", "parts": "aspects", "needing": "require",
         **{c: "discussions" for c in ("consult", "consulted", "consulting", "consultation")}}
 _ALSO_BOTH: dict = {}
 for _word, _other in ALSO.items():

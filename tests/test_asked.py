@@ -464,3 +464,16 @@ def test_a_question_word_last_or_an_inverted_verb_after_a_job_asks_but_an_answer
     from knowledge.reading import is_question
 
     assert is_question(text) is asks
+
+
+@pytest.mark.parametrize("typed, asked", [
+    ("who designates the SENCO in a school - the local authority?", "who designates the SENCO in a school?"),
+    ("who is the lead agency for the SEND Alliance - Bishop Grosseteste Uni?", "who is the lead agency for the SEND Alliance?"),
+    ("how many hours is the refresher - level 3?", None),  # a level after the dash is what is asked about
+    ("what are the refresher hours - for new starters?", None),  # so is a qualifier
+    ("what is the induction - is it 60 mins?", None),  # and more asked
+])
+def test_the_askers_guess_after_a_dash_is_no_part_of_what_is_asked(typed, asked):
+    from knowledge.asking import without_a_guess
+
+    assert without_a_guess(typed) == (asked or typed)

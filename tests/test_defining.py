@@ -273,3 +273,15 @@ def test_the_sentence_that_asks_a_meaning_is_where_the_term_asked_about_is():
     assert meaning_asked_in(f"Nurse here. {pointing}") == pointing
     assert not ASKS_MEANING.search("Can the board delegate SEND oversight, and does that mean we're off the hook?")
     assert ASKS_MEANING.search("SEND - what does that mean?")
+
+
+def test_a_short_form_with_the_askers_guess_at_its_meaning_asks_what_it_stands_for(kb):
+    """"V-SEND = Virtual SEND?": every short form of the glossary, with a guess after "=" or "stands for"."""
+    from knowledge.short_forms import short_form_guessed
+
+    short = [g.term for g in kb.glossary if " " not in g.term and g.expansion]
+    assert len(short) >= 10
+    for term in short:
+        assert (short_form_guessed(kb, f"{term} = something made up?") or "").casefold() == term.casefold()
+        assert (short_form_guessed(kb, f"{term.lower()} stands for something else??") or "").casefold() == term.casefold()
+    assert short_form_guessed(kb, "level 2 = 90 mins?") is None and short_form_guessed(kb, "what does V-SEND stand for") is None

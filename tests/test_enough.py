@@ -78,3 +78,41 @@ def test_a_role_placed_in_one_workplace_asked_of_with_none_said_is_answered_for_
         level = outcome.level if isinstance(outcome, Determination) else outcome.floor  # (or a question there first)
         assert where == role.home and (level is None and outcome.question.asks != "sector" or level.rank >= kb.level(role.level).rank), role.name
     assert guide.where_placed(Profile(asked[0].name, {"sector": asked[0].home})) is None  # a workplace said: nothing to suppose
+
+
+@pytest.mark.parametrize("claim", ["outpatients receptionist - very occasional contact, so just {level} for me?", "deputy DHO - surely {level} covers me?",
+                                   "payroll officer, no contact with children. do i need {level} too?", "I'm the ICB lead, is {level} the right one for me?",
+                                   "ward clerk, am I a {level}?"])
+def test_the_writer_s_own_level_offered_beside_their_job_is_read_as_a_level_to_check(kb, claim):
+    from knowledge.enough import OWN_CHECK
+
+    numbered = [lv for lv in kb.levels if re.fullmatch(r"(?:Level|Tier) \d", lv.name)]
+    for level in numbered:
+        assert OWN_CHECK.search(claim.format(level=level.name)), (claim, level.name)
+
+
+@pytest.mark.parametrize("text", ["I'm level 3 trained, what refresher do I need?", "is level 2 right for my team?", "what level do i need?",
+                                  "practice nurse - if im at level 3 do i still need to have done levels 1 and 2 as well?"])
+def test_a_level_the_writer_has_or_asks_about_for_others_is_no_level_offered_to_check(text):
+    from knowledge.enough import OWN_CHECK
+
+    assert not OWN_CHECK.search(text)
+
+
+@pytest.mark.assistant
+def test_a_level_offered_for_oneself_beside_a_job_is_answered_yes_or_no_first(assistant, kb, guide):
+    """"deputy DHO - surely level 4 covers me?": the answer to the person's own level opens with how the level they offered
+    stands beside it; where a question is still open, beside the least the documents set."""
+    settled = next(r for r in kb.roles if r.level and not r.tension and kb.level(r.level).framework == "health" and r.name.isascii()
+                   and isinstance(_placed(guide, r)[0], Determination) and _placed(guide, r)[1].rank >= 2)
+    placed = _placed(guide, settled)[1]
+    lower = next(lv for lv in kb.levels if lv.framework == placed.framework and lv.rank == placed.rank - 1)
+    first = reply_text(assistant.say("own-settled", f"{settled.name} - surely {lower.name} covers me?")).split("\n")[0]
+    assert first.startswith("No:") and placed.name in first and "you" in first
+    floored = next(r for r in kb.roles if r.level and not r.tension and kb.level(r.level).framework == "health" and r.name.isascii()
+                   and isinstance(_placed(guide, r)[0], NextQuestion) and _placed(guide, r)[0].question.asks == "involvement"
+                   and _placed(guide, r)[1].rank >= 2)
+    floor = _placed(guide, floored)[1]
+    below = next(lv for lv in kb.levels if lv.framework == floor.framework and lv.rank == floor.rank - 1)
+    first = reply_text(assistant.say("own-floored", f"I'm the {floored.name}, is {below.name} the right one for me?")).split("\n")[0]
+    assert first.startswith("No:") and "least" in first and floor.name in first

@@ -83,6 +83,9 @@ def test_a_greeting_to_everyone_is_not_the_job(guide, typed, taken):
     ("physio with responsibility, leading on SEND for the trust", {"lead": "yes"}),
     ("im a nurse and i work with the SEND lead", {}),
     ("I'm a TA working with the SEND lead", {}),
+    ("Outpatients receptionist - I only have very occasional contact with young people with SEND", {"contact": "some"}),
+    ("porter, I rarely see children with SEND", {"contact": "some"}),
+    ("payroll officer at the trust, no contact with patients or children at all", {"contact": "none"}),
 ])
 def test_what_people_say_of_themselves_is_kept(guide, typed, said):
     assert dict(guide.catalogue.resolve(typed).said) == said
@@ -125,6 +128,7 @@ def test_a_fact_is_kept_with_the_persons_own_words(guide):
     ("I work in estates at an NHS community trust", "health"),
     ("I'm on reception at a GP surgery", "health"),
     ("receptionist at the ICB's offices", "health"),
+    ("gp receptionist, sees send kids now and then", "health"),  # a receptionist at a GP practice
     ("medical secretary for the community paediatric team", "health"),
     ("Admin assistant, recently moved to the NHS", "health"),
     ("I'm a dinner lady - is the hospital's SEND training the same as ours?", None),  # another organisation's training

@@ -55,7 +55,7 @@ CASES = [
     ("receptionist at a GP surgery", truth(contact="some"), "level-2", [I]),
     ("receptionist at a GP surgery", truth(confidential="yes"), "level-2", [I]),
     ("porter in a hospital", truth(assess="yes"), "level-3", [I]),
-    ("GP receptionist", truth(contact="some"), "level-2", ["sector", I]),
+    ("GP receptionist", truth(contact="some"), "level-2", [I]),  # a receptionist at a GP practice: health services
     ("hospital manager", truth(lead="yes"), "level-4", [I]),
     (None, truth(designated="yes"), "level-5", ["sector", I]),
     ("teacher", truth(sector="school", assess="yes"), "tier-2", ["sector", I]),  # teachers teach outside schools too

@@ -241,6 +241,10 @@ def test_every_bullet_of_a_flat_list_keeps_its_lead_in_even_after_an_item_that_e
     ("how long does the senco course take", "3 years from appointment", True),
     ("when do new starters have to do level 1 by", "within six weeks of taking up post", True),
     ("when was the report presented", "• 1.26. Appendix B shows the areas", False),
+    ("lincs learning platform commissioned date", "commissioned via an agreement", False),  # a search box's "date" or "year"
+    ("lincs learning platform commissioned date", "commissioned on 10 February 2022", True),
+    ("lamb inquiry year", "The Lamb Inquiry (2009) concluded", True), ("which year was the lamb inquiry", "The Lamb Inquiry concluded", False),
+    ("how much is the threshold per pupil per year", "normally £6000", True),  # "per year" asks for no date
 ])
 def test_an_answer_of_the_kind_asked_for_is_one_that_holds_it_beyond_its_paragraph_number(question, answer, fits):
     from knowledge.ranking import fits as holds_the_kind

@@ -37,6 +37,8 @@ COMMAND = re.compile(r"\b(?:make|create|build|draw|show|see|view|list|check|star
 # What names the thing to do, in a message of a few words: "skills check", "self-assessment", "cpd log" (not "senco skills outcomes")
 ACTION_NOUN = re.compile(r"\b(?:self|check|checker|assessment|audit|benchmark|plan|planner|records?|log|logbook|diary|portfolio|tracker|"
                          r"quiz|questionnaire|history|journal)\b", re.I)
+# What asks about the parts of a thing the guide can also do, not to do it: "reflection record headings appendix 2"
+PARTS_ASKED = re.compile(r"\b(?:headings?|fields?|columns?|sections?|contents|layout|format|appendix|appendices|template)\b", re.I)
 UNSURE_ACTION = 0.6  # below this, a question the classifier took for an action asks about something ("can my employer make me ...")
 ABOUT_MY_LEVEL = re.compile(r"\b(?:apply|applies) to me\b|\bwhat (?:level|tier) am i\b|\bdo i (?:need|have to)\b|\bwhich one am i\b", re.I)
 NOT_ME = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # just before a role

@@ -9,7 +9,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.message_shapes import (ACTION_NOUN, ACTIONS, ADDRESSED, ASKING_WORD, ASKS_MY_LEVEL, CHAT, COMMAND, OWN_TRAINING,
-    POINTS_BACK, QUESTION_START_WORD, QUESTION_WORD, SURE_QUESTION, UNSURE_ACTION, UNSURE_CHAT, WORD, YES_OR_NO)
+    PARTS_ASKED, POINTS_BACK, QUESTION_START_WORD, QUESTION_WORD, SURE_QUESTION, UNSURE_ACTION, UNSURE_CHAT, WORD, YES_OR_NO)
 from knowledge.asking import last_question
 from knowledge.duty import asked_duty
 from knowledge.answer_words import HELP_TO_CHOOSE, MEANT_BY, NO, YES
@@ -45,6 +45,26 @@ def unsure_chat(message: Message) -> bool:
     intent = message.get(INTENT) or {}
     said = re.match(rf"\W*(?:{YES}|{NO})\b", str(message.get(TEXT) or ""), re.IGNORECASE)
     return intent.get("name") in CHAT and float(intent.get("confidence") or 0) < UNSURE_CHAT and not said
+
+
+# What a search-box query asks of a thing, as its last word ("lamb inquiry year", "senco provider approval period"): no
+# job title ends in one, and no answer to the level questions ("twice a year", "senco for 3 years") has it after a thing.
+FACET = re.compile(r"([\w']+)\s+(?:years?|dates?|period|length|duration|deadlines?|numbers?|total|figures?|percentage|costs?|"
+                   r"funding|amount|meaning|definition|credits|followers|headings|contents|purposes|criteria|timescales?|"
+                   r"timelines?|frequency|law|legislation|website|link|url|section|appendix|chapter|paragraph|page)\W*$", re.IGNORECASE)
+NOT_A_THING = {"a", "an", "per", "each", "every", "this", "last", "next", "the", "few", "whole", "same", "other", "couple", "several",
+               "many", "in", "of", "for", "on", "at", "to", "with", "and", "or", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}  # "twice a year", "lecturer in law"
+QUERY_WORDS = (3, 8)  # a search box's words: fewer is a word or two to ask about, more is a sentence
+
+
+def a_search_query(message: Message) -> bool:
+    """"ofsted ta report year", "send tasters twitter followers": a few words with no one speaking and no clause, ending
+    in what is asked of a thing, search the documents, whatever job word they hold ("TA")."""
+    text = str(message.get(TEXT) or "").strip()
+    return not text.startswith("/") and QUERY_WORDS[0] <= len(WORD.findall(text)) <= QUERY_WORDS[1] \
+        and (facet := FACET.search(text)) is not None and facet.group(1).casefold() not in NOT_A_THING \
+        and not facet.group(1).isdigit() and not FIRST_PERSON.search(text) and not SAYS_ROLE.search(text) \
+        and not re.search(r"[,;:]|\s[-\u2013]\s", text)
 
 
 def a_question_taken_for_chat(message: Message) -> bool:
@@ -84,7 +104,7 @@ def asks_more_than_me(message: Message) -> bool:
     own = FIRST_PERSON.search(last_question(text)) or FIRST_PERSON.search(text) and not SAYS_ROLE.search(text)  # "I'm a trainer
     # making a form. what headings are on the record?" asks; "Please log my course. is that ok?" is a request
     if intent.get("name") in ACTIONS and not (own or ADDRESSED.search(text)) and not text.startswith("/") \
-            and (len(WORD.findall(text)) > 3 and (is_question(text) or not COMMAND.search(text))
+            and (len(WORD.findall(text)) > 3 and (is_question(text) or not COMMAND.search(text) or PARTS_ASKED.search(text))
                  or 1 < len(WORD.findall(text)) <= 3 and not COMMAND.search(text) and not ACTION_NOUN.search(text)):
         return True  # "does the governing body have to publish an accessibility plan", "senco skills outcomes"
     if not is_question(text) or SAYS_ROLE.search(text):

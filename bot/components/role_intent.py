@@ -29,11 +29,11 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, PROFESSIONAL, NOT_JOBS, WORD, HEAD, YES_OR_NO,
     QUESTION_START_WORD, TITLE_ENDS, QUALIFIER, ACTIONS, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
     ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED)
-from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat,
+from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat, a_search_query,
     a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me, unsure_chat)
 from knowledge.asking import last_question, level_kind_asked
 from knowledge.defining import asks_what_it_stands_for
-from knowledge.enough import ENOUGH
+from knowledge.enough import ENOUGH, OWN_CHECK
 from knowledge.passed_on import as_meant
 from knowledge.reading import FIRST_PERSON, NOT_A_JOB, REQUEST, SAYS_ROLE, asks_about_a_role, is_question, names_a_job, \
     tells_involvement
@@ -124,6 +124,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
         """"induction tier learning areas", "SEMH": a message naming a level, or a term that is not a job word
         ("DSL" is a job), asks about it."""
         text = str(message.get(TEXT) or "")
+        if OWN_CHECK.search(text):
+            return False  # "payroll officer, ... do i need level 2 too?": the writer's own level offered to be checked
         asked = ASKS_MY_LEVEL.search(text)  # "... Which level am I supposed to hold now? They keep sending me the level 3 stuff":
         end = SENTENCE_END.search(text, asked.end()) if asked else None
         sentence = (text.rfind(".", 0, asked.start()) + 1, end.start() if end else len(text)) if asked else (0, len(text))
@@ -183,7 +185,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
             return False
         head, *rest = DESCRIBED.split(GREETING.sub("", text), maxsplit=1)  # "paediatric audiologist - hearing assessments ..."
         words = [w.casefold() for w in WORD.findall(head)]
-        asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text)  # "..., what level do i need"
+        asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text) or OWN_CHECK.search(text)  # "..., what level do i need"
         if asked and (ASKS_WHEN.search(re.split(r"[,.?!;]|\band\b", text[: asked.start()])[-1]) or OF_A_THING.match(text[asked.end():])):
             asked = None  # "how soon after joining do I have to have done it?": when, not what level; "what level is the threshold?"
         if asked and not ASKS_MY_LEVEL.search(text) and not OWN_TRAINING.search(" ".join(text[asked.end():].split()[:4])) \
@@ -230,6 +232,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
             self._set(message, ROLE_LEVEL_INTENT)  # what the documents place the role in, against the level named
         elif intent not in KEEP and asks_a_duty(message):
             self._set(message, DOCUMENTS_INTENT)  # "as a TA do i have to go to annual reviews": what the documents say of it
+        elif (intent in STATEMENT | ABOUT_ME or unsure_chat(message)) and a_search_query(message):
+            self._set(message, DOCUMENTS_INTENT)  # "ofsted ta report year": a search for a fact, not a job
         elif (intent not in KEEP or unsure_chat(message)) and intent != INTENT_NAME and self._a_job_with_its_work(message) \
                 and not self._about_a_role(message) and not self._names_the_documents(message):
             self._set(message, INTENT_NAME)
@@ -238,7 +242,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
         elif asks_more_than_me(message) or (intent in ABOUT_ME and self._about_a_role(message)):
             self._a_question_instead(message)
         elif (intent not in KEEP or self._only_a_job_word(message) or self._a_role_beside_yes_or_no(message, intent)) \
-                and intent != INTENT_NAME and self.names_a_role(message) and not a_sure_question(message) \
+                and intent != INTENT_NAME and self.names_a_role(message) and not a_sure_question(message) and not a_search_query(message) \
                 and not asks_about_the_documents(message) and not self._about_a_role(message):
             self._set(message, INTENT_NAME)
         elif intent in STATEMENT and self._a_plain_job_statement(message) and not self._names_the_documents(message) \
