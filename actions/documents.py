@@ -191,6 +191,7 @@ def topic(topic_id: Text, question: Optional[Text] = None, asked: bool = False) 
     duties place by place and the question names one place ("SENCo in a pre-school"), only that place's. ``asked``: the
     question is known to ask about this topic ("can we appoint our HLTA as SENCO?"), whatever else scores better."""
     kb = guide().kb
+    question = about(question) if question else question  # not its asides: "... outcomes? for a year 9 review slide"
     found = kb.topic(topic_id)
     own = " ".join(name for r in kb.roles if r.topic == topic_id for name in (r.name, *r.aliases))  # "the head" is the headteacher
     named = place_named(question, kb.wording.job_words + kb.wording.job_nouns) if question else None
@@ -199,7 +200,7 @@ def topic(topic_id: Text, question: Optional[Text] = None, asked: bool = False) 
         named = sectors.pop() if len(sectors) == 1 else None
     place = named if named in lookup.sectors_of(found) and len(lookup.sectors_of(found)) > 1 else None  # "SENCo in a pre-school"
     elsewhere = frozenset(group_of(topic_id, s) for s in lookup.sectors_of(found) - {place}) if place else frozenset()
-    found, about = (lookup.for_sector(found, place), {"place": place}) if place else (found, {})  # its own list stays the answer
+    found, where = (lookup.for_sector(found, place), {"place": place}) if place else (found, {})  # its own list stays the answer
     particular = bool(question) and asks_about(question, guide().catalogue, f"{found.title} {own}")  # not "teachers' duties for SEND kids"
     if particular and not elsewhere and not asked and index().better_elsewhere(question, topic_id):  # (a place named: its own list answers)
         answer = search(question)
@@ -215,7 +216,7 @@ def topic(topic_id: Text, question: Optional[Text] = None, asked: bool = False) 
             citations: List[Dict[Text, Text]] = []
             answer = answers[0]
             section = replies.section(cited_lines(list(answer.passages), citations), _title(title, answer.heading))
-            return replies.message({**replies.reply("answer", [section], citations), **about}, [whole_topic(topic_id)])
+            return replies.message({**replies.reply("answer", [section], citations), **where}, [whole_topic(topic_id)])
     citations = []
     sections = []
     groups = _lists(found)
@@ -226,7 +227,7 @@ def topic(topic_id: Text, question: Optional[Text] = None, asked: bool = False) 
         sections.append(replies.section(lines, _title(found.title, heading[1]), more=more))
     notes = [Shown(t.statement, t.citations[0]) for t in kb.tensions_for(topic_id)]  # where the documents disagree about it
     sections.append(replies.section(cited_lines(notes, citations), "Please note:"))
-    return replies.message({**replies.reply("answer", sections, citations), **about})
+    return replies.message({**replies.reply("answer", sections, citations), **where})
 
 
 def _lists(topic: Any) -> List[Tuple[Tuple[Text, Optional[Text]], List[Any]]]:

@@ -19,9 +19,14 @@ ENOUGH = re.compile(r"\b(?:level|tier|l)\s*\d\s+(?:\w+\s+){0,2}(?:enough|suffici
                     r"|\b(?:level|tier|l)\s*\d\b[^?.!]{0,40}\bthat'?s all\b", re.IGNORECASE)  # "level 2 is the minimum so that's all I need"
 # The writer's own level offered to be checked, beside their job: "so just level 1 for me?", "surely level 4 covers me?",
 # "do i need level 2 too?", "is level 3 the right one for me?", "am I a level 3?"
-_LEVEL = r"(?:level|tier|l)\s*\d\b"
+_LEVEL = r"(?:(?:level|tier|l)\s*\d\b|(?:the\s+)?introductory(?:\s+(?:level|tier))?\b)"
+_NOT_A_PART = (r"(?!\s*(?:[-\u2013]|to|and|or|&)\s*\d)"  # "do I still need the level 1-3 competencies": levels below, not one offered
+               r"(?!\s+(?:send\s+)?(?:hours?|hrs|info\w*|outcomes|competenc\w*|details?|content|materials?|refresher|links?|for\s+(?:my|our|the|an?|his|her|their)\b))")  # "I need level 3 hours info for my team"
 OWN_CHECK = re.compile(_LEVEL + r"[^?.!]{0,30}?\b(?:for|covers?|suits?|fits?|apply to|applies to)\s+me\b"
-                       r"|\bdo i (?:really |still |also )?(?:need|have to (?:do|have|take|get))\s+(?:(?:a|the)\s+)?" + _LEVEL +
+                       # "I think I need level 2 - is that right?", "my manager said I should do tier 1", "HR put me down for tier 1"
+                       r"|\bi (?:(?:think|guess|assume|believe|thought|was told)(?: that)? i )?(?:need|should (?:do|be on|have|take)|have to do)\s+(?:(?:a|the)\s+)?" + _LEVEL + _NOT_A_PART +
+                       r"|\b(?:put|booked|signed|enrolled|registered)\s+me\s+(?:down\s+|up\s+)?(?:for|on|onto)\s+(?:(?:a|the)\s+)?" + _LEVEL +
+                       r"|\bdo i (?:really |still |also )?(?:need|have to (?:do|have|take|get))\s+(?:(?:a|the)\s+)?" + _LEVEL + _NOT_A_PART +
                        r"|\bam i\s+(?:an?\s+|at\s+)?" + _LEVEL + r"|\b(?:i'?m|i am)\s+(?:an?\s+)?" + _LEVEL + r"\s*\?|\bsurely\s+(?:it'?s\s+)?(?:just\s+)?" + _LEVEL, re.IGNORECASE)
 BELOW, MEETS, ABOVE = "below", "meets", "above"  # beside the level the documents place the role in
 LEAST = "-least"  # added when beside the least they set for it, while what would raise it is still open ("below-least")

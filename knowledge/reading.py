@@ -219,6 +219,7 @@ def is_question(typed: str | None) -> bool:
 
 SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|"
                        r"i(?:'ve| have)? (?:just |recently )?(?:started|begun|joined) (?:work )?as|"  # "I started as Deputy DHO"
+                       r"(?:i work|i'?m|i am) in (?:the |our )?(?:(?!with\b|as\b|a\b|an\b|the\b|charge\b)[\w'&-]+\s+){1,3}(?:for|at|within) (?:a|an|the|our|my|this)\b|"  # "I work in IT support for a hospital"
                        r"(?:i work|i'?m|i am) (?:in|at|for) "
                        r"(?:the |our |a )?(?:(?!with\b|as\b|a\b|an\b|the\b)[\w'-]+\s+){1,3}(?:team|service|department|dept|unit|office|directorate|division)"
                        rf"|{IN_A_DEPARTMENT}"

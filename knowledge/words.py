@@ -72,7 +72,10 @@ IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "me
                                 # the asker's own asking ("quick q", "remind me", "what's the actual definition"), never a topic
                                 "actual", "mention", "mentions", "mentioned", "quick", "remind", "reckon", "reckons", "wondering",
                                 "wonder", "query", "confirm", "clarify", "definition", "meant", "according", "going", "gonna",
-                                "wrote", "author", "authored", "refers"}  # "am I meant to"; "who wrote it": who, and the document
+                                "wrote", "author", "authored", "refers",  # "am I meant to"; "who wrote it": who, and the document
+                                # courtesies and fillers around a question ("Good morning.", "thanks", "which pieces of legislation")
+                                "morning", "afternoon", "evening", "thanks", "thank", "thankyou", "cheers", "please", "hi", "hello",
+                                "hiya", "hey", "regards", "appreciated", "advance", "piece", "pieces", "bits"}
 
 
 _CONTRACTED = re.compile(r"(?:n't|'(?:s|re|ve|ll|d|m|t))$")  # "there's", "don't", "children's": the word they are made on

@@ -477,3 +477,13 @@ def test_the_askers_guess_after_a_dash_is_no_part_of_what_is_asked(typed, asked)
     from knowledge.asking import without_a_guess
 
     assert without_a_guess(typed) == (asked or typed)
+
+
+def test_the_department_someone_works_in_for_a_workplace_is_told():
+    """"I work in IT support for a hospital": the department, then where it is; not "I work in partnership with ..."."""
+    from knowledge.reading import SAYS_ROLE
+
+    for said in ("I work in IT support for a hospital.", "i work in estates at the hospital", "I'm in payroll for the trust"):
+        assert SAYS_ROLE.search(said), said
+    for said in ("I work in partnership with the school", "I'm in charge of the budget at the school"):
+        assert not SAYS_ROLE.search(said), said

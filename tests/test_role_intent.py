@@ -567,3 +567,16 @@ def test_a_job_told_with_a_level_offered_for_oneself_is_the_job(component, text)
 def test_a_few_words_naming_the_parts_of_something_the_guide_does_ask_about_it(component, text):
     """"reflection record headings appendix 2" asks what the record holds, not to start one."""
     assert _intent(component, text, "record_learning") != "record_learning"
+
+
+@pytest.mark.parametrize("text", ["I'm a cleaner - what SEND training do I need to do?", "practice manager, what SEND training do i need",
+                                  "What SEND training do I need? I'm a midwife.",
+                                  "I'm a clinical psychologist in an adult team; I do assessments. What level do I need?"])
+def test_a_job_told_with_the_training_asked_for_oneself_is_the_job(component, text):
+    """The classifier's find_level, with the job in the same message: the job starts the level questions, so it is never
+    asked again (a semicolon between clauses is prose, not code)."""
+    assert _intent(component, text, "find_level") == "tell_role"
+
+
+def test_code_is_no_job_whatever_it_asks(component):
+    assert _intent(component, "nurse'; DROP TABLE events; -- what level do I need?", "find_level") != "tell_role"

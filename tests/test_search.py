@@ -596,3 +596,11 @@ def test_a_list_named_in_several_places_is_answered_by_the_one_that_lists_it(kb)
     assert len(items) == 5 and len(re.findall(r"Every Child Matters", text)) > 2
     answers = ContentIndex(kb, sources=True).search("what are the Every Child Matters outcomes listed in the SENCO spec?")
     assert [p.text.rstrip(".") for p in answers[0].passages[:5]] == [i.rstrip(".") for i in items]
+
+
+def test_the_courtesies_around_a_question_are_no_topic_it_asks_about(kb):
+    """"Good morning. Which pieces of legislation ...? thanks": none of those words is one the documents fail to mention."""
+    sources = ContentIndex(kb, sources=True)
+    said = "Good morning. Which pieces of legislation does section 1 say staff should understand? thanks, cheers"
+    assert not {"morning", "pieces", "thanks", "cheers"} & {w.casefold() for w in sources.unknown_words(said)}
+    assert sources.unknown_words("Good morning. Does the framework apply in Scotland?") == ["scotland"]

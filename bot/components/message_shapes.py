@@ -7,7 +7,8 @@ import re
 from knowledge.roles import GREETED, GREETINGS
 
 MAX_JOB_WORDS = 12  # a job said in passing is a few words; a longer statement is left to the classifier
-NOT_TEXT = re.compile(r"[<>{}\[\]=;|\\]")  # markup, code and payloads are not a job
+NOT_TEXT = re.compile(r"[<>{}\[\]=|\\]|'\s*;|;\s*(?:--|$|(?:drop|select|insert|delete|update|alter)\b)", re.I)  # markup, code and
+# payloads are not a job ("'; DROP TABLE x; --"); a semicolon between clauses is prose ("... team; about a third of ...")
 # What a word of a job title looks like: a job word, an ending such as "-ist" or "-er" ("orthotist",
 # "interpreter", "domestic"), or a short form in capitals ("ANP", "DSL"). An answer such as "in a
 # hospital", "the third one" or "blorp zzzz qqq" has none, so it keeps its intent.
@@ -49,7 +50,7 @@ OF_A_THING = re.compile(r"\s+(?:(?:of|in|on)\s+the\s+(?:[\w-]+\s+){1,4}?)?(?:is|
 OTHERS = re.compile(r"\b(?:him|her|them|they|their|his|staff|team)\b", re.IGNORECASE)  # someone else's level asked
 OWN_TRAINING = re.compile(r"\b(?:level|tier|band|training|trained|train|hours?|refresher|induction|course|cpd|apply|applies|enough|one for|"
                           r"minimum|role|job|sit|fit)\b", re.I)  # what a question asks of the asker's own training
-OWN_LEVEL_ASKED = re.compile(r"\b(?:level|tier)s? (?:do|should|must|would|will) i\b|\b(?:level|tier) am i\b|\b(?:level|tier) i need\b", re.I)  # the asker's own (not "what level does my team need")
+OWN_LEVEL_ASKED = re.compile(r"\b(?:level|tier)s? (?:do|should|must|would|will) i\b|\b(?:level|tier) am i\b|\b(?:level|tier) i need\b|\bmy (?:own )?(?:send )?(?:training )?(?:level|tier)\b(?!\s*\d)", re.I)  # the asker's own (not "what level does my team need")
 A_DOCUMENT_PART = re.compile(r"\b(?:section|appendix|criterion|chapter|paragraph)\b", re.I)  # a part of a document, not a whole framework
 POINTS_BACK = re.compile(r"\b(?:that|this|it|there)\b", re.I)  # "Where would that sit?": the job just told
 ASKS_WHEN = re.compile(r"\b(?:how (?:soon|long|often|quickly)|by when)\b", re.I)

@@ -134,6 +134,11 @@ class RoleIntent(GraphComponent, IntentClassifier):
         words = {w.casefold() for w in WORD.findall(text)}
         return "level" in entities or ("term" in entities and not words & self.words)
 
+    @staticmethod
+    def _levels_compared(message: Message) -> bool:
+        """"newly qualified physio can level 2 count toward level 3 hrs": two levels named asks how they stand together."""
+        return len({e.get("value") for e in message.get(ENTITIES, []) if e.get("entity") == "level"}) >= 2
+
     def _about_a_role(self, message: Message) -> bool:
         """"three purposes of the senco training spec", "role of the headteacher in send": the role is what is asked about."""
         spans = [(int(e["start"]), int(e["end"])) for e in message.get(ENTITIES, [])
@@ -188,7 +193,9 @@ class RoleIntent(GraphComponent, IntentClassifier):
         asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text) or OWN_CHECK.search(text)  # "..., what level do i need"
         if asked and (ASKS_WHEN.search(re.split(r"[,.?!;]|\band\b", text[: asked.start()])[-1]) or OF_A_THING.match(text[asked.end():])):
             asked = None  # "how soon after joining do I have to have done it?": when, not what level; "what level is the threshold?"
-        if asked and not ASKS_MY_LEVEL.search(text) and not OWN_TRAINING.search(" ".join(text[asked.end():].split()[:4])) \
+        before = re.split(r"[.?!;]", text[: asked.start()])[-1].split()[-3:] if asked else []  # in its sentence: "what SEND training
+        near = " ".join(before + text[asked.end():].split()[:4]) if asked else ""  # do I need"
+        if asked and not ASKS_MY_LEVEL.search(text) and not OWN_TRAINING.search(near) \
                 and (re.match(r"do i", asked.group(), re.I) or A_DOCUMENT_PART.search(last_question(text))):
             asked = None  # "do i need a new CRB check for the course?", "does the supervision section apply to me?": not a level
         mine = bool(asked) and not OTHERS.search(re.split(r"[.?!;]", text[asked.start():], maxsplit=1)[0])  # not "what level should I book her on?"
@@ -243,7 +250,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
             self._a_question_instead(message)
         elif (intent not in KEEP or self._only_a_job_word(message) or self._a_role_beside_yes_or_no(message, intent)) \
                 and intent != INTENT_NAME and self.names_a_role(message) and not a_sure_question(message) and not a_search_query(message) \
-                and not asks_about_the_documents(message) and not self._about_a_role(message):
+                and not asks_about_the_documents(message) and not self._about_a_role(message) and not self._levels_compared(message):
             self._set(message, INTENT_NAME)
         elif intent in STATEMENT and self._a_plain_job_statement(message) and not self._names_the_documents(message) \
                 and not asks_about_the_documents(message) and not self._about_a_role(message):
