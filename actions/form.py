@@ -19,7 +19,7 @@ from actions.conversation import explained_before, over_limit, unclear_answer
 from actions.knowledge_base import FACT_SLOTS, clean_role, decide, earlier_value, guide, slot_of, valid_answer
 from knowledge.answer_words import sent_to
 from knowledge.answers import to_dict
-from knowledge.enough import OWN_CHECK, against
+from knowledge.enough import against, own_check
 from knowledge.passages import level_named
 from knowledge.reading import asks_for_help, read_answer, sectors_named
 from knowledge.roles import corrects
@@ -210,7 +210,7 @@ def judged_for_them(tracker: Tracker, outcome: Any, message: Dict[Text, Any], la
         if event.get("event") == "action" and event.get("name") == "action_answer_level":
             break
         text = (event.get("text") or "") if event.get("event") == "user" else ""
-        if OWN_CHECK.search(text) and not text.startswith("/"):
+        if own_check(text) and not text.startswith("/"):
             offered = level_named(guide().kb.levels, text)
             break
         if latest_only and event.get("event") == "user":

@@ -76,7 +76,7 @@ def asking_part(typed: str) -> str:
     return typed if len(kept) == len(parts) else " ".join(kept)
 
 
-_GUESS = re.compile(r"^(?P<asked>\s*(?:who|what|which|when|where|whose|how)\b[^?\u2013\u2014]{8,}?)\s+[-\u2013\u2014]\s+(?P<guess>[^?]{1,60})\?\s*$",
+_GUESS = re.compile(r"^(?P<asked>\s*(?:who|which|whose)\b[^?\u2013\u2014]{8,}?)\s+[-\u2013\u2014]\s+(?P<guess>[^?]{1,60})\?\s*$",
                     re.IGNORECASE)
 _NOT_A_GUESS = re.compile(r"\s*(?:in|at|for|on|of|to|with|from|within|by|and|or|also|plus|is|are|does|do|did|can|could|should|what|who|how|"
                           r"which|when|where|why|if|or)\b", re.IGNORECASE)  # a qualifier ("- for new starters?") or more asked
@@ -85,12 +85,13 @@ GUESS_WORDS = 6
 
 def without_a_guess(typed: str) -> str:
     """"who designates the SENCO in a school - the local authority?", "who is the lead agency - Bishop Grosseteste Uni?": the
-    asker's guess after a dash is no part of what is asked, so it does not pull the search towards itself; a level or a
-    qualifier there stays ("how many hours - level 3?", "- for new starters?")."""
+    asker's guess at who, after a dash, is no part of what is asked, so it does not pull the search towards itself; a level,
+    a qualifier or a choice there stays ("who needs level 3 - level 3?", "- for new starters?", "- governors or head?"), and
+    after any other question it is what is asked about ("what are the duties of the SENCO - pre-school?")."""
     m = _GUESS.match(typed)
     guess = m.group("guess") if m else ""
     if m and len(guess.split()) <= GUESS_WORDS and not _NOT_A_GUESS.match(guess) and not _A_LEVEL.search(guess) \
-            and not _FIRST_PERSON.search(guess):
+            and not _FIRST_PERSON.search(guess) and not re.search(r"\b(?:or|vs|versus|and)\b", guess, re.IGNORECASE):
         return m.group("asked").strip() + "?"
     return typed
 

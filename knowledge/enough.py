@@ -25,9 +25,29 @@ _NOT_A_PART = (r"(?!\s*(?:[-\u2013]|to|and|or|&)\s*\d)"  # "do I still need the 
 OWN_CHECK = re.compile(_LEVEL + r"[^?.!]{0,30}?\b(?:for|covers?|suits?|fits?|apply to|applies to)\s+me\b"
                        # "I think I need level 2 - is that right?", "my manager said I should do tier 1", "HR put me down for tier 1"
                        r"|\bi (?:(?:think|guess|assume|believe|thought|was told)(?: that)? i )?(?:need|should (?:do|be on|have|take)|have to do)\s+(?:(?:a|the)\s+)?" + _LEVEL + _NOT_A_PART +
+                       r"|\bi (?:assumed|figured|reckoned|guessed|thought)(?: (?:it was|it'?s|it would be|i'?d need|i needed))?\s+(?:(?:a|the)\s+)?" + _LEVEL +
                        r"|\b(?:put|booked|signed|enrolled|registered)\s+me\s+(?:down\s+|up\s+)?(?:for|on|onto)\s+(?:(?:a|the)\s+)?" + _LEVEL +
                        r"|\bdo i (?:really |still |also )?(?:need|have to (?:do|have|take|get))\s+(?:(?:a|the)\s+)?" + _LEVEL + _NOT_A_PART +
                        r"|\bam i\s+(?:an?\s+|at\s+)?" + _LEVEL + r"|\b(?:i'?m|i am)\s+(?:an?\s+)?" + _LEVEL + r"\s*\?|\bsurely\s+(?:it'?s\s+)?(?:just\s+)?" + _LEVEL, re.IGNORECASE)
+_NOT_A_CHECK = re.compile(r"\b(?:what|which|where|how|when|who|why|whether|if|would|could you|can you|can i|before|first)\b"
+                          r"|\bfor (?:our|all|the|their|my|his|her|them|him)\b(?! (?:role|job|post)\b)", re.IGNORECASE)
+
+
+_KIND_ASKED = re.compile(r"\b(?:hours?|hrs|refresher|outcomes|competenc\w*|induction|how (?:much|many|long|often))\b", re.IGNORECASE)
+
+
+def own_check(text: str) -> re.Match | None:
+    """The level the writer offers to be checked for themselves ("so just level 1 for me?"), in a sentence that asks
+    nothing else of it: not "what does level 4 cover for me?", "where can I get it?", "do I need level 2 for our TAs?",
+    "if I moved ... would I need level 4?" nor "do I need level 1 before level 2?"."""
+    sentences = re.split(r"(?<=[.?!])\s+", text or "")
+    for n, sentence in enumerate(sentences):
+        found = OWN_CHECK.search(sentence)
+        if found and not _NOT_A_CHECK.search(sentence) and not any(_KIND_ASKED.search(s) for s in sentences[n + 1:]):
+            return found  # (not "my manager has put me down for level 2. how much refresher do i need?": that level's hours)
+    return None
+
+
 BELOW, MEETS, ABOVE = "below", "meets", "above"  # beside the level the documents place the role in
 LEAST = "-least"  # added when beside the least they set for it, while what would raise it is still open ("below-least")
 

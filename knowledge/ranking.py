@@ -30,7 +30,7 @@ A_TIME = re.compile(rf"\b(?:\d+|{_COUNT})\s+{_UNIT}\b", re.I)  # a length of tim
 A_DATE = re.compile(rf"\b{_MONTH}\b[^.]{{0,12}}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b", re.I)  # "September 2014", "2022"
 NUMBERED = re.compile(r"^\s*(?:\u2022\s*)?\d{1,2}(?:(?:\.\d{1,2})+\.?|\*\*|(?=\s+[A-Z]))\s+")  # a paragraph's own number ("2.3 ", "21** ") is not an answer
 _ANSWER_TYPES = [  # what the question asks for, and what a passage holding it looks like
-    (re.compile(r"^\s*when\b|\bwhat date\b|\b(?:what|which) year\b|\b(?!(?:per|a|an|each|every|this|last|next|the|one)\s)[\w']+\s+(?:date|year)\W*$|\bwhen (?:was|did|is|will|does|do)\b|\bhow (?:soon|quickly)\b|\bdeadline\b", re.I),
+    (re.compile(r"^\s*when\b|\bwhat date\b|\b(?:what|which) year\b|\b(?!(?:per|a|an|each|every|this|last|next|the|one|academic|school|financial|calendar|training)\s)[\w']+\s+(?:date|year)\W*$|\bwhen (?:was|did|is|will|does|do)\b|\bhow (?:soon|quickly)\b|\bdeadline\b", re.I),
      re.compile(rf"{A_DATE.pattern}"  # a date, or a deadline ("within six weeks")
                 rf"|\bwithin\b[^.]{{0,16}}\b(?:days?|weeks?|months?|years?)\b|\bby the end of\b", re.I)),
     (re.compile(r"\bhow (?:long|often)\b", re.I),

@@ -217,9 +217,14 @@ def is_question(typed: str | None) -> bool:
         or passed_on(text) is not None  # "a governor asked me if ofsted can inspect the courses"
 
 
+_NO_DEPARTMENT = (r"(?:with|as|a|an|the|charge|partnership|reception|early|schools?|health|education|nurser(?:y|ies)|colleges?|nhs|social|"
+                  r"two|class|touch|contact)\b")  # where or how someone works, not the department they work in
 SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|"
                        r"i(?:'ve| have)? (?:just |recently )?(?:started|begun|joined) (?:work )?as|"  # "I started as Deputy DHO"
-                       r"(?:i work|i'?m|i am) in (?:the |our )?(?:(?!with\b|as\b|a\b|an\b|the\b|charge\b)[\w'&-]+\s+){1,3}(?:for|at|within) (?:a|an|the|our|my|this)\b|"  # "I work in IT support for a hospital"
+                       rf"(?:i work|i'?m|i am) in (?:the |our )?(?:(?!{_NO_DEPARTMENT})[\w'&-]+\s+){{1,3}}(?:for|at|within) (?:a|an|the|our|my|this)\b|"
+                       rf"i work in (?:(?!{_NO_DEPARTMENT})[\w'&-]+\s*){{1,3}}(?=[.,;!?]|$)|"  # "I work in IT support (for a hospital)."
+                       r"i work (?:at|in|for) (?:[\w'&-]+\s+){1,4}?as (?:an?|the)\b|"  # "I work at the ICB as a commissioner"
+                       r"i (?:teach|clean|cook|volunteer) (?:\w+\s+){0,3}?(?:at|in|for) (?:a|an|the|our|my)\b|"  # "I teach the sixth form at a special school"
                        r"(?:i work|i'?m|i am) (?:in|at|for) "
                        r"(?:the |our |a )?(?:(?!with\b|as\b|a\b|an\b|the\b)[\w'-]+\s+){1,3}(?:team|service|department|dept|unit|office|directorate|division)"
                        rf"|{IN_A_DEPARTMENT}"

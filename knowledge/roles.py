@@ -46,7 +46,7 @@ _HEAD_END = re.compile(r"\s(?:at|in|on|for|with|within|from|based|who|and|but|i|
 _PUNCT = re.compile(r"[^\w&'+/-]+")
 _PLACE_WORDS = r"(?:at|in|for|with|from|within)"  # what comes before a workplace: "a nurse in a surgery"
 _PREPOSITION = _PLACE_WORDS + r"\s+(?:(?:an?|the|my|our|local)\s+){0,2}(?:[\w'-]+\s+){0,2}?"
-_NOT_NOW = {"last", "previous", "former", "old", "ex"}
+_NOT_NOW = {"last", "previous", "previously", "former", "formerly", "old", "ex"}
 _FIRST_PERSON = {"i", "we", "i'm", "im", "we're"}
 _SELF = {"role", "job", "title", "post", "position", "i", "this"}  # "my role is SENCO" is the person's own
 _POSSESSIVES = {"my", "his", "her", "their", "our", "your"}  # "my wife is a SENCO" is someone else
@@ -236,7 +236,8 @@ class RoleCatalogue:
         sectors = set()
         for m in self._settings.finditer(text):
             before = [w for w in _words(text[: m.start()]) if w not in _DETERMINERS | {"local"}]
-            if not (before[-1:] and before[-1] in _NOT_NOW or sent_to(text[: m.start()])  # "flag concerns to the LA": not theirs
+            if not (before[-1:] and before[-1] in _NOT_NOW or before[-3:] == ["used", "to", "be"]  # "I used to be a GP receptionist"
+                    or sent_to(text[: m.start()])  # "flag concerns to the LA": not theirs
                     or text[m.end(): m.end() + 2] == "'s" and m.group(1) not in self._possessive):
                 sectors.add(self._sector_of[m.group(1)])
         for m in self._settings_after.finditer(text) if self._settings_after else ():
@@ -287,7 +288,8 @@ def _another_or_past(before: list[str]) -> bool:
     cut = next((n for n in (-1, -2, -3) if len(before) >= -n and before[n] in _DETERMINERS), None)
     if cut is not None and (cut == -1 or len(before) > -cut and before[cut - 1] in ("is", "was", "'s")):
         before = before[:cut]
-    if before[-3:] == ["used", "to", "be"] or before[-2:] in (["i", "was"], ["i", "were"]) or before[-1:] in (["not"], ["never"]):
+    if before[-3:] == ["used", "to", "be"] or before[-2:] in (["i", "was"], ["i", "were"]) or before[-1:] in (["not"], ["never"]) \
+            or before[-1:] in (["in"], ["on"], ["of"]) and {"not", "never"} & set(before[-3:]):  # "I'm not in the ... team"
         return True
     if before[-1:] in (["he's"], ["she's"], ["they're"]) or before[-2:] in (["or", "just"], ["or", "only"]) and "me" in before:
         return True  # (or set against the person: "is the introductory level for people like me too, or just teachers?")

@@ -42,7 +42,8 @@ _ASKED_AFTER = re.compile(r"(?:\W|$|(?:stands?|short|means?|meaning|refers?|is|a
                           r"again|pls|please|abbreviation|acronym)\b)")
 _MEANING_CUE = re.compile(r"\b(?:stands?|short|means?|meaning|abbreviation|acronym|what'?s|whats|what|define|definition|describe)\b")
 _IT_STANDS_FOR = re.compile(rf"\bwhat (?:does|do) (?:it|that|this|they|those) {STANDS_FOR}\b", re.IGNORECASE)
-_GUESSED = re.compile(r"^\s*(?P<term>[\w&-]+)\s*(?:=+|is short for|stands? for|means)\s+\S[^?]*\?+\s*$", re.IGNORECASE)
+_GUESSED = re.compile(r"^\s*(?P<term>[\w&-]+)\s*(?:=+|is short for|stands? for)\s+(?!.*\b(?:i|me|my|we|level|tier)\b)\S[^?]*\?+\s*$",
+                      re.IGNORECASE)  # (not "TA = level 2?", "SENCO means I need level 4?")
 _POINTED_AT = re.compile(r"\bwhat (?:does|do|is|'s) (?:that|it|this|they|those)\b|\bwhat'?s that\b")
 
 

@@ -472,6 +472,8 @@ def test_a_question_word_last_or_an_inverted_verb_after_a_job_asks_but_an_answer
     ("how many hours is the refresher - level 3?", None),  # a level after the dash is what is asked about
     ("what are the refresher hours - for new starters?", None),  # so is a qualifier
     ("what is the induction - is it 60 mins?", None),  # and more asked
+    ("what are the duties of the SENCO - pre-school?", None), ("what is the deadline - newly appointed SENCOs?", None),  # what is asked of
+    ("who has to do it - governors or head?", None),  # a choice
 ])
 def test_the_askers_guess_after_a_dash_is_no_part_of_what_is_asked(typed, asked):
     from knowledge.asking import without_a_guess

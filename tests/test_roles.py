@@ -129,6 +129,7 @@ def test_a_fact_is_kept_with_the_persons_own_words(guide):
     ("I'm on reception at a GP surgery", "health"),
     ("receptionist at the ICB's offices", "health"),
     ("gp receptionist, sees send kids now and then", "health"),  # a receptionist at a GP practice
+    ("I used to be a GP receptionist, now I'm a school receptionist", "school"),
     ("medical secretary for the community paediatric team", "health"),
     ("Admin assistant, recently moved to the NHS", "health"),
     ("I'm a dinner lady - is the hospital's SEND training the same as ours?", None),  # another organisation's training
@@ -464,3 +465,13 @@ def test_a_job_before_a_comma_or_colon_is_who_asks_a_question_with_a_subject_of_
     from knowledge.asking import without_the_asker
 
     assert without_the_asker(f"{job} {question}", (*kb.wording.job_words, *kb.wording.job_nouns)) == question
+
+
+def test_a_team_the_person_says_they_are_not_in_is_not_their_role(guide, kb):
+    """"a commissioner for community services. I'm not in the senior children's commissioning team": the commissioner."""
+    match = guide.catalogue.resolve("I work at the ICB as a commissioner for community services. I'm not in the senior children's commissioning team.")
+    assert [r.name for r in match.roles] == [next(r.name for r in kb.roles if r.name.casefold() == "commissioner")]
+
+
+def test_a_place_someone_takes_others_to_is_not_where_they_work(guide):
+    assert guide.catalogue.resolve("TA, I take pupils to outpatients appointments").sector_hint is None

@@ -16,7 +16,8 @@ JOB_SHAPED = re.compile(r"[a-z]{2,}(?:ist|ian|er|or|eer|ic)s?|[a-z]*(?:man|men|w
 PROFESSIONAL = re.compile(r"[a-z]*(?:ologist|therapist|specialist|iatrist|ometrist|optist|ician|itian)")  # "play specialist", "technician"
 NOT_JOBS = {"other", "others", "either", "neither", "never", "whatever", "together", "rather", "under", "over", "after", "ever",
             "however", "whether", "number", "order", "letter", "letters", "paper", "papers", "answer", "later", "better", "another",
-            "corner", "sooner", "per", "for", "or", "nor", "floor", "door", "public", "specific", "basic", "clinic", "music", "academic"}
+            "corner", "sooner", "per", "for", "or", "nor", "floor", "door", "public", "specific", "basic", "clinic", "music", "academic",
+            "list", "checklist", "assist", "exist", "insist", "persist", "resist", "twist", "gist"}  # shaped like "-ist", no jobs
 WORD = re.compile(r"[^\W\d_][\w'&-]*")  # a word in letters: "A&E", "paeds", "ex-nursery"
 TITLE_ENDS = re.compile(r"\s(?:in|at|for|with|on|from|of|to|per|within|who|that|based|working)\s", re.IGNORECASE)  # "ANP in A&E"
 QUALIFIER = re.compile(r"\d+|[a-z]{0,3}\d+[a-z]?|band|grade|nights?|days?|bank|locum|part-?time|full-?time|only|too|also", re.IGNORECASE)  # "band 6"
@@ -55,7 +56,7 @@ A_DOCUMENT_PART = re.compile(r"\b(?:section|appendix|criterion|chapter|paragraph
 POINTS_BACK = re.compile(r"\b(?:that|this|it|there)\b", re.I)  # "Where would that sit?": the job just told
 ASKS_WHEN = re.compile(r"\b(?:how (?:soon|long|often|quickly)|by when)\b", re.I)
 ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:training\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b"
-                           r"|(?:^|[.,;:!-])\s*(?:my\s+)?(?:level|tier)\s*\?+\s*$", re.I)  # "..., see kids now n then. level?"
+                           r"|(?:^|[.,;:!-])\s*(?:my\s+)?(?:send\s+)?(?:training\s+)?(?:level|tier)\s*\?+\s*$", re.I)  # "..., see kids now n then. level?"
 NEXT_GUESS = 0.2  # a question intent this likely is what a question asks; below it, the documents are searched
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart", "make_plan",
         "record_learning", "show_records", "delete_records", "check_skills", "talk_to_person"}  # "make my plan" is no answer about planning work

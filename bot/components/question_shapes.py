@@ -51,9 +51,10 @@ def unsure_chat(message: Message) -> bool:
 # job title ends in one, and no answer to the level questions ("twice a year", "senco for 3 years") has it after a thing.
 FACET = re.compile(r"([\w']+)\s+(?:years?|dates?|period|length|duration|deadlines?|numbers?|total|figures?|percentage|costs?|"
                    r"funding|amount|meaning|definition|credits|followers|headings|contents|purposes|criteria|timescales?|"
-                   r"timelines?|frequency|law|legislation|website|link|url|section|appendix|chapter|paragraph|page)\W*$", re.IGNORECASE)
+                   r"timelines?|frequency|law|legislation|website|url|section|appendix|chapter|paragraph|page)\W*$", re.IGNORECASE)
 NOT_A_THING = {"a", "an", "per", "each", "every", "this", "last", "next", "the", "few", "whole", "same", "other", "couple", "several",
-               "many", "in", "of", "for", "on", "at", "to", "with", "and", "or", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}  # "twice a year", "lecturer in law"
+               "many", "in", "of", "for", "on", "at", "to", "with", "and", "or", "school", "academic", "financial", "calendar", "training",
+               "induction", "final", "first", "second", "third", "fourth", "fifth", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}  # "twice a year", "lecturer in law"
 QUERY_WORDS = (3, 8)  # a search box's words: fewer is a word or two to ask about, more is a sentence
 
 
@@ -104,7 +105,7 @@ def asks_more_than_me(message: Message) -> bool:
     own = FIRST_PERSON.search(last_question(text)) or FIRST_PERSON.search(text) and not SAYS_ROLE.search(text)  # "I'm a trainer
     # making a form. what headings are on the record?" asks; "Please log my course. is that ok?" is a request
     if intent.get("name") in ACTIONS and not (own or ADDRESSED.search(text)) and not text.startswith("/") \
-            and (len(WORD.findall(text)) > 3 and (is_question(text) or not COMMAND.search(text) or PARTS_ASKED.search(text))
+            and (len(WORD.findall(text)) > 3 and (is_question(text) or not COMMAND.search(text) or _parts_asked(text))
                  or 1 < len(WORD.findall(text)) <= 3 and not COMMAND.search(text) and not ACTION_NOUN.search(text)):
         return True  # "does the governing body have to publish an accessibility plan", "senco skills outcomes"
     if not is_question(text) or SAYS_ROLE.search(text):
@@ -113,6 +114,13 @@ def asks_more_than_me(message: Message) -> bool:
     return (intent.get("name") in ACTIONS and float(intent.get("confidence") or 0) < UNSURE_ACTION) \
         or (intent.get("name") == "find_level" and "level" in named and "role" not in named  # "GP who leads ..., is level 3 enough?"
             and not ASKS_MY_LEVEL.search(text))
+
+
+def _parts_asked(text: Text) -> bool:
+    """"reflection record headings appendix 2" asks what the record holds; "check skills for the communication section",
+    "skills check on section 4" and "log 2 hours on the assessment section" ask the guide to act."""
+    return not COMMAND.match(text.strip()) and any(not re.match(r"\s*\d", text[m.end():]) for m in PARTS_ASKED.finditer(text)) \
+        and not re.search(r"\b\d+\s*(?:hours?|hrs|mins?|minutes)\b", text, re.IGNORECASE)
 
 
 def asked(message: Message) -> Text:

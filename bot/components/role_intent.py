@@ -28,12 +28,12 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, PROFESSIONAL, NOT_JOBS, WORD, HEAD, YES_OR_NO,
     QUESTION_START_WORD, TITLE_ENDS, QUALIFIER, ACTIONS, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
-    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED)
+    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED, UNSURE_CHAT)
 from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat, a_search_query,
     a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me, unsure_chat)
 from knowledge.asking import last_question, level_kind_asked
 from knowledge.defining import asks_what_it_stands_for
-from knowledge.enough import ENOUGH, OWN_CHECK
+from knowledge.enough import ENOUGH, own_check
 from knowledge.passed_on import as_meant
 from knowledge.reading import FIRST_PERSON, NOT_A_JOB, REQUEST, SAYS_ROLE, asks_about_a_role, is_question, names_a_job, \
     tells_involvement
@@ -46,6 +46,8 @@ TERM_INTENT = "ask_term"  # what a short form stands for
 STAFF_INTENT = "check_staff_list"  # a pasted list of job titles to check
 ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
 SENTENCE_END = re.compile(r"[.?!]")
+LEVEL_WRITTEN = re.compile(r"\b(?:levels?|tiers?|lvl|introductory|induction|basic)\b|\b[lt]\s*\d|^\s*\d\s*$", re.IGNORECASE)  # a level
+# entity's own words: the extractor may take "Year 3" or "band 6" for one
 STATEMENT = {ANSWER_INTENT, "nlu_fallback"}  # what the classifier makes of a plain statement it cannot place
 
 
@@ -101,11 +103,14 @@ class RoleIntent(GraphComponent, IntentClassifier):
                 or REQUEST.match(text):
             return False  # (what someone asks for: "website for the CDC e-learning")
         head = HEAD.split(text, maxsplit=1)[0]  # "dinner lady, I see the kids every day": the job comes first
+        return not FIRST_PERSON.search(head) and self._title_ends_in_a_job(head)
+
+    def _title_ends_in_a_job(self, head: Text) -> bool:
+        """A title ends in its job ("provider approval period", "ECM outcomes" are things asked about)."""
         named = WORD.findall(TITLE_ENDS.split(head, maxsplit=1)[0])  # its title ends before "in", "at", "for" ("ANP in A&E")
         while named and len(named) > 1 and QUALIFIER.fullmatch(named[-1]):
             named = named[:-1]  # and what qualifies the job after it: "nurse band 6", "HCA nights", "pastoral lead y7"
-        return not FIRST_PERSON.search(head) and self._job_shaped([w if w.isupper() else w.casefold() for w in named[-1:]])  # a title
-        # ends in its job ("provider approval period", "ECM outcomes" are things asked about)
+        return self._job_shaped([w if w.isupper() else w.casefold() for w in named[-1:]])
 
     def _job_shaped(self, words: List[str]) -> bool:
         return any(w.casefold() in self.words or (JOB_SHAPED.fullmatch(w) and w.casefold() not in NOT_JOBS) for w in words)
@@ -124,7 +129,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
         """"induction tier learning areas", "SEMH": a message naming a level, or a term that is not a job word
         ("DSL" is a job), asks about it."""
         text = str(message.get(TEXT) or "")
-        if OWN_CHECK.search(text):
+        if own_check(text):
             return False  # "payroll officer, ... do i need level 2 too?": the writer's own level offered to be checked
         asked = ASKS_MY_LEVEL.search(text)  # "... Which level am I supposed to hold now? They keep sending me the level 3 stuff":
         end = SENTENCE_END.search(text, asked.end()) if asked else None
@@ -135,9 +140,18 @@ class RoleIntent(GraphComponent, IntentClassifier):
         return "level" in entities or ("term" in entities and not words & self.words)
 
     @staticmethod
+    def _unsure(message: Message) -> bool:
+        return float((message.get(INTENT) or {}).get("confidence") or 0) < UNSURE_CHAT  # "senco provider approval period" at 0.59
+
+    def _searched_for(self, message: Message) -> bool:
+        """"ofsted ta report year", not "caseworker in the SEN section": a search box's words, whose title is no job."""
+        text = str(message.get(TEXT) or "")
+        return a_search_query(message) and not (TITLE_ENDS.search(text) and self._title_ends_in_a_job(text))
+
+    @staticmethod
     def _levels_compared(message: Message) -> bool:
         """"newly qualified physio can level 2 count toward level 3 hrs": two levels named asks how they stand together."""
-        return len({e.get("value") for e in message.get(ENTITIES, []) if e.get("entity") == "level"}) >= 2
+        return is_question(message.get(TEXT)) and len({e.get("value") for e in message.get(ENTITIES, []) if e.get("entity") == "level"}) >= 2
 
     def _about_a_role(self, message: Message) -> bool:
         """"three purposes of the senco training spec", "role of the headteacher in send": the role is what is asked about."""
@@ -190,7 +204,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
             return False
         head, *rest = DESCRIBED.split(GREETING.sub("", text), maxsplit=1)  # "paediatric audiologist - hearing assessments ..."
         words = [w.casefold() for w in WORD.findall(head)]
-        asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text) or OWN_CHECK.search(text)  # "..., what level do i need"
+        asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text) or own_check(text)  # "..., what level do i need"
         if asked and (ASKS_WHEN.search(re.split(r"[,.?!;]|\band\b", text[: asked.start()])[-1]) or OF_A_THING.match(text[asked.end():])):
             asked = None  # "how soon after joining do I have to have done it?": when, not what level; "what level is the threshold?"
         before = re.split(r"[.?!;]", text[: asked.start()])[-1].split()[-3:] if asked else []  # in its sentence: "what SEND training
@@ -200,13 +214,19 @@ class RoleIntent(GraphComponent, IntentClassifier):
             asked = None  # "do i need a new CRB check for the course?", "does the supervision section apply to me?": not a level
         mine = bool(asked) and not OTHERS.search(re.split(r"[.?!;]", text[asked.start():], maxsplit=1)[0])  # not "what level should I book her on?"
         told = SAYS_ROLE.search(text) is not None or (
-            bool(rest) and 0 < len(words) <= SHORT_HEAD and not FIRST_PERSON.search(head) and not QUESTION_START_WORD.match(text)
-            and (mine or not QUESTION_START_WORD.match(rest[0])) and any((w in self.words or PROFESSIONAL.fullmatch(w)) and w not in NOT_A_JOB for w in words))
+            bool(rest) and 0 < len(WORD.findall(TITLE_ENDS.split(head, maxsplit=1)[0])) <= SHORT_HEAD and not FIRST_PERSON.search(head) and not QUESTION_START_WORD.match(text)
+            and (mine or not QUESTION_START_WORD.match(rest[0])) and (any((w in self.words or PROFESSIONAL.fullmatch(w)) and w not in NOT_A_JOB for w in words)
+                                                                       or mine and self._title_ends_in_a_job(head)))  # "clinical coder at the trust. ..."
         return told and (mine or not is_question(text))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            passed = as_meant(str(message.get(TEXT) or ""))
+            text = str(message.get(TEXT) or "")
+            if any(e.get("entity") == "level" and not LEVEL_WRITTEN.search(text[int(e.get("start") or 0): int(e.get("end") or 0)])
+                   for e in message.get(ENTITIES, []) if "start" in e):  # "a Year 3 boy" names no level
+                message.set(ENTITIES, [e for e in message.get(ENTITIES, []) if e.get("entity") != "level" or "start" not in e
+                                       or LEVEL_WRITTEN.search(text[int(e["start"]): int(e["end"])])], add_to_output=True)
+            passed = as_meant(text)
             if passed is None:
                 self._decide(message)
                 continue
@@ -239,7 +259,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
             self._set(message, ROLE_LEVEL_INTENT)  # what the documents place the role in, against the level named
         elif intent not in KEEP and asks_a_duty(message):
             self._set(message, DOCUMENTS_INTENT)  # "as a TA do i have to go to annual reviews": what the documents say of it
-        elif (intent in STATEMENT | ABOUT_ME or unsure_chat(message)) and a_search_query(message):
+        elif (intent in STATEMENT or unsure_chat(message) or intent == INTENT_NAME and self._unsure(message)) and self._searched_for(message):
             self._set(message, DOCUMENTS_INTENT)  # "ofsted ta report year": a search for a fact, not a job
         elif (intent not in KEEP or unsure_chat(message)) and intent != INTENT_NAME and self._a_job_with_its_work(message) \
                 and not self._about_a_role(message) and not self._names_the_documents(message):
@@ -249,7 +269,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
         elif asks_more_than_me(message) or (intent in ABOUT_ME and self._about_a_role(message)):
             self._a_question_instead(message)
         elif (intent not in KEEP or self._only_a_job_word(message) or self._a_role_beside_yes_or_no(message, intent)) \
-                and intent != INTENT_NAME and self.names_a_role(message) and not a_sure_question(message) and not a_search_query(message) \
+                and intent != INTENT_NAME and self.names_a_role(message) and not a_sure_question(message) and not self._searched_for(message) \
                 and not asks_about_the_documents(message) and not self._about_a_role(message) and not self._levels_compared(message):
             self._set(message, INTENT_NAME)
         elif intent in STATEMENT and self._a_plain_job_statement(message) and not self._names_the_documents(message) \
