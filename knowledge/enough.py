@@ -9,6 +9,7 @@ from typing import Union
 
 from knowledge.rules import Determination, NextQuestion
 from knowledge.schema import Level
+from knowledge.words import A_LEVEL
 
 # "GP who leads on send for the ICB, is level 3 enough?", "is L2 enough for a school nurse": whether a level is enough
 ENOUGH = re.compile(r"\b(?:level|tier|l)\s*\d\s+(?:\w+\s+){0,2}(?:enough|sufficient|adequate|ok|okay|right|correct|appropriate)(?=\s*(?:$|[?,.!]|for\b|as\b))"
@@ -19,7 +20,7 @@ ENOUGH = re.compile(r"\b(?:level|tier|l)\s*\d\s+(?:\w+\s+){0,2}(?:enough|suffici
                     r"|\b(?:level|tier|l)\s*\d\b[^?.!]{0,40}\bthat'?s all\b", re.IGNORECASE)  # "level 2 is the minimum so that's all I need"
 # The writer's own level offered to be checked, beside their job: "so just level 1 for me?", "surely level 4 covers me?",
 # "do i need level 2 too?", "is level 3 the right one for me?", "am I a level 3?"
-_LEVEL = r"(?:(?:level|tier|l)\s*\d\b|(?:the\s+)?introductory(?:\s+(?:level|tier))?\b)"
+_LEVEL = rf"(?:{A_LEVEL}|(?:the\s+)?introductory(?:\s+(?:level|tier))?\b)"
 _NOT_A_PART = (r"(?!\s*(?:[-\u2013]|to|and|or|&)\s*\d)"  # "do I still need the level 1-3 competencies": levels below, not one offered
                r"(?!\s+(?:send\s+)?(?:hours?|hrs|info\w*|outcomes|competenc\w*|details?|content|materials?|refresher|links?|for\s+(?:my|our|the|an?|his|her|their)\b))")  # "I need level 3 hours info for my team"
 OWN_CHECK = re.compile(_LEVEL + r"[^?.!]{0,30}?\b(?:for|covers?|suits?|fits?|apply to|applies to)\s+me\b"

@@ -76,10 +76,7 @@ def term_asked(kb: KnowledgeBase, question: str) -> str | None:
     else the longest ("v-send?" is V-SEND); none when it asks what a phrase holding one means ("what does 'notional SEND
     budget' mean?") or what "that" means of a phrase beside one ("we're told to use our best endeavours for send pupils,
     what does that mean?")."""
-    found = short_form_asked(kb, question)
-    if found:
-        return found
-    found = short_form_guessed(kb, question)
+    found = short_form_asked(kb, question) or short_form_guessed(kb, question)
     if found:
         return found
     said = f" {normalise_role(question)} "

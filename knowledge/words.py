@@ -32,7 +32,8 @@ ALSO = {"online": "elearning", "virtual": "elearning", "remote": "elearning", "n
         "override": "replace", "overrides": "replace", "contract": "contractual", "contracts": "contractual",
         **{spot: "identify identified" for spot in ("spot", "spots", "spotted", "spotting", "notice", "noticed", "notices")},
         "toddler": "under school entry age", "toddlers": "under school entry age", "notify": "alert", "inform": "alert",
-        **{pay: "funding financial" for pay in ("pay", "pays", "paying", "paid", "payment", "payments")}, "based": "informed", "parts": "aspects", "needing": "require",
+        **{pay: "funding financial" for pay in ("pay", "pays", "paying", "paid", "payment", "payments")},
+        "based": "informed", "parts": "aspects", "needing": "require",
         **{c: "discussions" for c in ("consult", "consulted", "consulting", "consultation")}}
 _ALSO_BOTH: dict = {}
 for _word, _other in ALSO.items():
@@ -58,6 +59,8 @@ _WIDE = re.compile(r"\b([a-z]{4,})-?wide\b")  # "sectorwide", "county-wide": the
 _PHRASED = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, PHRASES)) + r")(?![\w-])")
 CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")
 STANDS_FOR = r"(?:stands?|short)\s+for"  # what a short form is asked by: "what does DHO stand for", "EHCP is short for"
+
+
 def written_out(text: str) -> str:
     """A text's words in lower case with their short forms written out ("lincs" as "lincolnshire", "hrs" as "hours")."""
     return " ".join(SHORT_FORMS.get(w, w) for w in WORD.findall(text.casefold()))

@@ -14,6 +14,7 @@ from knowledge.asking import last_question
 from knowledge.duty import asked_duty
 from knowledge.answer_words import HELP_TO_CHOOSE, MEANT_BY, NO, YES
 from knowledge.reading import FIRST_PERSON, SAYS_ROLE, is_question
+from knowledge.words import NUMBERS
 
 DOCUMENTS_INTENT = "ask_documents"  # a question about what the documents say
 
@@ -54,7 +55,7 @@ FACET = re.compile(r"([\w']+)\s+(?:years?|dates?|period|length|duration|deadline
                    r"timelines?|frequency|law|legislation|website|url|section|appendix|chapter|paragraph|page)\W*$", re.IGNORECASE)
 NOT_A_THING = {"a", "an", "per", "each", "every", "this", "last", "next", "the", "few", "whole", "same", "other", "couple", "several",
                "many", "in", "of", "for", "on", "at", "to", "with", "and", "or", "school", "academic", "financial", "calendar", "training",
-               "induction", "final", "first", "second", "third", "fourth", "fifth", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}  # "twice a year", "lecturer in law"
+               "induction", "final", "first", "second", "third", "fourth", "fifth", *NUMBERS}  # "twice a year", "lecturer in law"
 QUERY_WORDS = (3, 8)  # a search box's words: fewer is a word or two to ask about, more is a sentence
 
 

@@ -207,8 +207,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
         asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text) or own_check(text)  # "..., what level do i need"
         if asked and (ASKS_WHEN.search(re.split(r"[,.?!;]|\band\b", text[: asked.start()])[-1]) or OF_A_THING.match(text[asked.end():])):
             asked = None  # "how soon after joining do I have to have done it?": when, not what level; "what level is the threshold?"
-        before = re.split(r"[.?!;]", text[: asked.start()])[-1].split()[-3:] if asked else []  # in its sentence: "what SEND training
-        near = " ".join(before + text[asked.end():].split()[:4]) if asked else ""  # do I need"
+        near = " ".join(re.split(r"[.?!;]", text[: asked.start()])[-1].split()[-3:]  # in its sentence: "what SEND training do I need"
+                        + text[asked.end():].split()[:4]) if asked else ""
         if asked and not ASKS_MY_LEVEL.search(text) and not OWN_TRAINING.search(near) \
                 and (re.match(r"do i", asked.group(), re.I) or A_DOCUMENT_PART.search(last_question(text))):
             asked = None  # "do i need a new CRB check for the course?", "does the supervision section apply to me?": not a level
@@ -222,10 +222,11 @@ class RoleIntent(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = str(message.get(TEXT) or "")
-            if any(e.get("entity") == "level" and not LEVEL_WRITTEN.search(text[int(e.get("start") or 0): int(e.get("end") or 0)])
-                   for e in message.get(ENTITIES, []) if "start" in e):  # "a Year 3 boy" names no level
-                message.set(ENTITIES, [e for e in message.get(ENTITIES, []) if e.get("entity") != "level" or "start" not in e
-                                       or LEVEL_WRITTEN.search(text[int(e["start"]): int(e["end"])])], add_to_output=True)
+            entities = message.get(ENTITIES, [])
+            levels = [e for e in entities if e.get("entity") != "level" or "start" not in e  # "a Year 3 boy" names no level
+                      or LEVEL_WRITTEN.search(text[int(e["start"]): int(e["end"])])]
+            if len(levels) < len(entities):
+                message.set(ENTITIES, levels, add_to_output=True)
             passed = as_meant(text)
             if passed is None:
                 self._decide(message)
