@@ -12,6 +12,7 @@ DEPARTMENTS = ("estates|facilities|finance|payroll|hr|human resources|catering|h
 FRONT_DESKS = "reception|front desk|switchboard|wards?"  # "I'm on reception", "I'm on the wards"
 # Told as where the person works in an organisation, up to the department: "I work in estates", "I'm on reception".
 IN_A_DEPARTMENT = rf"(?:i work|i'?m|i am|i'?m based) (?:in (?=(?:the )?(?:{DEPARTMENTS})\b)|on (?=(?:the )?(?:{FRONT_DESKS})\b))"
+TOLD = r"(?:let|lets|notify|notifies|notifying|inform|informs|informing|contact|contacts|contacting|alert|alerts|tell|tells|telling|email|emails)"
 SENDING = ("refer", "report", "send", "sent", "flag", "escalat", "submit", "signpost", "pass", "forward")
 
 
@@ -19,7 +20,8 @@ def sent_to(before: str) -> bool:
     """Whether a place named after these words is where something is sent, not where the person works ("I flag possible
     SEND in under-5s to the local authority")."""
     words = [w for w in re.findall(r"[\w'-]+", before.casefold()) if w not in ("the", "a", "an", "our", "my", "their", "local")]
-    return words[-1:] == ["to"] and any(w.startswith(SENDING) for w in words[-6:-1])
+    return (words[-1:] == ["to"] and any(w.startswith(SENDING) for w in words[-6:-1])) \
+        or bool(words[-1:] and re.fullmatch(TOLD, words[-1]))  # "I let the local authority know", "we notify the LA"
 # Words that point at an involvement option, as people answer it in their own words.
 INVOLVEMENT_WORDS: Mapping[str, tuple[str, ...]] = {
     "designated": (r"designated (?:send|health officer)", r"dho", r"deputy dho", r"designated (?:role|post) for send"),

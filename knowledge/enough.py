@@ -25,12 +25,16 @@ _NOT_A_PART = (r"(?!\s*(?:[-\u2013]|to|and|or|&)\s*\d)"  # "do I still need the 
                r"(?!\s+(?:send\s+)?(?:hours?|hrs|info\w*|outcomes|competenc\w*|details?|content|materials?|refresher|links?|for\s+(?:my|our|the|an?|his|her|their)\b))")  # "I need level 3 hours info for my team"
 OWN_CHECK = re.compile(_LEVEL + r"[^?.!]{0,30}?\b(?:for|covers?|suits?|fits?|apply to|applies to)\s+me\b"
                        # "I think I need level 2 - is that right?", "my manager said I should do tier 1", "HR put me down for tier 1"
-                       r"|\bi (?:(?:think|guess|assume|believe|thought|was told)(?: that)? i )?(?:need|should (?:do|be on|have|take)|have to do)\s+(?:(?:a|the)\s+)?" + _LEVEL + _NOT_A_PART +
+                       r"|\bi (?:(?:think|guess|assume|believe|thought|was told)(?: that)? i )?(?:only |just |probably )?"
+                       r"(?:need|should (?:do|be on|have|take)|have to do)\s+(?:(?:a|the)\s+)?" + _LEVEL + _NOT_A_PART +
                        r"|\bi (?:assumed|figured|reckoned|guessed|thought)(?: (?:it was|it'?s|it would be|i'?d need|i needed))?\s+(?:(?:a|the)\s+)?" + _LEVEL +
+                       # "my manager wants me to do level 3", "HR told me level 1 will do"
+                       r"|\b(?:wants?|told|asked|expects?)\s+me\s+to\s+(?:do|take|complete|have|get|book)\s+(?:(?:a|the)\s+)?"
+                       + _LEVEL + _NOT_A_PART + r"|\b(?:told|tells)\s+me\s+(?:that\s+)?" + _LEVEL + r"\s+(?:is|will|would)\b"
                        r"|\b(?:put|booked|signed|enrolled|registered)\s+me\s+(?:down\s+|up\s+)?(?:for|on|onto)\s+(?:(?:a|the)\s+)?" + _LEVEL +
                        r"|\bdo i (?:really |still |also )?(?:need|have to (?:do|have|take|get))\s+(?:(?:a|the)\s+)?" + _LEVEL + _NOT_A_PART +
                        r"|\bam i\s+(?:an?\s+|at\s+)?" + _LEVEL + r"|\b(?:i'?m|i am)\s+(?:an?\s+)?" + _LEVEL + r"\s*\?|\bsurely\s+(?:it'?s\s+)?(?:just\s+)?" + _LEVEL, re.IGNORECASE)
-_NOT_A_CHECK = re.compile(r"\b(?:what|which|where|how|when|who|why|whether|if|would|could you|can you|can i|before|first)\b"
+_NOT_A_CHECK = re.compile(r"\b(?:what|which|where|how|when|who|why|whether|if|could you|can you|can i|before|first)\b"
                           r"|\bfor (?:our|all|the|their|my|his|her|them|him)\b(?! (?:role|job|post)\b)", re.IGNORECASE)
 
 

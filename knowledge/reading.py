@@ -220,7 +220,11 @@ def is_question(typed: str | None) -> bool:
 _NO_DEPARTMENT = (r"(?:with|as|a|an|the|charge|partnership|reception|early|schools?|health|education|nurser(?:y|ies)|colleges?|nhs|social|"
                   r"two|class|touch|contact)\b")  # where or how someone works, not the department they work in
 SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|"
-                       r"i(?:'ve| have)? (?:just |recently )?(?:started|begun|joined) (?:work )?as|"  # "I started as Deputy DHO"
+                       r"i(?:'ve| have)? (?:just |recently )?(?:started|begun|joined) (?:work |(?:last|this) (?:week|month|term|year) )?as|"
+                       # "I've just been made SENCO", "I've put myself forward to be the SEND champion", "I'm about to become the SENCO"
+                       r"i(?:'ve| have)? (?:put myself forward|volunteered|applied|been asked|agreed) (?:to be|to become|as|for) (?:an?|the|our)|"
+                       r"i'?m (?:going|about|due|set) to (?:be|become) (?:an?|the|our)|"
+                       r"i(?:'ve| have)? (?:just |recently )?been (?:made|appointed|named) (?!aware|redundant|to\b)(?:as )?(?:an?|the|our)?|"  # "I started as Deputy DHO"
                        rf"(?:i work|i'?m|i am) in (?:the |our )?(?:(?!{_NO_DEPARTMENT})[\w'&-]+\s+){{1,3}}(?:for|at|within) (?:a|an|the|our|my|this)\b|"
                        rf"i work in (?:(?!{_NO_DEPARTMENT})[\w'&-]+\s*){{1,3}}(?=[.,;!?]|$)|"  # "I work in IT support (for a hospital)."
                        r"i work (?:at|in|for) (?:[\w'&-]+\s+){1,4}?as (?:an?|the)\b|"  # "I work at the ICB as a commissioner"

@@ -44,8 +44,10 @@ _GREETING = re.compile(r"^\s*(?:(?:" + GREETINGS + "|" + _CORRECTION + r")" + GR
                        re.IGNORECASE)
 _HEAD_END = re.compile(r"\s(?:at|in|on|for|with|within|from|based|who|and|but|i|i'm|working|alongside|supporting|helping)\s", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w&'+/-]+")
-_PLACE_WORDS = r"(?:at|in|for|with|from|within)"  # what comes before a workplace: "a nurse in a surgery"
+_PLACE_WORDS = r"(?:at|in|for|with|from|within|across)"  # what comes before a workplace: "a nurse in a surgery"
 _PREPOSITION = _PLACE_WORDS + r"\s+(?:(?:an?|the|my|our|local)\s+){0,2}(?:[\w'-]+\s+){0,2}?"
+_ACTS = re.compile(r"\s+(?:asks?|asked|requests?|requested|wants|needs|sends|sent|funds|commissions|says|said|tells|told|refers|expects)\b")
+_NOT_A_PLACE = re.compile(r"\s+(?:age|aged|ages|holidays?|readiness|run|transport|gates?)\b")  # "a child under school age"
 _NOT_NOW = {"last", "previous", "previously", "former", "formerly", "old", "ex"}
 _FIRST_PERSON = {"i", "we", "i'm", "im", "we're"}
 _SELF = {"role", "job", "title", "post", "position", "i", "this"}  # "my role is SENCO" is the person's own
@@ -131,7 +133,7 @@ class RoleCatalogue:
         self._possessive = {p for p in self._sector_of if re.search(r"\b(?:icb|pcn|trust|council|authority|nhs)$", p)}  # not "the hospital's training")
         after = {normalise_role(p): s for s, phrases in wording.settings_after.items() for p in phrases}
         self._sector_of.update(after)
-        self._settings_after = re.compile(_PREPOSITION + "(" + _pattern(after) + ")") if after else None
+        self._settings_after = re.compile(_PREPOSITION + "(" + _pattern(after, possessive=True) + ")") if after else None
         nouns = {normalise_role(n) for n in wording.job_nouns}
         self._job_noun = re.compile(r"\s+" + _pattern(nouns)) if nouns else None
         self._one_word_nouns = [n.split() for n in sorted(nouns) if " " not in n]  # for typos: "HV elecrtician"
@@ -237,11 +239,14 @@ class RoleCatalogue:
         for m in self._settings.finditer(text):
             before = [w for w in _words(text[: m.start()]) if w not in _DETERMINERS | {"local"}]
             if not (before[-1:] and before[-1] in _NOT_NOW or before[-3:] == ["used", "to", "be"]  # "I used to be a GP receptionist"
-                    or sent_to(text[: m.start()])  # "flag concerns to the LA": not theirs
+                    or sent_to(text[: m.start()])  # "flag concerns to the LA": not theirs, nor "when the council asks", "school age"
+                    or _ACTS.match(text, m.end()) or _NOT_A_PLACE.match(text, m.end())
                     or text[m.end(): m.end() + 2] == "'s" and m.group(1) not in self._possessive):
                 sectors.add(self._sector_of[m.group(1)])
+        named = [m.span(1) for m in self._settings.finditer(text)]
         for m in self._settings_after.finditer(text) if self._settings_after else ():
-            sectors.add(self._sector_of[m.group(1)])
+            if not any(start < m.end(1) and m.start(1) < end for start, end in named):  # not "primary" of "in primary care"
+                sectors.add(self._sector_of[m.group(1)])
         return sectors.pop() if len(sectors) == 1 else None
 
     def _stated(self, text: str, without_roles: str, starts: Sequence[int] = (), answering: bool = False) -> dict[str, tuple[str, str]]:

@@ -133,7 +133,7 @@ def decide(kb: KnowledgeBase, catalogue: RoleCatalogue, profile: Profile, local:
     for fact in (f for r in placed for f in r.asks):
         if fact not in known:
             question = kb.question(fact, framework)
-            return NextQuestion(question, question.options, match)
+            return NextQuestion(question, question.options, match, floor=reached, reasons=tuple(reasons))  # its level already settled
     award = any("new-senco" in r.asks for r in placed)
     return _determination(kb, match, sector, reached, reasons, known, tensions, award)
 

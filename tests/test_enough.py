@@ -83,7 +83,10 @@ def test_a_role_placed_in_one_workplace_asked_of_with_none_said_is_answered_for_
 @pytest.mark.parametrize("claim", ["outpatients receptionist - very occasional contact, so just {level} for me?", "deputy DHO - surely {level} covers me?",
                                    "payroll officer, no contact with children. do i need {level} too?", "I'm the ICB lead, is {level} the right one for me?",
                                    "ward clerk, am I a {level}?", "community nurse. I think I need {level} - is that right?",
-                                   "teacher, HR put me down for {level}, is that right?", "cook - my manager said I should do {level}", "paediatric pharmacist. I assumed {level} - correct?"])
+                                   "teacher, HR put me down for {level}, is that right?", "cook - my manager said I should do {level}", "paediatric pharmacist. I assumed {level} - correct?",
+                                   "ward clerk on the children's ward, my manager wants me to do {level}. Is that the right level?",
+                                   "HR have told me {level} will do. I'm a phlebotomist. Are they right?", "SENCo at a primary - would {level} cover me?",
+                                   "receptionist, my manager reckons I only need {level}"])
 def test_the_writer_s_own_level_offered_beside_their_job_is_read_as_a_level_to_check(kb, claim):
     from knowledge.enough import own_check
 

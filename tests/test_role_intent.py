@@ -615,3 +615,25 @@ def test_a_job_the_classifier_is_sure_of_stays_a_job_whatever_it_ends_in(compone
                                   "export records in PDF format"])
 def test_a_request_naming_a_part_of_what_to_do_stays_a_request(component, text):
     assert _intent(component, text, "record_learning") == "record_learning"
+
+
+_WORK = ["I take blood from children in the outpatient clinic", "i type up the letters for the community paediatric team",
+         "I'm on the front desk at a GP surgery", "I look after the building and grounds at a secondary school",
+         "I work on security", "I do x-rays and MRI scans for children"]
+_OWN_ASKS = ["which send level do i need", "What SEND training do I need?", "Which level of SEND training is right for me?",
+             "What level am I?", "HR wants me to do SEND training, which one?"]
+
+
+@pytest.mark.parametrize("work", _WORK)
+@pytest.mark.parametrize("ask", _OWN_ASKS)
+@pytest.mark.parametrize("guessed", ["ask_documents", "find_level", "nlu_fallback"])
+def test_work_described_without_a_title_with_ones_own_level_asked_is_the_job(component, work, ask, guessed):
+    """"I take blood from children in clinic, what level do I need?": what someone says they do is their job, told."""
+    assert _intent(component, f"{work}. {ask}", guessed) == "tell_role"
+
+
+@pytest.mark.parametrize("text", ["I think I need level 2. What does level 2 cover?", "I was told level 3 is for therapists. which level do i need?",
+                                  "I manage the TAs at our primary. What level do they need?",
+                                  "I look after the rotas for the ward. What does the framework say about induction?"])
+def test_a_remark_that_is_no_work_or_a_question_of_something_else_tells_no_job(component, text):
+    assert _intent(component, text, "ask_documents") == "ask_documents"

@@ -86,6 +86,8 @@ def test_a_greeting_to_everyone_is_not_the_job(guide, typed, taken):
     ("Outpatients receptionist - I only have very occasional contact with young people with SEND", {"contact": "some"}),
     ("porter, I rarely see children with SEND", {"contact": "some"}),
     ("payroll officer at the trust, no contact with patients or children at all", {"contact": "none"}),
+    ("I've just been made SENCO at our primary, it's my first time doing the role", {"new-senco": "yes"}),
+    ("SENCO, never done the role before", {"new-senco": "yes"}),
 ])
 def test_what_people_say_of_themselves_is_kept(guide, typed, said):
     assert dict(guide.catalogue.resolve(typed).said) == said
@@ -133,6 +135,12 @@ def test_a_fact_is_kept_with_the_persons_own_words(guide):
     ("medical secretary for the community paediatric team", "health"),
     ("Admin assistant, recently moved to the NHS", "health"),
     ("I'm a dinner lady - is the hospital's SEND training the same as ours?", None),  # another organisation's training
+    ("I'm the cook at our primary", "school"), ("science technician in a secondary", "school"),
+    ("I teach three days a week in our small village primary", "school"), ("receptionist in primary care", "health"),
+    ("porter in secondary care", "health"),  # a longer workplace wins over a word that names one only after "at", "in"...
+    ("I work in the trust's procurement team", "health"), ("I clean the children's outpatient department", "health"),
+    ("I write the health advice when the council asks", None), ("I let the local authority know when a child might have SEND", None),
+    ("I see babies before school age", None),  # a place that acts, is told or is no place is not where the person works
 ])
 def test_a_workplace_gives_the_sector_not_the_role(guide, typed, sector):
     match = guide.catalogue.resolve(typed)

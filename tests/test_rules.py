@@ -228,6 +228,15 @@ def test_the_designated_description_says_send(guide):
     assert question.because.id == "designated-professionals"
 
 
+def test_a_question_that_cannot_change_a_named_role_s_level_comes_with_that_level_as_the_floor(guide, kb):
+    """"SENCo at a school": whether they are newly appointed decides the award, not the tier, so the tier is said with it."""
+    asking = [r for r in kb.roles if r.asks and r.level]
+    assert asking
+    for role in asking:
+        question = guide.decide(Profile(role.name, {"sector": role.home}))
+        assert question.question.asks in role.asks and question.floor == kb.level(role.level), role.name
+
+
 def test_sector_question_offers_the_role_sectors_first(guide):
     question = guide.decide(Profile("nursery nurse"))
     assert [o.value for o in question.options] == ["early-years", "health", "school", "college", "local-authority", "elsewhere"]

@@ -51,12 +51,22 @@ OF_A_THING = re.compile(r"\s+(?:(?:of|in|on)\s+the\s+(?:[\w-]+\s+){1,4}?)?(?:is|
 OTHERS = re.compile(r"\b(?:him|her|them|they|their|his|staff|team)\b", re.IGNORECASE)  # someone else's level asked
 OWN_TRAINING = re.compile(r"\b(?:level|tier|band|training|trained|train|hours?|refresher|induction|course|cpd|apply|applies|enough|one for|"
                           r"minimum|role|job|sit|fit)\b", re.I)  # what a question asks of the asker's own training
+# What someone says of their own work without a title, in a clause of its own: "I take blood from children in clinic",
+# "... and I look after the boilers", "I'm on the front desk at a GP surgery"; not "I think", "I was told", "I need", "I did ..."
+_NOT_WORK = (r"(?:think|wonder|was|were|have|has|had|need|want|would|could|should|must|will|might|may|can|can'?t|cannot|"
+             r"don'?t|do\s+(?:not|need|think|want|have|know|wonder)|did|does|guess|believe|know|knew|heard|hear|read|got|get|"
+             r"ask|keep|kept|understand|mean|meant|suppose|reckon|hope|feel|felt|assume|found|find|took|went|saw|said|told|"
+             r"made|came|just|also|only|still|already|really|never|am|[a-z]+ed|[a-z]+n't)\b")
+WORK_TOLD = re.compile(r"(?:^|[.,;:!?(]\s*|\s[-\u2013]\s*|\b(?:and|but|so)\s+)i(?:\s+(?:(?:also|mainly|mostly|usually|often|sometimes|"
+                       r"currently|now|regularly|normally)\s+)?(?!" + _NOT_WORK + r")[a-z]+|(?:'?m|\s+am)\s+(?:on|in charge|based|"
+                       r"responsible|working|part of))(?:\s+[\w'&-]+){2}", re.I)
 OWN_LEVEL_ASKED = re.compile(r"\b(?:level|tier)s? (?:do|should|must|would|will) i\b|\b(?:level|tier) am i\b|\b(?:level|tier) i need\b|\bmy (?:own )?(?:send )?(?:training )?(?:level|tier)\b(?!\s*\d)", re.I)  # the asker's own (not "what level does my team need")
 A_DOCUMENT_PART = re.compile(r"\b(?:section|appendix|criterion|chapter|paragraph)\b", re.I)  # a part of a document, not a whole framework
 POINTS_BACK = re.compile(r"\b(?:that|this|it|there)\b", re.I)  # "Where would that sit?": the job just told
 ASKS_WHEN = re.compile(r"\b(?:how (?:soon|long|often|quickly)|by when)\b", re.I)
 ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:training\s+)?(?:level|tier)\b|\b(?:level|tier) (?:do|should|must) i\b"
-                           r"|(?:^|[.,;:!-])\s*(?:my\s+)?(?:send\s+)?(?:training\s+)?(?:level|tier)\s*\?+\s*$", re.I)  # "..., see kids now n then. level?"
+                           r"|(?:^|[.,;:!-])\s*(?:my\s+)?(?:send\s+)?(?:training\s+)?(?:level|tier)\s*\?+\s*$"
+                           r"|\btraining\s*,?\s*which one\b", re.I)  # "HR wants me to do SEND training, which one?"  # "..., see kids now n then. level?"
 NEXT_GUESS = 0.2  # a question intent this likely is what a question asks; below it, the documents are searched
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart", "make_plan",
         "record_learning", "show_records", "delete_records", "check_skills", "talk_to_person"}  # "make my plan" is no answer about planning work

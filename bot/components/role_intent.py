@@ -28,7 +28,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, PROFESSIONAL, NOT_JOBS, WORD, HEAD, YES_OR_NO,
     QUESTION_START_WORD, TITLE_ENDS, QUALIFIER, ACTIONS, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
-    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED, UNSURE_CHAT)
+    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED, UNSURE_CHAT, WORK_TOLD)
 from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat, a_search_query,
     a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me, unsure_chat)
 from knowledge.asking import last_question, level_kind_asked
@@ -46,6 +46,7 @@ TERM_INTENT = "ask_term"  # what a short form stands for
 STAFF_INTENT = "check_staff_list"  # a pasted list of job titles to check
 ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
 SENTENCE_END = re.compile(r"[.?!]")
+CLAUSE_START = re.compile(r"[.?!;]\s*|\s[-\u2013]\s")
 LEVEL_WRITTEN = re.compile(r"\b(?:levels?|tiers?|lvl|introductory|induction|basic)\b|\b[lt]\s*\d|^\s*\d\s*$", re.IGNORECASE)  # a level
 # entity's own words: the extractor may take "Year 3" or "band 6" for one
 STATEMENT = {ANSWER_INTENT, "nlu_fallback"}  # what the classifier makes of a plain statement it cannot place
@@ -133,7 +134,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
             return False  # "payroll officer, ... do i need level 2 too?": the writer's own level offered to be checked
         asked = ASKS_MY_LEVEL.search(text)  # "... Which level am I supposed to hold now? They keep sending me the level 3 stuff":
         end = SENTENCE_END.search(text, asked.end()) if asked else None
-        sentence = (text.rfind(".", 0, asked.start()) + 1, end.start() if end else len(text)) if asked else (0, len(text))
+        starts = [m.end() for m in CLAUSE_START.finditer(text, 0, asked.start())] if asked else []  # "HR reckons I only need level 1 -
+        sentence = ((starts or [0])[-1], end.start() if end else len(text)) if asked else (0, len(text))  # which level do I need?"
         entities = {e.get("entity") for e in message.get(ENTITIES, [])  # a level said in passing names nothing asked
                     if e.get("entity") != "level" or sentence[0] <= int(e.get("start") or 0) <= sentence[1]}
         words = {w.casefold() for w in WORD.findall(text)}
@@ -198,7 +200,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
     def _a_job_with_its_work(self, message: Message) -> bool:
         """"paediatric audiologist - hearing assessments for under 5s, we refer ...", "hello, i'm a play specialist at the
         childrens hospital, i do ... what level am i?": a job told first, then what the work is, or a question about the
-        person's own level; however long, it tells the job (a question about anything else stays a question)."""
+        person's own level; however long, it tells the job (a question about anything else stays a question). With their
+        own level asked, the work alone tells it ("I take blood from children in clinic, what level do I need?")."""
         text = str(message.get(TEXT) or "").strip()
         if text.startswith("/") or NOT_TEXT.search(text):
             return False
@@ -213,7 +216,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
                 and (re.match(r"do i", asked.group(), re.I) or A_DOCUMENT_PART.search(last_question(text))):
             asked = None  # "do i need a new CRB check for the course?", "does the supervision section apply to me?": not a level
         mine = bool(asked) and not OTHERS.search(re.split(r"[.?!;]", text[asked.start():], maxsplit=1)[0])  # not "what level should I book her on?"
-        told = SAYS_ROLE.search(text) is not None or (
+        told = SAYS_ROLE.search(text) is not None or (mine and WORK_TOLD.search(text) is not None) or (
             bool(rest) and 0 < len(WORD.findall(TITLE_ENDS.split(head, maxsplit=1)[0])) <= SHORT_HEAD and not FIRST_PERSON.search(head) and not QUESTION_START_WORD.match(text)
             and (mine or not QUESTION_START_WORD.match(rest[0])) and (any((w in self.words or PROFESSIONAL.fullmatch(w)) and w not in NOT_A_JOB for w in words)
                                                                        or mine and self._title_ends_in_a_job(head)))  # "clinical coder at the trust. ..."
