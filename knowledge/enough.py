@@ -24,6 +24,7 @@ _LEVEL = rf"(?:{A_LEVEL}|(?:the\s+)?introductory(?:\s+(?:level|tier))?\b)"
 _NOT_A_PART = (r"(?!\s*(?:[-\u2013]|to|and|or|&)\s*\d)"  # "do I still need the level 1-3 competencies": levels below, not one offered
                r"(?!\s+(?:send\s+)?(?:hours?|hrs|info\w*|outcomes|competenc\w*|details?|content|materials?|refresher|links?|for\s+(?:my|our|the|an?|his|her|their)\b))")  # "I need level 3 hours info for my team"
 OWN_CHECK = re.compile(_LEVEL + r"[^?.!]{0,30}?\b(?:for|covers?|suits?|fits?|apply to|applies to)\s+me\b"
+                       r"|" + _LEVEL + r"[^?.!]{0,40}?\bis (?:that|it|this) (?:all|enough)\b"  # "Trust says everyone does level 1 - is that all I need?"
                        # "I think I need level 2 - is that right?", "my manager said I should do tier 1", "HR put me down for tier 1"
                        r"|\bi (?:(?:think|guess|assume|believe|thought|was told)(?: that)? i )?(?:only |just |probably )?"
                        r"(?:need|should (?:do|be on|have|take)|have to do)\s+(?:(?:a|the)\s+)?" + _LEVEL + _NOT_A_PART +
@@ -38,6 +39,11 @@ _NOT_A_CHECK = re.compile(r"\b(?:what|which|where|how|when|who|why|whether|if|co
                           r"|\bfor (?:our|all|the|their|my|his|her|them|him)\b(?! (?:role|job|post)\b)", re.IGNORECASE)
 
 
+# A sentence that only asks whether a level is enough, from someone who has spoken of themselves: "HLTA in a special
+# school, I cover classes every day. Is tier 1 enough?"
+_IS_IT_ENOUGH = re.compile(r"\s*(?:so |and |but )?(?:is|would|will) " + _LEVEL + r"\s+(?:(?:be|really|still) )?"
+                           r"(?:enough|sufficient|adequate|ok|okay|right|correct|fine)(?: for me)?\s*[?.!]*\s*", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|me|my (?:role|job|work|post))\b", re.IGNORECASE)  # not "my TA works with ..."
 _KIND_ASKED = re.compile(r"\b(?:hours?|hrs|refresher|outcomes|competenc\w*|induction|how (?:much|many|long|often))\b", re.IGNORECASE)
 
 
@@ -47,7 +53,7 @@ def own_check(text: str) -> re.Match | None:
     "if I moved ... would I need level 4?" nor "do I need level 1 before level 2?"."""
     sentences = re.split(r"(?<=[.?!])\s+", text or "")
     for n, sentence in enumerate(sentences):
-        found = OWN_CHECK.search(sentence)
+        found = OWN_CHECK.search(sentence) or (_IS_IT_ENOUGH.fullmatch(sentence) if _FIRST_PERSON.search(text) else None)
         if found and not _NOT_A_CHECK.search(sentence) and not any(_KIND_ASKED.search(s) for s in sentences[n + 1:]):
             return found  # (not "my manager has put me down for level 2. how much refresher do i need?": that level's hours)
     return None

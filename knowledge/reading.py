@@ -219,7 +219,7 @@ def is_question(typed: str | None) -> bool:
 
 _NO_DEPARTMENT = (r"(?:with|as|a|an|the|charge|partnership|reception|early|schools?|health|education|nurser(?:y|ies)|colleges?|nhs|social|"
                   r"two|class|touch|contact)\b")  # where or how someone works, not the department they work in
-SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|"
+SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|^work (?:as|in)(?! partnership)|"
                        r"i(?:'ve| have)? (?:just |recently )?(?:started|begun|joined) (?:work |(?:last|this) (?:week|month|term|year) )?as|"
                        # "I've just been made SENCO", "I've put myself forward to be the SEND champion", "I'm about to become the SENCO"
                        r"i(?:'ve| have)? (?:put myself forward|volunteered|applied|been asked|agreed) (?:to be|to become|as|for) (?:an?|the|our)|"

@@ -238,7 +238,8 @@ class RoleCatalogue:
         sectors = set()
         for m in self._settings.finditer(text):
             before = [w for w in _words(text[: m.start()]) if w not in _DETERMINERS | {"local"}]
-            if not (before[-1:] and before[-1] in _NOT_NOW or before[-3:] == ["used", "to", "be"]  # "I used to be a GP receptionist"
+            if not (before[-1:] and before[-1] in _NOT_NOW | _NEGATION or before[-3:] == ["used", "to", "be"]  # "I used to be a GP
+                    # receptionist", "(NHS, not a nursery!)"
                     or sent_to(text[: m.start()])  # "flag concerns to the LA": not theirs, nor "when the council asks", "school age"
                     or _ACTS.match(text, m.end()) or _NOT_A_PLACE.match(text, m.end())
                     or text[m.end(): m.end() + 2] == "'s" and m.group(1) not in self._possessive):

@@ -86,7 +86,9 @@ def test_a_role_placed_in_one_workplace_asked_of_with_none_said_is_answered_for_
                                    "teacher, HR put me down for {level}, is that right?", "cook - my manager said I should do {level}", "paediatric pharmacist. I assumed {level} - correct?",
                                    "ward clerk on the children's ward, my manager wants me to do {level}. Is that the right level?",
                                    "HR have told me {level} will do. I'm a phlebotomist. Are they right?", "SENCo at a primary - would {level} cover me?",
-                                   "receptionist, my manager reckons I only need {level}"])
+                                   "receptionist, my manager reckons I only need {level}",
+                                   "Ambulance technician. Trust says everyone does {level} - is that all I need?",
+                                   "HLTA in a special school, I cover classes every day. Is {level} enough?"])
 def test_the_writer_s_own_level_offered_beside_their_job_is_read_as_a_level_to_check(kb, claim):
     from knowledge.enough import own_check
 
@@ -102,7 +104,8 @@ def test_the_writer_s_own_level_offered_beside_their_job_is_read_as_a_level_to_c
                                   "SENCO - what does level 4 cover for me?", "health visitor, I need level 3 training, where can I get it?",
                                   "practice nurse - do I need level 1 before I can do level 2?", "SENCO - do I need level 2 training for our TAs?",
                                   "nurse - if I moved to a SENCO post would I need level 4?", "can you book level 2 for me?",
-                                  "midwife here, my manager has put me down for level 2 SEND. how much refresher training do i need?"])
+                                  "midwife here, my manager has put me down for level 2 SEND. how much refresher training do i need?",
+                                  "I am HR. Is level 2 enough for a receptionist?", "my TA works with kids daily. would tier 1 be enough?"])
 def test_a_level_the_writer_has_or_asks_about_for_others_is_no_level_offered_to_check(text):
     from knowledge.enough import own_check
 

@@ -637,3 +637,20 @@ def test_work_described_without_a_title_with_ones_own_level_asked_is_the_job(com
                                   "I look after the rotas for the ward. What does the framework say about induction?"])
 def test_a_remark_that_is_no_work_or_a_question_of_something_else_tells_no_job(component, text):
     assert _intent(component, text, "ask_documents") == "ask_documents"
+
+
+@pytest.mark.parametrize("text", ["practice manager. what's my SEND training level?", "practice nurse. level 2 or 3?", "staff nurse on nights. L2/3?",
+                                  "work in catering, do i need SEND training?", "assistant, first month in the job. what SEND training do i do?",
+                                  "midwife - do I follow the school tiers or the health levels?"])
+def test_ones_own_level_asked_in_other_words_after_a_job_tells_the_job(component, text):
+    assert _intent(component, text, "find_level") == "tell_role"
+
+
+def test_a_level_offered_as_enough_by_someone_describing_their_own_work_tells_the_job(component):
+    """"HLTA in a special school, I cover classes ... Is tier 1 enough?": their own level to check, not a role's asked about."""
+    text = "HLTA in a special school, I cover classes and run interventions every day. Is tier 1 enough?"
+    message = Message({"text": text, "intent": {"name": "ask_role_training", "confidence": 0.9},
+                       "intent_ranking": [{"name": "ask_role_training", "confidence": 0.9}],
+                       "entities": [{"entity": "role", "start": 0, "end": 4, "value": "HLTA"},
+                                    {"entity": "level", "start": text.index("tier 1"), "end": text.index("tier 1") + 6, "value": "Tier 1"}]})
+    assert component.process([message])[0].get("intent")["name"] == "tell_role"

@@ -140,7 +140,7 @@ def test_a_fact_is_kept_with_the_persons_own_words(guide):
     ("porter in secondary care", "health"),  # a longer workplace wins over a word that names one only after "at", "in"...
     ("I work in the trust's procurement team", "health"), ("I clean the children's outpatient department", "health"),
     ("I write the health advice when the council asks", None), ("I let the local authority know when a child might have SEND", None),
-    ("I see babies before school age", None),  # a place that acts, is told or is no place is not where the person works
+    ("I see babies before school age", None), ("I work in the health visiting team (NHS, not a nursery!)", "health"),  # a place that acts, is told or is no place is not where the person works
 ])
 def test_a_workplace_gives_the_sector_not_the_role(guide, typed, sector):
     match = guide.catalogue.resolve(typed)

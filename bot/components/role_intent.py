@@ -28,7 +28,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, PROFESSIONAL, NOT_JOBS, WORD, HEAD, YES_OR_NO,
     QUESTION_START_WORD, TITLE_ENDS, QUALIFIER, ACTIONS, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
-    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED, UNSURE_CHAT, WORK_TOLD)
+    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED, UNSURE_CHAT, WORK_TOLD, LEVEL_CHOICE)
 from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat, a_search_query,
     a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me, unsure_chat)
 from knowledge.asking import last_question, level_kind_asked
@@ -130,7 +130,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
         """"induction tier learning areas", "SEMH": a message naming a level, or a term that is not a job word
         ("DSL" is a job), asks about it."""
         text = str(message.get(TEXT) or "")
-        if own_check(text):
+        if own_check(text) or LEVEL_CHOICE.search(text):
             return False  # "payroll officer, ... do i need level 2 too?": the writer's own level offered to be checked
         asked = ASKS_MY_LEVEL.search(text)  # "... Which level am I supposed to hold now? They keep sending me the level 3 stuff":
         end = SENTENCE_END.search(text, asked.end()) if asked else None
@@ -167,7 +167,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
         text = str(message.get(TEXT) or "")
         named = {e.get("entity") for e in message.get(ENTITIES, [])}
         return {"role", "level"} <= named and ENOUGH.search(text) is not None and not SAYS_ROLE.search(text) \
-            and not text.startswith("/") and not self._about_a_role(message)
+            and not text.startswith("/") and not self._about_a_role(message) and not own_check(text)  # ("HLTA, I cover ...")
 
     @staticmethod
     def _a_question_instead(message: Message) -> None:
@@ -207,7 +207,8 @@ class RoleIntent(GraphComponent, IntentClassifier):
             return False
         head, *rest = DESCRIBED.split(GREETING.sub("", text), maxsplit=1)  # "paediatric audiologist - hearing assessments ..."
         words = [w.casefold() for w in WORD.findall(head)]
-        asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text) or own_check(text)  # "..., what level do i need"
+        asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text) or OWN_LEVEL_ASKED.search(text) or LEVEL_CHOICE.search(text) \
+            or own_check(text)  # "..., what level do i need", "... what's my SEND training level?", "salaried GP. level 2 or 3?"
         if asked and (ASKS_WHEN.search(re.split(r"[,.?!;]|\band\b", text[: asked.start()])[-1]) or OF_A_THING.match(text[asked.end():])):
             asked = None  # "how soon after joining do I have to have done it?": when, not what level; "what level is the threshold?"
         near = " ".join(re.split(r"[.?!;]", text[: asked.start()])[-1].split()[-3:]  # in its sentence: "what SEND training do I need"
