@@ -24,7 +24,11 @@ _LEVEL = rf"(?:{A_LEVEL}|(?:the\s+)?introductory(?:\s+(?:level|tier))?\b)"
 _NOT_A_PART = (r"(?!\s*(?:[-\u2013]|to|and|or|&)\s*\d)"  # "do I still need the level 1-3 competencies": levels below, not one offered
                r"(?!\s+(?:send\s+)?(?:hours?|hrs|info\w*|outcomes|competenc\w*|details?|content|materials?|refresher|links?|for\s+(?:my|our|the|an?|his|her|their)\b))")  # "I need level 3 hours info for my team"
 OWN_CHECK = re.compile(_LEVEL + r"[^?.!]{0,30}?\b(?:for|covers?|suits?|fits?|apply to|applies to)\s+me\b"
-                       r"|" + _LEVEL + r"[^?.!]{0,40}?\bis (?:that|it|this) (?:all|enough)\b"  # "Trust says everyone does level 1 - is that all I need?"
+                       # "Tier 2 is it?"
+                       r"|" + _LEVEL + r"\s+is it\s*\?"
+                       r"|\b(?:been|was|got) (?:put|booked|signed|enrolled|registered) (?:down |up )?(?:for|on|onto) (?:(?:a|the)\s+)?" + _LEVEL +
+                       r"|\b(?:is|would be) " + _LEVEL + r" what i (?:need|should (?:do|have|be on))\b"  # "Is level 3 what I need?"
+                       r"|\bi (?:assume|guess|think) i need (?:the )?(?:top|highest|lowest|basic|first) (?:level|tier),? " + _LEVEL +
                        # "I think I need level 2 - is that right?", "my manager said I should do tier 1", "HR put me down for tier 1"
                        r"|\bi (?:(?:think|guess|assume|believe|thought|was told)(?: that)? i )?(?:only |just |probably )?"
                        r"(?:need|should (?:do|be on|have|take)|have to do)\s+(?:(?:a|the)\s+)?" + _LEVEL + _NOT_A_PART +
@@ -36,14 +40,22 @@ OWN_CHECK = re.compile(_LEVEL + r"[^?.!]{0,30}?\b(?:for|covers?|suits?|fits?|app
                        r"|\bdo i (?:really |still |also )?(?:need|have to (?:do|have|take|get))\s+(?:(?:a|the)\s+)?" + _LEVEL + _NOT_A_PART +
                        r"|\bam i\s+(?:an?\s+|at\s+)?" + _LEVEL + r"|\b(?:i'?m|i am)\s+(?:an?\s+)?" + _LEVEL + r"\s*\?|\bsurely\s+(?:it'?s\s+)?(?:just\s+)?" + _LEVEL, re.IGNORECASE)
 _NOT_A_CHECK = re.compile(r"\b(?:what|which|where|how|when|who|why|whether|if|could you|can you|can i|before|first)\b"
-                          r"|\bfor (?:our|all|the|their|my|his|her|them|him)\b(?! (?:role|job|post)\b)", re.IGNORECASE)
+                          r"|\bfor (?:our|all|the|their|my|his|her|them|him)\b(?! (?:role|job|post|introductory|level|tier)\b)", re.IGNORECASE)
 
 
 # A sentence that only asks whether a level is enough, from someone who has spoken of themselves: "HLTA in a special
 # school, I cover classes every day. Is tier 1 enough?"
 _IS_IT_ENOUGH = re.compile(r"\s*(?:so |and |but )?(?:is|would|will) " + _LEVEL + r"\s+(?:(?:be|really|still) )?"
                            r"(?:enough|sufficient|adequate|ok|okay|right|correct|fine)(?: for me)?\s*[?.!]*\s*", re.IGNORECASE)
+# In a sentence of the writer's own: "Trust says everyone does level 1 - is that all I need?", "I did level 3 years ago - is
+# that still enough?", "AHPs are level 2 aren't they, so that's me?" (not "Our new TA has done level 1 - is that enough?")
+_IS_THAT_ENOUGH = re.compile(_LEVEL + r"[^?.!]{0,60}?\b(?:is (?:that|it|this) (?:still |really )?(?:all|enough)\b|(?:so )?that'?s (?:me|mine)\b)",
+                             re.IGNORECASE)
+_SOMEONES_LEVEL = re.compile(r"\b(?:has|have|had|did|done|completed)\s+(?:done\s+|got\s+)?" + _LEVEL, re.IGNORECASE)  # "my TA has tier 1"
+_LEVEL_ALONE = re.compile(r"\s*(?:so |just )?" + _LEVEL + r"\s*\?+\s*", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|me|my (?:role|job|work|post))\b", re.IGNORECASE)  # not "my TA works with ..."
+_WHAT_I_NEED = re.compile(r"\bwhat i (?:need|should (?:do|have|be on))\b|\bwhen i was\b", re.IGNORECASE)  # asks nothing else: "is
+# level 3 what I need?", "I did level 3 when I was a clinician - is that still enough?"
 _KIND_ASKED = re.compile(r"\b(?:hours?|hrs|refresher|outcomes|competenc\w*|induction|how (?:much|many|long|often))\b", re.IGNORECASE)
 
 
@@ -51,10 +63,15 @@ def own_check(text: str) -> re.Match | None:
     """The level the writer offers to be checked for themselves ("so just level 1 for me?"), in a sentence that asks
     nothing else of it: not "what does level 4 cover for me?", "where can I get it?", "do I need level 2 for our TAs?",
     "if I moved ... would I need level 4?" nor "do I need level 1 before level 2?"."""
-    sentences = re.split(r"(?<=[.?!])\s+", text or "")
-    for n, sentence in enumerate(sentences):
-        found = OWN_CHECK.search(sentence) or (_IS_IT_ENOUGH.fullmatch(sentence) if _FIRST_PERSON.search(text) else None)
-        if found and not _NOT_A_CHECK.search(sentence) and not any(_KIND_ASKED.search(s) for s in sentences[n + 1:]):
+    text = text or ""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.*?(?:[.?!](?=\s|$)|$))", text, re.DOTALL)]  # its sentences, where they
+    for n, (start, end) in enumerate(spans):  # stand in the text, so the match found is placed in the whole message
+        sentence = text[start:end]
+        found = OWN_CHECK.search(text, start, end) or (_IS_THAT_ENOUGH.search(text, start, end) if _FIRST_PERSON.search(sentence) else None) \
+            or (_IS_IT_ENOUGH.fullmatch(text, start, end) or n and _LEVEL_ALONE.fullmatch(text, start, end)
+                if _FIRST_PERSON.search(text) and not _SOMEONES_LEVEL.search(text, 0, start) else None)  # ("..., I run finance. Tier 1?")
+        if found and not _NOT_A_CHECK.search(_WHAT_I_NEED.sub("", sentence)) \
+                and not any(_KIND_ASKED.search(text, s, e) for s, e in spans[n + 1:]):
             return found  # (not "my manager has put me down for level 2. how much refresher do i need?": that level's hours)
     return None
 

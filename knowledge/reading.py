@@ -223,6 +223,8 @@ SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|th
                        r"i(?:'ve| have)? (?:just |recently )?(?:started|begun|joined) (?:work |(?:last|this) (?:week|month|term|year) )?as|"
                        # "I've just been made SENCO", "I've put myself forward to be the SEND champion", "I'm about to become the SENCO"
                        r"i(?:'ve| have)? (?:put myself forward|volunteered|applied|been asked|agreed) (?:to be|to become|as|for) (?:an?|the|our)|"
+                       r"i was (?:appointed|made|named) (?:as )?(?:an?|the|our)|i(?:'ve| have)? (?:just )?(?:trained|qualified) as (?:an?|the)|"
+                       r"i(?:'ve| have) been (?:an?|the) (?!bit\b|little\b|while\b|long\b|lot\b)|"  # "I've been a TA for three years"
                        r"i'?m (?:going|about|due|set) to (?:be|become) (?:an?|the|our)|"
                        r"i(?:'ve| have)? (?:just |recently )?been (?:made|appointed|named) (?!aware|redundant|to\b)(?:as )?(?:an?|the|our)?|"  # "I started as Deputy DHO"
                        rf"(?:i work|i'?m|i am) in (?:the |our )?(?:(?!{_NO_DEPARTMENT})[\w'&-]+\s+){{1,3}}(?:for|at|within) (?:a|an|the|our|my|this)\b|"

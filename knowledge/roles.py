@@ -24,9 +24,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-from knowledge.answer_words import IN_A_DEPARTMENT, sent_to
+from knowledge.answer_words import IN_A_DEPARTMENT
 from knowledge.schema import Role, Wording
 from knowledge.typos import slips as _slips
+from knowledge.workplaces import DETERMINERS as _DETERMINERS, NEGATION as _NEGATION, PLACE_WORDS as _PLACE_WORDS, Workplaces, \
+    phrase_pattern as _pattern, words_of as _words
 
 MAX_ROLE_TEXT = 300  # a role is a few words; longer text is cut before matching
 RESOLVED_CACHE = 4096  # typed roles remembered, with what they resolved to
@@ -44,18 +46,11 @@ _GREETING = re.compile(r"^\s*(?:(?:" + GREETINGS + "|" + _CORRECTION + r")" + GR
                        re.IGNORECASE)
 _HEAD_END = re.compile(r"\s(?:at|in|on|for|with|within|from|based|who|and|but|i|i'm|working|alongside|supporting|helping)\s", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w&'+/-]+")
-_PLACE_WORDS = r"(?:at|in|for|with|from|within|across)"  # what comes before a workplace: "a nurse in a surgery"
-_PREPOSITION = _PLACE_WORDS + r"\s+(?:(?:an?|the|my|our|local)\s+){0,2}(?:[\w'-]+\s+){0,2}?"
-_ACTS = re.compile(r"\s+(?:asks?|asked|requests?|requested|wants|needs|sends|sent|funds|commissions|says|said|tells|told|refers|expects)\b")
-_NOT_A_PLACE = re.compile(r"\s+(?:age|aged|ages|holidays?|readiness|run|transport|gates?)\b")  # "a child under school age"
-_NOT_NOW = {"last", "previous", "previously", "former", "formerly", "old", "ex"}
 _FIRST_PERSON = {"i", "we", "i'm", "im", "we're"}
 _SELF = {"role", "job", "title", "post", "position", "i", "this"}  # "my role is SENCO" is the person's own
 _POSSESSIVES = {"my", "his", "her", "their", "our", "your"}  # "my wife is a SENCO" is someone else
 _OTHER_PEOPLE = {"he", "she", "they", "he's", "she's"}
-_DETERMINERS = {"the", "a", "an", "my", "our", "their", "his", "her", "its", "your"}
 _BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
-_NEGATION = {"not", "no", "never", "nor", "isn't", "aren't", "don't", "dont", "doesn't", "wasn't", "without", "non"}
 _ADULTS = re.compile(r"(?<![\w'])adults?(?![\w'])")
 
 
@@ -104,15 +99,6 @@ class RoleMatch:
         return head[:MAX_TAKEN] or None
 
 
-def _pattern(phrases: Iterable[str], possessive: bool = False) -> str:
-    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return r"(?<![\w'])(?:" + "|".join(re.escape(p) for p in ordered) + r")" + (r"(?:(?='s\b)|(?![\w']))" if possessive else r"(?![\w'])")
-
-
-def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[\s-]+", text) if w]
-
-
 class RoleCatalogue:
     """The roles of the knowledge base, indexed by every name people use for them."""
 
@@ -128,12 +114,8 @@ class RoleCatalogue:
         self._by_words: dict[int, list[tuple[str, list[str]]]] = {}
         for alias in self.by_alias:
             self._by_words.setdefault(len(alias.split()), []).append((alias, alias.split()))
-        self._sector_of = {normalise_role(p): s for s, phrases in wording.settings.items() for p in phrases}
-        self._settings = re.compile("(" + _pattern(self._sector_of, possessive=True) + ")")  # "the ICB's SEND lead" (an organisation's:
-        self._possessive = {p for p in self._sector_of if re.search(r"\b(?:icb|pcn|trust|council|authority|nhs)$", p)}  # not "the hospital's training")
-        after = {normalise_role(p): s for s, phrases in wording.settings_after.items() for p in phrases}
-        self._sector_of.update(after)
-        self._settings_after = re.compile(_PREPOSITION + "(" + _pattern(after, possessive=True) + ")") if after else None
+        self._places = Workplaces({normalise_role(p): s for s, phrases in wording.settings.items() for p in phrases},
+                                  {normalise_role(p): s for s, phrases in wording.settings_after.items() for p in phrases})
         nouns = {normalise_role(n) for n in wording.job_nouns}
         self._job_noun = re.compile(r"\s+" + _pattern(nouns)) if nouns else None
         self._one_word_nouns = [n.split() for n in sorted(nouns) if " " not in n]  # for typos: "HV elecrtician"
@@ -143,7 +125,7 @@ class RoleCatalogue:
         self._modifiers = {normalise_role(w) for w in wording.modifiers}
         self._professions = [(s, re.compile(_pattern(normalise_role(w) for w in ws))) for s, ws in wording.professions.items()]
         self._needs_setting = {normalise_role(a): sector for sector, aliases in wording.needs_setting.items() for a in aliases}
-        self._title_ends = re.compile(r"\s*(?:$|" + _PLACE_WORDS + r"\s|" + _pattern(self._sector_of) + ")")
+        self._title_ends = re.compile(r"\s*(?:$|" + _PLACE_WORDS + r"\s|" + _pattern(self._places.sector_of) + ")")
         self._said = [(re.compile(r"(?<![\w'])(?:" + x.pattern + r")(?![\w'])"), x.fact, x.value,
                        re.compile(r"(?<![\w'])(?:" + x.context + r")(?![\w'])") if x.context else None, x.answer_only) for x in wording.said]
 
@@ -165,7 +147,7 @@ class RoleCatalogue:
                 found.append((alias, score, span))
         blanked = _blank(text, named + [s for _, _, s in found])  # a role's words are not a workplace: "I cover for the school nurse"
         bracketed = " ".join(normalise_role(b) for b in _BRACKETS.findall(typed[:MAX_ROLE_TEXT]))
-        workplace = self._workplace(f"{blanked} {bracketed}")
+        workplace = self._places.sector(f"{blanked} {bracketed}")
         found = [f for f in found if self._needs_setting.get(f[0], workplace) == workplace]  # "SLT" alone, or in a school
         roles = tuple(dict.fromkeys(self.by_alias[alias] for alias, _, _ in found))
         professed = [s for s, words in self._professions  # "a nurse in a special school": health; not "veterinary nurse", "ex-nurse"
@@ -183,7 +165,7 @@ class RoleCatalogue:
         """Whole-word matches that name the person's role, and the spans of every role word that is not
         part of a workplace ("GP surgery")."""
         matches = list(self._roles.finditer(text))
-        places = [m.span(1) for m in self._settings.finditer(text)]
+        places = [m.span(1) for m in self._places.settings.finditer(text)]
         found, named = [], []
         for n, m in enumerate(matches):
             followed = n + 1 < len(matches) and not text[m.end(): matches[n + 1].start()].strip()
@@ -233,22 +215,6 @@ class RoleCatalogue:
                 if best and not self._someone_else(text, start, end, best[1]):
                     found.append((best[1], 100.0 - 10 * best[0], (start, end)))
         return found
-
-    def _workplace(self, text: str) -> str | None:
-        sectors = set()
-        for m in self._settings.finditer(text):
-            before = [w for w in _words(text[: m.start()]) if w not in _DETERMINERS | {"local"}]
-            if not (before[-1:] and before[-1] in _NOT_NOW | _NEGATION or before[-3:] == ["used", "to", "be"]  # "I used to be a GP
-                    # receptionist", "(NHS, not a nursery!)"
-                    or sent_to(text[: m.start()])  # "flag concerns to the LA": not theirs, nor "when the council asks", "school age"
-                    or _ACTS.match(text, m.end()) or _NOT_A_PLACE.match(text, m.end())
-                    or text[m.end(): m.end() + 2] == "'s" and m.group(1) not in self._possessive):
-                sectors.add(self._sector_of[m.group(1)])
-        named = [m.span(1) for m in self._settings.finditer(text)]
-        for m in self._settings_after.finditer(text) if self._settings_after else ():
-            if not any(start < m.end(1) and m.start(1) < end for start, end in named):  # not "primary" of "in primary care"
-                sectors.add(self._sector_of[m.group(1)])
-        return sectors.pop() if len(sectors) == 1 else None
 
     def _stated(self, text: str, without_roles: str, starts: Sequence[int] = (), answering: bool = False) -> dict[str, tuple[str, str]]:
         """Facts the person stated of themselves, each with their words for it; a context ("SEND") counts only

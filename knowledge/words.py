@@ -53,12 +53,12 @@ PHRASES = {"make sure": "ensure", **{f"whose {job}{is_it}": "whose" for job in (
            "roll-out": "implementation", **{f"{verb} at": "assess" for verb in ("look", "looks", "looking", "looked")},  # "the panel that looks at"
            **{f"{verb} {on}": "login" for verb in ("log", "logs", "logged", "logging", "sign", "signs", "signed", "signing") for on in ("in", "on")},
            "log-in": "login", "logon": "login", "in touch": "contact",  # "how do schools log in": "individual logins"
-           **{f"how long {do} {who}{really} {have}": "within" for do, have in (("do", "have"), ("does", "have"), ("have", "got"), ("has", "got"))
+           **{f"how long {do} {who}{really} {have}": f"{who} within" for do, have in (("do", "have"), ("does", "have"), ("have", "got"), ("has", "got"))
               for who in ("i", "we", "they", "a senco", "the senco", "new sencos", "sencos") for really in ("", " actually", " really")},
            "deadline": "within", "time limit": "within",  # by when, not how long it takes
            **{f"how long {verb} {thing} take": f"{thing} take length of time required to complete" for verb in ("does", "will", "would", "do") for thing in (
-               "it", "the course", "the award", "the national award", "the senco award", "the senco course", "the qualification", "nasenco",
-               "the nasenco", "courses", "they")},
+               "the course", "the award", "the national award", "the senco award", "the senco course", "the qualification", "nasenco",
+               "the nasenco", "courses")},
            **{f"{pre}school{s}": "earlyyears" for pre in ("pre-", "pre ", "pre") for s in ("", "s")},  # not "schools"
            **{f"early{sep}{years}": "earlyyears" for sep in (" ", "-") for years in ("years", "year's", "years'")}}
 _WIDE = re.compile(r"\b([a-z]{4,})-?wide\b")  # "sectorwide", "county-wide": the sector, the county

@@ -308,11 +308,13 @@ def test_a_role_someone_was_made_or_appointed_to_is_told():
 
     for said in ("Our community trust has made me its SEND Champion on top of my day job.", "I've just been made SENCO at our primary",
                  "I've put myself forward to be the SEND champion for our ward", "I'm about to become the SENCO",
-                 "hi, I started last month as a receptionist at a GP practice"):
+                 "hi, I started last month as a receptionist at a GP practice", "I was appointed as the ICB Executive Lead for SEND",
+                 "I've just trained as an ELSA", "I've been a teaching assistant for about three years"):
         assert SAYS_ROLE.search(said), said
     for said in ("can we appoint her as SENCO?", "The framework made me a bit confused - what level do HCAs need?",
                  "Who appointed me as the DSL?", "I manage the SEND team at a primary school - what level do my TAs need?",
-                 "I've been made aware that the SENCO needs the award", "I've been asked to find out about the award"):
+                 "I've been made aware that the SENCO needs the award", "I've been asked to find out about the award",
+                 "I've been a bit confused by the tiers"):
         assert not SAYS_ROLE.search(said), said
 
 

@@ -88,7 +88,11 @@ def test_a_role_placed_in_one_workplace_asked_of_with_none_said_is_answered_for_
                                    "HR have told me {level} will do. I'm a phlebotomist. Are they right?", "SENCo at a primary - would {level} cover me?",
                                    "receptionist, my manager reckons I only need {level}",
                                    "Ambulance technician. Trust says everyone does {level} - is that all I need?",
-                                   "HLTA in a special school, I cover classes every day. Is {level} enough?"])
+                                   "HLTA in a special school, I cover classes every day. Is {level} enough?",
+                                   "service manager. I did {level} years ago when I was a clinician - is that still enough?",
+                                   "paediatric dietitian. AHPs are {level} aren't they, so that's me?", "I've just trained as an ELSA. {level} is it?",
+                                   "I'm the safeguarding lead. Is {level} what I need?", "ICB lead. I assume I need the top level, {level}?",
+                                   "TA for three years. I've been put down for {level} only.", "School business manager. I run finance. {level}?"])
 def test_the_writer_s_own_level_offered_beside_their_job_is_read_as_a_level_to_check(kb, claim):
     from knowledge.enough import own_check
 
@@ -105,7 +109,8 @@ def test_the_writer_s_own_level_offered_beside_their_job_is_read_as_a_level_to_c
                                   "practice nurse - do I need level 1 before I can do level 2?", "SENCO - do I need level 2 training for our TAs?",
                                   "nurse - if I moved to a SENCO post would I need level 4?", "can you book level 2 for me?",
                                   "midwife here, my manager has put me down for level 2 SEND. how much refresher training do i need?",
-                                  "I am HR. Is level 2 enough for a receptionist?", "my TA works with kids daily. would tier 1 be enough?"])
+                                  "I am HR. Is level 2 enough for a receptionist?", "my TA works with kids daily. would tier 1 be enough?",
+                                  "Tier 1?", "what does it cover. Tier 1?", "when I was a nurse I did level 2, what level now?"])
 def test_a_level_the_writer_has_or_asks_about_for_others_is_no_level_offered_to_check(text):
     from knowledge.enough import own_check
 

@@ -641,7 +641,10 @@ def test_a_remark_that_is_no_work_or_a_question_of_something_else_tells_no_job(c
 
 @pytest.mark.parametrize("text", ["practice manager. what's my SEND training level?", "practice nurse. level 2 or 3?", "staff nurse on nights. L2/3?",
                                   "work in catering, do i need SEND training?", "assistant, first month in the job. what SEND training do i do?",
-                                  "midwife - do I follow the school tiers or the health levels?"])
+                                  "midwife - do I follow the school tiers or the health levels?", "paeds nurse. lvl?", "midwife. what SEND training?",
+                                  "I'm a paediatric dietitian in the community team. Allied health professionals are level 2 aren't they, so that's me?",
+                                  "Practice nurse. We see a lot of children. What level does the framework put nurses at?",  # their own job again
+                                  "midwife on the labour ward. I reckon I need level 2 like the nurses? just checking"])  # compared
 def test_ones_own_level_asked_in_other_words_after_a_job_tells_the_job(component, text):
     assert _intent(component, text, "find_level") == "tell_role"
 
@@ -654,3 +657,13 @@ def test_a_level_offered_as_enough_by_someone_describing_their_own_work_tells_th
                        "entities": [{"entity": "role", "start": 0, "end": 4, "value": "HLTA"},
                                     {"entity": "level", "start": text.index("tier 1"), "end": text.index("tier 1") + 6, "value": "Tier 1"}]})
     assert component.process([message])[0].get("intent")["name"] == "tell_role"
+
+
+@pytest.mark.parametrize("text", ["I'm responsible for compliance, what level do our nurses need?", "I process the training requests, which course do I book for a new assistant?",
+                                  "I work part time, how many hours do I need to do?", "I honestly don't know, which level do I need?",
+                                  "I am on maternity leave, do I need to do the training?", "I start in September, which level do I need?",
+                                  "I teach year 6, do I have to do the training before September?", "Hi, I'm a nurse. Which has more hours, level 2 or 3?",
+                                  "Our new assistant has done level 1 - is that enough?"])
+def test_what_someone_says_in_passing_or_of_others_tells_no_job_of_theirs(component, text):
+    """Work told only with the asker's own level asked, and no one else's job in the question."""
+    assert _intent(component, text, "ask_documents") == "ask_documents"

@@ -58,6 +58,8 @@ def test_a_role_word_before_a_job_noun_describes_the_job(guide, typed):
     ("ex-speech and language therapist, now a bus escort", "therapist"), ("ex-school governor, now a site manager", "governor"),
     ("HV elecrtician", "health-visitor"), ("princpial pharmacist", "headteacher"),
     ("lincs platform commissioned when", "commissioner"), ("the training commissioned for teachers", "commissioner"),  # a verb
+    ("I line manage the school nurses", "school-nurse"), ("I oversee our health visitors", "health-visitor"),  # whom they manage
+    ("I recruit GPs for the ICB", "gp"), ("I train the school nurses", "school-nurse"),
 ])
 def test_words_that_change_who_is_meant_are_kept(guide, typed, not_role):
     assert not_role not in [r.id for r in guide.catalogue.resolve(typed).roles]
@@ -138,9 +140,15 @@ def test_a_fact_is_kept_with_the_persons_own_words(guide):
     ("I'm the cook at our primary", "school"), ("science technician in a secondary", "school"),
     ("I teach three days a week in our small village primary", "school"), ("receptionist in primary care", "health"),
     ("porter in secondary care", "health"),  # a longer workplace wins over a word that names one only after "at", "in"...
-    ("I work in the trust's procurement team", "health"), ("I clean the children's outpatient department", "health"),
+    ("I work in the procurement team at the trust", "health"), ("I clean the children's outpatient department", "health"),
     ("I write the health advice when the council asks", None), ("I let the local authority know when a child might have SEND", None),
-    ("I see babies before school age", None), ("I work in the health visiting team (NHS, not a nursery!)", "health"),  # a place that acts, is told or is no place is not where the person works
+    ("I see babies before school age", None), ("accountant for the children's division of our acute trust", "health"),
+    ("data officer at the ICB, I share data with the local authority", "health"),
+    ("learning support officer at a college, I work on transition from schools", "college"),  # where they are, not what they work with
+    ("I work with the NHS trust", "health"), ("cleaner at a school and a hospital", None),
+    ("I'm a counsellor for secondary age young people", None), ("porter in secondary mental health services", "health"),
+    ("Our GP surgery wants everyone on level 1. I'm a receptionist and I liaise with schools", "health"),  # their own place acts
+    ("receptionist at the hospital, ages 0 to 18", "health"), ("I'm a play worker for primary aged children", None), ("I work in the health visiting team (NHS, not a nursery!)", "health"),  # a place that acts, is told or is no place is not where the person works
 ])
 def test_a_workplace_gives_the_sector_not_the_role(guide, typed, sector):
     match = guide.catalogue.resolve(typed)

@@ -29,6 +29,8 @@ def _shown(answers) -> str:
     ("what's the 6000 pound rule?", "nationally prescribed threshold"),
     ("who approves SENCO training providers?", "Secretary of State"),
     ("how do I record my learning?", "reflection record"),
+    ("How long do new SENCOs have?", "within three years of appointment"),  # by when, not how long the course takes
+    ("how long does the national award take?", "one year part time"),
 ])
 def test_questions_in_peoples_words_find_the_documents_answer(index, question, expected):
     answers = index.search(question)

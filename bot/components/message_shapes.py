@@ -43,7 +43,7 @@ ACTION_NOUN = re.compile(r"\b(?:self|check|checker|assessment|audit|benchmark|pl
 PARTS_ASKED = re.compile(r"\b(?:headings?|fields?|columns?|sections?|contents|layout|format|appendix|appendices|template)\b", re.I)
 UNSURE_ACTION = 0.6  # below this, a question the classifier took for an action asks about something ("can my employer make me ...")
 ABOUT_MY_LEVEL = re.compile(r"\b(?:apply|applies) to me\b|\bwhat (?:level|tier) am i\b|\bdo i (?:need|have to|follow|fall under|come under)\b"
-                            r"|\bwhich one am i\b|\b(?:send )?(?:training|course|level|tier)s? (?:do |should |must )?i (?:need|do|take|go on|book)\b", re.I)
+                            r"|\bwhich one am i\b|\b(?:send )?(?:training|course|level|tier)s? (?:do |should |must )?i (?:need|do|take|go on)\b", re.I)
 # The person's own level asked as a choice, after their job: "salaried GP. level 2 or 3?"
 LEVEL_CHOICE = re.compile(r"(?:^|[.,;:!-])\s*(?:send\s+)?(?:level|tier|l)\s*\d\s*(?:or|/)\s*(?:level\s*|tier\s*|l)?\d\s*\?*\s*$", re.I)
 NOT_ME = re.compile(r"\b(?:not|never|no|isn't|aren't|wasn't)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)  # just before a role
@@ -51,25 +51,31 @@ DESCRIBED = re.compile(r"\s*(?:,|:|;|\.\s|\s[-\u2013]\s)\s*")  # what parts a jo
 SHORT_HEAD = 8  # words: "community learning disability nurse in the adult team" before its dash tells a job
 GREETING = re.compile(r"^\s*(?:" + GREETINGS + ")" + GREETED + r"\b[\s,!.]*", re.IGNORECASE)
 OF_A_THING = re.compile(r"\s+(?:(?:of|in|on)\s+the\s+(?:[\w-]+\s+){1,4}?)?(?:is|are)\s+the\s+(?!(?:right|best|minimum|correct|one|role|job|fit|most|appropriate|suitable|relevant|applicable|proper)\b)(?![^?.!]*\b(?:i|me|my|mine)\b)", re.I)  # a thing's
+KIND_ASKED = re.compile(r"\b(?:hours?|hrs|how (?:many|much|long|often)|outcomes|competenc\w*|covers?|refresher|before|by when|deadline)\b",
+                        re.IGNORECASE)  # what a question asks of a level other than which: "how many hours do I need?"
+TAG_QUESTION = re.compile(r"\b(?:aren'?t|isn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|won'?t|wouldn'?t|are|is|do|does)\s+(?:they|it|there)\s*(?=[,?!.]|$)",
+                          re.IGNORECASE)  # "AHPs are level 2 aren't they, so that's me?": no one else's level asked
 OTHERS = re.compile(r"\b(?:him|her|them|they|their|his|staff|team)\b", re.IGNORECASE)  # someone else's level asked
 OWN_TRAINING = re.compile(r"\b(?:levels?|tiers?|band|training|trained|train|hours?|refresher|induction|course|cpd|apply|applies|enough|one for|"
                           r"minimum|role|job|sit|fit)\b", re.I)  # what a question asks of the asker's own training
 # What someone says of their own work without a title, in a clause of its own: "I take blood from children in clinic",
 # "... and I look after the boilers", "I'm on the front desk at a GP surgery"; not "I think", "I was told", "I need", "I did ..."
+_ADVERBS = (r"(?:also|mainly|mostly|usually|often|sometimes|currently|now|regularly|normally|honestly|literally|simply|genuinely|"
+            r"actually|basically|obviously|probably|definitely|really|just)")
 _NOT_WORK = (r"(?:think|wonder|was|were|have|has|had|need|want|would|could|should|must|will|might|may|can|can'?t|cannot|"
              r"don'?t|do\s+(?:not|need|think|want|have|know|wonder)|did|does|guess|believe|know|knew|heard|hear|read|got|get|"
              r"ask|keep|kept|understand|mean|meant|suppose|reckon|hope|feel|felt|assume|found|find|took|went|saw|said|told|"
-             r"made|came|just|also|only|still|already|really|never|am|[a-z]+ed|[a-z]+n't)\b")
-WORK_TOLD = re.compile(r"(?:^|[.,;:!?(]\s*|\s[-\u2013]\s*|\b(?:and|but|so)\s+)i(?:\s+(?:(?:also|mainly|mostly|usually|often|sometimes|"
-                       r"currently|now|regularly|normally)\s+)?(?!" + _NOT_WORK + r")[a-z]+|(?:'?m|\s+am)\s+(?:on|in charge|based|"
-                       r"responsible|working|part of))(?:\s+[\w'&-]+){2}", re.I)
+             r"made|came|only|still|already|never|am|start|starting|begin|retire|join|return|leave|"
+             r"[a-z]+ed|[a-z]+n't|" + _ADVERBS + r")\b")
+WORK_TOLD = re.compile(r"(?:^|[.,;:!?(]\s*|\s[-\u2013]\s*|\b(?:and|but|so)\s+)i(?:\s+(?:" + _ADVERBS + r"\s+)?(?!" + _NOT_WORK + r")[a-z]+"
+                       r"|(?:'?m|\s+am)\s+(?:in charge|based|responsible|working|part of))(?:\s+[\w'&-]+){2}", re.I)
 OWN_LEVEL_ASKED = re.compile(r"\b(?:level|tier)s? (?:do|should|must|would|will) i\b|\b(?:level|tier) am i\b|\b(?:level|tier) i need\b|\bmy (?:own )?(?:send )?(?:training )?(?:level|tier)\b(?!\s*\d)", re.I)  # the asker's own (not "what level does my team need")
 A_DOCUMENT_PART = re.compile(r"\b(?:section|appendix|criterion|chapter|paragraph)\b", re.I)  # a part of a document, not a whole framework
 POINTS_BACK = re.compile(r"\b(?:that|this|it|there)\b", re.I)  # "Where would that sit?": the job just told
 ASKS_WHEN = re.compile(r"\b(?:how (?:soon|long|often|quickly)|by when)\b", re.I)
 ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:training\s+)?(?:level|tier|lvl)\b|\b(?:level|tier) (?:do|should|must) i\b"
-                           r"|(?:^|[.,;:!-])\s*(?:my\s+)?(?:send\s+)?(?:training\s+)?(?:level|tier)\s*\?+\s*(?:$|and\b)"
-                           r"|\btraining\s*,?\s*which one\b", re.I)  # "HR wants me to do SEND training, which one?"  # "..., see kids now n then. level?"
+                           r"|(?:^|[.,;:!-])\s*(?:my\s+)?(?:send\s+)?(?:training\s+)?(?:level|tier|lvl)\s*\?+\s*(?:$|and\b)"
+                           r"|\btraining\s*,?\s*which one\b|(?:^|[.,;:!-])\s*(?:what|which)\s+(?:send\s+)?training\s*\?+\s*$", re.I)  # "HR wants me to do SEND training, which one?"  # "..., see kids now n then. level?"
 NEXT_GUESS = 0.2  # a question intent this likely is what a question asks; below it, the documents are searched
 KEEP = {"greet", "goodbye", "thank", "start_again", "bot_challenge", "check_staff_list", "affirm", "deny", "more", "restart", "make_plan",
         "record_learning", "show_records", "delete_records", "check_skills", "talk_to_person"}  # "make my plan" is no answer about planning work

@@ -3,12 +3,12 @@ it took for chat or a request to act, a duty asked about, or the last question a
 from __future__ import annotations
 
 import re
-from typing import Text
+from typing import Optional, Text
 
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.message_shapes import (ACTION_NOUN, ACTIONS, ADDRESSED, ASKING_WORD, ASKS_MY_LEVEL, CHAT, COMMAND, OWN_TRAINING,
+from bot.components.message_shapes import (ACTION_NOUN, ACTIONS, ADDRESSED, ASKING_WORD, ASKS_MY_LEVEL, CHAT, COMMAND, OWN_TRAINING, LEVEL_CHOICE,
     PARTS_ASKED, POINTS_BACK, QUESTION_START_WORD, QUESTION_WORD, SURE_QUESTION, UNSURE_ACTION, UNSURE_CHAT, WORD, YES_OR_NO)
 from knowledge.asking import last_question
 from knowledge.duty import asked_duty
@@ -131,3 +131,9 @@ def asked(message: Message) -> Text:
     last = last_question(text)  # (not "I'm a dinner lady at a primary. Where would that sit?": it points back at the job)
     return last if last != text and len(WORD.findall(last)) >= 4 and not OWN_TRAINING.search(last) and not POINTS_BACK.search(last) \
         else text
+
+
+def level_choice(text: Text) -> Optional[re.Match]:
+    """"salaried GP. level 2 or 3?": the asker's own level as a choice, not "Which has more hours, level 2 or 3?"."""
+    found = LEVEL_CHOICE.search(text)
+    return found if found and not QUESTION_WORD.search(re.split(r"[.?!]", text[: found.start()])[-1]) else None

@@ -28,8 +28,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, PROFESSIONAL, NOT_JOBS, WORD, HEAD, YES_OR_NO,
     QUESTION_START_WORD, TITLE_ENDS, QUALIFIER, ACTIONS, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
-    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED, UNSURE_CHAT, WORK_TOLD, LEVEL_CHOICE)
-from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat, a_search_query,
+    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED, UNSURE_CHAT, WORK_TOLD, TAG_QUESTION, KIND_ASKED)
+from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat, a_search_query, level_choice as _level_choice,
     a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me, unsure_chat)
 from knowledge.asking import last_question, level_kind_asked
 from knowledge.defining import asks_what_it_stands_for
@@ -130,7 +130,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
         """"induction tier learning areas", "SEMH": a message naming a level, or a term that is not a job word
         ("DSL" is a job), asks about it."""
         text = str(message.get(TEXT) or "")
-        if own_check(text) or LEVEL_CHOICE.search(text):
+        if own_check(text) or _level_choice(text):
             return False  # "payroll officer, ... do i need level 2 too?": the writer's own level offered to be checked
         asked = ASKS_MY_LEVEL.search(text)  # "... Which level am I supposed to hold now? They keep sending me the level 3 stuff":
         end = SENTENCE_END.search(text, asked.end()) if asked else None
@@ -207,7 +207,7 @@ class RoleIntent(GraphComponent, IntentClassifier):
             return False
         head, *rest = DESCRIBED.split(GREETING.sub("", text), maxsplit=1)  # "paediatric audiologist - hearing assessments ..."
         words = [w.casefold() for w in WORD.findall(head)]
-        asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text) or OWN_LEVEL_ASKED.search(text) or LEVEL_CHOICE.search(text) \
+        asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text) or OWN_LEVEL_ASKED.search(text) or _level_choice(text) \
             or own_check(text)  # "..., what level do i need", "... what's my SEND training level?", "salaried GP. level 2 or 3?"
         if asked and (ASKS_WHEN.search(re.split(r"[,.?!;]|\band\b", text[: asked.start()])[-1]) or OF_A_THING.match(text[asked.end():])):
             asked = None  # "how soon after joining do I have to have done it?": when, not what level; "what level is the threshold?"
@@ -216,12 +216,23 @@ class RoleIntent(GraphComponent, IntentClassifier):
         if asked and not ASKS_MY_LEVEL.search(text) and not OWN_TRAINING.search(near) \
                 and (re.match(r"do i", asked.group(), re.I) or A_DOCUMENT_PART.search(last_question(text))):
             asked = None  # "do i need a new CRB check for the course?", "does the supervision section apply to me?": not a level
-        mine = bool(asked) and not OTHERS.search(re.split(r"[.?!;]", text[asked.start():], maxsplit=1)[0])  # not "what level should I book her on?"
-        told = SAYS_ROLE.search(text) is not None or (mine and WORK_TOLD.search(text) is not None) or (
+        asking = TAG_QUESTION.sub("", re.split(r"[.?!;]", text[asked.start():], maxsplit=1)[0]) if asked else ""
+        mine = bool(asked) and not OTHERS.search(asking) and not self._another_job(asking, text[: asked.start()])  # not "what level should I book her on?",
+        # "what level do our doctors need?"; work told only with the level itself asked ("I work part time, how many hours ...?")
+        kind = KIND_ASKED.search(re.split(r"[.?!;]", text[: asked.start()])[-1] + asking) if asked else None
+        told = SAYS_ROLE.search(text) is not None or (mine and not kind and WORK_TOLD.search(text) is not None) or (
             bool(rest) and 0 < len(WORD.findall(TITLE_ENDS.split(head, maxsplit=1)[0])) <= SHORT_HEAD and not FIRST_PERSON.search(head) and not QUESTION_START_WORD.match(text)
             and (mine or not QUESTION_START_WORD.match(rest[0])) and (any((w in self.words or PROFESSIONAL.fullmatch(w)) and w not in NOT_A_JOB for w in words)
                                                                        or mine and self._title_ends_in_a_job(head)))  # "clinical coder at the trust. ..."
         return told and (mine or not is_question(text))
+
+    def _another_job(self, asking: Text, before: Text) -> bool:
+        """"which course do I book for a new TA?": a job named in the question, not the asker's own told before it
+        ("Diagnostic radiographer. ... What level does the framework put radiographers at?") or compared ("like the teachers")."""
+        own = {w.casefold().rstrip("s") for w in WORD.findall(before)}
+        words = [w.casefold() for w in WORD.findall(asking)]
+        return any((w in self.words or w.rstrip("s") in self.words) and w not in NOT_A_JOB and w.rstrip("s") not in own
+                   and not {"as", "like", "than"} & set(words[max(0, n - 2): n]) for n, w in enumerate(words))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
