@@ -103,7 +103,8 @@ def _workplace_in_role(tracker: Tracker) -> bool:
 def _sent_to(tracker: Tracker) -> bool:
     """Whether the workplace the classifier found is where the person sends something ("I flag concerns to the local authority")."""
     text = turn.text(tracker)
-    return any(sent_to(text[: int(e.get("start") or 0)]) for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "sector")
+    return not text.startswith("/") and any(sent_to(text[: int(e.get("start") or 0)])  # (a button's "/inform{...}" sends nothing)
+                                            for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "sector")
 
 
 def _help_to_choose(dispatcher: CollectingDispatcher, tracker: Tracker, opened: NextQuestion) -> None:

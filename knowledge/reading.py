@@ -219,14 +219,13 @@ def is_question(typed: str | None) -> bool:
 
 _NO_DEPARTMENT = (r"(?:with|as|a|an|the|charge|partnership|reception|early|schools?|health|education|nurser(?:y|ies)|colleges?|nhs|social|"
                   r"two|class|touch|contact)\b")  # where or how someone works, not the department they work in
-SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really)? (?:an?|the)|i work as|my (?:role|job) is|^work (?:as|in)(?! partnership)|"
+SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really| (?:going|about|due|set) to (?:be|become))? (?:an?|the)|i work as|my (?:role|job) is|^work (?:as|in)(?! partnership)|"
                        r"i(?:'ve| have)? (?:just |recently )?(?:started|begun|joined) (?:work |(?:last|this) (?:week|month|term|year) )?as|"
-                       # "I've just been made SENCO", "I've put myself forward to be the SEND champion", "I'm about to become the SENCO"
+                       # "I've put myself forward to be the SEND champion", "I was appointed as the ...", "I've just been made SENCO"
                        r"i(?:'ve| have)? (?:put myself forward|volunteered|applied|been asked|agreed) (?:to be|to become|as|for) (?:an?|the|our)|"
-                       r"i was (?:appointed|made|named) (?:as )?(?:an?|the|our)|i(?:'ve| have)? (?:just )?(?:trained|qualified) as (?:an?|the)|"
+                       r"i(?:'ve| have)? (?:just )?(?:trained|qualified) as (?:an?|the)|"
                        r"i(?:'ve| have) been (?:an?|the) (?!bit\b|little\b|while\b|long\b|lot\b)|"  # "I've been a TA for three years"
-                       r"i'?m (?:going|about|due|set) to (?:be|become) (?:an?|the|our)|"
-                       r"i(?:'ve| have)? (?:just |recently )?been (?:made|appointed|named) (?!aware|redundant|to\b)(?:as )?(?:an?|the|our)?|"  # "I started as Deputy DHO"
+                       r"i(?:'ve| have)? (?:just |recently )?(?:been|was) (?:made|appointed|named) (?!aware|redundant|to\b)(?:as )?(?:an?|the|our)?|"
                        rf"(?:i work|i'?m|i am) in (?:the |our )?(?:(?!{_NO_DEPARTMENT})[\w'&-]+\s+){{1,3}}(?:for|at|within) (?:a|an|the|our|my|this)\b|"
                        rf"i work in (?:(?!{_NO_DEPARTMENT})[\w'&-]+\s*){{1,3}}(?=[.,;!?]|$)|"  # "I work in IT support (for a hospital)."
                        r"i work (?:at|in|for) (?:[\w'&-]+\s+){1,4}?as (?:an?|the)\b|"  # "I work at the ICB as a commissioner"
