@@ -12,7 +12,7 @@ from knowledge.passages import level_named
 from knowledge.reading import DOING, FIRST_PERSON, is_question, mentions_a_job, names_a_job, names_involvement, sectors_named
 from knowledge.schema import KnowledgeBase
 from knowledge.roles import RoleCatalogue, normalise_role
-from knowledge.words import A_LEVEL, GENERIC, tokens, written_out
+from knowledge.words import A_LEVEL, CONTENT_ASKED, GENERIC, tokens, written_out
 
 # What is said of the asker or what an answer is for, around a question: "new head here", "need it for our matrix", "procurement asked"
 _ME = r"i|i'm|im|me|my|we|we're|our|us"
@@ -270,7 +270,7 @@ def kind_named(text: str) -> str | None:
 
 # A level told as where people work ("service lead at level 4", "they sit at level 3", "working to Level 4") and a
 # question asked: a level's answer, of the kind the question names, is what is asked
-_AT_A_LEVEL = re.compile(rf"\b(?:at|to|under|on|in)\s+{A_LEVEL}", re.IGNORECASE)
+_AT_A_LEVEL = re.compile(rf"\b(?:at|to|under|on|in|(?:to do|to take|down for|onto|on to) (?:the )?)\s*(?:{A_LEVEL}|introductory(?: level| tier)?\b)", re.IGNORECASE)
 _ASKS = re.compile(r"\b(?:what|whats|what's|wat|how|which|would like to know|tell me|list)\b", re.IGNORECASE)
 # A level's kinds by their own names, as a question that tells a level asks one ("minimum hrs", "the competencies")
 _KIND_NAMED = {"hours": re.compile(r"\b(?:hours?|hrs?|refresher|minutes|mins)\b", re.I), "competencies": re.compile(r"\bcompeten", re.I),
@@ -286,5 +286,6 @@ def level_kind_asked(text: str) -> str | None:
     whether they need one ("trained to level 1, what level do I need for my new role")."""
     if not (_AT_A_LEVEL.search(text) and _ASKS.search(text)) or _NEED_ASKED.search(text):
         return None
-    named = [kind for kind, words in _KIND_NAMED.items() if words.search(text)]
+    named = [kind for kind, words in _KIND_NAMED.items() if words.search(text)] or \
+        (["outcomes"] if CONTENT_ASKED.search(text) else [])  # "I've been put on Tier 1. What will the training cover?"
     return named[0] if len(named) == 1 else None

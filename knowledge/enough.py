@@ -9,7 +9,7 @@ from typing import Union
 
 from knowledge.rules import Determination, NextQuestion
 from knowledge.schema import Level
-from knowledge.words import A_LEVEL
+from knowledge.words import A_LEVEL, CONTENT_ASKED
 
 # "GP who leads on send for the ICB, is level 3 enough?", "is L2 enough for a school nurse": whether a level is enough
 ENOUGH = re.compile(r"\b(?:level|tier|l)\s*\d\s+(?:\w+\s+){0,2}(?:enough|sufficient|adequate|ok|okay|right|correct|appropriate)(?=\s*(?:$|[?,.!]|for\b|as\b))"
@@ -20,7 +20,7 @@ ENOUGH = re.compile(r"\b(?:level|tier|l)\s*\d\s+(?:\w+\s+){0,2}(?:enough|suffici
                     r"|\b(?:level|tier|l)\s*\d\b[^?.!]{0,40}\bthat'?s all\b", re.IGNORECASE)  # "level 2 is the minimum so that's all I need"
 # The writer's own level offered to be checked, beside their job: "so just level 1 for me?", "surely level 4 covers me?",
 # "do i need level 2 too?", "is level 3 the right one for me?", "am I a level 3?"
-_LEVEL = rf"(?:{A_LEVEL}|(?:the\s+)?introductory(?:\s+(?:level|tier))?\b)"
+_LEVEL = rf"(?:{A_LEVEL}|(?:the\s+)?(?:introductory(?:\s+(?:level|tier))?|induction\s+(?:level|tier))\b)"
 _NOT_A_PART = (r"(?!\s*(?:[-\u2013]|to|and|or|&)\s*\d)"  # "do I still need the level 1-3 competencies": levels below, not one offered
                r"(?!\s+(?:send\s+)?(?:hours?|hrs|info\w*|outcomes|competenc\w*|details?|content|materials?|refresher|links?|for\s+(?:my|our|the|an?|his|her|their)\b))")  # "I need level 3 hours info for my team"
 OWN_CHECK = re.compile(_LEVEL + r"[^?.!]{0,30}?\b(?:for|covers?|suits?|fits?|apply to|applies to)\s+me\b"
@@ -36,6 +36,7 @@ OWN_CHECK = re.compile(_LEVEL + r"[^?.!]{0,30}?\b(?:for|covers?|suits?|fits?|app
                        # "my manager wants me to do level 3", "HR told me level 1 will do"
                        r"|\b(?:wants?|told|asked|expects?)\s+me\s+to\s+(?:do|take|complete|have|get|book)\s+(?:(?:a|the)\s+)?"
                        + _LEVEL + _NOT_A_PART + r"|\b(?:told|tells)\s+me\s+(?:that\s+)?" + _LEVEL + r"\s+(?:is|will|would)\b"
+                       r"|\b(?:bumps?|moves?|pushes?|takes?|makes?)\s+me\s+(?:up\s+)?(?:(?:to|into|onto|on|at)\s+)?(?:(?:a|the)\s+)?" + _LEVEL +  # "does that bump me up to level 4?"
                        r"|\b(?:put|booked|signed|enrolled|registered)\s+me\s+(?:down\s+|up\s+)?(?:for|on|onto)\s+(?:(?:a|the)\s+)?" + _LEVEL +
                        r"|\bdo i (?:really |still |also )?(?:need|have to (?:do|have|take|get))\s+(?:(?:a|the)\s+)?" + _LEVEL + _NOT_A_PART +
                        r"|\bam i\s+(?:an?\s+|at\s+)?" + _LEVEL + r"|\b(?:i'?m|i am)\s+(?:an?\s+)?" + _LEVEL + r"\s*\?|\bsurely\s+(?:it'?s\s+)?(?:just\s+)?" + _LEVEL, re.IGNORECASE)
@@ -56,7 +57,18 @@ _LEVEL_ALONE = re.compile(r"\s*(?:so |just )?" + _LEVEL + r"\s*\?+\s*", re.IGNOR
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|me|my (?:role|job|work|post))\b", re.IGNORECASE)  # not "my TA works with ..."
 _WHAT_I_NEED = re.compile(r"\bwhat i (?:need|should (?:do|have|be on))\b|\bwhen i was\b", re.IGNORECASE)  # asks nothing else: "is
 # level 3 what I need?", "I did level 3 when I was a clinician - is that still enough?"
-_KIND_ASKED = re.compile(r"\b(?:hours?|hrs|refresher|outcomes|competenc\w*|induction|how (?:much|many|long|often))\b", re.IGNORECASE)
+# A level someone gave the writer, then whether they were right: "HR told me Level 2. ... Have they got it right?", "My head
+# says tier 1 is enough as I'm not SEN staff. Is she right?", "I was told I'm Level 3 like my nurses - is that right?"
+_TOLD_LEVEL = re.compile(r"(?<!\bi )(?<!\bwe )\b(?:told|tells|says|said|reckons|thinks|insists|insisted|assigned|gave|given)\s+"
+                         r"(?:me\s+)?(?:that\s+)?(?:(?:i'?m|i am|im)\s+(?:on\s+|at\s+|an?\s+)?|i\s+(?:only\s+|just\s+)?(?:need|should do|have to do)\s+|to do\s+)?"
+                         + _LEVEL + r"(?=\s*(?:$|[.,;:!?\-\u2013(]|is (?:all|enough|fine|ok|okay|right|what)\b|will do\b|for me\b|like\b|"
+                         r"because\b|as\b|but\b|and\b|only\b))", re.IGNORECASE)  # (not "told me my TA needs tier 1", "I told them level 1",
+# "I was told tier 1 expires ...": a fact about a level)
+_RIGHT = re.compile(r"(?:^|[,;:\-\u2013]|\s(?:so|but|and))\s*(?:(?:is|are|was|were) (?:that|this|it|they|she|he|hr|(?:my|the|our) \w+(?: \w+)?) "
+                    r"(?:really |still |actually )?|(?:have|has) (?:they|she|he|hr|(?:my|the|our) \w+(?: \w+)?) got (?:it|that|this|me) |am i |is it )?"
+                    r"(?:right|correct|true|accurate)\s*\?+\s*$", re.IGNORECASE)
+_KIND_ASKED = re.compile(r"\b(?:hours?|hrs|refresher|outcomes|competenc\w*|induction|how (?:much|many|long|often))\b|" + CONTENT_ASKED.pattern,
+                         re.IGNORECASE)  # (or "what will the training cover?")
 
 
 def own_check(text: str) -> re.Match | None:
@@ -73,7 +85,22 @@ def own_check(text: str) -> re.Match | None:
         if found and not _NOT_A_CHECK.search(_WHAT_I_NEED.sub("", sentence)) \
                 and not any(_KIND_ASKED.search(text, s, e) for s, e in spans[n + 1:]):
             return found  # (not "my manager has put me down for level 2. how much refresher do i need?": that level's hours)
+    return _told_and_asked_right(text, spans)
+
+
+def _told_and_asked_right(text: str, spans: list[tuple[int, int]]) -> re.Match | None:
+    """The level the writer was given, in a sentence of their own, when they then ask whether it is right."""
+    for n, (start, end) in enumerate(spans):
+        if not _RIGHT.search(text[start:end]):
+            continue
+        told = [m for m in _TOLD_LEVEL.finditer(text, 0, end) if _FIRST_PERSON.search(_sentence(text, spans, m.start()))]
+        if told and not any(_KIND_ASKED.search(text, s, e) for s, e in spans[n:]):
+            return told[-1]
     return None
+
+
+def _sentence(text: str, spans: list[tuple[int, int]], at: int) -> str:
+    return next((text[s:e] for s, e in spans if s <= at < e), "")
 
 
 BELOW, MEETS, ABOVE = "below", "meets", "above"  # beside the level the documents place the role in

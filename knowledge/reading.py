@@ -185,9 +185,9 @@ def quoted(typed: str | None) -> str | None:
 
 
 # A later clause asks only in a question's shape ("when do i ...", "is that ...", "do i need ..."), not "who works 1:1 ...".
-ASKS = re.compile(r"\s*(?:(?:what|when|where|why|how|which|who)(?:'s|\s+(?:is|are|was|were|do|does|did|can|should|will|would|has|have|must)\b)"
-                  r"|(?:what|which|how many|how much)\s+(?!(?:i|we|you|they|he|she|that|this|it|means)\b)(?:[\w'-]+\s+){1,3}?"  # "what headings does it have"
-                  r"(?:is|are|was|were|do|does|did|can|should|will|would|has|have|must)\s+(?:i|you|it|that|this|they|we|there|the|a|an|my|our)\b"
+ASKS = re.compile(r"\s*(?:(?:what|when|where|why|how|which|who)(?:'s|\s+(?:is|are|am|was|were|do|does|did|can|should|will|would|has|have|must)\b)"
+                  r"|(?:what|which|how many|how much)\s+(?!(?:i|we|you|they|he|she|that|this|it|means)\b)(?:[\w'/-]+\s+){1,3}?"  # "what headings does it have"
+                  r"(?:is|are|am|was|were|do|does|did|can|should|will|would|has|have|must)\s+(?:i|you|it|that|this|they|we|there|the|a|an|my|our)\b"
                   r"|(?:is|are|am|do|does|did|can|could|should|will|would|must|have)\s+(?:i|you|it|that|this|they|we|there|the|a|my|an)\b)",
                   re.IGNORECASE)
 # "if a child has a TA who's accountable for their progress": a condition and what it asks, with no main clause of its own
@@ -219,11 +219,12 @@ def is_question(typed: str | None) -> bool:
 
 _NO_DEPARTMENT = (r"(?:with|as|a|an|the|charge|partnership|reception|early|schools?|health|education|nurser(?:y|ies)|colleges?|nhs|social|"
                   r"two|class|touch|contact)\b")  # where or how someone works, not the department they work in
-SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really| (?:going|about|due|set) to (?:be|become))? (?:an?|the)|i work as|my (?:role|job) is|^work (?:as|in)(?! partnership)|"
+SAYS_ROLE = re.compile(r"\b(?:(?:i'?m|i am)(?: actually| now| really| (?:going|about|due|set) to (?:be|become))? (?:an?|the)|i work as|my (?:role|job|(?:job )?title) is|^work (?:as|in)(?! partnership)|"
                        r"i(?:'ve| have)? (?:just |recently )?(?:started|begun|joined) (?:work |(?:last|this) (?:week|month|term|year) )?as|"
                        # "I've put myself forward to be the SEND champion", "I was appointed as the ...", "I've just been made SENCO"
                        r"i(?:'ve| have)? (?:put myself forward|volunteered|applied|been asked|agreed) (?:to be|to become|as|for) (?:an?|the|our)|"
                        r"i(?:'ve| have)? (?:just )?(?:trained|qualified) as (?:an?|the)|"
+                       r"i(?:'ve| have)? (?:just |recently )?(?:moved|switched|transferred|stepped down|gone) (?:(?:jobs?|roles?|posts?) )?(?:from\b[^.?!]{1,80}?\bto (?:be |become )?|to (?:be|become) )(?:an?|the|our|my)\b|"
                        r"i(?:'ve| have) been (?:an?|the) (?!bit\b|little\b|while\b|long\b|lot\b)|"  # "I've been a TA for three years"
                        r"i(?:'ve| have)? (?:just |recently )?(?:been|was) (?:made|appointed|named) (?!aware|redundant|to\b)(?:as )?(?:an?|the|our)?|"
                        rf"(?:i work|i'?m|i am) in (?:the |our )?(?:(?!{_NO_DEPARTMENT})[\w'&-]+\s+){{1,3}}(?:for|at|within) (?:a|an|the|our|my|this)\b|"

@@ -44,12 +44,20 @@ GREETED = r"(?:\s+(?:there|all|everyone|folks|guys))?"  # "hi there", "morning a
 GREETINGS = r"hi|hello|hiya|hey|good (?:morning|afternoon)|morning"
 _GREETING = re.compile(r"^\s*(?:(?:" + GREETINGS + "|" + _CORRECTION + r")" + GREETED + r"\b[\s,!.:;-]*)+",
                        re.IGNORECASE)
-_HEAD_END = re.compile(r"\s(?:at|in|on|for|with|within|from|based|who|and|but|i|i'm|working|alongside|supporting|helping)\s", re.IGNORECASE)
+_HEAD_END = re.compile(r"\s(?:at|in|on|for|with|within|from|based|who|and|but|i|i'm|working|alongside|supporting|helping|"
+                       r"what|what's|whats|which|how|when|where|why)\s", re.IGNORECASE)  # ("data manager what tier am i")
+_NO_TITLE = re.compile(r"\b(?:told|said|says|reckons?)\b", re.IGNORECASE)  # a sentence of what others said, before the job told
+_ROLE_SAID = re.compile(r"\b(?:i'?m|i am|im) (?:an?|the)\s|\bi work as\b|\bmy (?:job|role|title) is\b", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w&'+/-]+")
 _FIRST_PERSON = {"i", "we", "i'm", "im", "we're"}
 _SELF = {"role", "job", "title", "post", "position", "i", "this"}  # "my role is SENCO" is the person's own
 _POSSESSIVES = {"my", "his", "her", "their", "our", "your"}  # "my wife is a SENCO" is someone else
 _OTHER_PEOPLE = {"he", "she", "they", "he's", "she's"}
+_CHANGED = {"moved", "moving", "switched", "changed", "transferred", "stepped", "promoted", "went", "gone", "came", "come", "retrained"}
+# The job someone has moved to, shown back: "last year I was a TA but this September I moved to be our school's receptionist"
+_NOW_IN = re.compile(r"\b(?:(?:moved|switched|changed|transferred|stepped down|gone|went)\s+(?:(?:jobs?|roles?|posts?)\s+)?from\b[^,.;!?]{1,80}?\bto(?: be(?:come)?)?"
+                     r"|(?:moved|switched|transferred|gone|went)\s+(?:(?:jobs?|roles?|posts?)\s+)?to (?:be|become)|(?:i'?m|i am) now(?= (?:an?|the|our|my)\s)"
+                     r"|(?:became|i'?ve become)(?= (?:an?|the|our)\s))\s+(?:(?:an?|the|our|my)\s+)?", re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 _ADULTS = re.compile(r"(?<![\w'])adults?(?![\w'])")
 
@@ -91,6 +99,12 @@ class RoleMatch:
         if self.role:
             return self.role.name
         typed = _GREETING.sub("", (self.typed or "")[:MAX_ROLE_TEXT])
+        moved = [m for m in _NOW_IN.finditer(typed)]
+        typed = typed[moved[-1].end():] if moved else typed
+        sentences = re.split(r"(?<=[.?!])\s+", typed.strip())
+        while len(sentences) > 1 and _NO_TITLE.search(sentences[0]) and _ROLE_SAID.search(sentences[1]) and not _ROLE_SAID.search(sentences[0]):
+            sentences = sentences[1:]  # "HR told me Level 2. I'm a hospital chaplain ...": the job comes after
+        typed = " ".join(sentences)
         clause = re.split(r"[,.;:!?\n()]|\s[-\u2013]\s", typed.strip())[0]
         clause = clause.split(" as a ", 1)[-1].split(" as an ", 1)[-1]
         clause = _LEAD_IN.sub("", clause.strip(), count=1)
@@ -260,6 +274,8 @@ def _another_or_past(before: list[str]) -> bool:
     cut = next((n for n in (-1, -2, -3) if len(before) >= -n and before[n] in _DETERMINERS), None)
     if cut is not None and (cut == -1 or len(before) > -cut and before[cut - 1] in ("is", "was", "'s")):
         before = before[:cut]
+    if before[-1:] == ["from"] and _CHANGED & set(before[-5:]):
+        return True  # "I've just moved from staff nurse on an adult ward to ...": the job left
     if before[-3:] == ["used", "to", "be"] or before[-2:] in (["i", "was"], ["i", "were"]) or before[-1:] in (["not"], ["never"]) \
             or before[-1:] in (["in"], ["on"], ["of"]) and {"not", "never"} & set(before[-3:]):  # "I'm not in the ... team"
         return True

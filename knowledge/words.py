@@ -56,11 +56,13 @@ PHRASES = {"make sure": "ensure", **{f"whose {job}{is_it}": "whose" for job in (
            **{f"how long {do} {who}{really} {have}": f"{who} within" for do, have in (("do", "have"), ("does", "have"), ("have", "got"), ("has", "got"))
               for who in ("i", "we", "they", "a senco", "the senco", "new sencos", "sencos") for really in ("", " actually", " really")},
            "deadline": "within", "time limit": "within",  # by when, not how long it takes
+           **{f"{write} up my": "record my" for write in ("write", "writing", "log", "logging")},  # "how do I write up my learning"
            **{f"how long {verb} {thing} take": f"{thing} take length of time required to complete" for verb in ("does", "will", "would", "do") for thing in (
                "the course", "the award", "the national award", "the senco award", "the senco course", "the qualification", "nasenco",
                "the nasenco", "courses")},
            **{f"{pre}school{s}": "earlyyears" for pre in ("pre-", "pre ", "pre") for s in ("", "s")},  # not "schools"
            **{f"early{sep}{years}": "earlyyears" for sep in (" ", "-") for years in ("years", "year's", "years'")}}
+_WHO_RUNS = re.compile(r"(?:^|[.?!]\s+)\s*(?:and |so |but )?who(?:'s| is)? (?:provides|provide|runs|run|running|delivers|delivering|puts on|organises|offers)\b")
 _WIDE = re.compile(r"\b([a-z]{4,})-?wide\b")  # "sectorwide", "county-wide": the sector, the county
 _PHRASED = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, PHRASES)) + r")(?![\w-])")
 CAPITALS = re.compile(r"\b([A-Z]{2,5})s?\b")  # a short form in capitals, as a question writes it ("EYPP", "ICBs")
@@ -72,7 +74,10 @@ def written_out(text: str) -> str:
     return " ".join(SHORT_FORMS.get(w, w) for w in WORD.findall(text.casefold()))
 
 
-A_LEVEL = r"(?:level|tier|l)\s?[1-5]\b"  # a level or tier named by its number, as people write it ("Level 2", "tier 1", "L3")
+A_LEVEL = r"(?:level|tier|l)\s?[1-5]\b"
+# What a level's training holds, asked of one already named: "what will the training cover?", "what's in it?"
+CONTENT_ASKED = re.compile(r"\bwhat (?:will|does|do|would) (?:it|that|this|the (?:training|course|level|tier|module|e-?learning)) (?:cover|involve|include)\b"
+                           r"|\bwhat'?s in (?:it|that|this)\b|\bwhat will i (?:learn|cover)\b|\bwhat (?:is|are) the contents?\b", re.IGNORECASE)  # a level or tier named by its number, as people write it ("Level 2", "tier 1", "L3")
 NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.
 # "List the level 1 learning outcomes" asks; it is not about a list.
@@ -94,6 +99,7 @@ _NEGATED = {"can't": "can", "won't": "will", "shan't": "shall"}
 def phrased(text: str) -> str:
     """Text with the phrases that are one word to the search written as it ("e-learning" as "elearning")."""
     text = _WIDE.sub(r"\1 wide", text.casefold().replace("\u2019", "'"))
+    text = _WHO_RUNS.sub(r"\g<0> organised agency", text)  # "who runs the lincs platform?": its lead agency, who organises it
     return _PHRASED.sub(lambda m: PHRASES[m.group(0)], text)
 
 

@@ -50,11 +50,12 @@ class Workplaces:
         found = []  # each sector named, and whether only as a place worked with or come from
         for m in self.settings.finditer(text):
             before = [w for w in words_of(text[: m.start()]) if w not in DETERMINERS | {"local"}]
+            possessed = text[m.end(): m.end() + 2] == "'s" and m.group(1) not in self._possessive
             if not (before[-1:] and before[-1] in _NOT_NOW | NEGATION or before[-3:] == ["used", "to", "be"]  # "I used to be a GP
                     or sent_to(text[: m.start()]) or _NOT_A_PLACE.match(text, m.end())  # receptionist"
                     or _ACTS.match(text, m.end()) and not re.search(r"\b(?:my|our)\s+(?:[\w'-]+\s+)?$", text[: m.start()])  # ("our surgery wants")
-                    or text[m.end(): m.end() + 2] == "'s" and m.group(1) not in self._possessive):
-                found.append((self.sector_of[m.group(1)], before[-1:] and before[-1] in _ALONGSIDE))
+                    or possessed and not re.search(r"\b(?:my|our)\s+$", text[: m.start()])):  # (but "our school's receptionist",
+                found.append((self.sector_of[m.group(1)], before[-1:] and before[-1] in _ALONGSIDE or possessed))  # beside no other place)
         named = [m.span(1) for m in self.settings.finditer(text)]
         for m in self._after.finditer(text) if self._after else ():
             if not any(start < m.end(1) and m.start(1) < end for start, end in named) \

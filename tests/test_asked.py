@@ -78,7 +78,8 @@ def test_a_job_then_what_the_person_is_doing_tells_the_job_and_a_noun_in_ing_doe
 
 
 @pytest.mark.parametrize("question", ["my appraiser wants me to use the reflection record, what headings does it have",
-                                      "i see kids now and then, what training does a porter need"])
+                                      "i see kids now and then, what training does a porter need",
+                                      "class teacher, what am i responsible for with my send pupils"])
 def test_a_question_after_a_statement_and_a_comma_is_a_question(question):
     assert is_question(question)
 
@@ -495,3 +496,14 @@ def test_the_department_someone_works_in_for_a_workplace_is_told():
         assert SAYS_ROLE.search(said), said
     for said in ("I work in partnership with the school", "I'm in charge of the budget at the school"):
         assert not SAYS_ROLE.search(said), said
+
+
+@pytest.mark.parametrize("text, kind", [("I'm a midday supervisor and I've been put on Tier 1. What will the training cover?", "outcomes"),
+                                        ("School cleaner here, I've been told to do the introductory level. What's in it?", "outcomes"),
+                                        ("service lead at level 4, whats the minimum hrs i need over 3 years", "hours"),
+                                        ("I've been put on Tier 1. Which tier do I need?", None),
+                                        ("I'm on level 2. How do I arrange supply cover?", None)])
+def test_a_level_told_as_ones_own_then_what_it_covers_asks_its_content(text, kind):
+    from knowledge.asking import level_kind_asked
+
+    assert level_kind_asked(text) == kind

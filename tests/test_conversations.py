@@ -278,8 +278,9 @@ def test_a_job_the_documents_do_not_know_can_work_somewhere_else_and_is_not_aske
 @pytest.mark.parametrize("asked", ["as a practice manager at a GP surgery what level do I need?"])
 def test_finding_one_s_own_level_after_asking_about_one_s_own_job_does_not_ask_the_job_again(assistant, asked):
     chat = Conversation(assistant)
-    chat.say(asked)
-    text = chat.press("Find my own level")
+    text = chat.say(asked)  # the job said with one's own level asked starts the questions, or offers them
+    if "Which of these is true of your work?" not in text:
+        text = chat.press("Find my own level")
     assert "What's your job role?" not in text and "Which of these is true of your work?" in text
     assert "practice manager" in text.lower() or "non-clinical manager" in text.lower()
 

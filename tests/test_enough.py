@@ -92,7 +92,12 @@ def test_a_role_placed_in_one_workplace_asked_of_with_none_said_is_answered_for_
                                    "service manager. I did {level} years ago when I was a clinician - is that still enough?",
                                    "paediatric dietitian. AHPs are {level} aren't they, so that's me?", "I've just trained as an ELSA. {level} is it?",
                                    "I'm the safeguarding lead. Is {level} what I need?", "ICB lead. I assume I need the top level, {level}?",
-                                   "TA for three years. I've been put down for {level} only.", "School business manager. I run finance. {level}?"])
+                                   "TA for three years. I've been put down for {level} only.", "School business manager. I run finance. {level}?",
+                                   "HR told me {level}. I'm a hospital chaplain and I visit the children's ward. Have they got it right?",
+                                   "I teach the bottom set every day. My head of dept says {level} is enough as I'm not SEN staff. Is she right?",
+                                   "I'm the DSL. Someone said I'm {level} because DSL is a lead role. Right?",
+                                   "I manage the service. I was told I'm {level} like my nurses - is that right?",
+                                   "GP partner and practice safeguarding lead. Does being safeguarding lead bump me up to {level}?"])
 def test_the_writer_s_own_level_offered_beside_their_job_is_read_as_a_level_to_check(kb, claim):
     from knowledge.enough import own_check
 
@@ -110,7 +115,13 @@ def test_the_writer_s_own_level_offered_beside_their_job_is_read_as_a_level_to_c
                                   "nurse - if I moved to a SENCO post would I need level 4?", "can you book level 2 for me?",
                                   "midwife here, my manager has put me down for level 2 SEND. how much refresher training do i need?",
                                   "I am HR. Is level 2 enough for a receptionist?", "my TA works with kids daily. would tier 1 be enough?",
-                                  "Tier 1?", "what does it cover. Tier 1?", "when I was a nurse I did level 2, what level now?"])
+                                  "Tier 1?", "what does it cover. Tier 1?", "when I was a nurse I did level 2, what level now?",
+                                  "HR told me my TA needs level 2, is that right?", "My TA was told tier 1 - is that correct?",
+                                  "I was told level 2. How many hours is that, right?",
+                                  "I'm a midday supervisor and I've been put on Tier 1. What will the training cover?",
+                                  "I told them level 1. Is that right?", "I think it's level 2 for all our HCAs, is that right?",
+                                  "I said level 3 to my student nurses, was that right?", "I was told level 4 is only for designated officers. Is that right?",
+                                  "I was told tier 1 expires after 3 years. Is that true?", "I heard the framework says level 3 is for leads. Is that accurate?"])
 def test_a_level_the_writer_has_or_asks_about_for_others_is_no_level_offered_to_check(text):
     from knowledge.enough import own_check
 

@@ -346,6 +346,8 @@ def test_when_something_is_due_asked_after_a_job_is_a_question_not_a_level_asked
     assert _sure(component, asked.format(job="New midwife"), "ask_induction", 0.95) == "ask_induction"
     assert _sure(component, "new midwife here, what level do i need?", "ask_induction", 0.95) == "tell_role"
     assert _sure(component, "midwife here, when I start on the ward what level do i need?", "ask_induction", 0.95) == "tell_role"
+    assert _sure(component, "I just started as a porter at the trust. When do I have to do my SEND training and how long is it?",
+                 "ask_induction", 0.95) == "ask_induction"
 
 
 @pytest.mark.parametrize("text, term, guessed", [
@@ -644,7 +646,12 @@ def test_a_remark_that_is_no_work_or_a_question_of_something_else_tells_no_job(c
                                   "midwife - do I follow the school tiers or the health levels?", "paeds nurse. lvl?", "midwife. what SEND training?",
                                   "I'm a paediatric dietitian in the community team. Allied health professionals are level 2 aren't they, so that's me?",
                                   "Practice nurse. We see a lot of children. What level does the framework put nurses at?",  # their own job again
-                                  "midwife on the labour ward. I reckon I need level 2 like the nurses? just checking"])  # compared
+                                  "midwife on the labour ward. I reckon I need level 2 like the nurses? just checking",  # compared
+                                  "data manager what send tier/level am i",  # no comma between
+                                  "My job title is 'SEND Administrator' at an NHS trust but I just book rooms. Which level do I actually need?",
+                                  "I've just moved from staff nurse on an adult ward to the children's nursing team. What level do I need now?",
+                                  "Physio in the NHS, never any children or young people. Do I still need level 3 because I'm a therapist?",
+                                  "I'm the DSL at a primary. I don't teach. Someone said I'm tier 2 because DSL is a lead role. Right?"])  # a reason
 def test_ones_own_level_asked_in_other_words_after_a_job_tells_the_job(component, text):
     assert _intent(component, text, "find_level") == "tell_role"
 
@@ -667,3 +674,13 @@ def test_a_level_offered_as_enough_by_someone_describing_their_own_work_tells_th
 def test_what_someone_says_in_passing_or_of_others_tells_no_job_of_theirs(component, text):
     """Work told only with the asker's own level asked, and no one else's job in the question."""
     assert _intent(component, text, "ask_documents") == "ask_documents"
+
+
+@pytest.mark.parametrize("text, guessed", [("class teacher, what am i responsible for with my send pupils", "ask_responsibilities"),
+                                           ("I've moved to a new school. What does the SENCO do?", "ask_responsibilities"),
+                                           ("I'm a nurse, do i need to pay for the course myself?", "ask_documents"),
+                                           ("Complete beginner what level do I need", "find_level"),
+                                           ("I've moved my training to the spring, what level do I need?", "find_level")])
+def test_a_job_with_a_question_of_something_else_keeps_the_question(component, text, guessed):
+    """"class teacher, what am i responsible for": a question ("what am i" asks), not a statement of their work."""
+    assert _intent(component, text, guessed) == guessed

@@ -199,6 +199,9 @@ def test_a_fuzzy_match_needs_a_close_spelling(kb):
     ("no, I'm a TA not a teacher", "Teaching assistant"),
     ("I work in estates at an NHS trust and never see patients", "estates"),
     ("I'm on reception at a GP surgery", "reception"),
+    ("HR told me Level 2. I'm a hospital chaplain and I visit the children's ward. Have they got it right?", "hospital chaplain"),
+    ("data manager what send tier/level am i", "data manager"),  # the question is no part of the job
+    ("Last year I was a library assistant but this September I moved to be a data officer", "data officer"),  # the job moved to
 ])
 def test_the_role_taken_is_the_head_of_their_own_words(guide, typed, taken):
     assert guide.catalogue.resolve(typed).taken == taken
@@ -491,3 +494,35 @@ def test_a_team_the_person_says_they_are_not_in_is_not_their_role(guide, kb):
 
 def test_a_place_someone_takes_others_to_is_not_where_they_work(guide):
     assert guide.catalogue.resolve("TA, I take pupils to outpatients appointments").sector_hint is None
+
+
+def test_the_job_left_is_not_the_role_and_a_place_called_our_own_is_the_workplace(guide):
+    """"moved from teaching assistant to ...": the job left is not theirs; "our school's receptionist": a school."""
+    assert guide.catalogue.resolve("I've just moved from teaching assistant to the office team").role is None
+    assert guide.catalogue.resolve("I'm a teaching assistant in the office team").role is not None
+    assert guide.catalogue.resolve("I'm our school's receptionist").sector_hint == "school"
+    assert guide.catalogue.resolve("I run the hospital's training team").sector_hint is None  # (an organisation's, not ours)
+
+
+@pytest.mark.parametrize("typed", ["staff nurse on a ward for over-65s - no children or young people",
+                                   "physio, I only treat people over 65, never any children or young people",
+                                   "SEND administrator but I just book rooms - nothing to do with children or young people",
+                                   "TA on paper but I don't support any pupils with SEND"])
+def test_no_children_said_is_no_contact(guide, typed):
+    assert guide.catalogue.resolve(typed).said.get("contact") == "none"
+
+
+@pytest.mark.parametrize("typed", ["TA, no children with SEND in my class this year but I cover other classes", "receptionist, I have no children myself",
+                                   "teacher, I don't support any pupils with EHCPs directly", "SENCO, don't treat kids as a label"])
+def test_no_children_in_another_sense_says_nothing_of_contact(guide, typed):
+    assert guide.catalogue.resolve(typed).said.get("contact") is None
+
+
+@pytest.mark.parametrize("typed, taken", [("Practice nurse. I moved to the UK last year", "Practice nurse"), ("phlebotomist, now I'm confused about tiers", "phlebotomist"),
+                                          ("Level 3 nurse on paeds. what do i need?", "Level 3 nurse"), ("Nurse, told level 2. What do I need?", "Nurse")])
+def test_a_move_or_a_level_that_is_no_new_job_leaves_the_job_told(guide, typed, taken):
+    assert guide.catalogue.resolve(typed).taken == taken
+
+
+def test_a_place_called_our_own_gives_way_to_where_the_person_works(guide):
+    assert guide.catalogue.resolve("community nurse at the trust, our school's SENCO referred a child").sector_hint == "health"

@@ -72,7 +72,7 @@ WORK_TOLD = re.compile(r"(?:^|[.,;:!?(]\s*|\s[-\u2013]\s*|\b(?:and|but|so)\s+)i(
 OWN_LEVEL_ASKED = re.compile(r"\b(?:level|tier)s? (?:do|should|must|would|will) i\b|\b(?:level|tier) am i\b|\b(?:level|tier) i need\b|\bmy (?:own )?(?:send )?(?:training )?(?:level|tier)\b(?!\s*\d)", re.I)  # the asker's own (not "what level does my team need")
 A_DOCUMENT_PART = re.compile(r"\b(?:section|appendix|criterion|chapter|paragraph)\b", re.I)  # a part of a document, not a whole framework
 POINTS_BACK = re.compile(r"\b(?:that|this|it|there)\b", re.I)  # "Where would that sit?": the job just told
-ASKS_WHEN = re.compile(r"\b(?:how (?:soon|long|often|quickly)|by when)\b", re.I)
+ASKS_WHEN = re.compile(r"\b(?:how (?:soon|long|often|quickly)|by when|when(?=\s*$))\b", re.I)  # "When do I have to ...", not "when I start"
 ASKS_MY_LEVEL = re.compile(r"\b(?:what|which)\s+(?:send\s+)?(?:training\s+)?(?:level|tier|lvl)\b|\b(?:level|tier) (?:do|should|must) i\b"
                            r"|(?:^|[.,;:!-])\s*(?:my\s+)?(?:send\s+)?(?:training\s+)?(?:level|tier|lvl)\s*\?+\s*(?:$|and\b)"
                            r"|\btraining\s*,?\s*which one\b|(?:^|[.,;:!-])\s*(?:what|which)\s+(?:send\s+)?training\s*\?+\s*$", re.I)  # "HR wants me to do SEND training, which one?"  # "..., see kids now n then. level?"

@@ -47,6 +47,7 @@ STAFF_INTENT = "check_staff_list"  # a pasted list of job titles to check
 ABOUT_ME = {INTENT_NAME, "find_level", ANSWER_INTENT}  # intents about the person themselves: never a question without "I" or "my"
 SENTENCE_END = re.compile(r"[.?!]")
 CLAUSE_START = re.compile(r"[.?!;]\s*|\s[-\u2013]\s")
+LEVELS_NAMED = re.compile(r"\b(?:levels?|tiers?)\b", re.IGNORECASE)  # "do I need one of the higher SEND levels?"
 LEVEL_WRITTEN = re.compile(r"\b(?:levels?|tiers?|lvl|introductory|induction|basic)\b|\b[lt]\s*\d|^\s*\d\s*$", re.IGNORECASE)  # a level
 # entity's own words: the extractor may take "Year 3" or "band 6" for one
 STATEMENT = {ANSWER_INTENT, "nlu_fallback"}  # what the classifier makes of a plain statement it cannot place
@@ -211,19 +212,23 @@ class RoleIntent(GraphComponent, IntentClassifier):
             or own_check(text)  # "..., what level do i need", "... what's my SEND training level?", "salaried GP. level 2 or 3?"
         if asked and (ASKS_WHEN.search(re.split(r"[,.?!;]|\band\b", text[: asked.start()])[-1]) or OF_A_THING.match(text[asked.end():])):
             asked = None  # "how soon after joining do I have to have done it?": when, not what level; "what level is the threshold?"
-        near = " ".join(re.split(r"[.?!;]", text[: asked.start()])[-1].split()[-3:]  # in its sentence: "what SEND training do I need"
-                        + text[asked.end():].split()[:4]) if asked else ""
-        if asked and not ASKS_MY_LEVEL.search(text) and not OWN_TRAINING.search(near) \
-                and (re.match(r"do i", asked.group(), re.I) or A_DOCUMENT_PART.search(last_question(text))):
+        before = re.split(r"[.?!;]", text[: asked.start()])[-1] if asked else ""  # the asked sentence's words before the question
+        near = " ".join(before.split()[-3:] + text[asked.end():].split()[:4]) if asked else ""  # "what SEND training do I need"
+        if asked and not ASKS_MY_LEVEL.search(text) and not OWN_TRAINING.search(near) and not LEVELS_NAMED.search(re.split(r"[.?!;]", text[asked.start():])[0]) \
+                and (re.match(r"do i", asked.group(), re.I) and not LEVEL_WRITTEN.search(asked.group()) or A_DOCUMENT_PART.search(last_question(text))):
             asked = None  # "do i need a new CRB check for the course?", "does the supervision section apply to me?": not a level
-        asking = TAG_QUESTION.sub("", re.split(r"[.?!;]", text[asked.start():], maxsplit=1)[0]) if asked else ""
+        asking = TAG_QUESTION.sub("", re.split(r"(?i)[.?!;]|\s(?:because|since|cos|(?:as|but) (?=i\b|i'm\b|im\b))", text[asked.start():], maxsplit=1)[0]) if asked else ""  # (not
+        # the reason given: "someone said I'm tier 2 because DSL is a lead role")
         mine = bool(asked) and not OTHERS.search(asking) and not self._another_job(asking, text[: asked.start()])  # not "what level should I book her on?",
         # "what level do our doctors need?"; work told only with the level itself asked ("I work part time, how many hours ...?")
-        kind = KIND_ASKED.search(re.split(r"[.?!;]", text[: asked.start()])[-1] + asking) if asked else None
+        kind = KIND_ASKED.search(before + asking) if asked else None
         told = SAYS_ROLE.search(text) is not None or (mine and not kind and WORK_TOLD.search(text) is not None) or (
             bool(rest) and 0 < len(WORD.findall(TITLE_ENDS.split(head, maxsplit=1)[0])) <= SHORT_HEAD and not FIRST_PERSON.search(head) and not QUESTION_START_WORD.match(text)
             and (mine or not QUESTION_START_WORD.match(rest[0])) and (any((w in self.words or PROFESSIONAL.fullmatch(w)) and w not in NOT_A_JOB for w in words)
-                                                                       or mine and self._title_ends_in_a_job(head)))  # "clinical coder at the trust. ..."
+                                                                       or mine and self._title_ends_in_a_job(head))) \
+            or (mine and not rest and before == text[: asked.start()] and 0 < len(WORD.findall(before)) <= SHORT_HEAD  # "data manager what
+                and not FIRST_PERSON.search(before) and not QUESTION_START_WORD.match(before)
+                and any((w.casefold() in self.words or PROFESSIONAL.fullmatch(w)) and w.casefold() not in NOT_A_JOB for w in WORD.findall(before)))  # send tier am i": no comma between
         return told and (mine or not is_question(text))
 
     def _another_job(self, asking: Text, before: Text) -> bool:
