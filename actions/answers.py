@@ -33,6 +33,11 @@ from knowledge.words import STANDS_FOR
 
 UNSURE_MORE = 0.5  # below this, a question the classifier could only call "more" asks the documents
 MORE_ASKED = re.compile(r"\b(?:more|else|rest|others?|remaining)\b", re.IGNORECASE)  # "is there more?", "what else?"
+# One's own duties asked in general ("I'm a new SENCO at a secondary school, what are my responsibilities?"): the role's
+# topic answers it, whatever other passage the workplace's words score in
+OWN_DUTIES = re.compile(r"\b(?:what (?:are|r) my (?:send |main |key )?(?:responsibilit(?:y|ies)|duties|role)|what am i (?:responsible|accountable) for)"
+                        r"(?:\s+(?:with|for|to|towards|the|my|our|all|pupils|children|students|young|people|learners|with|send|sen|in|a|at|school|class|setting))*\s*[?.!]*\s*$",
+                        re.IGNORECASE)
 WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete|what are)\b", re.IGNORECASE)
 NOT_COVERED = f"The documents I know do not cover that. {CAN_DO}"
 UNNAMED_ROLE = ("The documents do not place that role in a level themselves, so it depends on where the person works and what "
@@ -140,7 +145,7 @@ class AnswerQuestion(Action):
             message = documents.search(text)
             if message is None:
                 not_understood(dispatcher, tracker, NOT_COVERED)
-        if message and _sharpened(intent, text, message):
+        if message and _sharpened(intent, text, message) and not (intent == "ask_responsibilities" and OWN_DUTIES.search(text)):
             message = notes.noted(text, documents.sharper(text, message, ANSWERS_TO.get(_kind(intent), "")))
         if message and not text.startswith("/") and (intent in IN_A_LEVEL or intent == "ask_builds_on" and not asks_order(text)):
             message = meanings.in_level(text, message)  # "does the introductory level cover lego therapy?": not the order
@@ -164,7 +169,7 @@ class AnswerQuestion(Action):
             return silence
         reading = meanings.initials(text) if intent in MEANING_INTENTS and not text.startswith("/") else None
         levels = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else \
-            levels_asked.which_levels(text) or levels_asked.the_levels(text) or documents.contents(text)
+            levels_asked.not_set(text) or levels_asked.which_levels(text) or levels_asked.the_levels(text) or documents.contents(text)
         if reading or levels:
             return reading or levels
         undefined = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else meanings.undefined(text)

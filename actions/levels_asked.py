@@ -8,7 +8,7 @@ from actions import replies
 from actions.documents import Shown, cited_lines, index, mentions_job
 from actions.knowledge_base import guide
 from knowledge import lookup
-from knowledge.defining import asked_of_the_levels, the_levels_asked
+from knowledge.defining import a_level_not_set, asked_of_the_levels, the_levels_asked
 from knowledge.passages import level_named, named_document
 
 WHICH_TITLE = "The levels whose own lists say it:"
@@ -25,6 +25,19 @@ def the_levels(question: Text) -> Optional[replies.Message]:
         return None  # "what are levels 1 to 3 of the continuum of need in the east sussex framework": not these levels
     data = lookup.levels_of(kb, framework)
     message = replies.cited_items("The tiers:" if framework == "schools" else "The health framework's levels:", data, levels=framework)
+    return {**message, "buttons": [{"title": "Find my own level", "payload": "/find_level"}]}
+
+
+def not_set(question: Text) -> Optional[replies.Message]:
+    """"Is there a tier 3 for school staff?": the documents set no such level, then the levels of its kind that they set;
+    None when every level the question names is set, or it names a job (its level questions say more)."""
+    kb = guide().kb
+    missing = a_level_not_set(question, [n for lv in kb.levels for n in (lv.name, *lv.also_called)])
+    if missing is None or guide().catalogue.resolve(question).roles or mentions_job(question):
+        return None
+    name, framework = missing
+    message = replies.cited_items(f"The documents set no {name}. " + ("The tiers they set:" if framework == "schools" else
+                                  "The health framework's levels:"), lookup.levels_of(kb, framework), levels=framework)
     return {**message, "buttons": [{"title": "Find my own level", "payload": "/find_level"}]}
 
 

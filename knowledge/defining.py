@@ -245,6 +245,20 @@ def the_levels_asked(question: str) -> str | None:
     return None
 
 
+_NUMBERED = re.compile(r"\b(?P<kind>level|tier)\s*(?P<n>\d{1,2})\b(?!\s*(?:hours?|hrs|mins?|minutes|weeks?|years?|credits?|[-\u2013/]|or|to)\b)", re.IGNORECASE)
+
+
+def a_level_not_set(question: str, names: Sequence[str]) -> tuple[str, str] | None:
+    """A numbered level or tier the question names that no framework sets ("is there a tier 3 for school staff?"): its name
+    and the framework whose kind of level it is ("schools" for a tier); None when every one it names is among ``names``."""
+    known = {n.casefold() for n in names}
+    for found in _NUMBERED.finditer(question or ""):
+        name = f"{found.group('kind').title()} {int(found.group('n'))}"
+        if name.casefold() not in known:
+            return name, "schools" if found.group("kind").casefold() == "tier" else "health"
+    return None
+
+
 def asked_of_the_levels(question: str) -> str | None:
     """What a question asks which levels hold ("tribunals" in "which levels cover tribunals?"); None for any other
     question: one about the person's own level, one person's, their hours or what they need ("what level do I need?")."""

@@ -149,3 +149,16 @@ def test_new_to_a_post_with_years_as_a_senco_before_it_leaves_the_award_question
 
     outcome = guide.decide(Profile(role, {"sector": "school"}))
     assert isinstance(outcome, NextQuestion) and outcome.question.asks == "new-senco"
+
+
+@pytest.mark.assistant
+@pytest.mark.parametrize("role", ["headteacher", "SENCO", "teacher"])
+def test_ones_own_duties_asked_after_saying_where_one_works_are_the_role_s_duties(assistant, kb, guide, role):
+    """"I'm a new SENCO at a secondary school, what are my responsibilities?": the role's duties, not a passage the
+    workplace's words score in (the funding of primary and secondary schools)."""
+    from knowledge import lookup
+    from tests.conversation import reply_text
+
+    topic = lookup.find_topic(kb, role, guide.catalogue)
+    text = reply_text(assistant.say(f"own-duties-{role}", f"I've just become {role} at a secondary school. What are my SEND responsibilities?"))
+    assert text.startswith(topic.title), text[:120]

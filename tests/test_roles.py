@@ -526,3 +526,17 @@ def test_a_move_or_a_level_that_is_no_new_job_leaves_the_job_told(guide, typed, 
 
 def test_a_place_called_our_own_gives_way_to_where_the_person_works(guide):
     assert guide.catalogue.resolve("community nurse at the trust, our school's SENCO referred a child").sector_hint == "health"
+
+
+@pytest.mark.parametrize("typed, assesses", [
+    ("paeds physio at the child development centre, assess and treat kids w cerebral palsy", True),
+    ("paeds dietitian in a community team, i assess kids with complex needs and write their feeding plans", True),
+    ("community children's nurse, i write the care plans for children with complex needs", True),
+    ("SN in a special school, i write the health care plans for the pupils", False),  # (in a school, the tiers are for educating)
+    ("hca on the paeds ward, i see their notes but dont assess or plan anything for kids with send", False),
+    ("TA, I help the SENCO assess children with SEND", False), ("porter, i take kids with send to be assessed", False),
+    ("I want to assess children with SEND one day", False), ("school nurse, I assess children", False)])  # (no SEND said)
+def test_assessing_or_planning_for_cyp_with_send_said_as_ones_own_work_is_read(guide, typed, assesses):
+    """What the person says they do, of children with SEND, puts them in the cohort that assesses and plans; not what
+    others do, what they want to do, assessing said with no SEND, or in a school (whose tier is for educating them)."""
+    assert (guide.catalogue.resolve(typed).said.get("assess") == "yes") is assesses

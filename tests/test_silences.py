@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from knowledge import named_only
 from knowledge.passages import level_named
 
@@ -147,3 +149,25 @@ def test_a_thing_a_line_only_names_is_said_to_be_named_only_when_its_contents_ar
     assert only_named(kb, f"which section covers {plain[0]}?", lines) is None  # where it is, not what it holds
     listed = [t for t in things if " including " in t]
     assert listed and all(only_named(kb, f"which specific {t} exactly?", lines) is None for t in listed)
+
+
+def test_a_numbered_level_no_framework_sets_is_found_and_one_they_set_is_not(kb):
+    """"is there a tier 3 for school staff?": every numbered level one past each framework's last is set by none."""
+    from knowledge.defining import a_level_not_set
+
+    names = [n for lv in kb.levels for n in (lv.name, *lv.also_called)]
+    for framework, kind in (("schools", "Tier"), ("health", "Level")):
+        numbers = [int(lv.name.split()[-1]) for lv in kb.levels_of(framework) if lv.name.split()[-1].isdigit()]
+        past = f"{kind} {max(numbers) + 1}"
+        assert a_level_not_set(f"is there a {past.lower()} for our staff?", names) == (past, framework)
+        assert all(a_level_not_set(f"what does {kind.lower()} {n} cover?", names) is None for n in numbers)
+    assert a_level_not_set("how many hours is level 2? 12 hours?", names) is None
+
+
+@pytest.mark.assistant
+def test_a_level_no_framework_sets_is_answered_with_the_levels_they_set(assistant, kb):
+    from tests.conversation import reply_text
+
+    past = f"Tier {max(int(lv.name.split()[-1]) for lv in kb.levels_of('schools') if lv.name.split()[-1].isdigit()) + 1}"
+    text = reply_text(assistant.say("no-such-tier", f"is there a {past.lower()} for school staff?"))
+    assert text.startswith(f"The documents set no {past}.") and all(lv.name in text for lv in kb.levels_of("schools"))
