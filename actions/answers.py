@@ -169,7 +169,7 @@ class AnswerQuestion(Action):
             return silence
         reading = meanings.initials(text) if intent in MEANING_INTENTS and not text.startswith("/") else None
         levels = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else \
-            levels_asked.not_set(text) or levels_asked.which_levels(text) or levels_asked.the_levels(text) or documents.contents(text)
+            levels_asked.not_set(text) or levels_asked.which_levels(text) or levels_asked.the_levels(text) or levels_asked.contents(text)
         if reading or levels:
             return reading or levels
         undefined = None if text.startswith("/") or intent in ("check_staff_list", "compare_levels") else meanings.undefined(text)
@@ -264,7 +264,8 @@ class AnswerQuestion(Action):
         if by_level:
             return by_level
         if not level:
-            found = (level_answers.for_involvement(text) or documents.search(text)) if intent != "more" else None
+            asks = intent != "more" or is_question(text) and len(text.split()) > 4  # more of no level: "the platform will link to
+            found = (level_answers.for_involvement(text) or documents.search(text)) if asks else None  # other things - what are they?"
             unknown = notes.unknown(text) if found is None else ""
             if unknown:  # "does any of this apply in scotland": no level would answer it
                 return {"text": NOT_MENTIONED.format(words=unknown), "buttons": HELP_BUTTONS}

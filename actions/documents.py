@@ -3,6 +3,7 @@ role needs, and a search over everything cited for what no intent handles."""
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from itertools import groupby
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
@@ -17,12 +18,11 @@ from knowledge.answers import to_dict
 from knowledge.asking import asks_about, place_named, questions_only, without_the_asker
 from knowledge.enough import ENOUGH, against
 from knowledge.indexed import group_of
-from knowledge.passages import FOOTNOTE_MARK, contents as contents_of, footnotes, level_named, named_document, shown_text
+from knowledge.passages import FOOTNOTE_MARK, footnotes, level_named, shown_text
 from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, shown as _shown
 from knowledge.reading import mentions_a_job, quoted, sectors_named
 from knowledge.rules import Determination, NextQuestion, Profile, sector_label
 from knowledge.search import MIN_SCORE, Answer, ContentIndex
-from knowledge.words import SHORT_FORMS, WORD
 
 logger = logging.getLogger(__name__)
 PER_GROUP = 4  # items of each list when a whole topic is shown
@@ -73,7 +73,22 @@ def _notes() -> Dict[Tuple[Text, Text], Any]:
 def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
     """The lists of the documents that answer the question, or None when nothing answers it well enough: the
     documents' own passages only when they hold enough of the question, more of it when the classifier took
-    the question to be about something else ("what time is it" shares a word with a passage)."""
+    the question to be about something else ("what time is it" shares a word with a passage). When nothing answers
+    it whole, what answers the rest of it, without the words no document uses ("the formal entry requirements")."""
+    return _search(text, out_of_scope) or nearest(text, source_index().unknown_words(about(text)), out_of_scope)
+
+
+def nearest(text: Text, unheard: Sequence[Text], out_of_scope: bool = False) -> Optional[replies.Message]:
+    """What answers a question without words or a phrase the documents never use ("whats the cut off", "other things"),
+    when enough of it is left to search by; None otherwise ("what is makaton?"). Its note says what they do not mention."""
+    rest = re.sub("|".join(rf"(?<![\w'-]){re.escape(u)}(?![\w'-])" for u in unheard), " ", text, flags=re.IGNORECASE) if unheard else text
+    return _search(rest, out_of_scope) if rest != text and len(index().asked_words(about(rest))) >= NEAREST_WORDS else None
+
+
+NEAREST_WORDS = 2  # words the documents use, left in a question without those they never do, enough to search by
+
+
+def _search(text: Text, out_of_scope: bool) -> Optional[replies.Message]:
     text = about(text)
     sourced, curated = list(_sourced(text)), index().search(text)
     phrase = quoted(text)
@@ -108,23 +123,6 @@ def _with_local(question: Text, answers: List[Answer], out_of_scope: bool) -> Li
     if not answers or theirs.hits(question, _shown(local)) > theirs.hits(question, _shown(answers)):
         return local + answers[:1]
     return answers + local
-
-
-def contents(question: Text) -> Optional[replies.Message]:
-    """A document's parts, as its contents list them, for a question that asks what parts a named document has ("what r
-    the six competancy areas in the east sussex framework": short forms written out and spelling mended first)."""
-    named = named_document(guide().kb.documents, question)  # "... against the East Sussex framework. What are the areas in it?"
-    asked_of = [questions_only(question, pointing_back=True) + " " + " ".join(sorted(named[1]))] if named else []
-    mended = (" ".join(source_index().spelt(SHORT_FORMS.get(w, w)) for w in WORD.findall(asked.casefold()))
-              for asked in dict.fromkeys((question, questions_only(question), *asked_of)))  # "East Sussex caseworker, new in post. What are ...?"
-    found = next((f for m in mended for f in [contents_of(guide().kb.documents, guide().kb.passages, m)] if f), None)
-    if found is None:
-        return None
-    document, listed = found
-    citations: List[Dict[Text, Text]] = []
-    return replies.message({**replies.reply("answer", [replies.section(
-        cited_lines([Shown(p.text, p.citation) for p in listed], citations), f"The {document.title} lists {len(listed)} parts in its contents:")],
-        citations), "contents": document.file_name})
 
 
 def _message(answers: List[Answer]) -> replies.Message:

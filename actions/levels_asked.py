@@ -1,15 +1,17 @@
 """Questions about the levels and tiers themselves: what they are ("what are the tiers?"), and which of them say
-something ("which levels cover tribunals?"), each in the documents' words."""
+something ("which levels cover tribunals?"), each in the documents' words; and the parts a document's contents list."""
 from __future__ import annotations
 
 from typing import Dict, List, Optional, Text
 
 from actions import replies
-from actions.documents import Shown, cited_lines, index, mentions_job
+from actions.documents import Shown, cited_lines, index, mentions_job, source_index
 from actions.knowledge_base import guide
 from knowledge import lookup
 from knowledge.defining import a_level_not_set, asked_of_the_levels, the_levels_asked
-from knowledge.passages import level_named, named_document
+from knowledge.asking import questions_only
+from knowledge.passages import contents as contents_of, level_named, named_document
+from knowledge.words import SHORT_FORMS, WORD
 
 WHICH_TITLE = "The levels whose own lists say it:"
 
@@ -54,3 +56,20 @@ def which_levels(question: Text) -> Optional[replies.Message]:
     citations: List[Dict[Text, Text]] = []
     lines = cited_lines([Shown(f"{level.name}: {passage.text}", passage.citation) for level, passage in found], citations)
     return replies.message({**replies.reply("answer", [replies.section(lines, WHICH_TITLE)], citations), "levels": "which"})
+
+
+def contents(question: Text) -> Optional[replies.Message]:
+    """A document's parts, as its contents list them, for a question that asks what parts a named document has ("what r
+    the six competancy areas in the east sussex framework": short forms written out and spelling mended first)."""
+    named = named_document(guide().kb.documents, question)  # "... against the East Sussex framework. What are the areas in it?"
+    asked_of = [questions_only(question, pointing_back=True) + " " + " ".join(sorted(named[1]))] if named else []
+    mended = (" ".join(source_index().spelt(SHORT_FORMS.get(w, w)) for w in WORD.findall(asked.casefold()))
+              for asked in dict.fromkeys((question, questions_only(question), *asked_of)))  # "East Sussex caseworker, new in post. What are ...?"
+    found = next((f for m in mended for f in [contents_of(guide().kb.documents, guide().kb.passages, m)] if f), None)
+    if found is None:
+        return None
+    document, listed = found
+    citations: List[Dict[Text, Text]] = []
+    return replies.message({**replies.reply("answer", [replies.section(
+        cited_lines([Shown(p.text, p.citation) for p in listed], citations), f"The {document.title} lists {len(listed)} parts in its contents:")],
+        citations), "contents": document.file_name})

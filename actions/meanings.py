@@ -8,9 +8,9 @@ from dataclasses import fields
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text, Tuple
 
-from actions import replies
+from actions import notes, replies
 from actions.conversation import HELP_BUTTONS
-from actions.documents import Shown, cited_lines, index, mentions_job, source_index
+from actions.documents import Shown, cited_lines, index, mentions_job, nearest, source_index
 from actions.knowledge_base import guide
 from knowledge import lookup
 from knowledge.defining import asked_of_a_level, asked_term, held_by, phrase, what_of
@@ -44,7 +44,13 @@ def undefined(question: Text) -> Optional[replies.Message]:
     if found.kind == "absent":  # as the question writes it ("BSL"), a word in lower case capitalised
         typed = (phrase(term).search(question) or re.search(re.escape(term), question, re.IGNORECASE))
         written = typed.group() if typed else term
-        return {"text": NOT_MENTIONED.format(words=written.capitalize() if written.islower() else written), "buttons": HELP_BUTTONS}
+        written = written.capitalize() if written.islower() else written
+        answered = nearest(question, [written])  # "SENCO exemption - how long must they have been one? whats the cut off"
+        if answered:  # noted here, as the term is not a word the documents never use, and not again
+            answered = notes.noted(question, answered, written)
+            answered["json_message"][replies.KEY]["silence"] = written
+            return answered
+        return {"text": NOT_MENTIONED.format(words=written), "buttons": HELP_BUTTONS}
     citations: List[Dict[Text, Text]] = []
     term = found.term  # as the documents name it ("the neurotypical child", asked as a module)
     sought = phrase(term)

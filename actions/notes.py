@@ -35,10 +35,11 @@ def unknown(text: Text) -> Text:
     return " or ".join(words)
 
 
-def noted(question: Text, message: replies.Message) -> replies.Message:
+def noted(question: Text, message: replies.Message, unheard: Text = "") -> replies.Message:
     """An answer from the documents' lists, after the note it needs: that they give no figure, when one is asked for
-    and it has none; else the words the documents never use, when it holds little of the question."""
-    unheard = unknown(question)
+    and it has none; else the words the documents never use, when it holds little of the question. ``unheard``: the
+    term asked about that they never use, when the answer is to the rest of the question ("whats the pass mark")."""
+    unheard = unheard or unknown(question)
     unheard = unheard if unheard and message.get("json_message") and index().covers(question, said(message)) < MENTIONED_ENOUGH else ""
     figure = _no_figure(question, message)
     if figure:

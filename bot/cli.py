@@ -278,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
         url = describe(args.database_url or database_url())
         print(f"send-guide: cannot use the database {url} ({type(error).__name__}); check DATABASE_URL", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # "send-guide level ... | head": the reader stopped reading, no error of ours; stdout goes nowhere
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so flushing it at exit fails no more (Python's advice)
+        return 0
 
 
 if __name__ == "__main__":

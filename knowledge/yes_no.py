@@ -44,9 +44,12 @@ def reads_no(question: str, lines: Sequence[str], words: Callable[[str], set] = 
         clause = re.split(r"[.;:!?,()|]", line[denied.end():], maxsplit=1)[0]  # "(this list is not exhaustive)"
         if QUALIFIED.search(clause):
             continue  # "not expected to meet the full costs of more expensive provision": a part denied, not the whole
-        held = words(f"{line} {also_said(line)}")  # "will not require" holds "needing"
+        sentences = re.split(r"(?<=[.!?])\s+", line)
+        at = next(n for n, s in enumerate(sentences) if DENIED.search(s))  # the sentence that denies it, about what is asked with
+        near = " ".join(sentences[max(0, at - 1): at + 1])  # the one before ("... the notional SEND budget. This is not ..."), not
+        held = words(f"{near} {also_said(near)}")  # a paragraph's other sentences; "will not require" holds "needing"
         if len(asked & held) >= (HOLDS_EVERY if turned else HOLDS) * len(asked) and asked & words(f"{clause} {also_said(clause)}"):
-            return next(s for s in re.split(r"(?<=[.!?])\s+", line) if DENIED.search(s))  # the sentence that denies it
+            return sentences[at]
     return None
 
 

@@ -333,6 +333,21 @@ def test_a_denial_is_read_in_the_documents_other_words():
     assert reads_no("Is it true that most children with SEND will end up needing an EHCP?", [line]) == line
 
 
+def test_a_denial_answers_only_when_its_own_sentence_or_the_one_before_holds_what_is_asked():
+    """"Does the senco course include work in a school?" is not denied by a paragraph about the course whose denial is of a
+    candidate's criminal background; "is the notional SEND budget ring fenced?" is, by "This is not a ring-fenced amount"
+    after the sentence that names the budget."""
+    from knowledge.sources import seeds_dir
+    from knowledge.yes_no import reads_no
+
+    text = " ".join(p.read_text(encoding="utf-8") for p in seeds_dir().glob("*.txt"))
+    paragraph = next(line.strip("- ") for line in text.splitlines() if "criminal background" in line)
+    assert re.search(r"\bcourses?\b", paragraph) and "school" in paragraph  # the question's words are the paragraph's
+    assert reads_no("does the senco course include work in a school", [paragraph]) is None
+    budget = next(line for line in text.splitlines() if "ring-fenced" in line)
+    assert reads_no("is the notional SEND budget ring fenced?", [budget]).startswith("This is not a ring-fenced amount")
+
+
 def test_a_question_about_everyone_is_denied_only_by_what_most_or_some_do_not_do():
     """"Does every child with SEND need an EHCP?": "Most ... will not require" answers no; a plain denial does not answer
     a question about all of them ("do all staff need level 1?" is not denied by "staff do not need to repeat it")."""

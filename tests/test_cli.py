@@ -180,3 +180,12 @@ def test_a_topic_in_plain_text_keeps_each_list_s_lead_in(db, kb):
         assert leads and all(f"{lead}:" in plain for lead in leads), topic
     head = next(i.text for i in kb.topic("headteacher").items if "Code of Practice 2015 recommends" in i.text)
     assert head.startswith("Ensure that the SENCo has enough time")  # one bullet of the document, not a duty of its own
+
+
+def test_output_read_only_in_part_ends_quietly(db):
+    """"send-guide level ... | head -1": the reader closing the pipe early is no error, and shows no traceback."""
+    command = [sys.executable, "-m", "bot.cli", "--database-url", db, "level", "--role", "GP receptionist"]
+    writer = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    writer.stdout.close()  # before the command has written its answer (it takes a second to start)
+    _, errors = writer.communicate(timeout=120)
+    assert b"Traceback" not in errors and writer.returncode == 0, errors

@@ -153,3 +153,26 @@ def test_a_yes_no_question_the_documents_deny_is_read_as_no_from_their_sentence_
     assert reply_text(assistant.say(f"no-{len(question)}", question)).startswith(READS_NO.format(sentence=said[0]))
     only = question.replace("is the", "is only the").replace("does this", "does only this")
     assert not reply_text(assistant.say(f"no-only-{len(question)}", only)).startswith(READS_NO.split("{")[0])
+
+
+def test_a_question_with_a_term_the_documents_never_use_is_answered_from_the_rest_of_it(assistant, sentences):
+    """"SENCO exemption ... how long must they have been a SENCO elsewhere? whats the cut off": the documents never say "cut
+    off", but they answer the rest of the question, after the note that says so; so do they "the platform will link to other
+    things"; a question that is only such a term gets the note alone, with no passage."""
+    from actions.meanings import NOT_MENTIONED
+    from actions.notes import NOT_MENTIONED_NEAREST
+
+    def unsaid(words):
+        return not any(re.search(rf"\b{words}\b", s, re.IGNORECASE) for s in sentences)
+
+    exemption = [s for s in sentences if "previously been the SENCO" in s]
+    assert unsaid("cut[- ]?off") and exemption and "twelve months" in exemption[0]
+    text = reply_text(assistant.say("cut-off", "SENCO exemption from the national award - how long must they have already been a SENCO "
+                                               "elsewhere? whats the cut off"))
+    assert text.startswith(NOT_MENTIONED_NEAREST.format(words="Cut off")) and "twelve months" in text
+    assert unsaid("things") and any("V-SEND" in s for s in sentences) and any("Ask SALL" in s for s in sentences)
+    text = reply_text(assistant.say("things", "the platform will link to other things - what are they?"))
+    assert "Ask SALL" in text and "V-SEND" in text
+    assert unsaid("makaton")
+    text = reply_text(assistant.say("makaton-alone", "what is makaton?"))
+    assert text.startswith(NOT_MENTIONED.format(words="Makaton")) and "Sources:" not in text

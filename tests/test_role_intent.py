@@ -651,7 +651,10 @@ def test_a_remark_that_is_no_work_or_a_question_of_something_else_tells_no_job(c
                                   "My job title is 'SEND Administrator' at an NHS trust but I just book rooms. Which level do I actually need?",
                                   "I've just moved from staff nurse on an adult ward to the children's nursing team. What level do I need now?",
                                   "Physio in the NHS, never any children or young people. Do I still need level 3 because I'm a therapist?",
-                                  "I'm the DSL at a primary. I don't teach. Someone said I'm tier 2 because DSL is a lead role. Right?"])  # a reason
+                                  "I'm the DSL at a primary. I don't teach. Someone said I'm tier 2 because DSL is a lead role. Right?",  # a reason
+                                  "gp partner and i've got the clinical leadership role for send in our patch - am i still level 3 or higher?",
+                                  "GP receptionist, I see children with SEND at the desk. Where can I do my SEND training online?"])  # where to
+                                  # train is part of the level's answer
 def test_ones_own_level_asked_in_other_words_after_a_job_tells_the_job(component, text):
     assert _intent(component, text, "find_level") == "tell_role"
 
@@ -670,7 +673,7 @@ def test_a_level_offered_as_enough_by_someone_describing_their_own_work_tells_th
                                   "I work part time, how many hours do I need to do?", "I honestly don't know, which level do I need?",
                                   "I am on maternity leave, do I need to do the training?", "I start in September, which level do I need?",
                                   "I teach year 6, do I have to do the training before September?", "Hi, I'm a nurse. Which has more hours, level 2 or 3?",
-                                  "Our new assistant has done level 1 - is that enough?"])
+                                  "Our new assistant has done level 1 - is that enough?", "Where can I do my SEND training online?"])
 def test_what_someone_says_in_passing_or_of_others_tells_no_job_of_theirs(component, text):
     """Work told only with the asker's own level asked, and no one else's job in the question."""
     assert _intent(component, text, "ask_documents") == "ask_documents"

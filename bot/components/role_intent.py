@@ -28,7 +28,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, PROFESSIONAL, NOT_JOBS, WORD, HEAD, YES_OR_NO,
     QUESTION_START_WORD, TITLE_ENDS, QUALIFIER, ACTIONS, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
-    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED, UNSURE_CHAT, WORK_TOLD, TAG_QUESTION, KIND_ASKED)
+    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED, UNSURE_CHAT, WORK_TOLD, TAG_QUESTION, KIND_ASKED, AND_I, WHERE_TO_TRAIN)
 from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat, a_search_query, level_choice as _level_choice,
     a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me, unsure_chat)
 from knowledge.asking import last_question, level_kind_asked
@@ -207,9 +207,10 @@ class RoleIntent(GraphComponent, IntentClassifier):
         if text.startswith("/") or NOT_TEXT.search(text):
             return False
         head, *rest = DESCRIBED.split(GREETING.sub("", text), maxsplit=1)  # "paediatric audiologist - hearing assessments ..."
+        head = AND_I.split(head, maxsplit=1)[0]
         words = [w.casefold() for w in WORD.findall(head)]
         asked = ASKS_MY_LEVEL.search(text) or ABOUT_MY_LEVEL.search(text) or OWN_LEVEL_ASKED.search(text) or _level_choice(text) \
-            or own_check(text)  # "..., what level do i need", "... what's my SEND training level?", "salaried GP. level 2 or 3?"
+            or own_check(text) or WHERE_TO_TRAIN.search(text)  # "..., what level do i need", "salaried GP. level 2 or 3?"
         if asked and (ASKS_WHEN.search(re.split(r"[,.?!;]|\band\b", text[: asked.start()])[-1]) or OF_A_THING.match(text[asked.end():])):
             asked = None  # "how soon after joining do I have to have done it?": when, not what level; "what level is the threshold?"
         before = re.split(r"[.?!;]", text[: asked.start()])[-1] if asked else ""  # the asked sentence's words before the question
