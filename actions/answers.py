@@ -194,7 +194,7 @@ class AnswerQuestion(Action):
             found = None if answering else (roles_asked.role_topic(text) if role_topic else None) or \
                 (documents.unnamed_job(text) if roles_asked.only_asks_if_needed(text) else None) or \
                 level_answers.for_involvement(text) or \
-                documents.search(text, out_of_scope=intent == "out_of_scope") or \
+                documents.search(text, out_of_scope=intent == "out_of_scope" and not _entity(tracker, "level")) or \
                 (roles_asked.role_topic(text) or documents.unnamed_job(text) if is_question(text) else None)  # "do dinner ladies need this"
             if found is None:
                 asked = not answering and (intent == "ask_documents" or is_question(text)) and \

@@ -56,6 +56,8 @@ PHRASES = {"make sure": "ensure", **{f"whose {job}{is_it}": "whose" for job in (
            **{f"how long {do} {who}{really} {have}": f"{who} within" for do, have in (("do", "have"), ("does", "have"), ("have", "got"), ("has", "got"))
               for who in ("i", "we", "they", "a senco", "the senco", "new sencos", "sencos") for really in ("", " actually", " really")},
            "deadline": "within", "time limit": "within",  # by when, not how long it takes
+           **{f"{off} {tt}": "time away from teaching" for off in ("off", "out of") for tt in ("timetable", "the timetable")},  # the
+           "off-timetable": "time away from teaching",  # SENCO's time, in the documents' words
            **{f"{write} up my": "record my" for write in ("write", "writing", "log", "logging")},  # "how do I write up my learning"
            **{f"how long {verb} {thing} take": f"{thing} take length of time required to complete" for verb in ("does", "will", "would", "do") for thing in (
                "the course", "the award", "the national award", "the senco award", "the senco course", "the qualification", "nasenco",

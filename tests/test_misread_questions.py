@@ -183,3 +183,13 @@ def test_a_list_asked_of_a_document_by_its_name_is_shown_and_a_criterion_asked_g
     first = next(p for p in kb.passages if p.citation.section.endswith("Criterion 1"))
     text = " ".join(reply_text(assistant.say("criterion-1", "what is criterion 1 in the draft specification?")).split())
     assert " ".join(first.text.split())[:60] in text.split("Sources:")[0][:1500]
+
+
+def test_a_question_naming_a_level_is_answered_from_the_documents_whatever_the_classifier_made_of_it(assistant, kb):
+    """"Health visitor here - is it actually part of my L3 competencies to tell the council ...?": naming a level puts a
+    question in scope, so the documents' passages answer at their usual threshold, not the stricter one for chat."""
+    level_3 = kb.level("level-3")
+    line = next(o.text for o in level_3.learning_outcomes if "alert the local authority" in o.text)
+    text = " ".join(reply_text(assistant.say("hv-council", "Health visitor here - is it actually part of my L3 competencies to tell "
+                                                           "the council when I pick up possible SEND in a baby or toddler?")).split())
+    assert " ".join(line.split()) in text and "outside what I can help with" not in text
