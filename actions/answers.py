@@ -36,7 +36,7 @@ MORE_ASKED = re.compile(r"\b(?:more|else|rest|others?|remaining)\b", re.IGNORECA
 # One's own duties asked in general ("I'm a new SENCO at a secondary school, what are my responsibilities?"): the role's
 # topic answers it, whatever other passage the workplace's words score in
 OWN_DUTIES = re.compile(r"\b(?:what (?:are|r) my (?:send |main |key )?(?:responsibilit(?:y|ies)|duties|role)|what am i (?:responsible|accountable) for)"
-                        r"(?:\s+(?:with|for|to|towards|the|my|our|all|pupils|children|students|young|people|learners|with|send|sen|in|a|at|school|class|setting))*\s*[?.!]*\s*$",
+                        r"(?:\s+(?:with|for|to|towards|the|my|our|all|pupils|children|students|young|people|learners|send|sen|in|a|at|school|class|setting))*\s*[?.!]*\s*$",
                         re.IGNORECASE)
 WHOLE_LIST = re.compile(r"\b(?:list|all|every|full|whole|complete|what are)\b", re.IGNORECASE)
 NOT_COVERED = f"The documents I know do not cover that. {CAN_DO}"
@@ -264,8 +264,9 @@ class AnswerQuestion(Action):
         if by_level:
             return by_level
         if not level:
-            asks = intent != "more" or is_question(text) and len(text.split()) > 4  # more of no level: "the platform will link to
-            found = (level_answers.for_involvement(text) or documents.search(text)) if asks else None  # other things - what are they?"
+            asks = intent != "more" or is_question(text) and len(documents.index().asked_words(text)) >= documents.NEAREST_WORDS  # more of no
+            found = (level_answers.for_involvement(text) or documents.search(text)) if asks else None  # level: "the platform will link to
+            # other things - what are they?", not "is there anything else I should know?"
             unknown = notes.unknown(text) if found is None else ""
             if unknown:  # "does any of this apply in scotland": no level would answer it
                 return {"text": NOT_MENTIONED.format(words=unknown), "buttons": HELP_BUTTONS}

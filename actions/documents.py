@@ -75,14 +75,14 @@ def search(text: Text, out_of_scope: bool = False) -> Optional[replies.Message]:
     documents' own passages only when they hold enough of the question, more of it when the classifier took
     the question to be about something else ("what time is it" shares a word with a passage). When nothing answers
     it whole, what answers the rest of it, without the words no document uses ("the formal entry requirements")."""
-    return _search(text, out_of_scope) or nearest(text, source_index().unknown_words(about(text)), out_of_scope)
+    return _search(text, out_of_scope) or (None if out_of_scope else nearest(text, source_index().unknown_words(about(text))))
 
 
-def nearest(text: Text, unheard: Sequence[Text], out_of_scope: bool = False) -> Optional[replies.Message]:
-    """What answers a question without words or a phrase the documents never use ("whats the cut off", "other things"),
-    when enough of it is left to search by; None otherwise ("what is makaton?"). Its note says what they do not mention."""
+def nearest(text: Text, unheard: Sequence[Text]) -> Optional[replies.Message]:
+    """What answers a question without the words no document uses ("the formal entry requirements", "other things"), when
+    enough of it is left to search by; None otherwise ("what is makaton?"). Its note says what they do not mention."""
     rest = re.sub("|".join(rf"(?<![\w'-]){re.escape(u)}(?![\w'-])" for u in unheard), " ", text, flags=re.IGNORECASE) if unheard else text
-    return _search(rest, out_of_scope) if rest != text and len(index().asked_words(about(rest))) >= NEAREST_WORDS else None
+    return _search(rest, False) if rest != text and len(index().asked_words(about(rest))) >= NEAREST_WORDS else None
 
 
 NEAREST_WORDS = 2  # words the documents use, left in a question without those they never do, enough to search by

@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional, Text, Tuple
 
 from actions import notes, replies
 from actions.conversation import HELP_BUTTONS
-from actions.documents import Shown, cited_lines, index, mentions_job, nearest, source_index
+from actions.documents import Shown, cited_lines, index, mentions_job, search, source_index
 from actions.knowledge_base import guide
 from knowledge import lookup
 from knowledge.defining import asked_of_a_level, asked_term, held_by, phrase, what_of
@@ -18,7 +18,8 @@ from knowledge.short_forms import short_form_asked, short_forms_asked
 from knowledge.initials import spelled_by_initials
 from knowledge.named_only import named_only
 from knowledge.passages import described_in, excerpt, level_named, named_document, of_level, used_in
-from knowledge.asking import questions_only
+from knowledge.asking import PARTS, questions_only
+from knowledge.reading import is_question
 from knowledge.roles import normalise_role
 from knowledge.schema import Level
 from knowledge.words import SHORT_FORMS, tokens
@@ -45,9 +46,10 @@ def undefined(question: Text) -> Optional[replies.Message]:
         typed = (phrase(term).search(question) or re.search(re.escape(term), question, re.IGNORECASE))
         written = typed.group() if typed else term
         written = written.capitalize() if written.islower() else written
-        answered = nearest(question, [written])  # "SENCO exemption - how long must they have been one? whats the cut off"
-        if answered:  # noted here, as the term is not a word the documents never use, and not again
-            answered = notes.noted(question, answered, written)
+        rest = " ".join(c for c in PARTS.split(question) if not phrase(written).search(c))  # "SENCO exemption - how long
+        answered = search(rest) if rest.strip() and is_question(rest) else None  # must they have been one? whats the cut off"
+        if answered:  # noted here, as the term is not a word the documents never use, and not again ("what is the refund
+            answered = notes.noted(question, answered, written)  # policy for the senco award?" asks nothing else of them)
             answered["json_message"][replies.KEY]["silence"] = written
             return answered
         return {"text": NOT_MENTIONED.format(words=written), "buttons": HELP_BUTTONS}

@@ -39,8 +39,8 @@ def noted(question: Text, message: replies.Message, unheard: Text = "") -> repli
     """An answer from the documents' lists, after the note it needs: that they give no figure, when one is asked for
     and it has none; else the words the documents never use, when it holds little of the question. ``unheard``: the
     term asked about that they never use, when the answer is to the rest of the question ("whats the pass mark")."""
-    unheard = unheard or unknown(question)
-    unheard = unheard if unheard and message.get("json_message") and index().covers(question, said(message)) < MENTIONED_ENOUGH else ""
+    named = unknown(question) if not unheard and message.get("json_message") else ""
+    unheard = unheard or (named if named and index().covers(question, said(message)) < MENTIONED_ENOUGH else "")
     figure = _no_figure(question, message)
     if figure:
         return _before(NO_FIGURE_OF.format(words=unheard, figure=figure) if unheard else NO_FIGURE_FOR.format(figure=figure), message)

@@ -37,13 +37,13 @@ SUBJECT_WORDS = 2  # words of its own a question after a job needs to be about s
 _KIND_WORDS = frozenset(tokens("level levels tier tiers hours hour training need needed needs outcomes learning competencies refresher "
                                "induction minimum course required"))
 _DOING_FIRST = re.compile(rf"^{DOING}[^?]*?\s[-\u2013\u2014]\s+(?=\S)", re.IGNORECASE)  # "sorting the contracts file - ..."
-_PARTS = re.compile(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s")  # sentences, and clauses after a dash
+PARTS = re.compile(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s")  # sentences, and clauses after a dash
 
 
 def _asking(typed: str) -> tuple[list[str], list[str]] | None:
     """A message's parts and those that are questions; None when it is read whole: none or every part asks, or one
     points back at what was said ("exam access arrangements - is that the senco's job")."""
-    parts = [p for p in _PARTS.split(typed.strip()) if p.strip()]
+    parts = [p for p in PARTS.split(typed.strip()) if p.strip()]
     asking = [p for p in parts if is_question(p)]
     return None if not asking or len(asking) == len(parts) or any(BACK_REFERENCE.search(p) for p in asking) else (parts, asking)
 
@@ -53,7 +53,7 @@ def questions_only(typed: str, pointing_back: bool = False) -> str:
     together a business case for more training -"); the whole message when it is read whole. ``pointing_back``: even a
     question that points back at what was said ("... the East Sussex framework. What are the areas in it?")."""
     if pointing_back:
-        return " ".join(p for p in _PARTS.split(typed.strip()) if p.strip() and is_question(p)) or typed
+        return " ".join(p for p in PARTS.split(typed.strip()) if p.strip() and is_question(p)) or typed
     split = _asking(typed)
     return " ".join(split[1]) if split else typed
 
@@ -128,7 +128,7 @@ def _without_asides(typed: str, job_words: Sequence[str]) -> str:
     """A message without the sentences after its last question that name no level, job or place: asides ("I've tried
     the switchboard twice and got nowhere.", "the office is freezing today btw"), not who it asks about ("Asked because
     of the Level 2 HCAs."), a short qualifier ("for new starters") nor more asked ("and the avg views per video")."""
-    parts = [p for p in _PARTS.split(typed.strip()) if p.strip()]
+    parts = [p for p in PARTS.split(typed.strip()) if p.strip()]
     asks = [n for n, p in enumerate(parts) if is_question(p)]
     if not asks or asks[-1] == len(parts) - 1:
         return typed
@@ -160,6 +160,9 @@ def particular(question: str, catalogue: RoleCatalogue, title: str) -> set[str]:
     """The question's words that are not its role's names, the topic's title or words for duties in general, in the
     part of it that asks ("new head here - what are my responsibilities? quick list" asks nothing in particular)."""
     question = asking_part(question)
+    head = _HEAD.match(question.strip())  # "new head starting in Sept, whats the headteacher's role?": who asks, not what about
+    if head and names_a_job(head.group(1), catalogue.job_words) and is_question(question.strip()[head.end():]):
+        question = question.strip()[head.end():]
     asked = set(tokens(normalise_role(question)))
     said = set(asked)
     for role in catalogue.resolve(question).roles:  # the names said ("TAs"), not every alias ("learning support assistant")

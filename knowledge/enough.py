@@ -39,7 +39,7 @@ OWN_CHECK = re.compile(_LEVEL + r"[^?.!]{0,30}?\b(?:for|covers?|suits?|fits?|app
                        r"|\b(?:bumps?|moves?|pushes?|takes?|makes?)\s+me\s+(?:up\s+)?(?:(?:to|into|onto|on|at)\s+)?(?:(?:a|the)\s+)?" + _LEVEL +  # "does that bump me up to level 4?"
                        r"|\b(?:put|booked|signed|enrolled|registered)\s+me\s+(?:down\s+|up\s+)?(?:for|on|onto)\s+(?:(?:a|the)\s+)?" + _LEVEL +
                        r"|\bdo i (?:really |still |also )?(?:need|have to (?:do|have|take|get))\s+(?:(?:a|the)\s+)?" + _LEVEL + _NOT_A_PART +
-                       r"|\bam i\s+(?:still\s+|really\s+|actually\s+|only\s+|just\s+)?(?:an?\s+|at\s+|on\s+)?" + _LEVEL + r"|\b(?:i'?m|i am)\s+(?:an?\s+)?" + _LEVEL + r"\s*\?|\bsurely\s+(?:it'?s\s+)?(?:just\s+)?" + _LEVEL, re.IGNORECASE)
+                       r"|\bam i\s+(?:still\s+|really\s+|actually\s+|only\s+|just\s+)?(?:an?\s+|at\s+)?" + _LEVEL + r"|\b(?:i'?m|i am)\s+(?:an?\s+)?" + _LEVEL + r"\s*\?|\bsurely\s+(?:it'?s\s+)?(?:just\s+)?" + _LEVEL, re.IGNORECASE)
 _NOT_A_CHECK = re.compile(r"\b(?:what|which|where|how|when|who|why|whether|if|could you|can you|can i|before|first)\b"
                           r"|\bfor (?:our|all|the|their|my|his|her|them|him)\b(?! (?:role|job|post|introductory|level|tier)\b)", re.IGNORECASE)
 

@@ -118,6 +118,7 @@ class RoleCatalogue:
 
     def __init__(self, roles: Iterable[Role], wording: Wording | None = None) -> None:
         wording = wording or Wording()
+        self.job_words = (*wording.job_words, *wording.job_nouns)  # the words a job title ends in ("manager", "assistant")
         self.by_alias: dict[str, Role] = {}
         for role in roles:
             for alias in (role.name, *role.aliases):

@@ -91,7 +91,8 @@ IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "me
                                 "wrote", "author", "authored", "refers",  # "am I meant to"; "who wrote it": who, and the document
                                 # courtesies and fillers around a question ("Good morning.", "thanks", "which pieces of legislation")
                                 "morning", "afternoon", "evening", "thanks", "thank", "thankyou", "cheers", "please", "hi", "hello",
-                                "hiya", "hey", "regards", "appreciated", "advance", "piece", "pieces", "bits"}
+                                "hiya", "hey", "regards", "appreciated", "advance", "piece", "pieces", "bits",
+                                "nutshell", "rundown", "gist"}  # the form of the answer asked for ("in a nutshell"), not its subject
 
 
 _CONTRACTED = re.compile(r"(?:n't|'(?:s|re|ve|ll|d|m|t))$")  # "there's", "don't", "children's": the word they are made on

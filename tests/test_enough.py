@@ -97,7 +97,8 @@ def test_a_role_placed_in_one_workplace_asked_of_with_none_said_is_answered_for_
                                    "I teach the bottom set every day. My head of dept says {level} is enough as I'm not SEN staff. Is she right?",
                                    "I'm the DSL. Someone said I'm {level} because DSL is a lead role. Right?",
                                    "I manage the service. I was told I'm {level} like my nurses - is that right?",
-                                   "GP partner and practice safeguarding lead. Does being safeguarding lead bump me up to {level}?"])
+                                   "GP partner and practice safeguarding lead. Does being safeguarding lead bump me up to {level}?",
+                                   "gp partner with the clinical leadership role for send - am i still {level} or higher?"])
 def test_the_writer_s_own_level_offered_beside_their_job_is_read_as_a_level_to_check(kb, claim):
     from knowledge.enough import own_check
 
@@ -121,7 +122,8 @@ def test_the_writer_s_own_level_offered_beside_their_job_is_read_as_a_level_to_c
                                   "I'm a midday supervisor and I've been put on Tier 1. What will the training cover?",
                                   "I told them level 1. Is that right?", "I think it's level 2 for all our HCAs, is that right?",
                                   "I said level 3 to my student nurses, was that right?", "I was told level 4 is only for designated officers. Is that right?",
-                                  "I was told tier 1 expires after 3 years. Is that true?", "I heard the framework says level 3 is for leads. Is that accurate?"])
+                                  "I was told tier 1 expires after 3 years. Is that true?", "I heard the framework says level 3 is for leads. Is that accurate?",
+                                  "am i still on level 2 training next week?", "am i on level 3 refresher this year?"])  # a booking, not a level
 def test_a_level_the_writer_has_or_asks_about_for_others_is_no_level_offered_to_check(text):
     from knowledge.enough import own_check
 

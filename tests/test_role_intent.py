@@ -673,7 +673,9 @@ def test_a_level_offered_as_enough_by_someone_describing_their_own_work_tells_th
                                   "I work part time, how many hours do I need to do?", "I honestly don't know, which level do I need?",
                                   "I am on maternity leave, do I need to do the training?", "I start in September, which level do I need?",
                                   "I teach year 6, do I have to do the training before September?", "Hi, I'm a nurse. Which has more hours, level 2 or 3?",
-                                  "Our new assistant has done level 1 - is that enough?", "Where can I do my SEND training online?"])
+                                  "Our new assistant has done level 1 - is that enough?", "Where can I do my SEND training online?",
+                                  "SENCO - how do I get the training for our TAs?", "GP, where can I find the training budget?",
+                                  "TA, where can I get the course dates?", "HLTA, where can I find a course on makaton?"])
 def test_what_someone_says_in_passing_or_of_others_tells_no_job_of_theirs(component, text):
     """Work told only with the asker's own level asked, and no one else's job in the question."""
     assert _intent(component, text, "ask_documents") == "ask_documents"

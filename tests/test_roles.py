@@ -95,6 +95,11 @@ def test_a_greeting_to_everyone_is_not_the_job(guide, typed, taken):
     ("receptionist, I talk to kids with autism most days", {"contact": "some"}),
     ("receptionist, I don't see children with SEND", {"contact": "none"}),
     ("receptionist, my manager sees children with SEND", {}),  # someone else's work
+    ("GP receptionist - would I need level 2 if I see children with SEND?", {}),  # what if, not what is
+    ("GP receptionist, I can't say I see children with SEND", {}),
+    ("psychiatrist in adult services, I see patients with autism", {}),  # patients may be adults
+    ("GP, is there a leadership role for send I could take on?", {}),  # a role wished for, not held
+    ("GP, I'm applying for a leadership role for send", {}),
 ])
 def test_what_people_say_of_themselves_is_kept(guide, typed, said):
     assert dict(guide.catalogue.resolve(typed).said) == said

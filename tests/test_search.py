@@ -55,6 +55,10 @@ def test_a_question_about_a_role_in_general_is_not_about_one_part(guide):
     assert asks_about("what should TAs be trained to do?", guide.catalogue, "Teaching assistants and adults in the classroom")
     assert not asks_about("teachers responsibilities for send kids", guide.catalogue, guide.kb.topic("teachers").title)
     assert not asks_about("what must a teacher do for pupils with SEND?", guide.catalogue, guide.kb.topic("teachers").title)
+    # who asks, told before the question, and the form of the answer asked for are nothing in particular
+    head = guide.kb.topic("headteacher").title
+    assert not asks_about("new head starting in Sept, whats the headteacher's role on SEND in a nutshell?", guide.catalogue, head)
+    assert asks_about("new head starting in Sept, whats the headteacher's role on SEND data?", guide.catalogue, head)
 
 
 @pytest.mark.parametrize("case", [q for q in QUESTIONS if not q["say"].startswith(("what's a PCN", "what's the minimum", "what are governors"))],
