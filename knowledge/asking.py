@@ -156,12 +156,18 @@ def asks_about(question: str, catalogue: RoleCatalogue, title: str) -> bool:
     return bool(particular(question, catalogue, title))
 
 
+_TENURE = frozenset(tokens("new newly just recently acting interim start starting started joined joining appointed here this next last "
+                           "term year month week january february march april may june july august september sept october november "
+                           "december jan feb mar apr jun jul aug sep oct nov dec spring summer autumn"))
+
+
 def particular(question: str, catalogue: RoleCatalogue, title: str) -> set[str]:
     """The question's words that are not its role's names, the topic's title or words for duties in general, in the
     part of it that asks ("new head here - what are my responsibilities? quick list" asks nothing in particular)."""
     question = asking_part(question)
-    head = _HEAD.match(question.strip())  # "new head starting in Sept, whats the headteacher's role?": who asks, not what about
-    if head and names_a_job(head.group(1), catalogue.job_words) and is_question(question.strip()[head.end():]):
+    head = _HEAD.match(question.strip())  # "new head starting in Sept, whats the headteacher's role?": who asks and since when,
+    if head and names_a_job(head.group(1), catalogue.job_words) and is_question(question.strip()[head.end():]) \
+            and set(tokens(head.group(1))) - set(tokens(" ".join(catalogue.job_words))) <= _TENURE:  # not "SENCO working with parents"
         question = question.strip()[head.end():]
     asked = set(tokens(normalise_role(question)))
     said = set(asked)

@@ -245,12 +245,16 @@ class RoleCatalogue:
             for m in pattern.finditer(text):
                 before, clause = _words(text[: m.start()]), text[max((s for s in starts if s <= m.start()), default=0): m.start()]
                 if not (_NEGATION & set(before[-3:]) or (before and before[-1] in self._not_before)  # "deputy SEND lead"
-                        or _another_or_past(before) or _of_another(clause)  # "my trainer is the SEND lead", "our head leads on it"
+                        or _another_or_past(before) or _of_another(clause) or _WISHED.search(clause)  # "my trainer is the SEND
+                        # lead", "our head leads on it"; "is there a leadership role for SEND I could take on?", "if I see ..."
                         or self._works_with(before) and not _ACTIVITY.search(m.group(0))):  # "I support the SEND lead"
                     said.setdefault(fact, (value, m.group(0)))
         return {fact: stated for fact, stated in said.items() if fact not in unsettled}
 
 
+# A fact wished for, asked about or supposed, not stated: "I'd like a leadership role for SEND", "would I need level 2 if I see ..."
+_WISHED = re.compile(r"\b(?:like|want|wants|wanting|hope|hoping|apply|applying|applied for|thinking of|considering|is there|are there|"
+                     r"there's|there is|if|whether|suppose|imagine|can't say|cannot say)\b")
 # A fact stated as what the person does, not whom: "a GP with clinical leadership for SEND" is no "I work with the SEND lead"
 _ACTIVITY = re.compile(r"\b(?:leadership|leading|leads? (?:on|for|in))\b")
 

@@ -653,7 +653,8 @@ def test_a_remark_that_is_no_work_or_a_question_of_something_else_tells_no_job(c
                                   "Physio in the NHS, never any children or young people. Do I still need level 3 because I'm a therapist?",
                                   "I'm the DSL at a primary. I don't teach. Someone said I'm tier 2 because DSL is a lead role. Right?",  # a reason
                                   "gp partner and i've got the clinical leadership role for send in our patch - am i still level 3 or higher?",
-                                  "GP receptionist, I see children with SEND at the desk. Where can I do my SEND training online?"])  # where to
+                                  "GP receptionist, I see children with SEND at the desk. Where can I do my SEND training online?",
+                                  "GP receptionist, where can I do my SEND training please?"])  # where to
                                   # train is part of the level's answer
 def test_ones_own_level_asked_in_other_words_after_a_job_tells_the_job(component, text):
     assert _intent(component, text, "find_level") == "tell_role"

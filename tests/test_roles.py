@@ -99,6 +99,9 @@ def test_a_greeting_to_everyone_is_not_the_job(guide, typed, taken):
     ("GP receptionist, I can't say I see children with SEND", {}),
     ("psychiatrist in adult services, I see patients with autism", {}),  # patients may be adults
     ("GP, is there a leadership role for send I could take on?", {}),  # a role wished for, not held
+    ("GP, I would like a leadership role for SEND one day", {}),
+    ("I'm a GP in a clinical leadership role for SEND", {"lead": "yes"}),
+    ("I'm a receptionist at a children's hospital and I see patients with SEND", {"contact": "some"}),  # SEND: 0 to 25
     ("GP, I'm applying for a leadership role for send", {}),
 ])
 def test_what_people_say_of_themselves_is_kept(guide, typed, said):

@@ -59,6 +59,7 @@ def test_a_question_about_a_role_in_general_is_not_about_one_part(guide):
     head = guide.kb.topic("headteacher").title
     assert not asks_about("new head starting in Sept, whats the headteacher's role on SEND in a nutshell?", guide.catalogue, head)
     assert asks_about("new head starting in Sept, whats the headteacher's role on SEND data?", guide.catalogue, head)
+    assert asks_about("SENCO working with parents and carers, what should I do?", guide.catalogue, guide.kb.topic("senco").title)
 
 
 @pytest.mark.parametrize("case", [q for q in QUESTIONS if not q["say"].startswith(("what's a PCN", "what's the minimum", "what are governors"))],
