@@ -76,10 +76,10 @@ def written_out(text: str) -> str:
     return " ".join(SHORT_FORMS.get(w, w) for w in WORD.findall(text.casefold()))
 
 
-A_LEVEL = r"(?:level|tier|l)\s?[1-5]\b"
+A_LEVEL = r"(?:level|tier|l)\s?[1-5]\b"  # a level or tier named by its number, as people write it ("Level 2", "tier 1", "L3")
 # What a level's training holds, asked of one already named: "what will the training cover?", "what's in it?"
 CONTENT_ASKED = re.compile(r"\bwhat (?:will|does|do|would) (?:it|that|this|the (?:training|course|level|tier|module|e-?learning)) (?:cover|involve|include)\b"
-                           r"|\bwhat'?s in (?:it|that|this)\b|\bwhat will i (?:learn|cover)\b|\bwhat (?:is|are) the contents?\b", re.IGNORECASE)  # a level or tier named by its number, as people write it ("Level 2", "tier 1", "L3")
+                           r"|\bwhat'?s in (?:it|that|this)\b|\bwhat will i (?:learn|cover)\b|\bwhat (?:is|are) the contents?\b", re.IGNORECASE)
 NUMBERS = dict(zip("one two three four five six seven eight nine ten eleven twelve".split(), map(str, range(1, 13))))
 # Question words say what is asked, not what about; SEND and the like are in nearly every passage.
 # "List the level 1 learning outcomes" asks; it is not about a list.
