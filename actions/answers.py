@@ -264,7 +264,7 @@ class AnswerQuestion(Action):
         if by_level:
             return by_level
         if not level:
-            asks = intent != "more" or is_question(text) and (len(documents.index().asked_words(text)) >= documents.NEAREST_WORDS  # more of no
+            asks = intent != "more" or is_question(text) and (documents.enough_asked(text)  # more of no
                                                               or bool(roles_asked.topics_named(text)))  # ("what else does a SENCO do?")
             found = (level_answers.for_involvement(text) or documents.search(text)) if asks else None  # level: "the platform will link to
             # other things - what are they?", not "is there anything else I should know?"

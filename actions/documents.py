@@ -6,7 +6,7 @@ import logging
 import re
 from functools import lru_cache
 from itertools import groupby
-from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Text, Tuple
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -31,6 +31,7 @@ WHOLE = "Everything on {title}"
 SOURCE_MARGIN = 0.1  # how much more of the question the documents' own passages must hold to be shown instead
 COVERS_MORE = 0.25  # how much more of a question the documents' own passages must hold to answer it below COVERS
 SOURCE_GROUPS = 2  # sections of the documents' own passages shown for a question (a second only when nearly as good)
+NEAREST_WORDS = 2  # words the documents use, left in a question without those they never do, enough to search by
 
 
 @lru_cache(maxsize=1)
@@ -82,10 +83,12 @@ def nearest(text: Text, unheard: Sequence[Text]) -> Optional[replies.Message]:
     """What answers a question without the words no document uses ("the formal entry requirements", "other things"), when
     enough of it is left to search by; None otherwise ("what is makaton?"). Its note says what they do not mention."""
     rest = re.sub("|".join(rf"(?<![\w'-]){re.escape(u)}(?![\w'-])" for u in unheard), " ", text, flags=re.IGNORECASE) if unheard else text
-    return _search(rest, False) if rest != text and len(index().asked_words(about(rest))) >= NEAREST_WORDS else None
+    return _search(rest, False) if rest != text and enough_asked(rest) else None
 
 
-NEAREST_WORDS = 2  # words the documents use, left in a question without those they never do, enough to search by
+def enough_asked(text: Text) -> bool:
+    """Whether a question holds enough of the documents' words to search by (without those they never use, or as "more")."""
+    return len(index().asked_words(about(text))) >= NEAREST_WORDS
 
 
 def _search(text: Text, out_of_scope: bool) -> Optional[replies.Message]:
@@ -254,11 +257,10 @@ def side_by_side(topic_ids: Sequence[Text]) -> replies.Message:
     return replies.message({**replies.reply("answer", sections, citations), "compared": list(topic_ids)}, [whole_topic(t) for t in topic_ids])
 
 
-class Shown:
+class Shown(NamedTuple):
     """A topic item as a passage to show."""
-
-    def __init__(self, text: Text, citation: Any) -> None:
-        self.text, self.citation = text, citation
+    text: Text
+    citation: Any
 
 
 def role_level(role_text: Text, unnamed: bool = True) -> Optional[replies.Message]:

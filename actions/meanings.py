@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional, Text, Tuple
 
 from actions import notes, replies
 from actions.conversation import HELP_BUTTONS
-from actions.documents import NEAREST_WORDS, Shown, cited_lines, index, mentions_job, search, source_index
+from actions.documents import Shown, cited_lines, enough_asked, index, mentions_job, search, source_index
 from actions.knowledge_base import guide
 from knowledge import lookup
 from knowledge.defining import asked_of_a_level, asked_term, held_by, phrase, what_of
@@ -49,7 +49,7 @@ def undefined(question: Text) -> Optional[replies.Message]:
         written = written.capitalize() if written.islower() else written
         rest = " ".join(c for c in PARTS.split(question) if not phrase(written).search(c))  # "SENCO exemption - how long
         answered = search(rest) if is_question(rest) and not _IT.search(rest) and \
-            len(index().asked_words(rest)) >= NEAREST_WORDS else None  # must they have been one? whats the cut off", not "... it cost?"
+            enough_asked(rest) else None  # must they have been one? whats the cut off", not "... it cost?"
         if answered:  # noted here, as the term is not a word the documents never use, and not again ("what is the refund
             answered = notes.noted(question, answered, written)  # policy for the senco award?" asks nothing else of them)
             answered["json_message"][replies.KEY]["silence"] = written

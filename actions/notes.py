@@ -13,6 +13,7 @@ from knowledge.named_only import only_named
 from knowledge.passages import named_document
 from knowledge.asking import asking_part, questions_only
 from knowledge.yes_no import reads_no
+from knowledge.words import stem
 
 ONLY_NAMED = "The documents name {thing}, but do not list or explain what that holds. What they say of it:"
 NOT_MENTIONED_NEAREST = "The documents I search do not mention {words}. What they say nearest to it:"
@@ -23,14 +24,16 @@ MENTIONED_ENOUGH = 0.6  # an answer holding this much of the question answers it
 
 def unknown(text: Text) -> Text:
     """The words of a question that nothing searched in the documents uses, as a phrase ("Scotland"); not the words that
-    ask for a figure ("time limit", "how quickly"), nor a run of letters that is no word ("asdfgh")."""
+    ask for a figure ("time limit", "how quickly"), nor a run of letters that is no word ("asdfgh"), nor a word of a job
+    title (the guide places a job the documents do not name: "receptionists", "caseworker", "lunchtime supervisor")."""
     asked = asking_part(about(text)).casefold()  # not the words said around it ("for our training matrix", "comms officer writing
     # the trust newsletter -"), unless a name ("I'm in Wales")
     named = {w.casefold() for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", text)}
     unheard = {w for w in source_index().unknown_words(text) if w.casefold() in asked or w.casefold() in named}
-    asking = figure_words(text)
+    jobs, said = {stem(w) for w in guide().kb.wording.job_words}, re.findall(r"[\w'-]+", text)
+    asking = figure_words(text) | {w.casefold() for w, then in zip(said, said[1:]) if stem(then.casefold()) in jobs and not w.isupper()}
     words = [w.capitalize() if w.islower() else w for w in index().unknown_words(text)
-             if w in unheard and w.casefold() not in asking and not w.casefold().endswith("ly")
+             if w in unheard and w.casefold() not in asking and stem(w.casefold()) not in jobs and not w.casefold().endswith("ly")
              and (w.isupper() or not _NO_WORD.search(w))]  # "NPQ" is a short form, "zxcv" no word
     return " or ".join(words)
 

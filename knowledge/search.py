@@ -28,7 +28,7 @@ from knowledge.asking import particular
 from knowledge.reading import quoted
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import ALSO, CAPITALS, also_said, GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, phrased
-from knowledge.words import tokens as _tokens, written_out
+from knowledge.words import another_form, beginnings, tokens as _tokens, written_out
 from knowledge.schema import KnowledgeBase
 
 UNFIT = 0.6  # what an answer without the kind of thing asked for is worth beside one with it
@@ -95,6 +95,7 @@ class ContentIndex:
                                    + r")(?![\w'])")
         self.words = {w for p in self.passages for w in _WORD.findall(phrased(self._indexed(p)))}  # "elearning", as questions have it
         self.vocabulary = sorted(w for w in self.words if len(w) >= 5 and w not in _IGNORED)  # never "mended" into "whether"
+        self.begun = beginnings(self.words)
         self.topics = {t.id: t.title for t in kb.topics}
         self.glossary = [n for n, p in enumerate(self.passages) if p.group.startswith("glossary/")]
         self.terms = {normalise_role(g.term) for g in kb.glossary}
@@ -115,14 +116,14 @@ class ContentIndex:
 
     def unknown_words(self, question: str) -> list[str]:
         """The question's words of five letters or more that no document uses, even spelt a little differently
-        ("scotland"), and its short forms in capitals that they never use or spell out ("NPQ"): what the documents
+        ("scotland") or in another form ("referring"), and its short forms in capitals that they never use or spell out ("NPQ"): what the documents
         cannot speak to."""
         words = _WORD.findall(normalise_role(question[:MAX_QUERY]))
         capitals = [c for c in dict.fromkeys(CAPITALS.findall(question[:MAX_QUERY]))  # "NPQ", "PECS": a short form they never use
                     if len(c) >= 3 and c.casefold() not in self.words | _SHORT_FORMS.keys() | self.terms and not self.initials(c)]
         return [w for w in dict.fromkeys(words) if len(w) >= 5 and w not in _IGNORED and w not in _SHORT_FORMS and w not in ALSO
-                and not set(_tokens(w)) & _GENERIC for mended in [self.spelt(w)] if mended not in self.words
-                and not set(_tokens(mended)) <= self.coverage.idf.keys()] + capitals  # "covered": they write "cover"
+                and not set(_tokens(w)) & _GENERIC for mended in [self.spelt(w)] if mended not in self.words and not another_form(mended, self.begun)
+                and not set(_tokens(mended)) <= self.coverage.idf.keys()] + capitals  # "covered": they write "cover", "referring" "referral"
 
     def asked_short_form(self, question: str) -> str | None:
         """The short form a question asks the meaning of when the glossary does not have it ("ELSA?", "what does

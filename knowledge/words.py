@@ -4,6 +4,7 @@ what it asks."""
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -92,7 +93,12 @@ IGNORED = ENGLISH_STOP_WORDS | {"send", "sen", "cyp", "tell", "does", "say", "me
                                 # courtesies and fillers around a question ("Good morning.", "thanks", "which pieces of legislation")
                                 "morning", "afternoon", "evening", "thanks", "thank", "thankyou", "cheers", "please", "hi", "hello",
                                 "hiya", "hey", "regards", "appreciated", "advance", "piece", "pieces", "bits",
-                                "nutshell", "rundown", "gist"}  # the form of the answer asked for ("in a nutshell"), not its subject
+                                "nutshell", "rundown", "gist",  # the form of the answer asked for ("in a nutshell"), not its subject
+                                "slide", "slides", "bullet", "bullets", "briefing", "pls", "plz",  # ("for a slide", "bullet points pls")
+                                "thing", "things", "stuff", "apart",  # words that stand for others ("the expensive stuff", "apart from")
+                                # "not" typed without its apostrophe ("isnt it?"), as the stop words have "cant"
+                                "doesnt", "isnt", "havent", "hasnt", "dont", "didnt", "wont", "arent", "wasnt", "werent", "shouldnt",
+                                "wouldnt", "aint"}
 
 
 _CONTRACTED = re.compile(r"(?:n't|'(?:s|re|ve|ll|d|m|t))$")  # "there's", "don't", "children's": the word they are made on
@@ -150,3 +156,14 @@ def stem(word: str) -> str:
 GENERIC = set(tokens("do does doing role roles responsible responsibility responsibilities duty duties job jobs supposed need needs "
                      "should must expected expect work works required requirements "
                      "child children kid kids pupil pupils student students learner learners young people"))  # "... for SEND kids"
+
+
+def beginnings(words: Iterable[str]) -> frozenset[str]:
+    """Every beginning of five letters or more of the words given: what finds a word among them in another form."""
+    return frozenset(w[:n] for w in words for n in range(5, len(w) + 1))
+
+
+def another_form(word: str, begun: frozenset[str]) -> bool:
+    """Whether words with the ``beginnings`` given hold ``word`` in another form: one that begins as it does for all but its
+    last three letters, and at least five ("referring" as "referral", "calculated" as "calculation", "intro" as "introduction")."""
+    return word[: max(5, len(word) - 3)] in begun

@@ -179,3 +179,17 @@ def test_a_question_with_a_term_the_documents_never_use_is_answered_from_the_res
         assert unsaid(term)
         text = reply_text(assistant.say(f"alone-{len(question)}", question))
         assert text.startswith(NOT_MENTIONED.format(words=term)) and "Sources:" not in text, text
+
+
+def test_a_word_of_a_job_title_or_of_the_answers_form_is_not_said_to_be_unmentioned(assistant, sentences, kb):
+    """"our lunchtime supervisors": the guide places a job the documents do not name; "for a slide", "few bullets": the form
+    the answer is wanted in. Neither is a subject the documents are asked to speak of, though they never use the words."""
+    from actions.notes import NOT_MENTIONED_NEAREST
+
+    assert not any(re.search(r"\b(lunchtime|slides?|bullets?)\b", s, re.IGNORECASE) for s in sentences)
+    assert "supervisor" in kb.wording.job_words
+    for question, answered in (("the introductory level isnt just for teaching staff is it? our lunchtime supervisors too?", "ntroductory"),
+                               ("for a slide: what does the Children and Families Act do according to the health framework? few bullets",
+                                "Children and Families Act")):
+        text = reply_text(assistant.say(f"form-{len(question)}", question))
+        assert not text.startswith(NOT_MENTIONED_NEAREST.split("{")[0]) and answered in text, text

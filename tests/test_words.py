@@ -96,3 +96,17 @@ def test_who_runs_it_asked_finds_who_organises_it_but_staff_who_run_something_do
 
     assert "agency" not in tokens("what level does a lunchtime supervisor who runs the lunch club need")
     assert "organis" not in " ".join(tokens("what training do nurses who provide care for children need"))
+
+
+def test_a_word_the_documents_use_in_another_form_is_not_one_they_never_use(kb, vocabulary):
+    """"referring" (they write "referral"), "intro" ("introduction"), "clinician" ("clinic", "clinical"): the note that the
+    documents never mention a word is for what they never speak of ("appealing", "restraint"), not for a form they lack."""
+    from knowledge.search import ContentIndex
+
+    sources = ContentIndex(kb, sources=True)
+    for word, written in (("referring", "referral"), ("intro", "introduction"), ("clinician", "clinical"), ("starter", "start")):
+        assert word not in vocabulary and written in vocabulary
+        assert word not in sources.unknown_words(f"what do the documents say of the {word} for staff")
+    for word in ("appealing", "restraint"):
+        assert not any(w.startswith(word[:6]) for w in vocabulary)
+        assert word in sources.unknown_words(f"what do the documents say of the {word} for staff")
