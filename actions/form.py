@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions import replies, turn
 from actions.conversation import explained_before, over_limit, unclear_answer
 from actions.knowledge_base import FACT_SLOTS, clean_role, decide, earlier_value, guide, slot_of, valid_answer
-from knowledge.answer_words import sent_to
+from knowledge.answer_words import WHERE_TO_TRAIN, sent_to
 from knowledge.answers import to_dict
 from knowledge.enough import against, own_check
 from knowledge.passages import level_named
@@ -83,7 +83,8 @@ class ValidateLevelForm(FormValidationAction):
                 return {"role": before}  # an answer or a correction, not a new role: read as such
             fresh = {slot: None for slot in ANSWERS_OF_A_ROLE if slot not in tracker.slots_to_validate()}
             return {"role": role, **fresh}  # answers given for the old role do not carry over
-        return {"role": role}
+        placed = _workplace_in_role(tracker) and "sector" not in tracker.slots_to_validate()  # "I work in the hospital laundry."
+        return {"role": role, **({"sector": None} if placed else {})}  # "actually I'm a teacher at a primary school": where, now
 
 
 def _next_slot(tracker: Tracker) -> Optional[Text]:
@@ -198,7 +199,8 @@ class AskQuestion(Action, ABC):
             kb = guide().kb
             question = kb.question(self.fact, None)
             outcome = NextQuestion(question, question.options, outcome.role, levels={o.level: kb.level(o.level) for o in question.options if o.level})
-        dispatcher.utter_message(**judged_for_them(tracker, outcome, replies.question(to_dict(outcome)), latest_only=True))
+        where = bool(WHERE_TO_TRAIN.search(tracker.latest_message.get("text") or ""))  # "... where can I do my training online?"
+        dispatcher.utter_message(**judged_for_them(tracker, outcome, replies.question(to_dict(outcome), where), latest_only=True))
         return []
 
 

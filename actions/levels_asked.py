@@ -2,6 +2,7 @@
 something ("which levels cover tribunals?"), each in the documents' words; and the parts a document's contents list."""
 from __future__ import annotations
 
+import re
 from typing import Dict, List, Optional, Text
 
 from actions import replies
@@ -30,13 +31,17 @@ def the_levels(question: Text) -> Optional[replies.Message]:
     return {**message, "buttons": [{"title": "Find my own level", "payload": "/find_level"}]}
 
 
+IS_THERE = re.compile(r"\b(?:is|are) there\b", re.IGNORECASE)  # whether a level exists, asked of anyone
+
+
 def not_set(question: Text) -> Optional[replies.Message]:
     """"Is there a tier 3 for school staff?": the documents set no such level, then the levels of its kind that they set;
-    None when every level the question names is set, or it names a job (its level questions say more)."""
+    None when every level the question names is set, or it names a job and does not ask whether one exists (its level
+    questions say more)."""
     kb = guide().kb
     missing = a_level_not_set(question, [n for lv in kb.levels for n in (lv.name, *lv.also_called)])
-    if missing is None or guide().catalogue.resolve(question).roles or mentions_job(question):
-        return None
+    if missing is None or (guide().catalogue.resolve(question).roles or mentions_job(question)) and not IS_THERE.search(question):
+        return None  # (whoever it is asked for: "is there a tier 3 for senior leaders?")
     name, framework = missing
     message = replies.cited_items(f"The documents set no {name}. " + ("The tiers they set:" if framework == "schools" else
                                   "The health framework's levels:"), lookup.levels_of(kb, framework), levels=framework)

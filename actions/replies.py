@@ -83,24 +83,28 @@ def message(doc: Dict[Text, Any], buttons: Optional[List[Dict[Text, Text]]] = No
     return {"text": plain(doc), "buttons": buttons or [], "json_message": {KEY: payload}}
 
 
-def question(q: Dict[Text, Any]) -> Message:
+def question(q: Dict[Text, Any], where_to_train: bool = False) -> Message:
     """The question, its options numbered in full with the level each leads to (a text-only client can answer with a
-    number), and a button per option that sends every fact the option settles."""
-    floor, items = q.get("floor"), _taken(q)
+    number), and a button per option that sends every fact the option settles. ``where_to_train``: asked, so where to
+    train for the least they need is shown before the question ("... where can I do my SEND training online?")."""
+    floor, items, least = q.get("floor"), _taken(q), q.get("least")
+    train = _where_to_train(least["training"]) if where_to_train and least else []
     if floor:
         framework = "health framework" if floor["framework"] == "health" else "school tiers"
         items.append(item(f"So far you need at least {floor['level']} ({framework})."))
         items += [item(w["text"], w["cite"]) for w in floor["why"]]
         if floor["refresher"]:
             items.append(item(f"Refresher: {floor['refresher']['text']}", floor["refresher"]["cite"]))
-    items.append(item(("One more question decides whether more applies. " if floor else "") + q["question"], 0))
+    asking = [item(("One more question decides whether more applies. " if floor else "") + q["question"], 0)]
     if q.get("because") and not (floor and any(w["text"] == q["because"] for w in floor["why"])):
-        items.append(item(f"(I ask because: {q['because']})", q["because_cite"]))
+        asking.append(item(f"(I ask because: {q['because']})", q["because_cite"]))
     choices = [item(f"{n}. {o['label']}" + (f" ({o['leads_to']})" if o.get("leads_to") else ""), o.get("cite"))  # where each leads
                for n, o in enumerate(q["options"], 1)]
     buttons = [{"title": o["short"], "payload": "/inform" + json.dumps({slot_of(f): v for f, v in o["sets"].items()})}
                for o in q["options"]]
-    return message(reply("question", [section(items, listed=False), section(choices, listed=False)], q["citations"]), buttons)
+    asked = [section(items, listed=False), section(train, WHERE_FOR_LEAST.format(level=least["level"])), section(asking, listed=False)] \
+        if train else [section(items + asking, listed=False)]
+    return message(reply("question", [*asked, section(choices, listed=False)], q["citations"]), buttons)
 
 
 EXPLAINED = "Here is how the documents describe each option, in their own words:"
@@ -158,8 +162,7 @@ def determination(d: Dict[Text, Any], full: bool = False) -> Message:
     more = f"Say \"more\" for all {len(outcomes)}." if len(shown) < len(outcomes) else None
     if not outcomes and d.get("learning_areas"):
         shown, learn_title = d["learning_areas"], AREAS_TITLE.format(level=d["level"])
-    train = [item(m["text"], m["cite"]) for m in d["training"]["methods"]]
-    train += [item(s["name"], s["cite"], url=s["url"]) for s in d["training"]["sources"]]
+    train = _where_to_train(d["training"])
     train += [item(i["text"], i["cite"]) for t in d["topics"] if t["id"] == "learning-platform" for i in t["items"][:2]]
     train += [item(f"{LOCAL_SESSION} {s}") for s in d["training"].get("sessions", [])]
     said = {w["text"] for w in d["why"]}
@@ -167,6 +170,14 @@ def determination(d: Dict[Text, Any], full: bool = False) -> Message:
     sections = [section(head, listed=False), section([item(o["text"], o["cite"]) for o in shown], learn_title, more=more),
                 section(train, "Where to train:"), _award(d), section(notes, "Please note:")]
     return message({**reply("answer", sections, d["citations"]), "level": d["level"]})  # the level given, for the report
+
+
+WHERE_FOR_LEAST = "Where to train for {level}, the least you need:"
+
+
+def _where_to_train(training: Dict[Text, Any]) -> List[Item]:
+    return [item(m["text"], m["cite"]) for m in training["methods"]] + \
+        [item(s["name"], s["cite"], url=s["url"]) for s in training["sources"]]
 
 
 def everyone(least: List[Dict[Text, Any]], q: Dict[Text, Any]) -> Message:

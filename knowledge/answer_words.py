@@ -101,3 +101,11 @@ def own_workplace(typed: str) -> tuple[int, int] | None:
             if not sent_to(text[: m.start(1)]):
                 return m.start(1), m.end(1)
     return None
+
+
+# Where to do one's own training, which the person's level answers ("Where can I do my SEND training online?")
+WHERE_TO_TRAIN = re.compile(r"\b(?:where|how)\s+(?:can|do|should|would|could|shall)\s+i\s+(?:actually\s+|then\s+|best\s+)?(?:train\b(?!\s+(?:my|our|the|them|staff|others))|"
+                            r"(?:do|get|find|book|access|complete|take|go for|go to for|sign up (?:for|to))\s+"
+                            r"(?:my|the|a|an|this|it|that)?\s*(?:send\s+)?(?:training|course|e-?learning|module)s?\b(?!\s*-?\s*(?:for\s+(?!me\b|free\b|myself\b)|"
+                            r"on\b|about\b|in\s+(?!my area\b)|budget|dates?|fees?|costs?|prices?|certificates?|records?|plans?|matri(?:x|ces)|materials?|slides?|"
+                            r"providers?|content|notes|handbook|policy|schedule|timetable)))", re.IGNORECASE)  # not "for our TAs", "budget", "on makaton"

@@ -53,6 +53,7 @@ def _question(q: NextQuestion) -> dict[str, Any]:
         "floor": {"level": floor.name, "framework": floor.framework, "why": [{"text": r.text, "cite": cite(r.citation)} for r in q.reasons],
                   "refresher": {"text": floor.refresher.text, "cite": cite(floor.refresher.citation)} if floor.refresher else None}
         if floor else None,
+        "least": {"level": q.stays.name, "training": _training(q.stays, cite)} if q.stays else None,  # where "None of these" leaves them
         "question": q.question.text,
         "asks": q.question.asks,
         "options": options,
@@ -94,9 +95,7 @@ def _determination(d: Determination) -> dict[str, Any]:
             learning_outcomes=items(level.learning_outcomes),
             learning_areas=items(level.learning_areas),
             competencies=items(level.competencies),
-            training={"methods": items(level.methods),
-                      "sources": [{"name": x.name, "url": x.url, "note": x.note, "cite": cite(x.citation)} for x in level.sources],
-                      "sessions": [s.shown() for s in d.sessions]},
+            training={**_training(level, cite), "sessions": [s.shown() for s in d.sessions]},
         )
     if d.senco_award:
         result["senco_award"] = {"required": d.senco_award_required,
@@ -117,3 +116,9 @@ def induction_label(d: dict[str, Any]) -> str:
 
 def _item(item: Statement | Any, cite: _Citations) -> dict[str, Any]:
     return {"text": item.text, "cite": cite(item.citation)}
+
+
+def _training(level: Any, cite: _Citations) -> dict[str, Any]:
+    """Where to train for a level: its ways of learning and the sources the documents name, with their links."""
+    return {"methods": [_item(m, cite) for m in level.methods],
+            "sources": [{"name": x.name, "url": x.url, "note": x.note, "cite": cite(x.citation)} for x in level.sources]}

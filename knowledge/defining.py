@@ -73,7 +73,7 @@ _QUALIFIER = re.compile(r"\s+(?:in|under|according to|per|from|for|on)\s+(?:the\
                         r"senco|send|code|framework|report|spec|specification|documents?|guidance)\b.*$")
 # Words that make it a question about something else: whose, how, a person, a comparison, a level
 _NOT_A_TERM = re.compile(r"\b(?:i|i'm|im|me|my|mine|we|our|us|you|your|how|why|when|who|which|where|should|must|can|could|would|"
-                         r"difference|between|versus|vs|level|levels|tier|tiers|hours?|need|needs|needed|do|does|did|have|has)\b")
+                         r"difference|between|versus|vs|level|levels|tier|tiers|hours?|need|needs|needed|do|does|did|have|has|like)\b")  # ("what is X like")
 _RELATION = re.compile(r"\b(?:of|for|to|from|about|with|on|by|in|at|and|or)\b")  # a term that holds them is a term only as the documents say it
 _FIGURE = re.compile(r"\d|\b(?:pounds?|quid|k|per ?cent|percent|hundred|thousand|million)\b")
 # After a term where a passage says what it is: "X is ...", "X (why ...)", "X: additional ...", "launched X to look at ..."

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from knowledge.defining import ASKS_MEANING
@@ -28,7 +27,8 @@ from knowledge.asking import particular
 from knowledge.reading import quoted
 from knowledge.roles import RoleCatalogue, normalise_role
 from knowledge.words import ALSO, CAPITALS, also_said, GENERIC as _GENERIC, IGNORED as _IGNORED, SHORT_FORMS as _SHORT_FORMS, WORD as _WORD, phrased
-from knowledge.words import another_form, beginnings, tokens as _tokens, written_out
+from knowledge.words import tokens as _tokens, written_out
+from knowledge.spelling import Spelling
 from knowledge.schema import KnowledgeBase
 
 UNFIT = 0.6  # what an answer without the kind of thing asked for is worth beside one with it
@@ -93,9 +93,8 @@ class ContentIndex:
                 self.name_groups.setdefault(name, []).append(n)
         self.named_re = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, sorted(self.name_groups, key=len, reverse=True)))
                                    + r")(?![\w'])")
-        self.words = {w for p in self.passages for w in _WORD.findall(phrased(self._indexed(p)))}  # "elearning", as questions have it
-        self.vocabulary = sorted(w for w in self.words if len(w) >= 5 and w not in _IGNORED)  # never "mended" into "whether"
-        self.begun = beginnings(self.words)
+        self.spelling = Spelling(self._indexed(p) for p in self.passages)
+        self.words, self.spelt = self.spelling.words, self.spelling.spelt
         self.topics = {t.id: t.title for t in kb.topics}
         self.glossary = [n for n, p in enumerate(self.passages) if p.group.startswith("glossary/")]
         self.terms = {normalise_role(g.term) for g in kb.glossary}
@@ -111,7 +110,7 @@ class ContentIndex:
         pointed = _POINTED.search(text)  # "we're told to use our best endeavours for send pupils, what does that mean?": a phrase's
         if pointed and len(text[: pointed.start()].split()) > 2:  # meaning, said before it, not a short form's ("SEND - what's that?")
             return False
-        return bool(ASKS_MEANING.search(text) or ASKS_MEANING.search(question[:MAX_QUERY])) or " ".join(w for w in text.split() if w not in _BARE) in self.terms or \
+        return any(ASKS_MEANING.search(t) for t in (text, question[:MAX_QUERY], written_out(question[:MAX_QUERY]))) or " ".join(w for w in text.split() if w not in _BARE) in self.terms or \
             bool(equals and normalise_role(equals.group(1)) in self.terms)
 
     def unknown_words(self, question: str) -> list[str]:
@@ -122,7 +121,7 @@ class ContentIndex:
         capitals = [c for c in dict.fromkeys(CAPITALS.findall(question[:MAX_QUERY]))  # "NPQ", "PECS": a short form they never use
                     if len(c) >= 3 and c.casefold() not in self.words | _SHORT_FORMS.keys() | self.terms and not self.initials(c)]
         return [w for w in dict.fromkeys(words) if len(w) >= 5 and w not in _IGNORED and w not in _SHORT_FORMS and w not in ALSO
-                and not set(_tokens(w)) & _GENERIC for mended in [self.spelt(w)] if mended not in self.words and not another_form(mended, self.begun)
+                and not set(_tokens(w)) & _GENERIC for mended in [self.spelt(w)] if mended not in self.words and not self.spelling.another_form(mended)
                 and not set(_tokens(mended)) <= self.coverage.idf.keys()] + capitals  # "covered": they write "cover", "referring" "referral"
 
     def asked_short_form(self, question: str) -> str | None:
@@ -204,12 +203,6 @@ class ContentIndex:
         wanted, said = self._particular(question, within), _WORD.findall(normalise_role(question[:MAX_QUERY]))
         words = list(dict.fromkeys(w for w in _WORD.findall(" ".join(self.spelt(_SHORT_FORMS.get(w, w)) for w in said)) if set(_tokens(w)) & wanted))
         return " ".join([*words, *(wanted - set(_tokens(" ".join(words))))])
-
-    def spelt(self, word: str) -> str:
-        if len(word) < 5 or word in self.words or word in _IGNORED:
-            return word
-        best = process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=85)
-        return best[0] if best else word
 
     def _groups(self, question: str) -> dict[str, float]:
         """Each list's score for the question, as `search` ranks them."""

@@ -4,7 +4,6 @@ what it asks."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -12,7 +11,7 @@ WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tier {n}" for n in range(1, 3)},
                "lincs": "lincolnshire", "esx": "east sussex", "info": "information", "govs": "governors", "kids": "children", "pls": "", "plz": "",
                "hrs": "hours", "hr": "hour", "yrs": "years", "yr": "year", "mins": "minutes", "wks": "weeks",
-               "vid": "video", "vids": "videos", "spec": "specification", "nat": "national", "r": "are", "u": "you", "ur": "your", "wat": "what", "wot": "what", "wht": "what", "hav": "have", "b4": "before",
+               "vid": "video", "vids": "videos", "spec": "specification", "nat": "national", "r": "are", "u": "you", "ur": "your", "wat": "what", "wot": "what", "wats": "whats", "wots": "whats", "wht": "what", "hav": "have", "b4": "before",
                "abt": "about", "avg": "average", "natl": "national", "mgr": "manager", "mgrs": "managers", "ppl": "people", "govt": "government",
                "reqd": "required", "thru": "through", "wk": "week", "paeds": "paediatric", "paed": "paediatric", "qs": "questions", "q's": "questions", "reqs": "requirements", "quals": "qualifications",
                # schools' short forms the documents never spell out (SLT is also the speech and language therapist)
@@ -157,13 +156,3 @@ GENERIC = set(tokens("do does doing role roles responsible responsibility respon
                      "should must expected expect work works required requirements "
                      "child children kid kids pupil pupils student students learner learners young people"))  # "... for SEND kids"
 
-
-def beginnings(words: Iterable[str]) -> frozenset[str]:
-    """Every beginning of five letters or more of the words given: what finds a word among them in another form."""
-    return frozenset(w[:n] for w in words for n in range(5, len(w) + 1))
-
-
-def another_form(word: str, begun: frozenset[str]) -> bool:
-    """Whether words with the ``beginnings`` given hold ``word`` in another form: one that begins as it does for all but its
-    last three letters, and at least five ("referring" as "referral", "calculated" as "calculation", "intro" as "introduction")."""
-    return word[: max(5, len(word) - 3)] in begun

@@ -522,3 +522,15 @@ def test_a_level_told_as_ones_own_then_what_it_covers_asks_its_content(text, kin
     from knowledge.asking import level_kind_asked
 
     assert level_kind_asked(text) == kind
+
+
+@pytest.mark.parametrize("text, own", [("where do i actually do the training?", True), ("where should I go for training", True),
+                                       ("Medical secretary. What level do I need and where do I train?", True),
+                                       ("where can I sign up for the training?", True), ("where can I do my SEND training online?", True),
+                                       ("where can I get the training for our TAs", False), ("where do i train my staff", False),
+                                       ("how do I train our TAs", False), ("where should i go for the course dates", False)])
+def test_where_to_do_ones_own_training_is_told_apart_from_training_others(text, own):
+    """Where to do one's own training, which the person's level answers, not where to train others or a course's dates."""
+    from knowledge.answer_words import WHERE_TO_TRAIN
+
+    assert bool(WHERE_TO_TRAIN.search(text)) is own

@@ -19,7 +19,7 @@ ASKING = ["what is {t}", "what's the {t}?", "whats a {t}", "{t} - what is it exa
           "does the framework actually define '{t}' or just name it?", "is '{t}' defined anywhere?", "is there a definition of {t}?",
           "does the roles and responsibilities page actually define {t}?"]
 NOT_ASKING = ["what are the {t}", "what level is a {t}", "how do i get {t}", "do i need {t}", "who pays for {t}", "what does {t} look like",
-              "what hours does {t} need", "what is my {t}"]
+              "what hours does {t} need", "what is my {t}", "what's the {t} like"]
 
 
 def _never(term: str) -> bool:

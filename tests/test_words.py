@@ -110,3 +110,14 @@ def test_a_word_the_documents_use_in_another_form_is_not_one_they_never_use(kb, 
     for word in ("appealing", "restraint"):
         assert not any(w.startswith(word[:6]) for w in vocabulary)
         assert word in sources.unknown_words(f"what do the documents say of the {word} for staff")
+
+
+def test_a_word_is_mended_to_a_name_of_the_documents_only_from_a_near_miss(kb, vocabulary):
+    """"weather" is an everyday word, not "Heather" (Sandy, who wrote the Lincolnshire report); "lincolnshre" is the place."""
+    from knowledge.search import ContentIndex
+
+    texts = " ".join(p.read_text(encoding="utf-8") for p in seeds_dir().glob("*.txt"))
+    assert "weather" not in vocabulary and re.search(r"[a-z] Heather\b", texts) and not re.search(r"\bheather\b", texts)
+    sources = ContentIndex(kb, sources=True)
+    assert sources.spelt("weather") == "weather" and sources.spelt("lincolnshre") == "lincolnshire"
+    assert "weather" in sources.unknown_words("what's the weather like for the senco today")

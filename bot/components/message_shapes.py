@@ -22,11 +22,6 @@ WORD = re.compile(r"[^\W\d_][\w'&-]*")  # a word in letters: "A&E", "paeds", "ex
 TITLE_ENDS = re.compile(r"\s(?:in|at|for|with|on|from|of|to|per|within|who|that|based|working)\s", re.IGNORECASE)  # "ANP in A&E"
 QUALIFIER = re.compile(r"\d+|[a-z]{0,3}\d+[a-z]?|band|grade|nights?|days?|bank|locum|part-?time|full-?time|only|too|also", re.IGNORECASE)  # "band 6"
 AND_I = re.compile(r"\s+(?:and|&)\s+(?=i\b)", re.IGNORECASE)  # the job comes before "and I": "gp partner and i've got the lead role ..."
-# Where to do one's own training, which the person's level answers ("Where can I do my SEND training online?")
-WHERE_TO_TRAIN = re.compile(r"\b(?:where|how)\s+(?:can|do|should|would|could|shall)\s+i\s+(?:do|get|find|book|access|complete|take|go for)\s+"
-                            r"(?:my|the|a|an|this|it|that)?\s*(?:send\s+)?(?:training|course|e-?learning|module)s?\b(?!\s*-?\s*(?:for\s+(?!me\b|free\b|myself\b)|"
-                            r"on\b|about\b|in\s+(?!my area\b)|budget|dates?|fees?|costs?|prices?|certificates?|records?|plans?|matri(?:x|ces)|materials?|slides?|"
-                            r"providers?|content|notes|handbook|policy|schedule|timetable))", re.IGNORECASE)  # not "for our TAs", "budget", "on makaton"
 HEAD = re.compile(r"[,;:(]| - |\band i\b|\bi\b", re.IGNORECASE)  # the job comes before these: "dinner lady, I see ..."
 YES_OR_NO = {"affirm", "deny"}
 CHAT = YES_OR_NO | {"start_again", "greet", "goodbye", "thank"}

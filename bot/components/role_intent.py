@@ -28,9 +28,10 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.components.message_shapes import (MAX_JOB_WORDS, NOT_TEXT, JOB_SHAPED, PROFESSIONAL, NOT_JOBS, WORD, HEAD, YES_OR_NO,
     QUESTION_START_WORD, TITLE_ENDS, QUALIFIER, ACTIONS, ABOUT_MY_LEVEL, NOT_ME, DESCRIBED, SHORT_HEAD, GREETING, OF_A_THING, OTHERS, OWN_TRAINING,
-    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED, UNSURE_CHAT, WORK_TOLD, TAG_QUESTION, KIND_ASKED, AND_I, WHERE_TO_TRAIN)
+    ASKS_WHEN, ASKS_MY_LEVEL, NEXT_GUESS, KEEP, A_DOCUMENT_PART, OWN_LEVEL_ASKED, UNSURE_CHAT, WORK_TOLD, TAG_QUESTION, KIND_ASKED, AND_I)
 from bot.components.question_shapes import (DOCUMENTS_INTENT, a_question_taken_for_chat, a_search_query, level_choice as _level_choice,
     a_sure_question, asked, asks_a_duty, asks_about_the_documents, asks_more_than_me, unsure_chat)
+from knowledge.answer_words import WHERE_TO_TRAIN
 from knowledge.asking import last_question, level_kind_asked
 from knowledge.defining import asks_what_it_stands_for
 from knowledge.enough import ENOUGH, own_check
