@@ -24,7 +24,7 @@ from knowledge.local.calendar import next_for
 from knowledge.passages import level_named
 from knowledge.plan import has_dates
 from knowledge.ranking import by_question
-from knowledge.asking import ANSWERS_TO, OWN_LEVEL, PARTS, TRAINING_WORDS, kind_named, names_kind, asks_about, asks_their_level, asks_order, questions_only
+from knowledge.asking import ANSWERS_TO, OWN_LEVEL, TRAINING_WORDS, kind_named, names_kind, asks_about, asks_their_level, asks_order, questions_only
 from knowledge.short_forms import named_with_its_own_words, short_form_asked, short_form_guessed, term_asked
 from knowledge.passed_on import as_meant
 from knowledge.reading import is_question, quoted
@@ -191,16 +191,14 @@ class AnswerQuestion(Action):
             role_topic = is_question(text) and (intent != "ask_documents" or len(roles_asked.topics_named(text)) > 1  # a role's duties,
                                                 or roles_asked.in_one_place(text))  # unless the question is about more; or whose
             # duties, of two roles named ("governors or head?"), or of one role in one place ("SENCo in a pre-school")
-            question = " ".join(p for p in PARTS.split(text) if is_question(p) or not documents.mentions_job(p))  # chat, whoever
-            # says it: "what time is it? I'm a teacher", not "social model of disability - what is it?"
-            chat = intent == "out_of_scope" and not roles_asked.topics_named(question) and not documents.enough_asked(question)
-            # (a question naming a level, or a role whose duties the documents set, is in scope: "hrs off timetable for a senco?")
+            chat = intent == "out_of_scope" and roles_asked.chat_beside_a_job(text)  # (a question naming a level, or a role
+            # whose duties the documents set, is in scope: "hrs off timetable for a senco?")
             found = None if answering or chat else (roles_asked.role_topic(text) if role_topic else None) or \
-                (documents.unnamed_job(text) if roles_asked.only_asks_if_needed(text) else None) or \
+                (roles_asked.unnamed_job(text) if roles_asked.only_asks_if_needed(text) else None) or \
                 level_answers.for_involvement(text) or \
                 documents.search(text, out_of_scope=intent == "out_of_scope" and not _entity(tracker, "level")
                                  and not roles_asked.topics_named(text)) or \
-                (roles_asked.role_topic(text) or documents.unnamed_job(text) if is_question(text) else None)  # "do dinner ladies need this"
+                (roles_asked.role_topic(text) or roles_asked.unnamed_job(text) if is_question(text) else None)  # "do dinner ladies need this"
             if found is None:
                 asked = not answering and (intent == "ask_documents" or is_question(text)) and \
                     (intent != "out_of_scope" or roles_asked.LEVEL_WORDS.search(text))  # "a certificate when I finish level 3?": named
@@ -216,7 +214,7 @@ class AnswerQuestion(Action):
         if intent == "ask_role_training" and asks_their_level(text) and theirs in LEVEL_ANSWERS:
             intent = theirs  # "our receptionists come under L2. how much refresher do they need": that level's, not the asker's
         if intent == "ask_role_training" or (intent in LEVEL_ANSWERS and not _entity(tracker, "level") and intent != "more"):
-            answer = documents.role_level(text, unnamed=not (is_question(text) and roles_asked.beside_a_job(text)))
+            answer = roles_asked.role_level(text, unnamed=not (is_question(text) and roles_asked.beside_a_job(text)))
             if answer is not None:
                 return answer
             if intent == "ask_role_training":  # no job named: "what are the refresher requirements? for our matrix"

@@ -1,5 +1,5 @@
-"""Answers in the documents' own words: the part of a topic that was asked about, the least a named
-role needs, and a search over everything cited for what no intent handles."""
+"""Answers in the documents' own words: the part of a topic that was asked about, and a search over everything cited
+for what no intent handles."""
 from __future__ import annotations
 
 import logging
@@ -13,15 +13,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import replies
 from actions.knowledge_base import guide, local_documents
 from knowledge import lookup
-from knowledge.answer_words import TRAINING_ASKED
-from knowledge.answers import to_dict
-from knowledge.asking import asks_about, place_named, questions_only, without_the_asker
-from knowledge.enough import ENOUGH, against
+from knowledge.asking import asks_about, place_named, without_the_asker
 from knowledge.indexed import group_of
-from knowledge.passages import FOOTNOTE_MARK, footnotes, level_named, shown_text
+from knowledge.passages import FOOTNOTE_MARK, footnotes, shown_text
 from knowledge.ranking import COVERS, OUT_OF_SCOPE_COVERS, shown as _shown
 from knowledge.reading import mentions_a_job, quoted, sectors_named
-from knowledge.rules import Determination, NextQuestion, Profile, sector_label
 from knowledge.search import MIN_SCORE, Answer, ContentIndex
 
 logger = logging.getLogger(__name__)
@@ -89,6 +85,11 @@ def nearest(text: Text, unheard: Sequence[Text]) -> Optional[replies.Message]:
 def enough_asked(text: Text) -> bool:
     """Whether a question holds enough of the documents' words to search by (without those they never use, or as "more")."""
     return len(index().asked_words(about(text))) >= NEAREST_WORDS
+
+
+def asks_nothing_of_theirs(text: Text) -> bool:
+    """Whether a question holds no word the documents use ("who won the football?", not "is it online?")."""
+    return not index().asked_words(about(text)) & source_index().coverage.idf.keys()
 
 
 def _search(text: Text, out_of_scope: bool) -> Optional[replies.Message]:
@@ -261,40 +262,6 @@ class Shown(NamedTuple):
     """A topic item as a passage to show."""
     text: Text
     citation: Any
-
-
-def role_level(role_text: Text, unnamed: bool = True) -> Optional[replies.Message]:
-    """What a role named in a question needs ("what's the minimum SEND training for a GP?"): its answer when
-    the documents settle it, else the least it needs and what would raise it; None when the role is unknown, or (without
-    ``unnamed``) when the documents do not name it ("what skills do line managers need for supervision" asks more).
-    A level the question names is weighed against it first ("GP who leads on SEND, is level 3 enough?")."""
-    outcome = guide().decide(Profile(role_text))
-    if isinstance(outcome, Determination) and not outcome.role.roles and not (mentions_job(role_text) or
-                                                                            TRAINING_ASKED.search(questions_only(role_text))):
-        return None  # "what % of LA areas fail their inspection?": a place named, but no one's training asked about
-    placed = guide().where_placed(Profile(role_text), outcome) if ENOUGH.search(role_text) else None  # a level checked against a role
-    # placed in one workplace, none said ("our admin who manages SEND correspondence only needs level 1?"): the answer there, said so
-    where, outcome = (placed[0], placed[1]) if placed else (None, outcome)
-    if isinstance(outcome, Determination):
-        answer = replies.determination(to_dict(outcome))
-    elif isinstance(outcome, NextQuestion) and outcome.floor:
-        answer = replies.minimum(to_dict(outcome))
-    else:
-        return unnamed_job(role_text, outcome) if unnamed else None
-    asked = level_named(guide().kb.levels, role_text) if ENOUGH.search(role_text) else None  # "is level 3 enough?"
-    verdict = against(asked, outcome) if asked else None
-    answer = replies.judged(verdict[0], asked.name, verdict[1].name, answer) if verdict else answer
-    return replies.placed_in(sector_label(guide().kb, where), answer) if where else answer
-
-
-def unnamed_job(text: Text, outcome: Any = None) -> Optional[replies.Message]:
-    """A question about people in a job the documents do not name ("do dinner ladies need this?"): the least the
-    documents set for everyone where they work, and what would raise it; None for a named role or no job."""
-    outcome = outcome or guide().decide(Profile(text))
-    if isinstance(outcome, NextQuestion) and not outcome.role.roles and mentions_job(text):
-        framework = next((lv.framework for lv in outcome.levels.values()), None)  # known when the workplace is
-        return replies.everyone(lookup.least_for_everyone(guide().kb, framework), to_dict(outcome))
-    return None
 
 
 def mentions_job(text: Text) -> bool:

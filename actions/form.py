@@ -83,8 +83,9 @@ class ValidateLevelForm(FormValidationAction):
                 return {"role": before}  # an answer or a correction, not a new role: read as such
             fresh = {slot: None for slot in ANSWERS_OF_A_ROLE if slot not in tracker.slots_to_validate()}
             return {"role": role, **fresh}  # answers given for the old role do not carry over
-        placed = _workplace_in_role(tracker) and "sector" not in tracker.slots_to_validate()  # "I work in the hospital laundry."
-        return {"role": role, **({"sector": None} if placed else {})}  # "actually I'm a teacher at a primary school": where, now
+        placed = _workplace_in_role(tracker) and "sector" not in tracker.slots_to_validate() and corrects(turn.text(tracker))
+        return {"role": role, **({"sector": None} if placed else {})}  # "I work in the hospital laundry." "actually I'm a teacher
+        # at a primary school": where, now; not "I work for the NHS." "support worker at a special school"
 
 
 def _next_slot(tracker: Tracker) -> Optional[Text]:

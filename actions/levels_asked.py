@@ -31,7 +31,7 @@ def the_levels(question: Text) -> Optional[replies.Message]:
     return {**message, "buttons": [{"title": "Find my own level", "payload": "/find_level"}]}
 
 
-IS_THERE = re.compile(r"\b(?:is|are) there\b", re.IGNORECASE)  # whether a level exists, asked of anyone
+IS_THERE = re.compile(r"\b(?:is|are) there (?:a |an |any )?(?:level|tier)\b", re.IGNORECASE)  # whether a level exists, asked of anyone
 
 
 def not_set(question: Text) -> Optional[replies.Message]:

@@ -3,7 +3,7 @@ for it ("how much does the SENCO award cost?"), or never mention what it is abou
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Set, Text
 
 from actions import replies
 from actions.documents import about, index, said, source_index
@@ -11,7 +11,8 @@ from actions.knowledge_base import guide
 from knowledge.figures import A_FIGURE, A_PRICE, DATED, figure_words, missing_contact, missing_date, missing_figure
 from knowledge.named_only import only_named
 from knowledge.passages import named_document
-from knowledge.asking import asking_part, questions_only
+from knowledge.asking import PARTS, asking_part, questions_only
+from knowledge.reading import is_question
 from knowledge.yes_no import reads_no
 from knowledge.words import stem
 
@@ -25,17 +26,29 @@ MENTIONED_ENOUGH = 0.6  # an answer holding this much of the question answers it
 def unknown(text: Text) -> Text:
     """The words of a question that nothing searched in the documents uses, as a phrase ("Scotland"); not the words that
     ask for a figure ("time limit", "how quickly"), nor a run of letters that is no word ("asdfgh"), nor a word of a job
-    title (the guide places a job the documents do not name: "receptionists", "caseworker", "lunchtime supervisor")."""
+    title the asker tells (the guide places a job the documents do not name: "Paediatric OT here", "I'm a dental nurse")."""
     asked = asking_part(about(text)).casefold()  # not the words said around it ("for our training matrix", "comms officer writing
     # the trust newsletter -"), unless a name ("I'm in Wales")
     named = {w.casefold() for w in re.findall(r"(?<![\w'])[A-Z][\w'-]*", text)}
     unheard = {w for w in source_index().unknown_words(text) if w.casefold() in asked or w.casefold() in named}
-    jobs, said = {stem(w) for w in guide().kb.wording.job_words}, re.findall(r"[\w'-]+", text)
-    asking = figure_words(text) | {w.casefold() for w, then in zip(said, said[1:]) if stem(then.casefold()) in jobs and not w.isupper()}
+    asking = figure_words(text) | _own_job(text)
     words = [w.capitalize() if w.islower() else w for w in index().unknown_words(text)
-             if w in unheard and w.casefold() not in asking and stem(w.casefold()) not in jobs and not w.casefold().endswith("ly")
+             if w in unheard and w.casefold() not in asking and not w.casefold().endswith("ly")
              and (w.isupper() or not _NO_WORD.search(w))]  # "NPQ" is a short form, "zxcv" no word
     return " or ".join(words)
+
+
+def _own_job(text: Text) -> Set[Text]:
+    """The words of job titles the asker tells of themselves or their staff, outside the question ("School business manager
+    here.", "our receptionists come under L2."): a job word and the two before it, not a name ("a nurse in Scotland")."""
+    asked, jobs = about(text), {stem(w) for w in guide().kb.wording.job_words}
+    told = [p for p in PARTS.split(text) if p.strip() and not is_question(p)]
+    told += [text[: -len(asked)]] if asked and asked != text and text.endswith(asked) else []  # "sen caseworker in east sussex -"
+    words: Set[Text] = set()
+    for said in (re.findall(r"[\w'-]+", p) for p in told):
+        for n in (n for n, w in enumerate(said) if stem(w.casefold()) in jobs):
+            words |= {w.casefold() for k, w in enumerate(said[max(0, n - 2): n + 1], max(0, n - 2)) if k in (0, n) or not w[:1].isupper()}
+    return words
 
 
 def noted(question: Text, message: replies.Message, unheard: Text = "") -> replies.Message:

@@ -1,5 +1,5 @@
 """Questions about what people in a role do, or whether they need training: the role's duties in the documents'
-words (its topic, the part asked about first), and what such a question asks beside the job."""
+words (its topic, the part asked about first), the least a named role needs, and what such a question asks beside the job."""
 from __future__ import annotations
 
 import re
@@ -9,11 +9,25 @@ from typing import Any, Optional, Text, Tuple
 from actions import documents, replies
 from actions.knowledge_base import guide
 from knowledge import lookup
-from knowledge.asking import LEVEL_ASKED, place_named, questions_only
+from knowledge.answer_words import TRAINING_ASKED
+from knowledge.answers import to_dict
+from knowledge.enough import ENOUGH, against
+from knowledge.passages import level_named
+from knowledge.rules import Determination, NextQuestion, Profile, sector_label
+from knowledge.asking import LEVEL_ASKED, PARTS, place_named, questions_only
 from knowledge.reading import FIRST_PERSON, is_question, names_involvement
 from knowledge.words import tokens
 
 LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)|mandatory|required|need)\b", re.IGNORECASE)
+
+
+def chat_beside_a_job(text: Text) -> bool:
+    """"who won the football last night? I'm a teacher": a question holding no word of the documents', said beside the
+    asker's job; not "social model of disability - what is it?", "senco time off timetable" or "I'm a TA. is it online?"."""
+    parts = [p for p in PARTS.split(text) if p.strip()]
+    question = " ".join(p for p in parts if is_question(p) or not documents.mentions_job(p))
+    return bool(question) and len(question) < len(" ".join(parts)) and not documents.mentions_job(question) \
+        and not LEVEL_WORDS.search(question) and documents.asks_nothing_of_theirs(question)
 
 
 def topics_named(text: Text) -> Tuple[Text, ...]:
@@ -102,3 +116,37 @@ def role_topic(text: Text) -> Optional[replies.Message]:
     if len(topics) == 2 and COMPARED.search(text):  # "difference between the SENCO and the head": each one's duties
         return documents.side_by_side(topics)
     return documents.topic(topics[0], text) if len(topics) == 1 else documents.among(topics, text)
+
+
+def role_level(role_text: Text, unnamed: bool = True) -> Optional[replies.Message]:
+    """What a role named in a question needs ("what's the minimum SEND training for a GP?"): its answer when
+    the documents settle it, else the least it needs and what would raise it; None when the role is unknown, or (without
+    ``unnamed``) when the documents do not name it ("what skills do line managers need for supervision" asks more).
+    A level the question names is weighed against it first ("GP who leads on SEND, is level 3 enough?")."""
+    outcome = guide().decide(Profile(role_text))
+    if isinstance(outcome, Determination) and not outcome.role.roles and not (documents.mentions_job(role_text) or
+                                                                            TRAINING_ASKED.search(questions_only(role_text))):
+        return None  # "what % of LA areas fail their inspection?": a place named, but no one's training asked about
+    placed = guide().where_placed(Profile(role_text), outcome) if ENOUGH.search(role_text) else None  # a level checked against a role
+    # placed in one workplace, none said ("our admin who manages SEND correspondence only needs level 1?"): the answer there, said so
+    where, outcome = (placed[0], placed[1]) if placed else (None, outcome)
+    if isinstance(outcome, Determination):
+        answer = replies.determination(to_dict(outcome))
+    elif isinstance(outcome, NextQuestion) and outcome.floor:
+        answer = replies.minimum(to_dict(outcome))
+    else:
+        return unnamed_job(role_text, outcome) if unnamed else None
+    asked = level_named(guide().kb.levels, role_text) if ENOUGH.search(role_text) else None  # "is level 3 enough?"
+    verdict = against(asked, outcome) if asked else None
+    answer = replies.judged(verdict[0], asked.name, verdict[1].name, answer) if verdict else answer
+    return replies.placed_in(sector_label(guide().kb, where), answer) if where else answer
+
+
+def unnamed_job(text: Text, outcome: Any = None) -> Optional[replies.Message]:
+    """A question about people in a job the documents do not name ("do dinner ladies need this?"): the least the
+    documents set for everyone where they work, and what would raise it; None for a named role or no job."""
+    outcome = outcome or guide().decide(Profile(text))
+    if isinstance(outcome, NextQuestion) and not outcome.role.roles and documents.mentions_job(text):
+        framework = next((lv.framework for lv in outcome.levels.values()), None)  # known when the workplace is
+        return replies.everyone(lookup.least_for_everyone(guide().kb, framework), to_dict(outcome))
+    return None

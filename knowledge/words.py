@@ -11,7 +11,7 @@ WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 SHORT_FORMS = {**{f"l{n}": f"level {n}" for n in range(1, 6)}, **{f"t{n}": f"tier {n}" for n in range(1, 3)},
                "lincs": "lincolnshire", "esx": "east sussex", "info": "information", "govs": "governors", "kids": "children", "pls": "", "plz": "",
                "hrs": "hours", "hr": "hour", "yrs": "years", "yr": "year", "mins": "minutes", "wks": "weeks",
-               "vid": "video", "vids": "videos", "spec": "specification", "nat": "national", "r": "are", "u": "you", "ur": "your", "wat": "what", "wot": "what", "wats": "whats", "wots": "whats", "wht": "what", "hav": "have", "b4": "before",
+               "vid": "video", "vids": "videos", "spec": "specification", "nat": "national", "intro": "introduction", "enquiry": "inquiry", "r": "are", "u": "you", "ur": "your", "wat": "what", "wot": "what", "wats": "whats", "wots": "whats", "wht": "what", "hav": "have", "b4": "before",
                "abt": "about", "avg": "average", "natl": "national", "mgr": "manager", "mgrs": "managers", "ppl": "people", "govt": "government",
                "reqd": "required", "thru": "through", "wk": "week", "paeds": "paediatric", "paed": "paediatric", "qs": "questions", "q's": "questions", "reqs": "requirements", "quals": "qualifications",
                # schools' short forms the documents never spell out (SLT is also the speech and language therapist)

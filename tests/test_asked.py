@@ -528,7 +528,10 @@ def test_a_level_told_as_ones_own_then_what_it_covers_asks_its_content(text, kin
                                        ("Medical secretary. What level do I need and where do I train?", True),
                                        ("where can I sign up for the training?", True), ("where can I do my SEND training online?", True),
                                        ("where can I get the training for our TAs", False), ("where do i train my staff", False),
-                                       ("how do I train our TAs", False), ("where should i go for the course dates", False)])
+                                       ("how do I train our TAs", False), ("where should i go for the course dates", False),
+                                       ("where can I do my level 3 training?", True), ("where do I sign up?", True),
+                                       ("how do I train TAs?", False), ("how do I train as a SENCO?", False),
+                                       ("how can I get the training paid for?", False), ("how can I train up my TA?", False)])
 def test_where_to_do_ones_own_training_is_told_apart_from_training_others(text, own):
     """Where to do one's own training, which the person's level answers, not where to train others or a course's dates."""
     from knowledge.answer_words import WHERE_TO_TRAIN

@@ -197,11 +197,12 @@ def test_a_question_naming_a_level_is_answered_from_the_documents_whatever_the_c
 
 def test_a_question_naming_a_role_with_duties_is_in_scope_and_chat_told_with_a_job_is_not(assistant, kb):
     """"how many hrs a week off timetable should a senco get": the SENCO's own list answers (the documents give no figure);
-    "what time is it? I'm a teacher": its question names nothing of the documents', whoever asks it."""
+    "who won the football last night? I'm a teacher": its question holds no word of the documents', whoever asks it; "I'm a
+    TA. is it online?" does."""
     line = next(i.text for i in kb.topic("senco").items if "time away from teaching" in i.text)
     text = " ".join(reply_text(assistant.say("senco-hours", "how many hrs a week off timetable should a senco get")).split())
     assert " ".join(line.split()) in text and "outside what I can help with" not in text
-    assert "outside what I can help with" in reply_text(assistant.say("time-teacher", "what time is it? I'm a teacher"))
+    assert "outside what I can help with" in reply_text(assistant.say("football-teacher", "who won the football last night? I'm a teacher"))
     line = next(p.text for p in kb.passages if "social model of disability" in p.text.casefold())  # what "it" points back at
     text = " ".join(reply_text(assistant.say("social-model", "social model of disability - what is it?")).split())
     assert " ".join(line.split())[:60] in text and "outside what I can help with" not in text

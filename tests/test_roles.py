@@ -91,6 +91,7 @@ def test_a_greeting_to_everyone_is_not_the_job(guide, typed, taken):
     ("I've just been made SENCO at our primary, it's my first time doing the role", {"new-senco": "yes"}),
     ("SENCO, never done the role before", {"new-senco": "yes"}),
     ("Just been made SENCO at our primary, first time I've ever done the role", {"new-senco": "yes"}),
+    ("SENCO - the first time I've done the role was 2015", {}),  # when it began, not that it is new
     ("gp partner and i've got the clinical leadership role for send in our patch", {"lead": "yes"}),
     ("GP receptionist, I see children with SEND at the desk", {"contact": "some"}),  # contact, however small
     ("receptionist, I talk to kids with autism most days", {"contact": "some"}),

@@ -110,6 +110,9 @@ def test_a_word_the_documents_use_in_another_form_is_not_one_they_never_use(kb, 
     for word in ("appealing", "restraint"):
         assert not any(w.startswith(word[:6]) for w in vocabulary)
         assert word in sources.unknown_words(f"what do the documents say of the {word} for staff")
+    for word, other in (("medicine", "medical"), ("privacy", "private"), ("internet", "interaction")):  # a stem of another word
+        assert word not in vocabulary and other in vocabulary
+        assert word in sources.unknown_words(f"what do the documents say of the {word} for staff")
 
 
 def test_a_word_is_mended_to_a_name_of_the_documents_only_from_a_near_miss(kb, vocabulary):

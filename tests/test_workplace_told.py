@@ -16,5 +16,6 @@ def test_a_workplace_told_with_the_job_after_another_replaces_it(assistant, kb):
     text = chat.say("actually I'm a teacher at a primary school.")
     assert schools.text in text and health.text not in text
     chat = Conversation(assistant)
-    chat.say("I work in the NHS")
-    assert health.text in chat.say("school nurse")  # a health job wherever it is done: no workplace in it to replace
+    chat.say("I work for the NHS")
+    text = chat.say("school nurse")  # no correction: the employer said stands
+    assert health.text in text and schools.text not in text
