@@ -31,7 +31,8 @@ def the_levels(question: Text) -> Optional[replies.Message]:
     return {**message, "buttons": [{"title": "Find my own level", "payload": "/find_level"}]}
 
 
-IS_THERE = re.compile(r"\b(?:is|are) there (?:a |an |any )?(?:level|tier)\b", re.IGNORECASE)  # whether a level exists, asked of anyone
+IS_THERE = re.compile(r"\b(?:is|are) there\b(?:\s+[\w-]+){0,4}?\s+(?:level|tier|[lt]\d)|\bwhat (?:level|tier) \d\b.{0,40}\bis there\b",
+                      re.IGNORECASE)  # whether a level exists, asked of anyone ("is there also a tier 3 for SENCOs?")
 
 
 def not_set(question: Text) -> Optional[replies.Message]:

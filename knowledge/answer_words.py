@@ -105,9 +105,11 @@ def own_workplace(typed: str) -> tuple[int, int] | None:
 
 # Where to do one's own training, which the person's level answers ("Where can I do my SEND training online?")
 WHERE_TO_TRAIN = re.compile(r"\b(?:where|how)\s+(?:can|do|should|would|could|shall)\s+i\s+(?:actually\s+|then\s+|best\s+)?(?:"
-                            r"(?:train|get trained|sign up)\b(?=\s*(?:[?.!,]|$|for it\b|online\b|near me\b|locally\b))|"  # not "train as a SENCO"
-                            r"(?:do|get|find|book|access|complete|take|go for|go to do|go to for|sign up (?:for|to))\s+(?:my|the|a|an|this|it|that)?\s*"
-                            r"(?:(?:level|tier|l)\s*\d\s+)?(?:send\s+)?(?:training|course|e-?learning|module)s?\b(?!\s*-?\s*(?:for\s+(?!me\b|free\b|myself\b)|"
-                            r"on\b|about\b|in\s+(?!my area\b)|budget|dates?|fees?|costs?|prices?|certificates?|records?|plans?|matri(?:x|ces)|materials?|slides?|"
+                            r"(?:train|get trained|sign up)\b(?=\s*(?:[?.!,]|$|for it\b|online\b|near me\b|locally\b|in send\b))|"  # not "train as"
+                            r"(?:sign up|book) (?:for|to|onto|on) (?:level|tier) \d\b|"
+                            r"(?:do|get|find|book|book onto|access|complete|take|go for|go to do|go to for|sign up (?:for|to))\s+(?:my|the|a|an|this|it|that)?\s*"
+                            r"(?:(?:level|tier|l)\s*\d\s+)?(?:send\s+)?(?:(?:refresher|mandatory|induction|introductory|annual)\s+)?"
+                            r"(?:training|course|e-?learning|module|refresher)s?\b(?!\s*-?\s*(?:for\s+(?!me\b|free\b|myself\b|level\b|tier\b)|"
+                            r"on\b|about\b|in\s+(?!my area\b|send\b)|budget|dates?|fees?|costs?|prices?|certificates?|records?|plans?|matri(?:x|ces)|materials?|slides?|"
                             r"providers?|content|notes|handbook|policy|schedule|timetable|paid|funded|signed|approved|logs?|needs|deadlines?|"
                             r"evaluations?|requirements?|analysis)))", re.IGNORECASE)  # not "for our TAs", "budget", "on makaton", "paid for"

@@ -34,7 +34,8 @@ UNSEEN_FLOOR = 0.84
 # 100 right when first asked): 1,153 of 1,236 (93.3 %) after its work. The nineteenth added 484 more in five sets (AY to BD,
 # 54 to 95 of 100 right when first asked): 1,623 of 1,720 (94.4 %) after its work. The twentieth added 250 more (BG, BH and
 # half of BI: 87, 73 and 45 of 50 right when first asked): 1,852 of 1,970 (94.0 %) after its work. The twenty-first added
-# 50 more (half of BJ, 48 of 50 right when first asked): 1,908 of 2,020 (94.5 %) after its work.
+# 50 more (half of BJ, 48 of 50 right when first asked): 1,908 of 2,020 (94.5 %) after its work. The twenty-second added
+# 100 more (BK, 89 of 100 right when first asked): 2,004 of 2,120 (94.5 %) after its work.
 PROBE_FLOOR = 0.88
 DOCUMENTS = {"000": "000_eebbad39d168c16b.txt", "001": "001_5dd0848d7272326a.txt", "002": "002_67c4f95eecd659cf.txt",
              "003": "003_f8599d6ee7dc124e.txt", "004": "004_a8efcefc979b84e3.txt"}

@@ -531,7 +531,9 @@ def test_a_level_told_as_ones_own_then_what_it_covers_asks_its_content(text, kin
                                        ("how do I train our TAs", False), ("where should i go for the course dates", False),
                                        ("where can I do my level 3 training?", True), ("where do I sign up?", True),
                                        ("how do I train TAs?", False), ("how do I train as a SENCO?", False),
-                                       ("how can I get the training paid for?", False), ("how can I train up my TA?", False)])
+                                       ("how can I get the training paid for?", False), ("how can I train up my TA?", False),
+                                       ("where can I do my level 2 refresher?", True), ("how do I access the SEND e-learning for level 1?", True),
+                                       ("how do I book onto the level 2 course?", True), ("where can I get trained in SEND?", True)])
 def test_where_to_do_ones_own_training_is_told_apart_from_training_others(text, own):
     """Where to do one's own training, which the person's level answers, not where to train others or a course's dates."""
     from knowledge.answer_words import WHERE_TO_TRAIN

@@ -169,6 +169,7 @@ def test_a_level_no_framework_sets_is_answered_with_the_levels_they_set(assistan
     from tests.conversation import reply_text
 
     past = f"Tier {max(int(lv.name.split()[-1]) for lv in kb.levels_of('schools') if lv.name.split()[-1].isdigit()) + 1}"
-    for n, asked in enumerate((f"is there a {past.lower()} for school staff?", f"is there a {past.lower()} for senior leaders?")):
+    for n, asked in enumerate((f"is there a {past.lower()} for school staff?", f"is there a {past.lower()} for senior leaders?",
+                               f"is there also a {past.lower()} for SENCOs?")):
         text = reply_text(assistant.say(f"no-such-tier-{n}", asked))  # whoever it is asked for
         assert text.startswith(f"The documents set no {past}.") and all(lv.name in text for lv in kb.levels_of("schools")), asked

@@ -104,7 +104,8 @@ def test_a_word_the_documents_use_in_another_form_is_not_one_they_never_use(kb, 
     from knowledge.search import ContentIndex
 
     sources = ContentIndex(kb, sources=True)
-    for word, written in (("referring", "referral"), ("intro", "introduction"), ("clinician", "clinical"), ("starter", "start")):
+    for word, written in (("referring", "referral"), ("intro", "introduction"), ("clinician", "clinical"), ("starter", "start"),
+                          ("refer", "referral"), ("competent", "competence")):
         assert word not in vocabulary and written in vocabulary
         assert word not in sources.unknown_words(f"what do the documents say of the {word} for staff")
     for word in ("appealing", "restraint"):
