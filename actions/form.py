@@ -6,7 +6,6 @@ the options is said so, and the question is asked again; nothing is guessed.
 """
 from __future__ import annotations
 
-import re
 from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
@@ -27,7 +26,6 @@ from knowledge.roles import corrects
 from knowledge.rules import Determination, NextQuestion
 
 ANSWERS_OF_A_ROLE = ("sector", "involvement", "new_senco")
-CORRECTING = re.compile(r"\b(?:actually|i mean|i meant|correction)\b", re.IGNORECASE)
 SEVERAL_PLACES = ("You named more than one place: {places}. Which should I work out first? Choose one below; you can ask "
                   "again for the other afterwards.")
 
@@ -85,8 +83,7 @@ class ValidateLevelForm(FormValidationAction):
                 return {"role": before}  # an answer or a correction, not a new role: read as such
             fresh = {slot: None for slot in ANSWERS_OF_A_ROLE if slot not in tracker.slots_to_validate()}
             return {"role": role, **fresh}  # answers given for the old role do not carry over
-        placed = _workplace_in_role(tracker) and "sector" not in tracker.slots_to_validate() and (
-            corrects(turn.text(tracker)) or bool(CORRECTING.search(turn.text(tracker))))  # "I'm actually a ...", "... I mean"
+        placed = _workplace_in_role(tracker) and "sector" not in tracker.slots_to_validate() and corrects(turn.text(tracker), anywhere=True)
         return {"role": role, **({"sector": None} if placed else {})}  # "I work in the hospital laundry." "actually I'm a teacher
         # at a primary school": where, now; not "I work for the NHS." "support worker at a special school"
 

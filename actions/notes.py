@@ -3,7 +3,8 @@ for it ("how much does the SENCO award cost?"), or never mention what it is abou
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Set, Text
+from functools import lru_cache
+from typing import Any, Dict, FrozenSet, List, Set, Text
 
 from actions import replies
 from actions.documents import about, index, said, source_index
@@ -12,7 +13,7 @@ from actions.roles_asked import LEVEL_WORDS
 from knowledge.figures import A_FIGURE, A_PRICE, DATED, figure_words, missing_contact, missing_date, missing_figure
 from knowledge.named_only import only_named
 from knowledge.passages import named_document
-from knowledge.asking import asking_part, questions_only
+from knowledge.asking import CLAUSES, asking_part, questions_only
 from knowledge.reading import is_question
 from knowledge.yes_no import reads_no
 from knowledge.words import stem
@@ -39,21 +40,23 @@ def unknown(text: Text) -> Text:
     return " or ".join(words)
 
 
+@lru_cache(maxsize=1)
+def _job_stems() -> FrozenSet[Text]:
+    return frozenset(stem(w) for w in guide().kb.wording.job_words)
+
+
 def _own_job(text: Text) -> Set[Text]:
     """The words of job titles the asker tells of themselves or their staff, outside the question ("school business manager
     here.", "I'm a lunchtime supervisor, ...", "our receptionists come under L2."): a job word and the two before it, not a
     name ("a nurse in Scotland", "Wales based nurse here"); and any job word, in a question of a level the guide places."""
-    asked, jobs = about(text), {stem(w) for w in guide().kb.wording.job_words}
-    told = [p for p in _CLAUSES.split(text) if p.strip() and not is_question(p)]
+    asked, jobs = about(text), _job_stems()
+    told = [p for p in CLAUSES.split(text) if p.strip() and not is_question(p)]
     told += [text[: -len(asked)]] if asked and asked != text and text.endswith(asked) else []  # "sen caseworker in east sussex -"
     words = {w.casefold() for w in re.findall(r"[\w'-]+", text) if stem(w.casefold()) in jobs} if LEVEL_WORDS.search(text) else set()
     for said in (re.findall(r"[\w'-]+", p) for p in told):
         for n in (n for n, w in enumerate(said) if stem(w.casefold()) in jobs):
             words |= {w.casefold() for k, w in enumerate(said[max(0, n - 2): n + 1], max(0, n - 2)) if k == n or not w[:1].isupper()}
     return words
-
-
-_CLAUSES = re.compile(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s|,\s+")  # sentences, and clauses after a dash or a comma
 
 
 def noted(question: Text, message: replies.Message, unheard: Text = "") -> replies.Message:

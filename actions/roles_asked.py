@@ -14,7 +14,7 @@ from knowledge.answers import to_dict
 from knowledge.enough import ENOUGH, against
 from knowledge.passages import level_named
 from knowledge.rules import Determination, NextQuestion, Profile, sector_label
-from knowledge.asking import LEVEL_ASKED, place_named, questions_only
+from knowledge.asking import CLAUSES, LEVEL_ASKED, place_named, questions_only
 from knowledge.reading import FIRST_PERSON, is_question, names_involvement
 from knowledge.words import tokens
 
@@ -24,7 +24,7 @@ LEVEL_WORDS = re.compile(r"\b(?:level|tier|hours?|minimum|how (?:much|many|long)
 def chat_beside_a_job(text: Text) -> bool:
     """"who won the football last night? I'm a teacher": a question holding no word of the documents', said beside the
     asker's job; not "social model of disability - what is it?", "senco time off timetable" or "I'm a TA. is it online?"."""
-    parts = [p for p in re.split(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s|,\s+", text) if p.strip()]  # ("I'm a teacher, tell me a joke")
+    parts = [p for p in CLAUSES.split(text) if p.strip()]  # ("I'm a teacher, tell me a joke")
     question = " ".join(p for p in parts if is_question(p) or not documents.mentions_job(p))
     return bool(question) and len(question) < len(" ".join(parts)) and not documents.mentions_job(question) \
         and not LEVEL_WORDS.search(question) and documents.asks_nothing_of_theirs(question)

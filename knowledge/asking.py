@@ -38,6 +38,7 @@ _KIND_WORDS = frozenset(tokens("level levels tier tiers hours hour training need
                                "induction minimum course required"))
 _DOING_FIRST = re.compile(rf"^{DOING}[^?]*?\s[-\u2013\u2014]\s+(?=\S)", re.IGNORECASE)  # "sorting the contracts file - ..."
 PARTS = re.compile(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s")  # sentences, and clauses after a dash
+CLAUSES = re.compile(r"(?<=[?!.])\s+|\s[-\u2013\u2014]\s|,\s+")  # and after a comma ("I'm a lunchtime supervisor, what ...")
 
 
 def _asking(typed: str) -> tuple[list[str], list[str]] | None:

@@ -40,6 +40,7 @@ _LEAD_IN = re.compile(rf"^(?:{IN_A_DEPARTMENT}"
 _CORRECTION = (r"sorry|oops|no|nope|wait|correction|my mistake|my bad|i got (?:that|it|my job|my role) wrong|i made a mistake|"
                r"that's (?:wrong|not right)|that is (?:wrong|not right)|actually|i meant|i mean")
 _CORRECTS = re.compile(r"^\s*(?:" + _CORRECTION + r")\b", re.IGNORECASE)
+_CORRECTING = re.compile(r"\b(?:actually|i mean|i meant|correction)\b", re.IGNORECASE)
 GREETED = r"(?:\s+(?:there|all|everyone|folks|guys))?"  # "hi there", "morning all": whom a greeting is to, not a job
 GREETINGS = r"hi|hello|hiya|hey|good (?:morning|afternoon)|morning"
 _GREETING = re.compile(r"^\s*(?:(?:" + GREETINGS + "|" + _CORRECTION + r")" + GREETED + r"\b[\s,!.:;-]*)+",
@@ -62,9 +63,10 @@ _BRACKETS = re.compile(r"\([^)]*\)?|\[[^\]]*\]?")
 _ADULTS = re.compile(r"(?<![\w'])adults?(?![\w'])")
 
 
-def corrects(typed: str) -> bool:
-    """Whether a message starts as a correction: "sorry, I'm actually a midwife", "no, I work in a school"."""
-    return bool(_CORRECTS.match(typed or ""))
+def corrects(typed: str, anywhere: bool = False) -> bool:
+    """Whether a message starts as a correction: "sorry, I'm actually a midwife", "no, I work in a school"; ``anywhere``:
+    or says one further on ("I'm actually a teacher at a primary school", "... I mean")."""
+    return bool(_CORRECTS.match(typed or "") or anywhere and _CORRECTING.search(typed or ""))
 
 
 def normalise_role(text: str) -> str:
